@@ -1,0 +1,41 @@
+"""A rule-based expert system on headphones and headsets that explains its verdicts.
+
+Typical use::
+
+    from expert import Expert, Device
+    result = Expert().consult(Device(mic="boom"))
+    result.verdict("device.kind").value        # 'headset'
+"""
+
+from __future__ import annotations
+
+__version__ = "0.1.0"
+
+from .engine import Expert
+from .errors import (
+    ExpertError,
+    ExplanationError,
+    FactError,
+    InferenceError,
+    KnowledgeBaseError,
+    UsageError,
+)
+from .facts import Device, Needs
+from .result import Conflict, Firing, Result, Verdict
+
+__all__ = [
+    "Conflict",
+    "Device",
+    "Expert",
+    "ExpertError",
+    "ExplanationError",
+    "FactError",
+    "Firing",
+    "InferenceError",
+    "KnowledgeBaseError",
+    "Needs",
+    "Result",
+    "UsageError",
+    "Verdict",
+    "__version__",
+]

@@ -1,0 +1,40 @@
+"""The one place that imports experta, made to work on Python 3.10+ and to leave logging alone.
+
+experta 1.9.4 pins frozendict 1.2, which subclasses ``collections.Mapping``; that alias was
+removed from :mod:`collections` in Python 3.10. We restore the aliases (pointing at the same
+:mod:`collections.abc` classes) before experta is imported.
+
+experta also calls ``logging.basicConfig()`` at import, which would configure the root logger
+of every application that imports us. We undo exactly the handler it added.
+
+Everything in the project imports experta names from here.
+"""
+
+from __future__ import annotations
+
+import collections
+import collections.abc
+import logging
+
+for _name in ("Mapping", "MutableMapping", "Sequence", "Iterable", "Callable", "Hashable"):
+    if not hasattr(collections, _name):
+        setattr(collections, _name, getattr(collections.abc, _name))
+
+
+def _import_experta_quietly():
+    root = logging.getLogger()
+    handlers_before = list(root.handlers)
+    import experta
+    from experta import watchers
+
+    for handler in root.handlers[:]:
+        if handler not in handlers_before:
+            root.removeHandler(handler)
+    return experta, watchers
+
+
+experta, _watchers = _import_experta_quietly()
+
+from experta import AS, NOT, Fact, KnowledgeEngine, P, Rule  # noqa: E402
+
+__all__ = ["AS", "NOT", "Fact", "KnowledgeEngine", "P", "Rule", "experta"]

@@ -1,0 +1,166 @@
+"""Compile a :class:`~expert.knowledge.KnowledgeBase` into an experta ``KnowledgeEngine`` class.
+
+Every fact in working memory is ``Fact(attr=<name>, value=<value>)``: one per stated input
+(a set-valued input is one fact holding a frozenset) and one per concluded value. Each rule
+becomes an experta ``Rule`` whose patterns test those facts; its action records the firing and
+declares the conclusions, so rules chain (CLIPS: forward chaining on asserted facts).
+
+Rules are ordered in *stages*: a rule that tests a concluded attribute runs after every rule
+that can conclude it (by salience, as a CLIPS programmer would with ``declare (salience)``).
+That keeps ``absent``/``not`` on concluded attributes sound and lets certainties be computed
+stage by stage. A cycle among concluded attributes is rejected here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from ._compat import AS, NOT, Fact, KnowledgeEngine, P, Rule
+from .errors import KnowledgeBaseError
+from .knowledge import Condition, KnowledgeBase, RuleSpec
+
+__all__ = ["CompiledBase", "compile_base", "stages"]
+
+_STAGE_STEP = 1000  # salience distance between stages; a rule's own salience is within +-999
+
+
+class CompiledBase:
+    """A knowledge base compiled once: the experta engine class and the rule stages.
+
+    The class is shared; engines built from it must not be (experta has no locks), so
+    :class:`~expert.engine.Expert` keeps one engine per thread.
+    """
+
+    def __init__(self, knowledge: KnowledgeBase) -> None:
+        self.knowledge = knowledge
+        self.stages = stages(knowledge)
+        self.engine_class = _engine_class(knowledge, self.stages)
+
+    def new_engine(self) -> Any:
+        """A fresh engine of the compiled class (tens of ms: reuse it)."""
+        return self.engine_class()
+
+
+def stages(knowledge: KnowledgeBase) -> dict[str, int]:
+    """Each rule's stage: 0 if it tests only stated facts, else 1 + the stages it waits for.
+
+    Raises:
+        KnowledgeBaseError: rules form a cycle through concluded attributes.
+    """
+    concluders: dict[str, list[RuleSpec]] = {}
+    for rule in knowledge.rules:
+        for attribute in rule.concluded():
+            concluders.setdefault(attribute, []).append(rule)
+    result: dict[str, int] = {}
+    visiting: list[str] = []
+
+    def stage_of(rule: RuleSpec) -> int:
+        if rule.id in result:
+            return result[rule.id]
+        if rule.id in visiting:
+            cycle = visiting[visiting.index(rule.id) :] + [rule.id]
+            raise KnowledgeBaseError(
+                f"rules form a cycle: {' -> '.join(cycle)}", path=rule.path, rule_id=rule.id
+            )
+        visiting.append(rule.id)
+        waits = [
+            stage_of(before)
+            for attribute in sorted(rule.tested())
+            for before in concluders.get(attribute, [])
+        ]
+        visiting.pop()
+        result[rule.id] = 1 + max(waits) if waits else 0
+        return result[rule.id]
+
+    for rule in knowledge.rules:
+        stage_of(rule)
+    return result
+
+
+def _pattern(condition: Condition, binding: str | None) -> Any:
+    """The experta pattern for one condition; ``binding`` names the matched fact."""
+    name = condition.attribute
+    if condition.op == "absent":
+        return NOT(Fact(attr=name))
+    if condition.concluded and condition.op == "not":
+        wanted = set(condition.operands)
+        return NOT(Fact(attr=name, value=P(lambda value: value in wanted)))
+    if condition.op == "present":
+        pattern = Fact(attr=name)
+    elif condition.concluded and condition.op in ("equals", "contains"):
+        # One concluded value per fact: callers split multi-value tests into one per value.
+        pattern = Fact(attr=name, value=condition.operand)
+    elif condition.concluded:  # one_of
+        wanted = set(condition.operands)
+        pattern = Fact(attr=name, value=P(lambda value: value in wanted))
+    else:
+        pattern = Fact(attr=name, value=P(condition.holds_value))
+    return getattr(AS, binding) << pattern if binding else pattern
+
+
+def _patterns(rule: RuleSpec) -> list[Any]:
+    patterns = []
+    for condition in rule.conditions:
+        if condition.concluded and condition.op in ("equals", "contains"):
+            parts = [
+                Condition(condition.attribute, "equals", value, concluded=True)
+                for value in condition.operands
+            ]
+        else:
+            parts = [condition]
+        for part in parts:
+            binding = None if part.op in ("absent",) else f"f{len(patterns)}"
+            if part.concluded and part.op == "not":
+                binding = None
+            patterns.append(_pattern(part, binding))
+    return patterns
+
+
+def _action(index: int) -> Callable[..., None]:
+    def action(*args: Any, **context: Any) -> None:
+        # experta passes the running engine as the last positional argument; the shared
+        # Rule object's own idea of `self` may belong to another engine, so it is not used.
+        engine = args[-1]
+        matched = tuple(
+            (fact["attr"], fact["value"])
+            for key, fact in sorted(context.items())
+            if key.startswith("f") and key[1:].isdigit()
+        )
+        engine.fired(index, matched)
+
+    action.__name__ = f"rule_{index}"
+    return action
+
+
+def _engine_class(knowledge: KnowledgeBase, rule_stages: dict[str, int]) -> type:
+    namespace: dict[str, Any] = {}
+    for index, rule in enumerate(knowledge.rules):
+        salience = rule.salience - _STAGE_STEP * rule_stages[rule.id]
+        namespace[f"rule_{index}"] = Rule(*_patterns(rule), salience=salience)(_action(index))
+    conclusions = [
+        [Fact(attr=c.attribute, value=c.value) for c in rule.conclusions]
+        for rule in knowledge.rules
+    ]
+
+    def fired(self: Any, index: int, matched: tuple[tuple[str, Any], ...]) -> None:
+        self.record.append((index, matched))
+        for fact in conclusions[index]:
+            # A fresh Fact each time: experta stores the object it is given.
+            self.declare(Fact(**fact))
+
+    namespace["fired"] = fired
+    namespace["record"] = ()
+    return type("CompiledKnowledgeEngine", (KnowledgeEngine,), namespace)
+
+
+def compile_base(knowledge: KnowledgeBase) -> CompiledBase:
+    """Compile ``knowledge`` (cached per knowledge base object)."""
+    compiled = _COMPILED.get(id(knowledge))
+    if compiled is None or compiled.knowledge is not knowledge:
+        compiled = CompiledBase(knowledge)
+        _COMPILED[id(knowledge)] = compiled
+    return compiled
+
+
+_COMPILED: dict[int, CompiledBase] = {}

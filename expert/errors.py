@@ -1,0 +1,106 @@
+"""The exceptions the library raises; every one derives from :class:`ExpertError`."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+
+__all__ = [
+    "ExpertError",
+    "ExplanationError",
+    "FactError",
+    "InferenceError",
+    "KnowledgeBaseError",
+    "UsageError",
+    "suggest",
+]
+
+
+def suggest(word: object, choices: Iterable[object]) -> str | None:
+    """Return the allowed choice closest to ``word``, or ``None`` when nothing is close."""
+    names = [str(choice) for choice in choices]
+    found = difflib.get_close_matches(str(word), names, n=1, cutoff=0.6)
+    return found[0] if found else None
+
+
+class ExpertError(Exception):
+    """Root of the library's errors.
+
+    Attributes:
+        message: one line saying what was wrong.
+        suggestion: a did-you-mean or a hint, or ``None``.
+    """
+
+    def __init__(self, message: str, *, suggestion: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.suggestion = suggestion
+
+    def __str__(self) -> str:
+        if self.suggestion:
+            return f"{self.message} (did you mean {self.suggestion!r}?)"
+        return self.message
+
+
+class FactError(ExpertError, ValueError):
+    """A fact has an unknown name or a value outside its allowed values.
+
+    Attributes:
+        field: the fact's full name, e.g. ``device.mic``.
+        value: the rejected name or value.
+        allowed: the allowed names or values, in vocabulary order.
+    """
+
+    def __init__(
+        self, message: str, *, field: str, value: object, allowed: Iterable[object] = ()
+    ) -> None:
+        self.field = field
+        self.value = value
+        self.allowed = tuple(allowed)
+        shown = value.rsplit(".", 1)[-1] if isinstance(value, str) else value
+        super().__init__(message, suggestion=suggest(shown, self.allowed))
+
+
+class KnowledgeBaseError(ExpertError):
+    """A rule file, the vocabulary or the sources are broken.
+
+    Attributes:
+        path: the file at fault, or ``None``.
+        rule_id: the rule at fault, or ``None``.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        path: object = None,
+        rule_id: str | None = None,
+        suggestion: str | None = None,
+    ) -> None:
+        self.path = path
+        self.rule_id = rule_id
+        where = ": ".join(str(part) for part in (path, rule_id and f"rule {rule_id}") if part)
+        super().__init__(f"{where}: {message}" if where else message, suggestion=suggestion)
+
+
+class InferenceError(ExpertError):
+    """The engine failed or hit its run limit; ``rules`` names the rules involved."""
+
+    def __init__(self, message: str, *, rules: Iterable[str] = ()) -> None:
+        self.rules = tuple(rules)
+        super().__init__(message)
+
+
+class ExplanationError(ExpertError, LookupError):
+    """There is nothing to explain for the attribute or value asked about."""
+
+    def __init__(
+        self, message: str, *, attribute: str, allowed: Iterable[object] = ()
+    ) -> None:
+        self.attribute = attribute
+        self.allowed = tuple(allowed)
+        super().__init__(message, suggestion=suggest(attribute, self.allowed))
+
+
+class UsageError(ExpertError):
+    """A command line or REPL line is malformed."""

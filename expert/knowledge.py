@@ -1,0 +1,646 @@
+"""The knowledge base: rule schema, loading and validation of ``rules/*.toml``.
+
+Rule files are data. They are parsed with :mod:`tomllib` and checked field by field here;
+nothing in them is evaluated. A broken file raises :class:`KnowledgeBaseError` naming the file,
+the rule and the problem.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import tomllib
+from collections.abc import Iterable, Mapping
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from .certainty import HEDGES
+from .errors import KnowledgeBaseError, suggest
+from .facts import input_specs
+
+__all__ = [
+    "OPERATORS",
+    "Attribute",
+    "Conclusion",
+    "Condition",
+    "KnowledgeBase",
+    "RuleSpec",
+    "Source",
+    "bundled_path",
+    "load",
+    "normalise_text",
+]
+
+#: Condition operators a rule may use, with what each means.
+OPERATORS: dict[str, str] = {
+    "equals": "is (for a set: contains)",
+    "one_of": "is one of (for a set: contains at least one of)",
+    "not": "is known and is not (for a set: contains none of; for a conclusion: not concluded)",
+    "lt": "is below",
+    "le": "is at most",
+    "gt": "is above",
+    "ge": "is at least",
+    "contains": "contains all of",
+    "present": "is known",
+    "absent": "is not known",
+}
+_NUMERIC = {"lt": "<", "le": "<=", "gt": ">", "ge": ">="}
+_FACT_GROUPS = ("device", "needs", "recommendation")
+_RULE_KEYS = {"id", "when", "then", "hedge", "certainty", "source", "quote", "note", "salience"}
+_ID = re.compile(r"^[a-z0-9][a-z0-9-]*\.[a-z0-9][a-z0-9.-]*$")
+
+
+def normalise_text(text: str) -> str:
+    """Fold whitespace and typographic quotes, so quotes compare as a reader sees them."""
+    for curly, straight in (("\u2019", "'"), ("\u2018", "'"), ("\u201c", '"'), ("\u201d", '"')):
+        text = text.replace(curly, straight)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+@attrs.frozen
+class Attribute:
+    """A fact name rules may test or conclude.
+
+    Attributes:
+        name: full name, ``device.kind``.
+        values: the allowed values (empty for flags and amounts).
+        kind: ``choice``, ``set``, ``flag`` or ``amount``.
+        concluded: ``True`` when rules conclude it, ``False`` when the user states it.
+        doc: one line for help texts.
+    """
+
+    name: str
+    values: tuple[Any, ...]
+    kind: str
+    concluded: bool
+    doc: str = ""
+
+    @property
+    def multi(self) -> bool:
+        """Whether several values may hold at once."""
+        return self.kind == "set"
+
+
+@attrs.frozen
+class Condition:
+    """One test a rule makes on one attribute.
+
+    Attributes:
+        attribute: the attribute's full name.
+        op: a key of :data:`OPERATORS`.
+        operand: the value, the tuple of values or the number the operator compares with.
+        concluded: whether the attribute is concluded by rules (not stated by the user).
+        multi: whether the attribute holds a set.
+    """
+
+    attribute: str
+    op: str
+    operand: Any
+    concluded: bool = False
+    multi: bool = False
+
+    @property
+    def operands(self) -> tuple[Any, ...]:
+        """The operand as a tuple."""
+        return self.operand if isinstance(self.operand, tuple) else (self.operand,)
+
+    def holds(self, state: Any) -> bool:
+        """Whether the condition holds for ``state``.
+
+        ``state`` is the stated value (``None`` when unknown) of a stated attribute, or the
+        frozenset of concluded values of a concluded one.
+        """
+        known = state is not None and state != frozenset()
+        if self.op == "present":
+            return known
+        if self.op == "absent":
+            return not known
+        if not known:
+            # An unconcluded conclusion is "not" anything; an unknown stated fact is nothing.
+            return self.op == "not" and self.concluded
+        if isinstance(state, frozenset):
+            return self._holds_for_set(state)
+        return self.holds_value(state)
+
+    def holds_value(self, value: Any) -> bool:
+        """Whether one stated value (or a stated set) passes the test."""
+        if isinstance(value, frozenset):
+            return self._holds_for_set(value)
+        if self.op == "equals":
+            return value == self.operand
+        if self.op == "one_of":
+            return value in self.operands
+        if self.op == "not":
+            return value not in self.operands
+        if self.op in _NUMERIC:
+            if isinstance(value, bool) or not isinstance(value, (int, float)):
+                return False
+            return {
+                "lt": value < self.operand,
+                "le": value <= self.operand,
+                "gt": value > self.operand,
+                "ge": value >= self.operand,
+            }[self.op]
+        return True  # present
+
+    def _holds_for_set(self, values: frozenset) -> bool:
+        wanted = set(self.operands)
+        if self.op in ("equals", "contains"):
+            return wanted <= values
+        if self.op == "one_of":
+            return bool(wanted & values)
+        if self.op == "not":
+            return not wanted & values
+        return False
+
+    def describe(self) -> str:
+        """The condition in words: ``device.price is below 50``."""
+        if self.op in ("present", "absent"):
+            return f"{self.attribute} {OPERATORS[self.op]}"
+        shown = ", ".join(_show(value) for value in self.operands)
+        verb = OPERATORS[self.op].split(" (")[0]
+        if self.multi and self.op == "equals":
+            verb = "contains"
+        return f"{self.attribute} {verb} {shown}"
+
+
+def _show(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+@attrs.frozen
+class Conclusion:
+    """One ``attribute = value`` a rule concludes."""
+
+    attribute: str
+    value: Any
+
+
+@attrs.frozen
+class Source:
+    """An article the knowledge base cites."""
+
+    key: str
+    title: str
+    text: str = attrs.field(repr=False)
+    author: str | None = None
+    site: str | None = None
+    published: str | None = None
+
+    def contains(self, quote: str) -> bool:
+        """Whether ``quote`` is in the article (whitespace and quote marks folded)."""
+        return normalise_text(quote) in normalise_text(self.text)
+
+    def cite(self) -> str:
+        """A one-line reference: title, site, author."""
+        parts = [f"“{self.title}”"]
+        parts += [part for part in (self.site, self.author) if part]
+        return ", ".join(parts)
+
+
+@attrs.frozen
+class RuleSpec:
+    """A rule as written in a rule file.
+
+    Attributes:
+        id: ``<topic>.<slug>``, unique in the base.
+        topic: the file's stem.
+        conditions: all must hold for the rule to fire.
+        conclusions: what the rule concludes when it fires.
+        certainty: the rule's certainty factor in [-1, 1].
+        hedge: the hedge word it was given by, or ``None`` for an explicit certainty.
+        source: key of the cited article.
+        quote: the article's words.
+        salience: priority among rules of the same stage.
+        note: a remark for readers.
+        path: the file it came from.
+    """
+
+    id: str
+    topic: str
+    conditions: tuple[Condition, ...]
+    conclusions: tuple[Conclusion, ...]
+    certainty: float
+    hedge: str | None
+    source: str
+    quote: str
+    salience: int = 0
+    note: str | None = None
+    path: str = ""
+
+    def tested(self) -> set[str]:
+        """The attributes this rule tests."""
+        return {condition.attribute for condition in self.conditions}
+
+    def concluded(self) -> set[str]:
+        """The attributes this rule concludes."""
+        return {conclusion.attribute for conclusion in self.conclusions}
+
+
+@attrs.frozen
+class KnowledgeBase:
+    """Rules, the attributes they use and the sources they cite, loaded and validated."""
+
+    rules: tuple[RuleSpec, ...]
+    attributes: Mapping[str, Attribute]
+    sources: Mapping[str, Source]
+    path: str
+    topics: Mapping[str, str] = attrs.field(factory=dict)
+
+    def rule(self, rule_id: str) -> RuleSpec:
+        """The rule with this id.
+
+        Raises:
+            KnowledgeBaseError: no such rule (with the closest id as suggestion).
+        """
+        for rule in self.rules:
+            if rule.id == rule_id:
+                return rule
+        raise KnowledgeBaseError(
+            f"no rule {rule_id!r}", suggestion=suggest(rule_id, (r.id for r in self.rules))
+        )
+
+    def by_topic(self) -> dict[str, list[RuleSpec]]:
+        """Rules grouped by topic, in file order."""
+        grouped: dict[str, list[RuleSpec]] = {}
+        for rule in self.rules:
+            grouped.setdefault(rule.topic, []).append(rule)
+        return grouped
+
+    def concluders(self, attribute: str, value: Any = None) -> list[RuleSpec]:
+        """Rules that conclude ``attribute`` (with ``value``, when given)."""
+        return [
+            rule
+            for rule in self.rules
+            if any(
+                c.attribute == attribute and (value is None or c.value == value)
+                for c in rule.conclusions
+            )
+        ]
+
+    def concluded_attributes(self) -> list[str]:
+        """Names of the attributes rules conclude, in vocabulary order."""
+        return [name for name, attribute in self.attributes.items() if attribute.concluded]
+
+
+def bundled_path() -> Path:
+    """The directory of the knowledge base shipped with the library."""
+    return Path(str(resources.files("expert.rules")))
+
+
+_CACHE: dict[tuple[str, tuple[tuple[str, float], ...]], KnowledgeBase] = {}
+
+
+def load(path: str | Path | None = None) -> KnowledgeBase:
+    """Load and validate the knowledge base in directory ``path`` (default: the bundled one).
+
+    Only ``*.toml`` files directly in the directory are read: ``sources.toml``,
+    ``vocabulary.toml`` and one file per topic. The result is cached by the files' paths and
+    modification times.
+
+    Raises:
+        KnowledgeBaseError: a missing or unreadable file, or a rule that breaks the schema.
+    """
+    directory = Path(path) if path is not None else bundled_path()
+    if not directory.is_dir():
+        raise KnowledgeBaseError(f"{directory}: not a directory of rule files")
+    files = sorted(p for p in directory.glob("*.toml") if p.is_file())
+    stamp = tuple((str(p), p.stat().st_mtime) for p in files)
+    key = (str(directory.resolve()), stamp)
+    if key not in _CACHE:
+        _CACHE[key] = _Loader(directory, files).load()
+    return _CACHE[key]
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except OSError as error:
+        raise KnowledgeBaseError(f"cannot read: {error.strerror}", path=path) from None
+    except tomllib.TOMLDecodeError as error:
+        raise KnowledgeBaseError(f"not valid TOML: {error}", path=path) from None
+    except UnicodeDecodeError:
+        raise KnowledgeBaseError("not valid TOML: not UTF-8 text", path=path) from None
+
+
+class _Loader:
+    """Reads one directory of rule files into a :class:`KnowledgeBase`."""
+
+    def __init__(self, directory: Path, files: list[Path]) -> None:
+        self.directory = directory
+        self.files = files
+
+    def load(self) -> KnowledgeBase:
+        sources = self._sources()
+        attributes = {
+            name: Attribute(
+                name=name, values=spec.values, kind=spec.kind, concluded=False, doc=spec.doc
+            )
+            for name, spec in input_specs().items()
+        }
+        vocabulary = self.directory / "vocabulary.toml"
+        if vocabulary.is_file():
+            self._declare_attributes(attributes, _read_toml(vocabulary), vocabulary)
+        topic_files = [p for p in self.files if p.name not in ("sources.toml", "vocabulary.toml")]
+        documents = []
+        for path in topic_files:
+            document = _read_toml(path)
+            unknown = set(document) - {"summary", "rules", "attributes"}
+            if unknown:
+                raise KnowledgeBaseError(
+                    f"unknown top-level keys {sorted(unknown)}; allowed: summary, rules, "
+                    "attributes",
+                    path=path,
+                )
+            attrs_table = document.get("attributes", {})
+            if not isinstance(attrs_table, dict):
+                raise KnowledgeBaseError("[attributes] must be a table", path=path)
+            self._declare_attributes(attributes, attrs_table, path)
+            documents.append((path, document))
+        rules: list[RuleSpec] = []
+        topics: dict[str, str] = {}
+        seen: dict[str, Path] = {}
+        for path, document in documents:
+            topics[path.stem] = str(document.get("summary", ""))
+            entries = document.get("rules", [])
+            if not isinstance(entries, list):
+                raise KnowledgeBaseError("`rules` must be an array of tables", path=path)
+            for index, entry in enumerate(entries):
+                rule = _RuleParser(path, index, attributes, sources).parse(entry)
+                if rule.id in seen:
+                    raise KnowledgeBaseError(
+                        f"duplicate rule id, first defined in {seen[rule.id].name}",
+                        path=path,
+                        rule_id=rule.id,
+                    )
+                seen[rule.id] = path
+                rules.append(rule)
+        return KnowledgeBase(
+            rules=tuple(rules),
+            attributes=attributes,
+            sources=sources,
+            path=str(self.directory),
+            topics=topics,
+        )
+
+    def _sources(self) -> dict[str, Source]:
+        path = self.directory / "sources.toml"
+        if not path.is_file():
+            raise KnowledgeBaseError("missing sources.toml", path=self.directory)
+        sources = {}
+        for key, table in _read_toml(path).items():
+            if not isinstance(table, dict) or not isinstance(table.get("title"), str):
+                raise KnowledgeBaseError(f"source {key!r} needs a `title` string", path=path)
+            text = ""
+            if "article" in table:
+                article = (self.directory / "articles" / str(table["article"])).resolve()
+                if article.parent != (self.directory / "articles").resolve():
+                    raise KnowledgeBaseError(
+                        f"source {key!r}: `article` must name a file in articles/", path=path
+                    )
+                try:
+                    text = article.read_text(encoding="utf-8")
+                except (OSError, UnicodeDecodeError) as error:
+                    raise KnowledgeBaseError(
+                        f"source {key!r}: cannot read article {article.name}: {error}", path=path
+                    ) from None
+            sources[key] = Source(
+                key=key,
+                title=table["title"],
+                text=text,
+                author=table.get("author"),
+                site=table.get("site"),
+                published=table.get("published"),
+            )
+        return sources
+
+    @staticmethod
+    def _declare_attributes(
+        attributes: dict[str, Attribute], table: dict[str, Any], path: Path
+    ) -> None:
+        for name, spec in table.items():
+            if name in attributes:
+                raise KnowledgeBaseError(f"attribute {name!r} is declared twice", path=path)
+            group = name.split(".", 1)[0]
+            if group not in _FACT_GROUPS or "." not in name:
+                raise KnowledgeBaseError(
+                    f"attribute {name!r} must be named <group>.<name> with group one of "
+                    f"{', '.join(_FACT_GROUPS)}",
+                    path=path,
+                )
+            values = spec.get("values") if isinstance(spec, dict) else None
+            if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
+                raise KnowledgeBaseError(
+                    f"attribute {name!r} needs `values`, a list of strings", path=path
+                )
+            if len(set(values)) != len(values):
+                raise KnowledgeBaseError(f"attribute {name!r} lists a value twice", path=path)
+            attributes[name] = Attribute(
+                name=name,
+                values=tuple(values),
+                kind="set" if spec.get("multi", False) is True else "choice",
+                concluded=True,
+                doc=str(spec.get("doc", "")),
+            )
+
+
+class _RuleParser:
+    """Validates one ``[[rules]]`` table into a :class:`RuleSpec`."""
+
+    def __init__(
+        self,
+        path: Path,
+        index: int,
+        attributes: Mapping[str, Attribute],
+        sources: Mapping[str, Source],
+    ) -> None:
+        self.path = path
+        self.index = index
+        self.attributes = attributes
+        self.sources = sources
+        self.rule_id: str | None = None
+
+    def fail(self, message: str, suggestion: str | None = None) -> KnowledgeBaseError:
+        rule = self.rule_id or f"#{self.index + 1}"
+        return KnowledgeBaseError(message, path=self.path, rule_id=rule, suggestion=suggestion)
+
+    def parse(self, entry: Any) -> RuleSpec:
+        if not isinstance(entry, dict):
+            raise self.fail("a rule must be a table")
+        rule_id = entry.get("id")
+        if not isinstance(rule_id, str) or not _ID.match(rule_id):
+            raise self.fail("`id` must be a string <topic>.<slug> in lower case")
+        self.rule_id = rule_id
+        if rule_id.split(".", 1)[0] != self.path.stem:
+            raise self.fail(f"the id must start with the file's topic {self.path.stem!r}.")
+        unknown = set(entry) - _RULE_KEYS
+        if unknown:
+            extra = sorted(unknown)[0]
+            raise self.fail(
+                f"unknown key {extra!r}; allowed: {', '.join(sorted(_RULE_KEYS))}",
+                suggestion=suggest(extra, _RULE_KEYS),
+            )
+        source = entry.get("source")
+        if source not in self.sources:
+            raise self.fail(
+                f"`source` {source!r} is not in sources.toml; allowed: "
+                f"{', '.join(self.sources)}",
+                suggestion=suggest(source, self.sources),
+            )
+        quote = entry.get("quote")
+        if not isinstance(quote, str) or not quote.strip():
+            raise self.fail("`quote` must be the article's words, a non-empty string")
+        note = entry.get("note")
+        if note is not None and not isinstance(note, str):
+            raise self.fail("`note` must be a string")
+        salience = entry.get("salience", 0)
+        if isinstance(salience, bool) or not isinstance(salience, int) or abs(salience) > 999:
+            raise self.fail("`salience` must be an integer from -999 to 999")
+        certainty, hedge = self._certainty(entry)
+        return RuleSpec(
+            id=rule_id,
+            topic=self.path.stem,
+            conditions=self._conditions(entry.get("when")),
+            conclusions=self._conclusions(entry.get("then")),
+            certainty=certainty,
+            hedge=hedge,
+            source=source,
+            quote=quote,
+            salience=salience,
+            note=note,
+            path=str(self.path),
+        )
+
+    def _certainty(self, entry: dict[str, Any]) -> tuple[float, str | None]:
+        if ("hedge" in entry) == ("certainty" in entry):
+            raise self.fail(
+                f"give exactly one of `hedge` ({', '.join(HEDGES)}) or `certainty` (-1 to 1)"
+            )
+        if "hedge" in entry:
+            hedge = entry["hedge"]
+            if hedge not in HEDGES:
+                raise self.fail(
+                    f"`hedge` {hedge!r} is not allowed; allowed: {', '.join(HEDGES)}",
+                    suggestion=suggest(hedge, HEDGES),
+                )
+            return HEDGES[hedge], hedge
+        value = entry["certainty"]
+        if (
+            isinstance(value, bool)
+            or not isinstance(value, (int, float))
+            or not math.isfinite(value)
+            or not -1 <= value <= 1
+            or value == 0
+        ):
+            raise self.fail(f"`certainty` must be a number from -1 to 1, not 0; got {value!r}")
+        return float(value), None
+
+    def _fact_table(self, table: Any, key: str) -> list[tuple[Attribute, Any]]:
+        """Flatten ``when``/``then`` ({group: {name: spec}}) into (attribute, spec) pairs."""
+        if not isinstance(table, dict) or not table:
+            raise self.fail(f"`{key}` must be a non-empty table like {key}.device.mic = ...")
+        pairs = []
+        for group, names in table.items():
+            if group not in _FACT_GROUPS or not isinstance(names, dict):
+                raise self.fail(
+                    f"`{key}.{group}` is not a fact group; allowed: {', '.join(_FACT_GROUPS)}",
+                    suggestion=suggest(group, _FACT_GROUPS),
+                )
+            for name, spec in names.items():
+                full = f"{group}.{name}"
+                if full not in self.attributes:
+                    raise self.fail(
+                        f"unknown attribute {full!r} in `{key}`; allowed: "
+                        f"{', '.join(a for a in self.attributes if a.startswith(group + '.'))}",
+                        suggestion=suggest(full, self.attributes),
+                    )
+                pairs.append((self.attributes[full], spec))
+        return pairs
+
+    def _check_value(self, attribute: Attribute, value: Any, where: str) -> Any:
+        kind = attribute.kind
+        if kind == "flag":
+            if not isinstance(value, bool):
+                raise self.fail(f"{where}: {attribute.name} takes true or false, not {value!r}")
+            return value
+        if kind == "amount":
+            if isinstance(value, bool) or not isinstance(value, (int, float)):
+                raise self.fail(f"{where}: {attribute.name} takes a number, not {value!r}")
+            if not math.isfinite(value):
+                raise self.fail(f"{where}: {attribute.name} takes a finite number")
+            return value
+        if value not in attribute.values:
+            raise self.fail(
+                f"{where}: {value!r} is not a value of {attribute.name}; allowed: "
+                f"{', '.join(map(str, attribute.values))}",
+                suggestion=suggest(value, attribute.values),
+            )
+        return value
+
+    def _conditions(self, table: Any) -> tuple[Condition, ...]:
+        conditions = []
+        for attribute, spec in self._fact_table(table, "when"):
+            where = f"when.{attribute.name}"
+            ops = spec if isinstance(spec, dict) else {"equals": spec}
+            if not ops:
+                raise self.fail(f"{where}: empty condition; use one of {', '.join(OPERATORS)}")
+            for op, operand in ops.items():
+                conditions.append(self._condition(attribute, op, operand, where))
+        return tuple(conditions)
+
+    def _condition(self, attribute: Attribute, op: str, operand: Any, where: str) -> Condition:
+        if op not in OPERATORS:
+            raise self.fail(
+                f"{where}: unknown operator {op!r}; allowed: {', '.join(OPERATORS)}",
+                suggestion=suggest(op, OPERATORS),
+            )
+        if op in ("present", "absent"):
+            if operand is not True:
+                raise self.fail(f"{where}: write {op} = true")
+            operand = True
+        elif op in _NUMERIC:
+            if attribute.kind != "amount":
+                raise self.fail(f"{where}: {op} compares numbers; {attribute.name} is not one")
+            operand = self._check_value(attribute, operand, where)
+        elif op in ("one_of", "not", "contains") and isinstance(operand, list):
+            if not operand:
+                raise self.fail(f"{where}: {op} needs at least one value")
+            operand = tuple(self._check_value(attribute, value, where) for value in operand)
+        elif op == "one_of":
+            raise self.fail(f"{where}: one_of takes a list of values")
+        else:
+            operand = self._check_value(attribute, operand, where)
+        if op == "contains" and not attribute.multi:
+            raise self.fail(f"{where}: contains tests a set; {attribute.name} holds one value")
+        return Condition(
+            attribute=attribute.name,
+            op=op,
+            operand=operand,
+            concluded=attribute.concluded,
+            multi=attribute.multi,
+        )
+
+    def _conclusions(self, table: Any) -> tuple[Conclusion, ...]:
+        conclusions = []
+        for attribute, spec in self._fact_table(table, "then"):
+            where = f"then.{attribute.name}"
+            if not attribute.concluded:
+                raise self.fail(
+                    f"{where}: {attribute.name} is stated by the user and cannot be concluded"
+                )
+            values: Iterable[Any] = spec if isinstance(spec, list) else [spec]
+            if isinstance(spec, list) and not attribute.multi:
+                raise self.fail(f"{where}: {attribute.name} takes one value, not a list")
+            for value in values:
+                conclusions.append(
+                    Conclusion(attribute.name, self._check_value(attribute, value, where))
+                )
+        return tuple(conclusions)

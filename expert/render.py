@@ -1,0 +1,140 @@
+"""Readable renderings of results and of the knowledge base, for terminals and Markdown."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+
+from .knowledge import KnowledgeBase, RuleSpec
+from .result import Result
+
+__all__ = ["print_result", "rules_markdown", "rules_text", "sources_text", "to_json"]
+
+
+def _show(value: Any) -> str:
+    if isinstance(value, (tuple, list, frozenset, set)):
+        items = sorted(value) if isinstance(value, (frozenset, set)) else value
+        return ", ".join(_show(item) for item in items)
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def to_json(data: Any) -> str:
+    """Indented JSON with non-ASCII kept readable."""
+    return json.dumps(data, indent=2, ensure_ascii=False)
+
+
+def print_result(result: Result, console: Console) -> None:
+    """Print the facts, a verdict table with certainties and quotes, and the conflicts."""
+    facts = ", ".join(f"{name} = {_show(value)}" for name, value in result.facts.items())
+    console.print(f"Facts: {facts or '(none)'}", markup=False, highlight=False)
+    if not result.verdicts:
+        console.print("No verdicts: no rule applies to these facts.", markup=False)
+        return
+    table = Table(title="Verdicts", show_lines=True, title_justify="left")
+    table.add_column("Attribute", no_wrap=True)
+    table.add_column("Verdict")
+    table.add_column("Certainty", justify="right")
+    table.add_column("Because (rule, source: quote)", overflow="fold")
+    for verdict in result.verdicts:
+        reasons = "\n".join(
+            f"{firing.rule} ({firing.source}):\n“{firing.quote}”" for firing in verdict.because[:3]
+        )
+        more = len(verdict.because) - 3
+        if more > 0:
+            reasons += f"\n… and {more} more (see how {verdict.attribute})"
+        table.add_row(
+            verdict.attribute, _show(verdict.value), f"{verdict.certainty:.2f}", reasons
+        )
+    console.print(table)
+    for conflict in result.conflicts:
+        console.print(
+            f"Conflict on {conflict.attribute}: "
+            + " vs ".join(f"{_show(value)} ({cf:.2f})" for value, cf, _ in conflict.sides)
+            + f"; {_show(conflict.winner)} wins.",
+            markup=False,
+            highlight=False,
+        )
+        for value, _, firings in conflict.sides:
+            for firing in firings:
+                console.print(
+                    f"  {_show(value)}: {firing.rule} ({firing.source}): “{firing.quote}”",
+                    markup=False,
+                    highlight=False,
+                )
+
+
+def _rule_lines(rule: RuleSpec) -> list[str]:
+    when = " and ".join(condition.describe() for condition in rule.conditions)
+    then = ", ".join(f"{c.attribute} = {_show(c.value)}" for c in rule.conclusions)
+    hedge = f"{rule.hedge}, " if rule.hedge else ""
+    lines = [
+        f"{rule.id}",
+        f"  if   {when}",
+        f"  then {then} ({hedge}certainty {rule.certainty:.2f})",
+        f"  “{rule.quote}” ({rule.source})",
+    ]
+    if rule.note:
+        lines.append(f"  note: {rule.note}")
+    return lines
+
+
+def rules_text(knowledge: KnowledgeBase, topic: str | None = None) -> str:
+    """The rules as plain text, grouped by topic."""
+    out = []
+    for name, rules in knowledge.by_topic().items():
+        if topic and name != topic:
+            continue
+        out.append(f"# {name} ({len(rules)} rules)")
+        for rule in rules:
+            out.extend(_rule_lines(rule))
+        out.append("")
+    return "\n".join(out).rstrip() + "\n"
+
+
+def rules_markdown(knowledge: KnowledgeBase, topic: str | None = None) -> str:
+    """The claims catalogue: every rule as Markdown, grouped by topic."""
+    out = ["# Rule catalogue", ""]
+    out.append(f"{len(knowledge.rules)} rules from {len(knowledge.sources)} articles.")
+    out.append("")
+    for name, rules in knowledge.by_topic().items():
+        if topic and name != topic:
+            continue
+        summary = knowledge.topics.get(name, "")
+        out += [f"## {name}", ""]
+        if summary:
+            out += [summary, ""]
+        for rule in rules:
+            source = knowledge.sources[rule.source]
+            when = "; ".join(f"`{condition.describe()}`" for condition in rule.conditions)
+            then = "; ".join(f"`{c.attribute} = {_show(c.value)}`" for c in rule.conclusions)
+            hedge = f"{rule.hedge}, " if rule.hedge else ""
+            out += [
+                f"### `{rule.id}`",
+                "",
+                f"- **if** {when}",
+                f"- **then** {then} ({hedge}certainty {rule.certainty:.2f})",
+                f"- **source** {source.cite()}",
+                f"- **quote** “{rule.quote}”",
+            ]
+            if rule.note:
+                out.append(f"- **note** {rule.note}")
+            out.append("")
+    return "\n".join(out).rstrip() + "\n"
+
+
+def sources_text(knowledge: KnowledgeBase) -> str:
+    """The cited articles with how many rules cite each."""
+    counts: dict[str, int] = {}
+    for rule in knowledge.rules:
+        counts[rule.source] = counts.get(rule.source, 0) + 1
+    out = []
+    for key, source in knowledge.sources.items():
+        out.append(f"{key}: {source.cite()} ({counts.get(key, 0)} rules)")
+    return "\n".join(out) + "\n"

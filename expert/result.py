@@ -1,0 +1,213 @@
+"""What a consultation returns: firings, verdicts with certainties, and conflicts."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from .errors import ExplanationError
+
+if TYPE_CHECKING:
+    from .engine import Expert
+    from .explanation import Difference, How, WhyNot
+
+__all__ = ["Conflict", "Firing", "Result", "Verdict"]
+
+
+def _json_value(value: Any) -> Any:
+    if isinstance(value, (tuple, frozenset, set)):
+        return sorted(value) if isinstance(value, (frozenset, set)) else list(value)
+    return value
+
+
+@attrs.frozen
+class Firing:
+    """One rule firing: the rule, what it matched, what it concluded and how strongly.
+
+    Attributes:
+        rule: the rule's id.
+        source: key of the cited article.
+        quote: the article's words.
+        conclusions: ``(attribute, value)`` pairs the rule concluded.
+        matched: ``(attribute, value)`` facts the rule's conditions matched.
+        rule_certainty: the rule's own certainty factor.
+        certainty: what this firing contributed: the rule's certainty times its weakest
+            concluded premise, or 0 when a premise was too weak to count.
+        stage: the rule's stage (rules testing conclusions run after their concluders).
+    """
+
+    rule: str
+    source: str
+    quote: str
+    conclusions: tuple[tuple[str, Any], ...]
+    matched: tuple[tuple[str, Any], ...]
+    rule_certainty: float
+    certainty: float
+    stage: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready: rule, source, quote and certainty."""
+        return {
+            "rule": self.rule,
+            "source": self.source,
+            "quote": self.quote,
+            "certainty": round(self.certainty, 4),
+        }
+
+
+@attrs.frozen
+class Verdict:
+    """The conclusion on one attribute.
+
+    Attributes:
+        attribute: e.g. ``device.kind``.
+        value: the winning value; for a multi-valued attribute, the tuple of values that hold.
+        certainty: combined certainty in [-1, 1] (for a multi-valued attribute, the weakest
+            of its values).
+        because: the firings that concluded the value(s), strongest first.
+        alternatives: every value considered, with its combined certainty.
+    """
+
+    attribute: str
+    value: Any
+    certainty: float
+    because: tuple[Firing, ...]
+    alternatives: Mapping[str, float] = attrs.field(factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready, in the shape of the CLI's ``--json``."""
+        return {
+            "attribute": self.attribute,
+            "value": _json_value(self.value),
+            "certainty": round(self.certainty, 4),
+            "because": [firing.to_dict() for firing in self.because],
+        }
+
+
+@attrs.frozen
+class Conflict:
+    """Two or more values of a one-valued attribute were concluded.
+
+    Attributes:
+        attribute: the attribute in dispute.
+        winner: the value with the highest certainty (the verdict).
+        sides: ``(value, certainty, firings)`` for each value, strongest first.
+    """
+
+    attribute: str
+    winner: Any
+    sides: tuple[tuple[Any, float, tuple[Firing, ...]], ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready: attribute, winner and each side with its reasons."""
+        return {
+            "attribute": self.attribute,
+            "winner": self.winner,
+            "sides": [
+                {
+                    "value": value,
+                    "certainty": round(certainty, 4),
+                    "because": [firing.to_dict() for firing in firings],
+                }
+                for value, certainty, firings in self.sides
+            ],
+        }
+
+
+@attrs.frozen(eq=False)
+class Result:
+    """The outcome of one consultation. Immutable; safe to share between threads.
+
+    Attributes:
+        facts: the stated facts by full name (``device.mic``).
+        firings: every rule firing, in firing order.
+        verdicts: one verdict per concluded attribute, in vocabulary order.
+        conflicts: the attributes where different values were concluded.
+        certainties: combined certainty of every concluded ``(attribute, value)``.
+    """
+
+    facts: Mapping[str, Any]
+    firings: tuple[Firing, ...]
+    verdicts: tuple[Verdict, ...]
+    conflicts: tuple[Conflict, ...]
+    certainties: Mapping[tuple[str, Any], float]
+    expert: Expert = attrs.field(repr=False)
+
+    @property
+    def fired_rules(self) -> frozenset[str]:
+        """Ids of the rules that fired."""
+        return frozenset(firing.rule for firing in self.firings)
+
+    def __contains__(self, attribute: object) -> bool:
+        return any(verdict.attribute == attribute for verdict in self.verdicts)
+
+    def verdict(self, attribute: str) -> Verdict:
+        """The verdict on ``attribute``.
+
+        Raises:
+            ExplanationError: the attribute is unknown, or no rule concluded it.
+        """
+        for verdict in self.verdicts:
+            if verdict.attribute == attribute:
+                return verdict
+        known = self.expert.knowledge.concluded_attributes()
+        if attribute not in known:
+            raise ExplanationError(
+                f"unknown attribute {attribute!r}; allowed: {', '.join(known)}",
+                attribute=attribute,
+                allowed=known,
+            )
+        concluded = [verdict.attribute for verdict in self.verdicts]
+        raise ExplanationError(
+            f"no verdict on {attribute}: no rule concluded it from these facts; "
+            f"concluded: {', '.join(concluded) or 'nothing'}",
+            attribute=attribute,
+            allowed=concluded,
+        )
+
+    def certainty(self, attribute: str, value: Any) -> float:
+        """Combined certainty of ``attribute = value`` (0 when nothing concluded it)."""
+        return self.certainties.get((attribute, value), 0.0)
+
+    def support(self, attribute: str, value: Any) -> tuple[Firing, ...]:
+        """The firings that concluded ``attribute = value``, in firing order."""
+        return tuple(
+            firing for firing in self.firings if (attribute, value) in firing.conclusions
+        )
+
+    def how(self, attribute: str) -> How:
+        """Explain how the verdict on ``attribute`` was reached (its proof tree)."""
+        from .explanation import how
+
+        return how(self, attribute)
+
+    def why_not(self, attribute: str, value: Any) -> WhyNot:
+        """Explain why ``attribute`` is not ``value``: each rule that could conclude it and
+        the conditions that failed."""
+        from .explanation import why_not
+
+        return why_not(self, attribute, value)
+
+    def what_if(self, **changes: Any) -> Difference:
+        """Consult again with changed facts and return the difference in verdicts.
+
+        Keys are fact names (``mic`` or ``device.mic``, ``needs.uses``); ``None`` forgets a
+        fact.
+        """
+        from .explanation import what_if
+
+        return what_if(self, changes)
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready, the same shape as ``expert consult --json``."""
+        grouped: dict[str, dict[str, Any]] = {"device": {}, "needs": {}}
+        for name, value in self.facts.items():
+            group, short = name.split(".", 1)
+            grouped.setdefault(group, {})[short] = _json_value(value)
+        return {
+            "verdicts": [verdict.to_dict() for verdict in self.verdicts],
+            "conflicts": [conflict.to_dict() for conflict in self.conflicts],
+            "facts": grouped,
+        }
