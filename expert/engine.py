@@ -149,7 +149,9 @@ class Expert:
         rules = self.knowledge.rules
         stages = self._compiled.stages
         # Stage order guarantees a premise's certainty is final before it is used.
-        ordered = sorted(enumerate(record), key=lambda item: (stages[rules[item[1][0]].id], item[0]))
+        ordered = sorted(
+            enumerate(record), key=lambda item: (stages[rules[item[1][0]].id], item[0])
+        )
         contributions: dict[tuple[str, Any], list[float]] = {}
         certainties: dict[tuple[str, Any], float] = {}
         firings: list[tuple[int, Firing]] = []
@@ -264,8 +266,7 @@ def _as_facts(cls: type, value: Any, name: str) -> Any:
     if isinstance(value, Mapping):
         return cls.from_mapping(value)
     raise FactError(
-        f"{name} must be a {cls.__name__} or a mapping of its facts, "
-        f"not {type(value).__name__}",
+        f"{name} must be a {cls.__name__} or a mapping of its facts, not {type(value).__name__}",
         field=name,
         value=value,
     )

@@ -94,9 +94,7 @@ class InferenceError(ExpertError):
 class ExplanationError(ExpertError, LookupError):
     """There is nothing to explain for the attribute or value asked about."""
 
-    def __init__(
-        self, message: str, *, attribute: str, allowed: Iterable[object] = ()
-    ) -> None:
+    def __init__(self, message: str, *, attribute: str, allowed: Iterable[object] = ()) -> None:
         self.attribute = attribute
         self.allowed = tuple(allowed)
         super().__init__(message, suggestion=suggest(attribute, self.allowed))

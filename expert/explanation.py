@@ -121,8 +121,7 @@ class How:
     def to_text(self) -> str:
         verdict = self.verdict
         lines = [
-            f"{verdict.attribute} = {_show(verdict.value)} "
-            f"(certainty {_cf(verdict.certainty)})"
+            f"{verdict.attribute} = {_show(verdict.value)} (certainty {_cf(verdict.certainty)})"
         ]
         if len(verdict.because) > 1:
             parts = " and ".join(_cf(f.certainty) for f in verdict.because if f.certainty)
@@ -172,8 +171,7 @@ def _proof(result: Result, attribute: str, value: Any, seen: frozenset = frozens
         if firing.rule in seen:
             continue
         premises = tuple(
-            _proof(result, name, matched, seen | {firing.rule})
-            for name, matched in firing.matched
+            _proof(result, name, matched, seen | {firing.rule}) for name, matched in firing.matched
         )
         steps.append(Step(firing, _citation(result, firing), premises))
     return Proof(attribute, value, result.certainty(attribute, value), False, tuple(steps))
@@ -190,9 +188,7 @@ def how(result: Result, attribute: str) -> How:
     conflict = next((c for c in result.conflicts if c.attribute == attribute), None)
     rivals = ()
     if conflict:
-        rivals = tuple(
-            _proof(result, attribute, value) for value, _, _ in conflict.sides[1:]
-        )
+        rivals = tuple(_proof(result, attribute, value) for value, _, _ in conflict.sides[1:])
     return How(
         verdict=verdict,
         proofs=tuple(_proof(result, attribute, value) for value in values),
@@ -270,10 +266,8 @@ class WhyNot:
             lines = [f"{name} holds (certainty {_cf(self.certainty)})."]
         elif self.status == "outweighed":
             assert self.verdict is not None
-            lines = [
-                f"{name} was concluded with certainty {_cf(self.certainty)}, but "
-                f"{_show(self.verdict.value)} is stronger ({_cf(self.verdict.certainty)})."
-            ]
+            stronger = f"{_show(self.verdict.value)} is stronger ({_cf(self.verdict.certainty)})"
+            lines = [f"{name} was concluded with certainty {_cf(self.certainty)}, but {stronger}."]
         else:
             lines = [f"{name} was not concluded."]
         for candidate in self.candidates:
@@ -350,9 +344,7 @@ def why_not(result: Result, attribute: str, value: Any) -> WhyNot:
                 state := _state(result, condition.attribute, condition.concluded)
             )
         )
-        candidates.append(
-            Candidate(rule, bool(fired), sum(f.certainty for f in fired), failed)
-        )
+        candidates.append(Candidate(rule, bool(fired), sum(f.certainty for f in fired), failed))
     if not candidates:
         status = "no rule"
     elif verdict and (value == verdict.value or (spec.multi and value in verdict.value)):
@@ -450,9 +442,7 @@ class Difference:
         return self.to_text()
 
 
-def changed_facts(
-    result: Result, changes: dict[str, Any]
-) -> tuple[Device, Needs, dict[str, Any]]:
+def changed_facts(result: Result, changes: dict[str, Any]) -> tuple[Device, Needs, dict[str, Any]]:
     """Apply ``changes`` (short or full fact names; ``None`` forgets) to the result's facts.
 
     String values are parsed as on the command line (``"true"``, ``"80"``, ``"a,b"``).
@@ -496,8 +486,11 @@ def what_if(result: Result, changes: dict[str, Any]) -> Difference:
         old, new = before_verdicts.get(name), after_verdicts.get(name)
         if old is None and new is None:
             continue
-        if old and new and old.value == new.value and round(old.certainty, 6) == round(
-            new.certainty, 6
+        if (
+            old
+            and new
+            and old.value == new.value
+            and round(old.certainty, 6) == round(new.certainty, 6)
         ):
             continue
         old_rules = {f.rule for f in old.because} if old else set()

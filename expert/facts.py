@@ -233,8 +233,12 @@ class Device(_Facts):
 
     prefix: ClassVar[str] = "device"
 
-    mic: str | None = _fact("choice", MIC, "microphone: none, in-line (on the cable), boom, "
-                            "built-in, or an external add-on such as a clip-on mic")
+    mic: str | None = _fact(
+        "choice",
+        MIC,
+        "microphone: none, in-line (on the cable), boom, "
+        "built-in, or an external add-on such as a clip-on mic",
+    )
     fit: str | None = _fact("choice", FIT, "how it sits: over the ear, on the ear, in the ear")
     back: str | None = _fact("choice", BACK, "open-back or closed-back ear cups")
     anc: bool | None = _fact("flag", (), "has active noise cancellation")
@@ -306,9 +310,7 @@ _SPECS: dict[type, dict[str, FactSpec]] = {}
 def input_specs(cls: type | None = None) -> dict[str, FactSpec]:
     """The input vocabulary: of one class by short name, or of all by full name."""
     if cls is None:
-        return {
-            spec.name: spec for each in fact_classes() for spec in input_specs(each).values()
-        }
+        return {spec.name: spec for each in fact_classes() for spec in input_specs(each).values()}
     if cls not in _SPECS:
         _SPECS[cls] = {
             field.name: FactSpec(

@@ -491,8 +491,7 @@ class _RuleParser:
         source = entry.get("source")
         if source not in self.sources:
             raise self.fail(
-                f"`source` {source!r} is not in sources.toml; allowed: "
-                f"{', '.join(self.sources)}",
+                f"`source` {source!r} is not in sources.toml; allowed: {', '.join(self.sources)}",
                 suggestion=suggest(source, self.sources),
             )
         quote = entry.get("quote")
@@ -639,8 +638,8 @@ class _RuleParser:
             values: Iterable[Any] = spec if isinstance(spec, list) else [spec]
             if isinstance(spec, list) and not attribute.multi:
                 raise self.fail(f"{where}: {attribute.name} takes one value, not a list")
-            for value in values:
-                conclusions.append(
-                    Conclusion(attribute.name, self._check_value(attribute, value, where))
-                )
+            conclusions.extend(
+                Conclusion(attribute.name, self._check_value(attribute, value, where))
+                for value in values
+            )
         return tuple(conclusions)

@@ -37,6 +37,29 @@ def print_result(result: Result, console: Console) -> None:
     if not result.verdicts:
         console.print("No verdicts: no rule applies to these facts.", markup=False)
         return
+    if not console.is_terminal:
+        # Piped output stays one fact per line, unwrapped, so it can be read by scripts.
+        for verdict in result.verdicts:
+            console.print(
+                f"{verdict.attribute} = {_show(verdict.value)} "
+                f"(certainty {verdict.certainty:.2f})",
+                markup=False,
+                highlight=False,
+                soft_wrap=True,
+            )
+            for firing in verdict.because:
+                console.print(
+                    f"  {firing.rule} ({firing.source}): “{firing.quote}”",
+                    markup=False,
+                    highlight=False,
+                    soft_wrap=True,
+                )
+    else:
+        console.print(_verdict_table(result))
+    _print_conflicts(result, console)
+
+
+def _verdict_table(result: Result) -> Table:
     table = Table(title="Verdicts", show_lines=True, title_justify="left")
     table.add_column("Attribute", no_wrap=True)
     table.add_column("Verdict")
@@ -49,10 +72,11 @@ def print_result(result: Result, console: Console) -> None:
         more = len(verdict.because) - 3
         if more > 0:
             reasons += f"\n… and {more} more (see how {verdict.attribute})"
-        table.add_row(
-            verdict.attribute, _show(verdict.value), f"{verdict.certainty:.2f}", reasons
-        )
-    console.print(table)
+        table.add_row(verdict.attribute, _show(verdict.value), f"{verdict.certainty:.2f}", reasons)
+    return table
+
+
+def _print_conflicts(result: Result, console: Console) -> None:
     for conflict in result.conflicts:
         console.print(
             f"Conflict on {conflict.attribute}: "
@@ -60,6 +84,7 @@ def print_result(result: Result, console: Console) -> None:
             + f"; {_show(conflict.winner)} wins.",
             markup=False,
             highlight=False,
+            soft_wrap=True,
         )
         for value, _, firings in conflict.sides:
             for firing in firings:
@@ -67,6 +92,7 @@ def print_result(result: Result, console: Console) -> None:
                     f"  {_show(value)}: {firing.rule} ({firing.source}): “{firing.quote}”",
                     markup=False,
                     highlight=False,
+                    soft_wrap=True,
                 )
 
 

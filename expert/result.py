@@ -173,9 +173,7 @@ class Result:
 
     def support(self, attribute: str, value: Any) -> tuple[Firing, ...]:
         """The firings that concluded ``attribute = value``, in firing order."""
-        return tuple(
-            firing for firing in self.firings if (attribute, value) in firing.conclusions
-        )
+        return tuple(firing for firing in self.firings if (attribute, value) in firing.conclusions)
 
     def how(self, attribute: str) -> How:
         """Explain how the verdict on ``attribute`` was reached (its proof tree)."""

@@ -1,0 +1,22 @@
+"""Shared fixtures: small knowledge bases written to temporary directories."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from support import TINY_RULES, write_base
+
+
+@pytest.fixture
+def tiny_base(tmp_path: Path) -> Path:
+    """A directory holding the tiny test base."""
+    return write_base(tmp_path / "tiny", {"tiny": TINY_RULES})
+
+
+@pytest.fixture
+def tiny_expert(tiny_base: Path):
+    """An expert on the tiny test base."""
+    from expert import Expert
+
+    return Expert(tiny_base)

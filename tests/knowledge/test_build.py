@@ -1,0 +1,69 @@
+"""Knowledge-base tests for rules/build.toml: materials, varying build and top-tier craftsmanship."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+import pytest
+from support import assert_concludes
+
+RULES = Path(__file__).resolve().parents[2] / "rules" / "build.toml"
+
+HEADPHONES = {"device": {"mic": "none"}}
+HEADSET = {"device": {"mic": "boom"}}
+TOP_TIER = {"device": {"tier": "premium"}}
+
+CASES = [
+    ("build.results-vary", HEADPHONES, "device.build_quality", "varies"),
+    (
+        "build.over-ear-materials",
+        {"device": {"mic": "none", "fit": "over-ear"}},
+        "device.materials",
+        "memory-foam",
+    ),
+    ("build.in-ear-tips", {"device": {"fit": "in-ear"}}, "device.materials", "silicone"),
+    ("build.headset-mics-vary", HEADSET, "device.build_quality", "varies"),
+    ("build.headsets-lower-materials", HEADSET, "device.build_quality", "lower"),
+    ("build.top-tier-craftsmanship", TOP_TIER, "device.build_quality", "high"),
+    (
+        "build.top-tier-lasts-years",
+        {"device": {"tier": "professional"}},
+        "device.longevity",
+        "years",
+    ),
+    (
+        "build.durability-seekers-top-tier",
+        {"needs": {"priorities": ["durability"]}},
+        "recommendation.tier",
+        "premium",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("rule_id", "facts", "attribute", "value"), CASES, ids=[c[0] for c in CASES]
+)
+def test_rule_fires(expert, rule_id, facts, attribute, value):
+    """Each rule fires on facts that meet its conditions and is cited for its conclusion."""
+    assert_concludes(expert.consult(**facts), rule_id, attribute, value)
+
+
+def test_every_rule_has_a_case():
+    """Every rule in build.toml has at least one case above."""
+    ids = {rule["id"] for rule in tomllib.loads(RULES.read_text(encoding="utf-8"))["rules"]}
+    assert ids <= {case[0] for case in CASES}
+
+
+def test_headset_build_disagreement(expert):
+    """Kania says build varies by model, yet that headsets usually use lower-quality materials."""
+    result = expert.consult(**HEADSET)
+    assert "device.build_quality" in [c.attribute for c in result.conflicts]
+    verdict = result.verdict("device.build_quality")
+    assert verdict.value == "lower"
+
+
+def test_top_tier_headset_is_high(expert):
+    """A top-tier headset's build is concluded high despite the headsets-are-cheaper rule."""
+    result = expert.consult(device={"mic": "boom", "tier": "premium"})
+    assert result.verdict("device.build_quality").value == "high"

@@ -1,0 +1,77 @@
+"""Knowledge-base tests for rules/care.toml: care, repair, hearing safety, translation apps."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+import pytest
+from support import assert_concludes
+
+RULES = Path(__file__).resolve().parents[2] / "rules" / "care.toml"
+
+CASES = [
+    (
+        "care.clean-store-avoid-extremes",
+        {"needs": {"owns": "headphones"}},
+        "recommendation.advice",
+        "store-properly",
+    ),
+    (
+        "care.some-issues-repairable",
+        {"needs": {"owns": "headset"}},
+        "recommendation.advice",
+        "check-repair-options",
+    ),
+    (
+        "care.high-volume-damages-hearing",
+        {"needs": {"volume": "high", "session": "long"}},
+        "recommendation.advice",
+        "limit-volume",
+    ),
+    (
+        "care.translation-headsets",
+        {"needs": {"uses": ["translation"]}},
+        "recommendation.features",
+        "translation",
+    ),
+    (
+        "care.translation-may-need-app",
+        {"needs": {"uses": ["translation"]}},
+        "recommendation.advice",
+        "translation-app",
+    ),
+    (
+        "care.translation-device-may-need-app",
+        {"device": {"translation": True}},
+        "recommendation.advice",
+        "translation-app",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("rule_id", "facts", "attribute", "value"), CASES, ids=[case[0] for case in CASES]
+)
+def test_rule_fires(expert, rule_id, facts, attribute, value):
+    """Each rule fires on facts that meet its conditions and is cited for its conclusion."""
+    assert_concludes(expert.consult(**facts), rule_id, attribute, value)
+
+
+def test_every_rule_has_a_case():
+    """Every rule in care.toml is exercised by at least one case."""
+    ids = {rule["id"] for rule in tomllib.loads(RULES.read_text(encoding="utf-8"))["rules"]}
+    assert ids <= {case[0] for case in CASES}
+
+
+@pytest.mark.parametrize("advice", ["keep-clean", "store-properly", "avoid-extreme-conditions"])
+def test_care_advice_covers_all_three_steps(expert, advice):
+    """Owners are told to keep clean, store properly and avoid extreme conditions."""
+    result = expert.consult(needs={"owns": "headphones"})
+    assert_concludes(result, "care.clean-store-avoid-extremes", "recommendation.advice", advice)
+
+
+def test_moderate_volume_gets_no_hearing_warning(expert):
+    """Only prolonged high volume triggers the hearing advice."""
+    result = expert.consult(needs={"volume": "moderate", "session": "long"})
+    assert "care.high-volume-damages-hearing" not in result.fired_rules

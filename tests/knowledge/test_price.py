@@ -1,0 +1,89 @@
+"""Knowledge-base tests for rules/price.toml: price ranges and which kind costs more."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+import pytest
+from support import assert_concludes
+
+RULES = Path(__file__).resolve().parents[2] / "rules" / "price.toml"
+
+HEADPHONES = {"device": {"mic": "none"}}
+HEADSET = {"device": {"mic": "boom"}}
+
+CASES = [
+    ("price.wide-range", HEADSET, "device.price_range", "wide"),
+    (
+        "price.cheap-for-short-term",
+        {"needs": {"session": "short"}},
+        "recommendation.tier",
+        "budget",
+    ),
+    (
+        "price.premium-for-audiophiles",
+        {"needs": {"priorities": ["sound-quality"]}},
+        "recommendation.tier",
+        "premium",
+    ),
+    ("price.headsets-more-affordable", HEADSET, "device.price_level", "affordable"),
+    (
+        "price.price-conscious-headset",
+        {"needs": {"priorities": ["price"]}},
+        "recommendation.kind",
+        "headset",
+    ),
+    ("price.sound-offsets-mic-cost", HEADSET, "device.price_level", "affordable"),
+    ("price.headsets-cheaper", HEADSET, "device.price_level", "affordable"),
+    ("price.robust-drivers-pricier", HEADPHONES, "device.price_level", "expensive"),
+    (
+        "price.premium-features-skyrocket",
+        {"device": {"mic": "none", "tier": "premium"}},
+        "device.price_level",
+        "expensive",
+    ),
+    ("price.twenty-dollars-no-gap", {"device": {"price": 20}}, "device.sound_gap", "unnoticeable"),
+    (
+        "price.hundred-dollars-gap-apparent",
+        {"device": {"price": 100}},
+        "device.sound_gap",
+        "apparent",
+    ),
+    (
+        "price.hundred-dollar-budget-headphones",
+        {"needs": {"budget": 150, "priorities": ["sound-quality"]}},
+        "recommendation.kind",
+        "headphones",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("rule_id", "facts", "attribute", "value"), CASES, ids=[c[0] for c in CASES]
+)
+def test_rule_fires(expert, rule_id, facts, attribute, value):
+    """Each rule fires on facts that meet its conditions and is cited for its conclusion."""
+    assert_concludes(expert.consult(**facts), rule_id, attribute, value)
+
+
+def test_every_rule_has_a_case():
+    """Every rule in price.toml has at least one case above."""
+    ids = {rule["id"] for rule in tomllib.loads(RULES.read_text(encoding="utf-8"))["rules"]}
+    assert ids <= {case[0] for case in CASES}
+
+
+def test_mid_price_has_no_gap_verdict(expert):
+    """Between $20 and $100 the article says nothing about the sound gap."""
+    result = expert.consult(device={"price": 50})
+    assert not result.fired_rules & {
+        "price.twenty-dollars-no-gap",
+        "price.hundred-dollars-gap-apparent",
+    }
+
+
+def test_price_versus_sound_priorities_disagree(expert):
+    """Wanting both a low price and top sound gives opposing kind recommendations."""
+    result = expert.consult(needs={"priorities": ["price", "sound-quality"]})
+    assert "recommendation.kind" in [c.attribute for c in result.conflicts]
+    assert result.verdict("recommendation.kind").value == "headphones"

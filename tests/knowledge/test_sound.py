@@ -1,0 +1,114 @@
+"""Knowledge-base tests for rules/sound.toml: sound quality, design focus and sound features."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+import pytest
+from support import assert_concludes
+
+RULES = Path(__file__).resolve().parents[2] / "rules" / "sound.toml"
+
+HEADPHONES = {"device": {"mic": "none"}}
+HEADSET = {"device": {"mic": "boom"}}
+SOUND_FIRST = {"needs": {"priorities": ["sound-quality"]}}
+
+CASES = [
+    ("sound.headphones-better-sound", HEADPHONES, "device.sound_quality", "high"),
+    ("sound.headphones-lower-quality-mics", HEADPHONES, "device.mic_quality", "poor"),
+    (
+        "sound.professional-headphones",
+        {"device": {"mic": "none", "tier": "professional"}},
+        "device.sound_quality",
+        "high",
+    ),
+    ("sound.headphones-sound-controls", HEADPHONES, "device.features", "sound-controls"),
+    ("sound.headphones-prioritize-audio", HEADPHONES, "device.focus", "sound-quality"),
+    ("sound.headsets-focus-mic", HEADSET, "device.focus", "mic-quality"),
+    ("sound.top-headset-mid-range", HEADSET, "device.sound_quality", "mid-range"),
+    ("sound.best-shoppers-headphones", SOUND_FIRST, "recommendation.kind", "headphones"),
+    ("sound.closing-headphones-higher-input", HEADPHONES, "device.mic_quality", "good"),
+    ("sound.closing-headsets-lack-audiophile-sound", HEADSET, "device.sound_quality", "mid-range"),
+    ("sound.headphones-focus-high-quality", HEADPHONES, "device.sound_quality", "high"),
+    ("sound.headsets-optimized-communication", HEADSET, "device.focus", "communication"),
+    ("sound.design-focus-headphones", HEADPHONES, "device.focus", "comfort"),
+    ("sound.design-focus-headsets", HEADSET, "device.focus", "usability"),
+    (
+        "sound.over-ear-superior-sound",
+        {"device": {"mic": "none", "fit": "over-ear"}},
+        "device.sound_quality",
+        "high",
+    ),
+    ("sound.over-ear-for-sound-quality", SOUND_FIRST, "recommendation.features", "over-ear"),
+    (
+        "sound.wired-superior-sound",
+        {"device": {"mic": "none", "connection": "wired"}},
+        "device.sound_quality",
+        "high",
+    ),
+    ("sound.wired-for-sound-quality", SOUND_FIRST, "recommendation.features", "wired"),
+    ("sound.headsets-enhance-sound", HEADSET, "device.focus", "sound-quality"),
+    ("sound.headset-high-quality-speakers", HEADSET, "device.sound_quality", "high"),
+    ("sound.headsets-amplifiers", HEADSET, "device.features", "amplifier"),
+    (
+        "sound.amplifier-adjusts-tone",
+        {"device": {"amplifier": True}},
+        "device.features",
+        "sound-controls",
+    ),
+    ("sound.main-job-high-quality-audio", HEADPHONES, "device.sound_quality", "high"),
+]
+
+
+@pytest.mark.parametrize(
+    ("rule_id", "facts", "attribute", "value"), CASES, ids=[c[0] for c in CASES]
+)
+def test_rule_fires(expert, rule_id, facts, attribute, value):
+    """Each rule fires on facts that meet its conditions and is cited for its conclusion."""
+    assert_concludes(expert.consult(**facts), rule_id, attribute, value)
+
+
+def test_every_rule_has_a_case():
+    """Every rule in sound.toml has at least one case above."""
+    ids = {rule["id"] for rule in tomllib.loads(RULES.read_text(encoding="utf-8"))["rules"]}
+    assert ids <= {case[0] for case in CASES}
+
+
+def test_headphones_do_not_sound_mid_range(expert):
+    """Headphones are concluded to sound high, never mid-range."""
+    verdict = expert.consult(**HEADPHONES).verdict("device.sound_quality")
+    assert verdict.value == "high"
+    assert verdict.certainty == pytest.approx(1.0)
+
+
+def test_headset_sound_disagreement(expert):
+    """Kania (mid-range) and difference-between (high-quality speakers) disagree on headsets."""
+    result = expert.consult(**HEADSET)
+    assert "device.sound_quality" in [c.attribute for c in result.conflicts]
+    cited = {
+        f.rule
+        for value in ("mid-range", "high")
+        for f in result.support("device.sound_quality", value)
+    }
+    assert {
+        "sound.top-headset-mid-range",
+        "sound.closing-headsets-lack-audiophile-sound",
+        "sound.headset-high-quality-speakers",
+    } <= cited
+    assert {f.source for f in result.support("device.sound_quality", "high")} == {
+        "difference-between"
+    }
+
+
+def test_kania_closing_input_disagreement(expert):
+    """Kania's closing ('higher input sound quality') contradicts its own 'lower-quality microphones'."""
+    result = expert.consult(**HEADPHONES)
+    assert "device.mic_quality" in [c.attribute for c in result.conflicts]
+    assert result.certainty("device.mic_quality", "poor") > result.certainty(
+        "device.mic_quality", "good"
+    )
+    assert any(
+        f.rule == "sound.closing-headphones-higher-input"
+        for f in result.support("device.mic_quality", "good")
+    )

@@ -1,0 +1,237 @@
+"""Knowledge-base tests for rules/usage.toml: what each device is for and who should get what."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+import pytest
+from support import assert_concludes
+
+RULES = Path(__file__).resolve().parents[2] / "rules" / "usage.toml"
+
+HEADPHONES = {"device": {"mic": "none"}}
+HEADSET = {"device": {"mic": "boom"}}
+
+CASES = [
+    (
+        "usage.headphones-for-music-movies-personal-audio",
+        HEADPHONES,
+        "device.suited_for",
+        "movies",
+    ),
+    (
+        "usage.headsets-for-gaming-calls-professional-use",
+        HEADSET,
+        "device.suited_for",
+        "professional-use",
+    ),
+    ("usage.headphones-private-listening", HEADPHONES, "device.suited_for", "late-night"),
+    ("usage.headsets-suitable-for-teleconferencing", HEADSET, "device.suited_for", "conferencing"),
+    ("usage.headsets-common-in-gaming", HEADSET, "device.suited_for", "online-gaming"),
+    (
+        "usage.headphones-primarily-for-listening",
+        HEADPHONES,
+        "device.suited_for",
+        "personal-audio",
+    ),
+    (
+        "usage.headphones-for-calls-with-mic",
+        {"device": {"mic": "inline"}},
+        "device.suited_for",
+        "calls",
+    ),
+    ("usage.headphones-mostly-for-music", HEADPHONES, "device.suited_for", "music"),
+    ("usage.headsets-gaming-office-call-center", HEADSET, "device.suited_for", "call-center"),
+    (
+        "usage.sweat-resistant-for-sports",
+        {"device": {"sweat_resistant": True}},
+        "device.suited_for",
+        "sports",
+    ),
+    (
+        "usage.music-headphones",
+        {"needs": {"uses": ["music"]}},
+        "recommendation.kind",
+        "headphones",
+    ),
+    (
+        "usage.communication-headsets",
+        {"needs": {"uses": ["call-center"]}},
+        "recommendation.kind",
+        "headset",
+    ),
+    (
+        "usage.chart-music-movies-headphones",
+        {"needs": {"uses": ["movies"]}},
+        "recommendation.kind",
+        "headphones",
+    ),
+    (
+        "usage.chart-gaming-calls-headset",
+        {"needs": {"uses": ["calls"]}},
+        "recommendation.kind",
+        "headset",
+    ),
+    (
+        "usage.late-night-headphones",
+        {"needs": {"uses": ["late-night"]}},
+        "recommendation.kind",
+        "headphones",
+    ),
+    (
+        "usage.customer-service-headset",
+        {"needs": {"uses": ["call-center"]}},
+        "recommendation.kind",
+        "headset",
+    ),
+    (
+        "usage.jogging-headphones",
+        {"needs": {"uses": ["sports", "music"]}},
+        "recommendation.kind",
+        "headphones",
+    ),
+    (
+        "usage.joggers-one-earbud",
+        {"needs": {"uses": ["sports"]}},
+        "recommendation.advice",
+        "one-earbud-for-awareness",
+    ),
+    (
+        "usage.sports-sweat-resistant-secure",
+        {"needs": {"uses": ["sports"]}},
+        "recommendation.features",
+        "secure-fit",
+    ),
+    (
+        "usage.video-conference-headset",
+        {"needs": {"uses": ["conferencing"]}},
+        "recommendation.kind",
+        "headset",
+    ),
+    (
+        "usage.online-gaming-needs-headset",
+        {"needs": {"uses": ["online-gaming"]}},
+        "recommendation.kind",
+        "headset",
+    ),
+    (
+        "usage.gaming-enthusiasts-use-headsets",
+        {"needs": {"uses": ["online-gaming"]}},
+        "recommendation.kind",
+        "headset",
+    ),
+    (
+        "usage.office-headsets",
+        {"needs": {"uses": ["office"]}},
+        "recommendation.features",
+        "mic-noise-reduction",
+    ),
+    (
+        "usage.long-flights-noise-cancelling-headphones",
+        {"needs": {"uses": ["travel"]}},
+        "recommendation.kind",
+        "headphones",
+    ),
+    (
+        "usage.listening-typically-headphones",
+        {"needs": {"uses": ["podcasts"]}},
+        "recommendation.kind",
+        "headphones",
+    ),
+    (
+        "usage.communicating-commonly-headsets",
+        {"needs": {"uses": ["voip"]}},
+        "recommendation.kind",
+        "headset",
+    ),
+    (
+        "usage.headphones-as-makeshift-headset",
+        {"needs": {"owns": "headphones", "uses": ["calls"]}},
+        "recommendation.kind",
+        "headphones",
+    ),
+    (
+        "usage.frequent-communicators-dedicated-headset",
+        {"needs": {"owns": "headphones", "uses": ["calls"]}},
+        "recommendation.kind",
+        "headset",
+    ),
+    (
+        "usage.recording-needs-headset",
+        {"needs": {"uses": ["recording"]}},
+        "recommendation.kind",
+        "headset",
+    ),
+    (
+        "usage.receive-and-transmit-needs-headset",
+        {"needs": {"priorities": ["sound-quality", "mic-quality"]}},
+        "recommendation.kind",
+        "headset",
+    ),
+    ("usage.office-voip-headset", {"needs": {"uses": ["voip"]}}, "recommendation.kind", "headset"),
+    (
+        "usage.console-gamer-headset",
+        {"needs": {"uses": ["gaming"], "platform": "console"}},
+        "recommendation.kind",
+        "headset",
+    ),
+    (
+        "usage.convenience-depends-on-purpose",
+        {"needs": {"budget": 50}},
+        "recommendation.advice",
+        "decide-what-you-need",
+    ),
+    (
+        "usage.ask-yourself-what-you-need",
+        {"needs": {"budget": 50}},
+        "recommendation.advice",
+        "decide-what-you-need",
+    ),
+    (
+        "usage.no-clear-winner",
+        {"needs": {"budget": 50}},
+        "recommendation.advice",
+        "decide-what-you-need",
+    ),
+    (
+        "usage.up-to-you",
+        {"needs": {"budget": 50}},
+        "recommendation.advice",
+        "decide-what-you-need",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("rule_id", "facts", "attribute", "value"), CASES, ids=[case[0] for case in CASES]
+)
+def test_rule_fires(expert, rule_id, facts, attribute, value):
+    """Each rule fires on facts that meet its conditions and is cited for its conclusion."""
+    assert_concludes(expert.consult(**facts), rule_id, attribute, value)
+
+
+def test_every_rule_has_a_case():
+    """Every rule in usage.toml is exercised by at least one case."""
+    ids = {rule["id"] for rule in tomllib.loads(RULES.read_text(encoding="utf-8"))["rules"]}
+    assert ids <= {case[0] for case in CASES}
+
+
+def test_no_advice_to_decide_once_a_use_is_stated(expert):
+    """The 'decide what you need' advice is only given when no use is stated."""
+    result = expert.consult(needs={"uses": ["music"]})
+    assert "usage.no-clear-winner" not in result.fired_rules
+
+
+def test_makeshift_headphones_disagree_with_headset_advice(expert):
+    """Keeping one's headphones for online gaming conflicts with the headset advice; headset wins."""
+    result = expert.consult(needs={"owns": "headphones", "uses": ["online-gaming"]})
+    assert "recommendation.kind" in [conflict.attribute for conflict in result.conflicts]
+    assert result.verdict("recommendation.kind").value == "headset"
+
+
+def test_makeshift_rule_needs_owned_headphones(expert):
+    """Without headphones of one's own, online gaming gives a headset without a conflict."""
+    result = expert.consult(needs={"uses": ["online-gaming"]})
+    assert "usage.headphones-as-makeshift-headset" not in result.fired_rules
+    assert result.verdict("recommendation.kind").value == "headset"

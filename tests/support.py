@@ -1,0 +1,128 @@
+"""Test support shared by all test modules: small knowledge bases and assertions."""
+
+from __future__ import annotations
+
+import shutil
+import textwrap
+from pathlib import Path
+
+from expert.knowledge import bundled_path
+
+#: A small base that exercises chaining, combination, conflicts and negative evidence.
+TINY_RULES = """
+summary = "A small base for tests."
+
+[[rules]]
+id = "tiny.boom-headset"
+when.device.mic = "boom"
+then.device.kind = "headset"
+hedge = "definite"
+source = "kania"
+quote = "come with an attached boom microphone"
+
+[[rules]]
+id = "tiny.inline-headphones"
+when.device.mic = "inline"
+then.device.kind = "headphones"
+hedge = "usually"
+source = "kania"
+quote = "You can find certain styles of headphones with built-in microphones"
+
+[[rules]]
+id = "tiny.mic-headset"
+when.device.mic = { one_of = ["inline", "builtin"] }
+then.device.kind = "headset"
+hedge = "often"
+source = "digimigia"
+quote = "devices that include a microphone are called headsets"
+
+[[rules]]
+id = "tiny.mic-hybrid"
+when.device.mic = { not = "none" }
+then.device.io = "hybrid"
+hedge = "definite"
+source = "digimigia"
+quote = "If you have a microphone in your headphones, those headphones work both as an input and an output."
+
+[[rules]]
+id = "tiny.headset-mic-good"
+when.device.kind = "headset"
+then.device.mic_quality = "good"
+hedge = "usually"
+source = "kania"
+quote = "headsets have great microphone quality"
+
+[[rules]]
+id = "tiny.inline-mic-poor"
+when.device.mic = "inline"
+then.device.mic_quality = "poor"
+hedge = "definite"
+source = "kania"
+quote = "these mics leave much to be desired regarding sound quality"
+
+[[rules]]
+id = "tiny.good-mic-for-calls"
+when.device.mic_quality = "good"
+then.device.suited_for = "calls"
+hedge = "often"
+source = "difference-between"
+quote = "Headsets are commonly used for voice calls, gaming, video conferencing"
+
+[[rules]]
+id = "tiny.gaming-headset"
+when.needs.uses = { one_of = ["gaming", "online-gaming"] }
+then.recommendation.kind = "headset"
+hedge = "often"
+source = "difference-wiki"
+quote = "Commonly used in gaming for interactive communication."
+
+[[rules]]
+id = "tiny.online-gaming-headset"
+when.needs.uses = "online-gaming"
+then.recommendation.kind = "headset"
+hedge = "can"
+source = "difference-wiki"
+quote = "A headset is recommended for interactive communication in online gaming."
+
+[[rules]]
+id = "tiny.cheap-not-premium"
+when.needs.budget = { lt = 50 }
+then.recommendation.tier = "premium"
+certainty = -0.6
+source = "kania"
+quote = "You can find cheap ones for short-term usage"
+
+[[rules]]
+id = "tiny.no-kind-output"
+when.device.kind = { absent = true }
+when.device.mic = "none"
+then.device.io = "output"
+hedge = "definite"
+source = "digimigia"
+quote = "headphones that don't have a microphone are only output devices"
+"""
+
+
+def write_base(directory: Path, topics: dict[str, str]) -> Path:
+    """Write a knowledge base: the bundled sources, vocabulary and articles plus ``topics``."""
+    directory.mkdir(parents=True, exist_ok=True)
+    bundled = bundled_path()
+    for name in ("sources.toml", "vocabulary.toml"):
+        shutil.copy(bundled / name, directory / name)
+    shutil.copytree(bundled / "articles", directory / "articles", dirs_exist_ok=True)
+    for topic, text in topics.items():
+        (directory / f"{topic}.toml").write_text(textwrap.dedent(text), encoding="utf-8")
+    return directory
+
+
+def assert_concludes(result, rule_id: str, attribute: str, value) -> None:
+    """Assert that ``rule_id`` fired, concluded ``attribute = value`` and is cited for it."""
+    fired = [firing for firing in result.firings if firing.rule == rule_id]
+    assert fired, f"{rule_id} did not fire; fired: {sorted(result.fired_rules)}"
+    assert any((attribute, value) in firing.conclusions for firing in fired), (
+        f"{rule_id} fired but concluded {[f.conclusions for f in fired]}"
+    )
+    support = result.support(attribute, value)
+    assert any(firing.rule == rule_id and firing.quote for firing in support), (
+        f"{rule_id} is not among the reasons for {attribute} = {value}"
+    )

@@ -1,0 +1,109 @@
+"""Tests of expert.cli: output, JSON shape and exit codes."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+
+import pytest
+
+from expert.cli import main
+
+
+def run(capsys, *argv):
+    """Run the CLI, returning (exit code, stdout, stderr)."""
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_consult_prints_a_verdict_table_with_quotes(capsys, tiny_base):
+    """The text output shows the verdict, its certainty and the quote."""
+    code, out, _ = run(capsys, "--rules", str(tiny_base), "consult", "--device", "mic=boom")
+    assert code == 0
+    assert "device.kind" in out and "headset" in out and "1.00" in out
+    assert "attached boom microphone" in out
+
+
+def test_consult_json_has_the_contract_shape(capsys, tiny_base):
+    """--json prints one object with verdicts, conflicts and facts."""
+    code, out, _ = run(
+        capsys, "--rules", str(tiny_base), "consult", "--device", "mic=inline",
+        "--needs", "uses=gaming,calls", "budget=30", "--json",
+    )  # fmt: skip
+    assert code == 0
+    data = json.loads(out)
+    kind = next(v for v in data["verdicts"] if v["attribute"] == "device.kind")
+    assert kind["value"] == "headphones" and kind["because"][0]["source"] == "kania"
+    assert data["conflicts"][0]["attribute"] == "device.kind"
+    assert data["facts"] == {
+        "device": {"mic": "inline"},
+        "needs": {"uses": ["calls", "gaming"], "budget": 30},
+    }
+
+
+@pytest.mark.parametrize(
+    ("argv", "expected"),
+    [
+        (["consult", "--device", "mic=bogus"], "device.mic: 'bogus' is not allowed; allowed"),
+        (["consult", "--device", "mik=boom"], "did you mean 'mic'"),
+        (["consult", "--device", "mic"], "--device takes KEY=VALUE"),
+        (["consult", "--needs", "budget=lots"], "needs.budget: 'lots' is not a number"),
+        (["consult", "--device", "mic=boom", "--how", "device.knd"], "did you mean 'device.kind'"),
+        (["consult", "--why-not", "device.kind"], "--why-not takes ATTR=VALUE"),
+        (["consultt"], "invalid choice"),
+        (["rules", "--topic", "nope"], "no topic 'nope'"),
+    ],
+)
+def test_bad_input_exits_2_with_one_line(capsys, tiny_base, argv, expected):
+    """Bad input: exit 2, one stderr line naming the problem, no traceback."""
+    code, out, err = run(capsys, "--rules", str(tiny_base), *argv)
+    assert code == 2
+    assert expected in err
+    assert len(err.strip().splitlines()) == 1 and "Traceback" not in err
+
+
+def test_an_unreadable_rule_directory_exits_2(capsys, tmp_path):
+    """--rules pointing nowhere is bad input."""
+    code, _, err = run(capsys, "--rules", str(tmp_path / "none"), "rules")
+    assert code == 2 and "not a directory of rule files" in err
+
+
+def test_how_why_not_and_what_if_from_the_command_line(capsys, tiny_base):
+    """The explanation flags print their explanations."""
+    base = ["--rules", str(tiny_base), "consult", "--device", "mic=inline"]
+    assert "the articles disagree" in run(capsys, *base, "--how", "device.kind")[1]
+    out = run(capsys, *base, "--why-not", "device.kind=headset")[1]
+    assert "outweighed" in out or "stronger" in out
+    out = run(capsys, *base, "--what-if", "mic=boom", "--format", "json")[1]
+    assert json.loads(out)["differences"][0]["attribute"] == "device.kind"
+
+
+def test_rules_and_sources_list_the_knowledge_base(capsys, tiny_base):
+    """rules prints each rule with its quote; sources counts rules per article."""
+    code, out, _ = run(capsys, "--rules", str(tiny_base), "rules", "--topic", "tiny")
+    assert code == 0 and "tiny.boom-headset" in out and "attached boom microphone" in out
+    out = run(capsys, "--rules", str(tiny_base), "rules", "--format", "markdown")[1]
+    assert out.startswith("# Rule catalogue") and "### `tiny.boom-headset`" in out
+    out = run(capsys, "--rules", str(tiny_base), "sources")[1]
+    assert "kania: “Headphones vs. Headsets: What Are the Differences?”" in out
+
+
+def test_help_exits_0(capsys):
+    """--help is not an error."""
+    assert main(["--help"]) == 0
+    assert "consult" in capsys.readouterr().out
+
+
+def test_the_installed_script_runs_a_consultation():
+    """The `expert` console script is installed and answers with JSON."""
+    script = shutil.which("expert")
+    assert script, "the expert script is not on PATH; install the package"
+    done = subprocess.run(
+        [script, "consult", "--device", "mic=boom", "--json"],
+        capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    kind = next(v for v in json.loads(done.stdout)["verdicts"] if v["attribute"] == "device.kind")
+    assert kind["value"] == "headset" and kind["because"]

@@ -1,0 +1,59 @@
+"""Tests of expert.compiler: stages, cycles and the compiled experta class."""
+
+from __future__ import annotations
+
+import pytest
+from support import write_base
+
+from expert import KnowledgeBaseError
+from expert.compiler import compile_base, stages
+from expert.knowledge import load
+
+CYCLE = """
+[[rules]]
+id = "loop.a"
+when.device.kind = "headset"
+then.device.io = "hybrid"
+hedge = "definite"
+source = "kania"
+quote = "come with an attached boom microphone"
+
+[[rules]]
+id = "loop.b"
+when.device.io = "hybrid"
+then.device.kind = "headset"
+hedge = "definite"
+source = "kania"
+quote = "come with an attached boom microphone"
+"""
+
+
+def test_rules_on_concluded_facts_run_in_later_stages(tiny_base):
+    """A rule waits for every rule that concludes what it tests."""
+    found = stages(load(tiny_base))
+    assert found["tiny.boom-headset"] == 0
+    assert found["tiny.headset-mic-good"] == 1
+    assert found["tiny.good-mic-for-calls"] == 2
+    assert found["tiny.no-kind-output"] == 1
+
+
+def test_a_cycle_is_rejected_naming_its_rules(tmp_path):
+    """Rules that conclude each other's conditions are a cycle, named rule by rule."""
+    with pytest.raises(KnowledgeBaseError) as caught:
+        stages(load(write_base(tmp_path / "kb", {"loop": CYCLE})))
+    assert "cycle" in str(caught.value)
+    assert "loop.a" in str(caught.value) and "loop.b" in str(caught.value)
+
+
+def test_the_compiled_class_is_built_once_per_knowledge_base(tiny_base):
+    """Compiling the same base twice returns the same compiled class."""
+    knowledge = load(tiny_base)
+    assert compile_base(knowledge) is compile_base(knowledge)
+    assert compile_base(knowledge).engine_class is compile_base(knowledge).engine_class
+
+
+def test_the_compiled_class_has_one_experta_rule_per_rule(tiny_base):
+    """Every rule of the base becomes an experta rule of the engine."""
+    compiled = compile_base(load(tiny_base))
+    engine = compiled.new_engine()
+    assert len(engine.get_rules()) == len(compiled.knowledge.rules)
