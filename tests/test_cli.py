@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
@@ -98,7 +100,8 @@ def test_help_exits_0(capsys):
 
 def test_the_installed_script_runs_a_consultation():
     """The `expert` console script is installed and answers with JSON."""
-    script = shutil.which("expert")
+    beside = Path(sys.executable).with_name("expert")
+    script = str(beside) if beside.exists() else shutil.which("expert")
     assert script, "the expert script is not on PATH; install the package"
     done = subprocess.run(
         [script, "consult", "--device", "mic=boom", "--json"],

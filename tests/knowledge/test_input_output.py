@@ -1,0 +1,110 @@
+"""Knowledge tests for rules/input-output.toml: output devices and hybrid devices."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+import pytest
+from support import assert_concludes
+
+RULES = Path(__file__).resolve().parents[2] / "rules" / "input-output.toml"
+
+NO_MIC = {"device": {"mic": "none"}}
+BOOM = {"device": {"mic": "boom"}}
+
+CASES = [
+    ("input-output.headphones-mostly-output", NO_MIC, "device.io", "output"),
+    ("input-output.headphones-turn-signals-into-sound", NO_MIC, "device.io", "output"),
+    ("input-output.main-job-deliver-audio", NO_MIC, "device.io", "output"),
+    ("input-output.designed-only-to-play-sound", NO_MIC, "device.io", "output"),
+    ("input-output.cannot-pick-up-sound", NO_MIC, "device.io", "output"),
+    ("input-output.drivers-create-not-capture", NO_MIC, "device.io", "output"),
+    ("input-output.amplifier-sends-sound-out", NO_MIC, "device.io", "output"),
+    ("input-output.no-capture-without-mic", NO_MIC, "device.io", "output"),
+    (
+        "input-output.separately-added-mic-captures",
+        {"device": {"mic": "external"}},
+        "device.io",
+        "hybrid",
+    ),
+    ("input-output.speaker-as-mic-impractical", NO_MIC, "device.io", "output"),
+    ("input-output.mostly-used-for-listening", NO_MIC, "device.io", "output"),
+    ("input-output.manufacturers-make-output-only", NO_MIC, "device.io", "output"),
+    ("input-output.headphones-are-output-devices", NO_MIC, "device.io", "output"),
+    ("input-output.no-mic-only-output", NO_MIC, "device.io", "output"),
+    (
+        "input-output.builtin-mic-input-and-output",
+        {"device": {"mic": "builtin"}},
+        "device.io",
+        "hybrid",
+    ),
+    (
+        "input-output.microphones-do-the-opposite",
+        {"device": {"mic": "external"}},
+        "device.io",
+        "hybrid",
+    ),
+    (
+        "input-output.mic-in-headphones-input-and-output",
+        {"device": {"mic": "inline"}},
+        "device.io",
+        "hybrid",
+    ),
+    ("input-output.mic-makes-hybrid", BOOM, "device.io", "hybrid"),
+    ("input-output.headphones-solely-output", NO_MIC, "device.io", "output"),
+    ("input-output.headsets-add-audio-input", BOOM, "device.io", "hybrid"),
+    ("input-output.primary-function-headphones", NO_MIC, "device.io", "output"),
+    ("input-output.primary-function-headphones", NO_MIC, "device.communication", "one-way"),
+    ("input-output.primary-function-headset", BOOM, "device.io", "hybrid"),
+    ("input-output.primary-function-headset", BOOM, "device.communication", "two-way"),
+    ("input-output.transducer-signals-to-sound", NO_MIC, "device.io", "output"),
+]
+
+
+@pytest.mark.parametrize(
+    ("rule_id", "facts", "attribute", "value"), CASES, ids=[c[0] for c in CASES]
+)
+def test_rule_fires(expert, rule_id, facts, attribute, value):
+    """Each rule fires on facts that meet its conditions and is cited for its conclusion."""
+    assert_concludes(expert.consult(**facts), rule_id, attribute, value)
+
+
+def test_every_rule_has_a_case():
+    """Every rule in input-output.toml is exercised by at least one case."""
+    ids = {rule["id"] for rule in tomllib.loads(RULES.read_text(encoding="utf-8"))["rules"]}
+    assert ids == {case[0] for case in CASES}
+
+
+def test_quotes_are_in_their_articles(expert):
+    """Every quote of the topic is the cited article's own words."""
+    for rule in expert.knowledge.by_topic()["input-output"]:
+        assert expert.knowledge.sources[rule.source].contains(rule.quote), rule.id
+
+
+@pytest.mark.parametrize("mic", ["inline", "builtin"])
+def test_headphones_with_mic_io_disagreement(expert, mic):
+    """difference-wiki's 'solely for audio output' against digimigia's hybrid: hybrid wins."""
+    result = expert.consult(device={"mic": mic})
+    conflict = next(c for c in result.conflicts if c.attribute == "device.io")
+    sides = {value: {f.rule for f in firings} for value, _, firings in conflict.sides}
+    assert "input-output.headphones-solely-output" in sides["output"]
+    assert "input-output.mic-makes-hybrid" in sides["hybrid"]
+    assert conflict.winner == "hybrid"
+
+
+def test_digimigia_output_claims_spare_headphones_with_mic(expert):
+    """digimigia's general output claims apply only to headphones without a microphone."""
+    fired = expert.consult(device={"mic": "inline"}).fired_rules
+    assert "input-output.manufacturers-make-output-only" not in fired
+    assert "input-output.headphones-are-output-devices" not in fired
+
+
+@pytest.mark.parametrize(
+    ("mic", "io"), [("none", "output"), ("boom", "hybrid"), ("external", "hybrid")]
+)
+def test_io_without_dispute(expert, mic, io):
+    """No microphone: output only; a boom or add-on microphone: hybrid, undisputed."""
+    result = expert.consult(device={"mic": mic})
+    assert result.verdict("device.io").value == io
+    assert "device.io" not in [c.attribute for c in result.conflicts]
