@@ -15,6 +15,7 @@ from typing import Any, NoReturn
 from rich.console import Console
 
 from . import __version__
+from .check import check
 from .engine import Expert
 from .errors import ExpertError, InferenceError, UsageError
 from .facts import Device, Needs
@@ -78,6 +79,11 @@ def _parser() -> _Parser:
     rules.add_argument("--format", choices=FORMATS, default="text")
 
     commands.add_parser("sources", help="list the articles the rules cite")
+
+    check = commands.add_parser(
+        "check", help="verify the knowledge base (exit 0 when clean, 1 with a report)"
+    )
+    check.add_argument("--format", choices=("text", "json"), default="text")
     return parser
 
 
@@ -132,6 +138,10 @@ def _run(args: argparse.Namespace, out: Console) -> int:
         else:
             print(rules_text(knowledge, args.topic), end="")
         return 0
+    if args.command == "check":
+        report = check(knowledge)
+        print(to_json(report.to_dict()) if args.format == "json" else report.to_text())
+        return 0 if report.ok else 1
     print(sources_text(knowledge), end="")
     return 0
 

@@ -217,7 +217,8 @@ class RuleSpec:
         certainty: the rule's certainty factor in [-1, 1].
         hedge: the hedge word it was given by, or ``None`` for an explicit certainty.
         source: key of the cited article.
-        quote: the article's words.
+        quotes: the article's words making the claim; several when the article makes the
+            same claim more than once (one piece of evidence, several sentences).
         salience: priority among rules of the same stage.
         note: a remark for readers.
         path: the file it came from.
@@ -230,10 +231,15 @@ class RuleSpec:
     certainty: float
     hedge: str | None
     source: str
-    quote: str
+    quotes: tuple[str, ...]
     salience: int = 0
     note: str | None = None
     path: str = ""
+
+    @property
+    def quote(self) -> str:
+        """The quotes as one string, joined by an ellipsis."""
+        return " … ".join(self.quotes)
 
     def tested(self) -> set[str]:
         """The attributes this rule tests."""
@@ -495,8 +501,11 @@ class _RuleParser:
                 suggestion=suggest(source, self.sources),
             )
         quote = entry.get("quote")
-        if not isinstance(quote, str) or not quote.strip():
-            raise self.fail("`quote` must be the article's words, a non-empty string")
+        quotes = quote if isinstance(quote, list) else [quote]
+        if not quotes or not all(isinstance(q, str) and q.strip() for q in quotes):
+            raise self.fail(
+                "`quote` must be the article's words: a non-empty string or a list of them"
+            )
         note = entry.get("note")
         if note is not None and not isinstance(note, str):
             raise self.fail("`note` must be a string")
@@ -512,7 +521,7 @@ class _RuleParser:
             certainty=certainty,
             hedge=hedge,
             source=source,
-            quote=quote,
+            quotes=tuple(quotes),
             salience=salience,
             note=note,
             path=str(self.path),

@@ -29,7 +29,7 @@ class Firing:
     Attributes:
         rule: the rule's id.
         source: key of the cited article.
-        quote: the article's words.
+        quote: the article's words (several quotes of one claim are joined by " … ").
         conclusions: ``(attribute, value)`` pairs the rule concluded.
         matched: ``(attribute, value)`` facts the rule's conditions matched.
         rule_certainty: the rule's own certainty factor.

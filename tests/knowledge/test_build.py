@@ -23,7 +23,6 @@ CASES = [
         "memory-foam",
     ),
     ("build.in-ear-tips", {"device": {"fit": "in-ear"}}, "device.materials", "silicone"),
-    ("build.headset-mics-vary", HEADSET, "device.build_quality", "varies"),
     ("build.headsets-lower-materials", HEADSET, "device.build_quality", "lower"),
     ("build.top-tier-craftsmanship", TOP_TIER, "device.build_quality", "high"),
     (

@@ -42,12 +42,6 @@ CASES = [
     ("comfort.headphones-prolonged-use", HEADPHONES, "device.comfort", "high"),
     ("comfort.headsets-adjustable", HEADSET, "device.features", "adjustable"),
     ("comfort.headsets-extended-use", HEADSET, "device.comfort", "high"),
-    (
-        "comfort.over-ear-comfort",
-        {"device": {"mic": "none", "fit": "over-ear"}},
-        "device.comfort",
-        "high",
-    ),
     ("comfort.comfort-seekers-over-ear", COMFORT_FIRST, "recommendation.features", "over-ear"),
     ("comfort.headset-comfortable-listening", HEADSET, "device.comfort", "high"),
     ("comfort.headset-speakers-positioned", HEADSET, "device.features", "adjustable"),

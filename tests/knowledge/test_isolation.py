@@ -32,7 +32,6 @@ CASES = [
     ("isolation.noisy-closed-over-ear", NOISY, "recommendation.features", "over-ear"),
     ("isolation.noisy-anc", NOISY, "recommendation.features", "anc"),
     ("isolation.headphones-range-to-anc", HEADPHONES, "device.features", "anc"),
-    ("isolation.headphones-may-include-anc", HEADPHONES, "device.features", "anc"),
     ("isolation.headphones-earbuds-to-over-ear", HEADPHONES, "device.styles", "in-ear"),
     ("isolation.headphones-shapes-and-sizes", HEADPHONES, "device.styles", "on-ear"),
 ]

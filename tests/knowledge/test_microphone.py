@@ -37,19 +37,7 @@ CASES = [
         "device.mic_quality",
         "poor",
     ),
-    (
-        "microphone.high-end-headset-high-end-mic",
-        {"device": {"mic": "boom", "tier": "premium"}},
-        "device.mic_quality",
-        "good",
-    ),
-    ("microphone.headsets-focus-on-mic-quality", BOOM, "device.mic_quality", "good"),
-    (
-        "microphone.headphones-mics-could-be-better",
-        {"device": {"mic": "builtin"}},
-        "device.mic_quality",
-        "poor",
-    ),
+    ("microphone.headsets-great-mic-quality", BOOM, "device.mic_quality", "good"),
     ("microphone.headsets-great-mic-quality", BOOM, "device.mic_quality", "good"),
     (
         "microphone.headsets-voice-clarity-noise-reduction",
@@ -69,12 +57,6 @@ CASES = [
         {"device": {"mic_noise_reduction": True}},
         "device.mic_noise_rejection",
         "good",
-    ),
-    (
-        "microphone.headsets-reduce-background-noise",
-        BOOM,
-        "device.features",
-        "mic-noise-reduction",
     ),
     ("microphone.headsets-enhance-sound-for-the-other-end", BOOM, "device.mic_quality", "good"),
     (
@@ -141,7 +123,7 @@ def test_every_rule_has_a_case():
 def test_quotes_are_in_their_articles(expert):
     """Every quote of the topic is the cited article's own words."""
     for rule in expert.knowledge.by_topic()["microphone"]:
-        assert expert.knowledge.sources[rule.source].contains(rule.quote), rule.id
+        assert all(expert.knowledge.sources[rule.source].contains(q) for q in rule.quotes), rule.id
 
 
 def test_inline_mic_quality_disagreement(expert):
@@ -159,7 +141,7 @@ def test_kania_headset_rules_skip_inline_mics(expert):
     """kania's praise of headset mics is not applied to in-line mics, which it calls headphones'."""
     fired = expert.consult(device={"mic": "inline"}).fired_rules
     assert "microphone.headsets-great-mic-quality" not in fired
-    assert "microphone.headsets-focus-on-mic-quality" not in fired
+    assert "microphone.headsets-great-mic-quality" not in fired
 
 
 def test_budget_headset_mic_disagreement(expert):

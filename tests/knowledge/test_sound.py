@@ -18,20 +18,12 @@ SOUND_FIRST = {"needs": {"priorities": ["sound-quality"]}}
 
 CASES = [
     ("sound.headphones-better-sound", HEADPHONES, "device.sound_quality", "high"),
-    ("sound.headphones-lower-quality-mics", HEADPHONES_WITH_MIC, "device.mic_quality", "poor"),
-    (
-        "sound.professional-headphones",
-        {"device": {"mic": "none", "tier": "professional"}},
-        "device.sound_quality",
-        "high",
-    ),
     ("sound.headphones-sound-controls", HEADPHONES, "device.features", "sound-controls"),
     ("sound.headphones-prioritize-audio", HEADPHONES, "device.focus", "sound-quality"),
     ("sound.headsets-focus-mic", HEADSET, "device.focus", "mic-quality"),
     ("sound.top-headset-mid-range", HEADSET, "device.sound_quality", "mid-range"),
     ("sound.best-shoppers-headphones", SOUND_FIRST, "recommendation.kind", "headphones"),
     ("sound.closing-headphones-higher-input", HEADPHONES_WITH_MIC, "device.mic_quality", "good"),
-    ("sound.closing-headsets-lack-audiophile-sound", HEADSET, "device.sound_quality", "mid-range"),
     ("sound.headphones-focus-high-quality", HEADPHONES, "device.sound_quality", "high"),
     ("sound.headsets-optimized-communication", HEADSET, "device.focus", "communication"),
     ("sound.design-focus-headphones", HEADPHONES, "device.focus", "comfort"),
@@ -95,7 +87,6 @@ def test_headset_sound_disagreement(expert):
     }
     assert {
         "sound.top-headset-mid-range",
-        "sound.closing-headsets-lack-audiophile-sound",
         "sound.headset-high-quality-speakers",
     } <= cited
     assert {f.source for f in result.support("device.sound_quality", "high")} == {
