@@ -79,6 +79,7 @@ def _parser() -> _Parser:
     rules.add_argument("--format", choices=FORMATS, default="text")
 
     commands.add_parser("sources", help="list the articles the rules cite")
+    commands.add_parser("repl", help="an interactive session: set facts, consult, ask why")
 
     check = commands.add_parser(
         "check", help="verify the knowledge base (exit 0 when clean, 1 with a report)"
@@ -124,6 +125,10 @@ def _consult(args: argparse.Namespace, out: Console) -> int:
 def _run(args: argparse.Namespace, out: Console) -> int:
     if args.command == "consult":
         return _consult(args, out)
+    if args.command == "repl":
+        from .repl import run  # prompt_toolkit is loaded only for the shell
+
+        return run(args.rules)
     knowledge = load(args.rules)
     if args.command == "rules":
         if args.topic and args.topic not in knowledge.by_topic():

@@ -35,7 +35,9 @@ class CompiledBase:
     def __init__(self, knowledge: KnowledgeBase) -> None:
         self.knowledge = knowledge
         self.stages = stages(knowledge)
-        self.engine_class = _engine_class(knowledge, self.stages)
+        #: Attributes some rule tests; only these need to enter working memory.
+        self.tested = frozenset(a for rule in knowledge.rules for a in rule.tested())
+        self.engine_class = _engine_class(knowledge, self.stages, self.tested)
 
     def new_engine(self) -> Any:
         """A fresh engine of the compiled class (tens of ms: reuse it)."""
@@ -88,6 +90,9 @@ def _pattern(condition: Condition, binding: str | None) -> Any:
         return NOT(Fact(attr=name, value=P(lambda value: value in wanted)))
     if condition.op == "present":
         pattern = Fact(attr=name)
+    elif condition.op == "equals" and not condition.multi:
+        # A literal test: experta shares one alpha node among all rules testing it.
+        pattern = Fact(attr=name, value=condition.operand)
     elif condition.concluded and condition.op in ("equals", "contains"):
         # One concluded value per fact: callers split multi-value tests into one per value.
         pattern = Fact(attr=name, value=condition.operand)
@@ -133,13 +138,20 @@ def _action(index: int) -> Callable[..., None]:
     return action
 
 
-def _engine_class(knowledge: KnowledgeBase, rule_stages: dict[str, int]) -> type:
+def _engine_class(
+    knowledge: KnowledgeBase, rule_stages: dict[str, int], tested: frozenset[str]
+) -> type:
     namespace: dict[str, Any] = {}
     for index, rule in enumerate(knowledge.rules):
         salience = rule.salience - _STAGE_STEP * rule_stages[rule.id]
-        namespace[f"rule_{index}"] = Rule(*_patterns(rule), salience=salience)(_action(index))
+        action = _action(index)
+        # experta copies Rule objects when it builds the network; the action travels along.
+        action.stage = rule_stages[rule.id]  # type: ignore[attr-defined]
+        namespace[f"rule_{index}"] = Rule(*_patterns(rule), salience=salience)(action)
+    # A conclusion no rule tests is only recorded: declaring it would cost a pass through
+    # the whole network for nothing.
     conclusions = [
-        [Fact(attr=c.attribute, value=c.value) for c in rule.conclusions]
+        [Fact(attr=c.attribute, value=c.value) for c in rule.conclusions if c.attribute in tested]
         for rule in knowledge.rules
     ]
 

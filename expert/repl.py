@@ -185,7 +185,7 @@ def resolve_fact(name: str) -> FactSpec:
     if key in shorts:
         return specs[shorts[key]]
     raise UsageError(
-        f"no fact {name!r}; facts are device.* and needs.* (type help set to list them)",
+        f"no fact {name!r}; type help set for the list",
         suggestion=suggest(key, [*specs, *shorts]),
     )
 
@@ -295,9 +295,9 @@ def open_questions(result: Result, exclude: Iterable[str] = ()) -> list[Question
     for rule in result.expert.knowledge.rules:
         if rule.id in result.fired_rules or not _can_change(result, rule):
             continue
-        unknown = _unknown_inputs(result, rule)
-        for name in unknown or ():
-            needing.setdefault(name, []).append((len(unknown or ()), rule))
+        unknown = _unknown_inputs(result, rule) or set()
+        for name in unknown:
+            needing.setdefault(name, []).append((len(unknown), rule))
     order = list(input_specs())
     names = sorted(
         (name for name in needing if name not in excluded),
@@ -499,8 +499,9 @@ class Shell:
     def _do_why_not(self, args: list[str]) -> None:
         words = args[0].split("=", 1) + args[1:] if args and "=" in args[0] else args
         if len(words) != 2:
-            raise UsageError("why-not takes an attribute and a value, e.g. why-not device.kind "
-                             "headphones")  # fmt: skip
+            raise UsageError(
+                "why-not takes an attribute and a value, e.g. why-not device.kind headphones"
+            )
         attribute, value = words
         self._say(self.result().why_not(self._attribute(attribute), value.lower()).to_text())
 
@@ -512,7 +513,6 @@ class Shell:
             spec = resolve_fact(name)
             forget = [word.lower() for word in words] == ["unknown"]
             changes[spec.name] = None if forget else parse_value(spec, words)
-        _fact_objects({**self.facts, **{k: v for k, v in changes.items() if v is not None}})
         self._say(self.result().what_if(**changes).to_text())
 
     def _do_conflicts(self, args: list[str]) -> None:
@@ -636,8 +636,7 @@ class Shell:
 
     def _do_ask(self, args: list[str]) -> None:
         if len(args) > 1 or (args and (not args[0].isdigit() or int(args[0]) < 1)):
-            raise UsageError(f"ask takes how many questions to ask at most, e.g. ask 5; "
-                             f"got {' '.join(args)!r}")  # fmt: skip
+            raise UsageError(f"ask takes the most questions to ask, e.g. ask 5; got {args[0]!r}")
         self.ask(int(args[0]) if args else MAX_QUESTIONS)
 
     def questions(self) -> list[Question]:
@@ -653,8 +652,9 @@ class Shell:
                 self._say("No more questions: no answer could change a verdict now.")
                 break
             if asked >= limit:
-                self._say(f"{len(pending)} more questions could change a verdict; "
-                          "type ask to go on.")  # fmt: skip
+                self._say(
+                    f"{len(pending)} more questions could change a verdict; type ask to go on."
+                )
                 break
             outcome = self._pose(pending[0], asked + 1)
             if outcome == "stop":
@@ -668,7 +668,7 @@ class Shell:
     def _pose(self, question: Question, number: int) -> str:
         """Ask one question until it is answered, skipped or stopped; return which."""
         spec = question.spec
-        self._say(f"Question {number}: {spec.name}, {spec.doc}?")
+        self._say(f"Question {number}: {spec.name} ({spec.doc})")
         self._say(f"  answer {_allowed_text(spec)}; or why, skip, stop")
         prompt = f"{spec.name}? "
         while True:
@@ -706,8 +706,8 @@ class Shell:
     def _why(self, question: Question, shown: int = 3) -> None:
         """MYCIN's why: the rules that need the answer, and what they would conclude."""
         count = len(question.rules)
-        self._say(f"  {count} rule{'s' if count != 1 else ''} that have not fired yet need "
-                  f"{question.name}; if it is what they test:")  # fmt: skip
+        rules = f"{count} rule{'s' if count != 1 else ''} that have not fired yet"
+        self._say(f"  {rules} need {question.name}; if it is what they test:")
         for rule in question.rules[:shown]:
             when = " and ".join(condition.describe() for condition in rule.conditions)
             then = ", ".join(f"{c.attribute} = {_show(c.value)}" for c in rule.conclusions)
@@ -749,9 +749,13 @@ def write_atomically(path: Path, text: str) -> None:
     directory = path.parent if str(path.parent) else Path(".")
     try:
         handle = tempfile.NamedTemporaryFile(
-            "w", encoding="utf-8", dir=directory, prefix=f".{path.name}.", suffix=".tmp",
+            "w",
+            encoding="utf-8",
+            dir=directory,
+            prefix=f".{path.name}.",
+            suffix=".tmp",
             delete=False,
-        )  # fmt: skip
+        )
     except OSError as error:
         raise UsageError(f"cannot save to {path}: {error.strerror or error}") from None
     try:
@@ -840,7 +844,7 @@ class ShellCompleter(Completer):
                 yield from _complete(current, [*input_specs(), *_short_names()])
             else:
                 yield from self._values(before[0], current)
-        elif command == "unset" and current is not None:
+        elif command == "unset":
             yield from _complete(current, list(self.shell.facts))
         elif command in ("how", "why-not") and not before:
             yield from _complete(current, knowledge.concluded_attributes())
@@ -922,8 +926,9 @@ def _history() -> Any:
     return SafeFileHistory(str(directory / "history"))
 
 
-def run(rules: str | Path | None = None, *, stdin: TextIO | None = None,
-        stdout: TextIO | None = None) -> int:  # fmt: skip
+def run(
+    rules: str | Path | None = None, *, stdin: TextIO | None = None, stdout: TextIO | None = None
+) -> int:
     """Open the shell on a knowledge base and return the exit code.
 
     On a terminal it prompts, with completion and history; otherwise it runs the commands of
@@ -984,8 +989,10 @@ def _interactive(expert: Expert) -> int:
         complete_while_typing=False,
         auto_suggest=AutoSuggestFromHistory(),
     )
-    print("expert: headphones or headset? Type help for the commands, ask for a guided "
-          "consultation, Ctrl-D to leave.")  # fmt: skip
+    print(
+        "expert: headphones or headset? Type help for the commands, ask for a guided "
+        "consultation, Ctrl-D to leave."
+    )
     while not shell.done:
         try:
             line = session.prompt("expert> ")

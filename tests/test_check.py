@@ -1,0 +1,92 @@
+"""Tests of expert.check: each kind of knowledge-base defect is found, and only those."""
+
+from __future__ import annotations
+
+import pytest
+from support import write_base
+
+from expert.check import check
+from expert.cli import main
+from expert.knowledge import load
+
+
+def rule(rule_id, when, then, quote="come with an attached boom microphone", source="kania"):
+    """One rule as TOML text."""
+    return (
+        f'[[rules]]\nid = "{rule_id}"\n{when}\n{then}\nhedge = "definite"\n'
+        f'source = "{source}"\nquote = "{quote}"\n\n'
+    )
+
+
+BOOM = 'when.device.mic = "boom"'
+HEADSET = 'then.device.kind = "headset"'
+
+DEFECTS = {
+    "quote": rule("t.a", BOOM, HEADSET, quote="boom microphones are the best"),
+    "duplicate": rule("t.a", BOOM, HEADSET) + rule("t.b", BOOM, HEADSET),
+    "subsumed": rule("t.a", BOOM, HEADSET)
+    + rule("t.b", BOOM + '\nwhen.device.fit = "over-ear"', HEADSET),
+    "never-fires": rule("t.a", "when.device.price = { lt = 10, gt = 20 }", HEADSET),
+    "never-fires-chain": rule("t.a", BOOM, HEADSET)
+    + rule("t.b", 'when.device.kind = "headphones"', 'then.device.io = "output"'),
+}
+
+
+@pytest.mark.parametrize("kind", DEFECTS, ids=list(DEFECTS))
+def test_each_defect_is_reported_with_its_rules(tmp_path, kind):
+    """A base with one defect yields exactly that finding."""
+    report = check(load(write_base(tmp_path / "kb", {"t": DEFECTS[kind]})))
+    assert not report.ok
+    assert [finding.kind for finding in report.problems] == [kind.removesuffix("-chain")]
+    expected = {"quote": ["t.a"], "duplicate": ["t.a", "t.b"], "subsumed": ["t.b", "t.a"]}
+    assert list(report.problems[0].rules) == expected.get(
+        kind.removesuffix("-chain"), ["t.b" if kind == "never-fires-chain" else "t.a"]
+    )
+
+
+def test_the_same_claim_from_another_article_is_corroboration(tmp_path):
+    """Same conditions and conclusion from two sources is not a duplicate."""
+    text = rule("t.a", BOOM, HEADSET) + rule(
+        "t.b", BOOM, HEADSET, quote="A headset includes a microphone", source="difference-wiki"
+    )
+    assert check(load(write_base(tmp_path / "kb", {"t": text}))).ok
+
+
+def test_an_article_qualifying_its_claim_is_not_a_duplicate(tmp_path):
+    """'many, not all' as +0.6 and -0.4 on the same conclusion is deliberate."""
+    text = rule("t.a", BOOM, HEADSET) + rule("t.b", BOOM, HEADSET).replace(
+        'hedge = "definite"', "certainty = -0.4"
+    )
+    assert check(load(write_base(tmp_path / "kb", {"t": text}))).ok
+
+
+def test_disagreements_are_listed_but_are_not_problems(tiny_base):
+    """The tiny base's in-line mic dispute is a disagreement with both sides' rules."""
+    report = check(load(tiny_base))
+    assert report.ok
+    kind = next(d for d in report.disagreements if d.attribute == "device.kind")
+    assert dict(kind.sides)["headphones"] == (("tiny.inline-headphones", "kania"),)
+    assert ("tiny.mic-headset", "digimigia") in dict(kind.sides)["headset"]
+
+
+def test_the_report_counts_rules_per_topic_and_source(tiny_base):
+    """Counts per topic and per source add up to the rule total."""
+    report = check(load(tiny_base))
+    assert report.rules_per_topic == {"tiny": 11}
+    assert sum(report.rules_per_source.values()) == 11
+    assert "Knowledge base" in report.to_text() and "No problems found." in report.to_text()
+
+
+def test_expert_check_exits_0_when_clean_and_1_with_a_report(tmp_path, tiny_base, capsys):
+    """The command's exit code tells clean from broken."""
+    assert main(["--rules", str(tiny_base), "check"]) == 0
+    broken = write_base(tmp_path / "kb", {"t": DEFECTS["duplicate"]})
+    assert main(["--rules", str(broken), "check"]) == 1
+    assert "[duplicate] t.a, t.b" in capsys.readouterr().out
+
+
+def test_the_bundled_knowledge_base_is_clean():
+    """expert check passes on the knowledge base that ships with the library."""
+    report = check(load())
+    assert report.ok, report.to_text()
+    assert len(report.rules_per_source) == 4 and all(report.rules_per_source.values())
