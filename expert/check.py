@@ -244,18 +244,16 @@ def _reachable(knowledge: KnowledgeBase) -> set[tuple[str, Any]]:
 
 
 def _never_fires(knowledge: KnowledgeBase, reachable: set[tuple[str, Any]]) -> list[Finding]:
-    findings = []
-    for rule in knowledge.rules:
-        if not _satisfiable(knowledge, rule.conditions, reachable):
-            findings.append(
-                Finding(
-                    "never-fires",
-                    (rule.id,),
-                    "its conditions cannot all hold: "
-                    + "; ".join(condition.describe() for condition in rule.conditions),
-                )
-            )
-    return findings
+    return [
+        Finding(
+            "never-fires",
+            (rule.id,),
+            "its conditions cannot all hold: "
+            + "; ".join(condition.describe() for condition in rule.conditions),
+        )
+        for rule in knowledge.rules
+        if not _satisfiable(knowledge, rule.conditions, reachable)
+    ]
 
 
 # -- duplicates, subsumption, disagreements --------------------------------------------------
