@@ -189,7 +189,9 @@ class Expert:
         ordered = sorted(
             enumerate(record), key=lambda item: (stages[rules[item[1][0]].id], item[0])
         )
-        contributions: dict[tuple[str, Any], list[float]] = {}
+        # One rule is one piece of evidence: when it fires on several matches (its premise
+        # holds in more than one way), it counts once, with its strongest match (MYCIN).
+        contributions: dict[tuple[str, Any], dict[str, float]] = {}
         certainties: dict[tuple[str, Any], float] = {}
         firings: list[tuple[int, Firing]] = []
         current_stage = None
@@ -198,7 +200,7 @@ class Expert:
             stage = stages[rule.id]
             if stage != current_stage:
                 certainties.update(
-                    {key: combine_all(values) for key, values in contributions.items()}
+                    {key: combine_all(by_rule.values()) for key, by_rule in contributions.items()}
                 )
                 current_stage = stage
             premise = min(
@@ -208,9 +210,9 @@ class Expert:
             strength = rule.certainty * premise if premise >= THRESHOLD else 0.0
             for conclusion in rule.conclusions:
                 key = (conclusion.attribute, conclusion.value)
-                contributions.setdefault(key, [])
-                if strength:
-                    contributions[key].append(strength)
+                by_rule = contributions.setdefault(key, {})
+                if strength and abs(strength) > abs(by_rule.get(rule.id, 0.0)):
+                    by_rule[rule.id] = strength
             firings.append(
                 (
                     position,
@@ -226,7 +228,9 @@ class Expert:
                     ),
                 )
             )
-        certainties = {key: combine_all(values) for key, values in contributions.items()}
+        certainties = {
+            key: combine_all(by_rule.values()) for key, by_rule in contributions.items()
+        }
         in_order = tuple(firing for _, firing in sorted(firings, key=lambda item: item[0]))
         verdicts, conflicts = self._verdicts(certainties, in_order)
         return Result(
@@ -247,10 +251,13 @@ class Expert:
                 by_conclusion.setdefault(conclusion, []).append(firing)
 
         def because(attribute: str, values: Iterable[Any]) -> tuple[Firing, ...]:
-            chosen = {
-                id(f): f for value in values for f in by_conclusion.get((attribute, value), ())
-            }
-            return tuple(sorted(chosen.values(), key=lambda f: -abs(f.certainty)))
+            strongest: dict[str, Firing] = {}
+            for value in values:
+                for firing in by_conclusion.get((attribute, value), ()):
+                    kept = strongest.get(firing.rule)
+                    if kept is None or abs(firing.certainty) > abs(kept.certainty):
+                        strongest[firing.rule] = firing
+            return tuple(sorted(strongest.values(), key=lambda f: -abs(f.certainty)))
 
         verdicts: list[Verdict] = []
         conflicts: list[Conflict] = []
@@ -277,8 +284,14 @@ class Expert:
                     )
                 )
                 continue
-            # max() keeps the first of equal scores: vocabulary order breaks ties.
-            winner = max(scores, key=lambda value: scores[value])
+            # Ties go to the value more articles support, then to vocabulary order.
+            winner = max(
+                scores,
+                key=lambda value: (
+                    round(scores[value], 9),
+                    len({f.source for f in because(name, [value]) if f.certainty > 0}),
+                ),
+            )
             verdicts.append(
                 Verdict(
                     attribute=name,
@@ -290,7 +303,8 @@ class Expert:
             )
             positive = [value for value, score in scores.items() if score > 0]
             if len(positive) > 1:
-                ranked = sorted(positive, key=lambda value: -scores[value])
+                others = sorted((v for v in positive if v != winner), key=lambda v: -scores[v])
+                ranked = [winner, *others]
                 conflicts.append(
                     Conflict(
                         attribute=name,

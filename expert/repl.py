@@ -871,6 +871,19 @@ class ShellCompleter(Completer):
         yield from _complete(current, words)
 
 
+class _AnswerCompleter(Completer):
+    """Completes an answer of ``ask``: the word after the last comma or space."""
+
+    def __init__(self, choices: Sequence[str]) -> None:
+        self.choices = choices
+
+    def get_completions(self, document: Document, complete_event: CompleteEvent) -> Any:
+        text = document.text_before_cursor
+        done, _, current = text.replace(" ", ",").rpartition(",")
+        chosen = set(done.split(","))
+        yield from _complete(current, [word for word in self.choices if word not in chosen])
+
+
 def _complete(current: str, candidates: Iterable[str]) -> Iterator[Completion]:
     for candidate in candidates:
         if candidate.startswith(current):
@@ -975,12 +988,10 @@ def _piped(expert: Expert, stdin: TextIO, stdout: TextIO) -> int:
 def _interactive(expert: Expert) -> int:
     from prompt_toolkit import PromptSession
     from prompt_toolkit.auto_suggest import AutoSuggestFromHistory
-    from prompt_toolkit.completion import WordCompleter
-
     answers: PromptSession[str] = PromptSession()
 
     def read(prompt: str, choices: Sequence[str] = ()) -> str:
-        return answers.prompt(prompt, completer=WordCompleter(list(choices)))
+        return answers.prompt(prompt, completer=_AnswerCompleter(choices))
 
     shell = Shell(expert, out=sys.stdout, read=read, color=True)
     session: PromptSession[str] = PromptSession(

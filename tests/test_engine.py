@@ -5,6 +5,7 @@ from __future__ import annotations
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
+from support import write_base
 
 from expert import Device, Expert, ExplanationError, FactError, InferenceError, Needs
 
@@ -151,3 +152,47 @@ def test_to_dict_has_the_contract_shape(tiny_expert):
     assert set(verdict) == {"attribute", "value", "certainty", "because"}
     assert set(verdict["because"][0]) >= {"rule", "source", "quote"}
     assert data["facts"] == {"device": {"mic": "boom"}, "needs": {"uses": ["gaming"]}}
+
+
+def _rule(rule_id, when, then, source, quote, hedge="definite"):
+    return (
+        f'[[rules]]\nid = "{rule_id}"\n{when}\n{then}\nhedge = "{hedge}"\n'
+        f'source = "{source}"\nquote = "{quote}"\n\n'
+    )
+
+
+BOOM_QUOTE = "come with an attached boom microphone"
+WIKI_QUOTE = "A headset includes a microphone for speaking, unlike headphones."
+DIGI_QUOTE = "devices that include a microphone are called headsets"
+
+
+def test_a_rule_matching_twice_counts_once(tmp_path):
+    """A one_of premise met by two concluded values is one piece of evidence, not two."""
+    text = (
+        _rule("e.a", 'when.device.mic = "boom"', 'then.device.kind = "headphones"', "kania",
+              BOOM_QUOTE)
+        + _rule("e.b", 'when.device.mic = "boom"', 'then.device.kind = "headset"', "digimigia",
+                DIGI_QUOTE)
+        + _rule("e.c", 'when.device.kind = { one_of = ["headphones", "headset"] }',
+                'then.device.io = "hybrid"', "kania", BOOM_QUOTE, hedge="often")
+    )  # fmt: skip
+    result = Expert(write_base(tmp_path / "kb", {"e": text})).consult(Device(mic="boom"))
+    assert [f.rule for f in result.firings].count("e.c") == 2
+    assert result.verdict("device.io").certainty == pytest.approx(0.6)
+    assert [f.rule for f in result.verdict("device.io").because] == ["e.c"]
+
+
+def test_a_tie_goes_to_the_value_more_articles_support(tmp_path):
+    """mid-range (one article) and high (two articles) both at 1.0: high wins."""
+    text = (
+        _rule("e.a", 'when.device.mic = "boom"', 'then.device.sound_quality = "mid-range"',
+              "kania", BOOM_QUOTE)
+        + _rule("e.b", 'when.device.mic = "boom"', 'then.device.sound_quality = "high"',
+                "digimigia", DIGI_QUOTE)
+        + _rule("e.c", 'when.device.mic = "boom"', 'then.device.sound_quality = "high"',
+                "difference-wiki", WIKI_QUOTE)
+    )  # fmt: skip
+    result = Expert(write_base(tmp_path / "kb", {"e": text})).consult(Device(mic="boom"))
+    assert result.verdict("device.sound_quality").value == "high"
+    (conflict,) = result.conflicts
+    assert conflict.winner == "high" and conflict.sides[0][0] == "high"

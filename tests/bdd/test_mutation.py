@@ -1,0 +1,77 @@
+"""Mutation test: when a rule's conclusion changes, the scenario that covers it fails."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from expert.knowledge import bundled_path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+#: rule, its conclusion, the changed conclusion, the tag of its feature, the scenario that must fail
+MUTATIONS = [
+    (
+        "sound.headphones-better-sound",
+        'then.device.sound_quality = "high"',
+        'then.device.sound_quality = "mid-range"',
+        "sound",
+        "Headphones offer better sound quality than headsets",
+    ),
+]
+
+
+def mutate(directory: Path, rule_id: str, before: str, after: str) -> None:
+    """Replace ``before`` by ``after`` in the rule ``rule_id`` of a copied base."""
+    path = directory / f"{rule_id.split('.', 1)[0]}.toml"
+    text = path.read_text(encoding="utf-8")
+    start = text.index(f'id = "{rule_id}"')
+    end = text.find("[[rules]]", start)
+    end = len(text) if end < 0 else end
+    assert before in text[start:end], f"{rule_id} does not conclude {before}"
+    block = text[start:end].replace(before, after, 1)
+    path.write_text(text[:start] + block + text[end:], encoding="utf-8")
+
+
+def run_features(rules: Path, tag: str, report: Path) -> subprocess.CompletedProcess:
+    """Run the scenarios tagged ``tag`` against the base in ``rules``; cucumber JSON to ``report``."""
+    command = [sys.executable, "-m", "pytest", "tests/bdd", "-m", tag, "-q", "-p", "no:cacheprovider"]
+    return subprocess.run(
+        [*command, f"--cucumberjson={report}"],
+        cwd=ROOT,
+        env={**os.environ, "EXPERT_RULES": str(rules)},
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+
+
+def failed_scenarios(report: Path) -> set[str]:
+    """The names of the scenarios with a failed step in a cucumber JSON report."""
+    return {
+        element["name"]
+        for feature in json.loads(report.read_text(encoding="utf-8"))
+        for element in feature["elements"]
+        if any(step["result"]["status"] == "failed" for step in element["steps"])
+    }
+
+
+@pytest.mark.parametrize(("rule_id", "before", "after", "tag", "scenario"), MUTATIONS)
+def test_a_changed_conclusion_fails_the_scenario_that_covers_it(
+    tmp_path, rule_id, before, after, tag, scenario
+):
+    """The unchanged copy passes; the changed one fails, naming the scenario of that rule."""
+    rules = shutil.copytree(bundled_path(), tmp_path / "rules")
+    control = run_features(rules, tag, tmp_path / "control.json")
+    assert control.returncode == 0, f"the unchanged copy fails:\n{control.stdout[-3000:]}"
+    mutate(rules, rule_id, before, after)
+    run = run_features(rules, tag, tmp_path / "mutated.json")
+    assert run.returncode == 1, f"exit status {run.returncode}:\n{run.stdout[-3000:]}"
+    failed = failed_scenarios(tmp_path / "mutated.json")
+    assert scenario in failed, f"{scenario!r} did not fail; these did: {sorted(failed)}"
