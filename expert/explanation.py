@@ -393,7 +393,18 @@ class VerdictChange:
             return f"{_show(verdict.value)} ({_cf(verdict.certainty)})"
 
         rules = f" [rules: {', '.join(self.rules)}]" if self.rules else ""
-        return f"{self.kind} {self.attribute}: {side(self.before)} -> {side(self.after)}{rules}"
+        before, after = self.before, self.after
+        if before and after and isinstance(before.value, tuple):
+            # For a set, the values that came and went say more than both whole sets.
+            gained = [v for v in after.value if v not in before.value]
+            lost = [v for v in before.value if v not in after.value]
+            parts = [f"+{_show(v)}" for v in gained] + [f"-{_show(v)}" for v in lost]
+            moves = " ".join(parts) or "same values"
+            return (
+                f"{self.kind} {self.attribute}: {moves} "
+                f"(certainty {_cf(before.certainty)} -> {_cf(after.certainty)}){rules}"
+            )
+        return f"{self.kind} {self.attribute}: {side(before)} -> {side(after)}{rules}"
 
 
 @attrs.frozen

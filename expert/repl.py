@@ -988,7 +988,8 @@ def _piped(expert: Expert, stdin: TextIO, stdout: TextIO) -> int:
 def _interactive(expert: Expert) -> int:
     from prompt_toolkit import PromptSession
     from prompt_toolkit.auto_suggest import AutoSuggestFromHistory
-    answers: PromptSession[str] = PromptSession()
+
+    answers: PromptSession[str] = PromptSession(complete_while_typing=False)
 
     def read(prompt: str, choices: Sequence[str] = ()) -> str:
         return answers.prompt(prompt, completer=_AnswerCompleter(choices))

@@ -1,0 +1,152 @@
+"""From a firing record to verdicts: certainty propagation, combination and conflicts."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
+from .certainty import THRESHOLD, combine_all
+from .knowledge import KnowledgeBase
+from .result import Conflict, Firing, Result, Verdict
+from .runner import Record
+
+if TYPE_CHECKING:
+    from .engine import Expert
+
+__all__ = ["build_result"]
+
+
+
+def build_result(expert: Expert, stated: dict[str, Any], record: Record) -> Result:
+    """Turn a firing record into a :class:`Result`: certainties, verdicts and conflicts."""
+    rules = expert.knowledge.rules
+    stages = expert.compiled.stages
+    # Stage order guarantees a premise's certainty is final before it is used.
+    ordered = sorted(enumerate(record), key=lambda item: (stages[rules[item[1][0]].id], item[0]))
+    # One rule is one piece of evidence: when it fires on several matches (its premise
+    # holds in more than one way), it counts once, with its strongest match (MYCIN).
+    contributions: dict[tuple[str, Any], dict[str, float]] = {}
+    certainties: dict[tuple[str, Any], float] = {}
+    firings: list[tuple[int, Firing]] = []
+    current_stage = None
+    for position, (index, matched) in ordered:
+        rule = rules[index]
+        stage = stages[rule.id]
+        if stage != current_stage:
+            certainties.update(
+                {key: combine_all(by_rule.values()) for key, by_rule in contributions.items()}
+            )
+            current_stage = stage
+        premise = min(
+            (certainties.get(fact, 0.0) for fact in matched if fact[0] not in stated),
+            default=1.0,
+        )
+        strength = rule.certainty * premise if premise >= THRESHOLD else 0.0
+        for conclusion in rule.conclusions:
+            key = (conclusion.attribute, conclusion.value)
+            by_rule = contributions.setdefault(key, {})
+            if strength and abs(strength) > abs(by_rule.get(rule.id, 0.0)):
+                by_rule[rule.id] = strength
+        firings.append(
+            (
+                position,
+                Firing(
+                    rule=rule.id,
+                    source=rule.source,
+                    quote=rule.quote,
+                    conclusions=tuple((c.attribute, c.value) for c in rule.conclusions),
+                    matched=matched,
+                    rule_certainty=rule.certainty,
+                    certainty=strength,
+                    stage=stage,
+                ),
+            )
+        )
+    certainties = {key: combine_all(by_rule.values()) for key, by_rule in contributions.items()}
+    in_order = tuple(firing for _, firing in sorted(firings, key=lambda item: item[0]))
+    verdicts, conflicts = _verdicts(expert.knowledge, certainties, in_order)
+    return Result(
+        facts=stated,
+        firings=in_order,
+        verdicts=verdicts,
+        conflicts=conflicts,
+        certainties=certainties,
+        expert=expert,
+    )
+
+
+def _verdicts(
+    knowledge: KnowledgeBase,
+    certainties: dict[tuple[str, Any], float],
+    firings: tuple[Firing, ...],
+) -> tuple[tuple[Verdict, ...], tuple[Conflict, ...]]:
+    by_conclusion: dict[tuple[str, Any], list[Firing]] = {}
+    for firing in firings:
+        for conclusion in firing.conclusions:
+            by_conclusion.setdefault(conclusion, []).append(firing)
+
+    def because(attribute: str, values: Iterable[Any]) -> tuple[Firing, ...]:
+        strongest: dict[str, Firing] = {}
+        for value in values:
+            for firing in by_conclusion.get((attribute, value), ()):
+                kept = strongest.get(firing.rule)
+                if kept is None or abs(firing.certainty) > abs(kept.certainty):
+                    strongest[firing.rule] = firing
+        return tuple(sorted(strongest.values(), key=lambda f: -abs(f.certainty)))
+
+    verdicts: list[Verdict] = []
+    conflicts: list[Conflict] = []
+    for name in knowledge.concluded_attributes():
+        attribute = knowledge.attributes[name]
+        scores = {
+            value: certainties[(name, value)]
+            for value in attribute.values
+            if (name, value) in certainties
+        }
+        if not scores:
+            continue
+        if attribute.multi:
+            held = tuple(value for value, score in scores.items() if score > 0)
+            if not held:
+                continue
+            verdicts.append(
+                Verdict(
+                    attribute=name,
+                    value=held,
+                    certainty=min(scores[value] for value in held),
+                    because=because(name, held),
+                    alternatives=scores,
+                )
+            )
+            continue
+        # Ties go to the value more articles support, then to vocabulary order.
+        winner = max(
+            scores,
+            key=lambda value: (
+                round(scores[value], 9),
+                len({f.source for f in because(name, [value]) if f.certainty > 0}),
+            ),
+        )
+        verdicts.append(
+            Verdict(
+                attribute=name,
+                value=winner,
+                certainty=scores[winner],
+                because=because(name, [winner]),
+                alternatives=scores,
+            )
+        )
+        positive = [value for value, score in scores.items() if score > 0]
+        if len(positive) > 1:
+            others = sorted((v for v in positive if v != winner), key=lambda v: -scores[v])
+            ranked = [winner, *others]
+            conflicts.append(
+                Conflict(
+                    attribute=name,
+                    winner=winner,
+                    sides=tuple(
+                        (value, scores[value], because(name, [value])) for value in ranked
+                    ),
+                )
+            )
+    return tuple(verdicts), tuple(conflicts)
