@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from .compiler import compile_base
-from .errors import FactError, InferenceError
+from .errors import FactError, InferenceError, UsageError, suggest
 from .facts import Device, Needs
 from .knowledge import KnowledgeBase, load
 from .result import Result
@@ -21,6 +21,9 @@ __all__ = ["Expert"]
 #: Default bound on rule firings per consultation.
 RUN_LIMIT = 10_000
 
+#: The inference engines an :class:`Expert` can run on.
+ENGINES = ("experta",)
+
 
 class Expert:
     """An expert on a knowledge base, ready to consult.
@@ -31,20 +34,32 @@ class Expert:
 
     Args:
         rules: a directory of rule files; the bundled knowledge base by default.
+        engine: the inference engine: one of :data:`ENGINES`.
         run_limit: the most rule firings one consultation may take.
         cache_size: how many consultations to remember (0 turns the cache off).
 
     Raises:
         KnowledgeBaseError: the rule files are broken.
+        UsageError: an unknown engine or a bad limit.
     """
 
     def __init__(
         self,
         rules: str | Path | None = None,
         *,
+        engine: str = "experta",
         run_limit: int = RUN_LIMIT,
         cache_size: int = 1024,
     ) -> None:
+        if engine not in ENGINES:
+            raise UsageError(
+                f"unknown engine {engine!r}; allowed: {', '.join(ENGINES)}",
+                suggestion=suggest(engine, ENGINES),
+            )
+        for name, value in (("run_limit", run_limit), ("cache_size", cache_size)):
+            if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+                raise UsageError(f"{name} must be a whole number >= 0, not {value!r}")
+        self.engine = engine
         self.knowledge: KnowledgeBase = load(rules)
         self.compiled = compile_base(self.knowledge)
         self.run_limit = run_limit

@@ -40,8 +40,12 @@ __all__ = [
     "ShellCompleter",
     "data_dir",
     "open_questions",
+    "parse_value",
+    "read_facts",
+    "resolve_fact",
     "run",
     "scripted",
+    "write_atomically",
 ]
 
 #: Reads one line of input: ``read(prompt, choices)``; raises EOFError when input ends.

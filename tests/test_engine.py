@@ -196,3 +196,19 @@ def test_a_tie_goes_to_the_value_more_articles_support(tmp_path):
     assert result.verdict("device.sound_quality").value == "high"
     (conflict,) = result.conflicts
     assert conflict.winner == "high" and conflict.sides[0][0] == "high"
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"engine": "clip"}, "unknown engine 'clip'; allowed: experta"),
+        ({"run_limit": -1}, "run_limit must be a whole number >= 0"),
+        ({"cache_size": 1.5}, "cache_size must be a whole number >= 0"),
+    ],
+)
+def test_bad_expert_options_are_usage_errors(tiny_base, kwargs, message):
+    """Unknown engines and bad limits are named with what is allowed."""
+    from expert import UsageError
+
+    with pytest.raises(UsageError, match=message):
+        Expert(tiny_base, **kwargs)
