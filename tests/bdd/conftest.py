@@ -36,9 +36,10 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
-    """Count the rules a scenario fired once it passed; note every scenario that ran."""
+    """Count the rules a scenario fired once it passed; note every scenario that ran (a skipped
+    one did not run, so coverage is not checked in that session)."""
     report = yield
-    if report.when == "call" and is_scenario(item):
+    if report.when == "call" and not report.skipped and is_scenario(item):
         done = record(item.config)
         done.ran.add(item.nodeid)
         if report.passed:

@@ -73,7 +73,9 @@ def _device_has(no: str | None, thing: str) -> dict[str, Any]:
     return {_choose("feature", thing, table): not no}
 
 
+_THINGS = "|".join(re.escape(re.sub(r"^an? ", "", key)) for key in DEVICE_HAS)
 DEVICE_PHRASES: list[tuple[str, Callable[..., dict[str, Any]]]] = [
+    (rf"has (?:(?P<no>no) )?(?P<thing>(?:an? )?(?:{_THINGS}))", _device_has),
     (r"has no (?:microphone|mic)", lambda: {"mic": "none"}),
     (
         r"has an? (?P<word>\S+) (?:microphone|mic)",
@@ -106,7 +108,7 @@ def _match(phrase: str, table: list, what: str, help_text: str) -> dict[str, Any
     for pattern, build in table:
         found = re.fullmatch(pattern, phrase, flags=re.IGNORECASE)
         if found:
-            return build(**{k: v for k, v in found.groupdict().items()})
+            return build(**found.groupdict())
     raise PhraseError(f"cannot read {what} {phrase!r}; say one of: {help_text}")
 
 

@@ -11,7 +11,9 @@ from steps_then import SURE, meets, source_tagged
 from tracking import note_fired
 
 #: Any concluded attribute in a person's words, including ``the device`` (its kind).
-ANY_ATTR = r"(?P<attr>the device(?:'s [\w ]+?)?|the recommended [\w ]+?|the recommendation|the advice)"
+ANY_ATTR = (
+    r"(?P<attr>the device(?:'s [\w ]+?)?|the recommended [\w ]+?|the recommendation|the advice)"
+)
 
 
 # -- how -------------------------------------------------------------------------------------
@@ -35,7 +37,11 @@ def _(consultation, citation):
     assert citation in text, f"the answer does not cite {citation!r}:\n{text}"
 
 
-@then(parsers.re(r"the answer rests on my statement that the (?P<group>device|user)'s (?P<name>\w+) is (?P<word>.+)"))
+@then(
+    parsers.re(
+        r"the answer rests on my statement that the (?P<group>device|user)'s (?P<name>\w+) is (?P<word>.+)"
+    )
+)
 def _(consultation, group, name, word):
     prefix = "device" if group == "device" else "needs"
     stated = f"{prefix}.{name} = {word} (you said so)"
@@ -87,7 +93,11 @@ def candidate(consultation, quote: str):
 
 def fact_words(text: str) -> str:
     """``the device's mic is boom`` -> ``device.mic is boom`` (as the answer words it)."""
-    return re.sub(r"the (device|user)'s (\w+)", lambda m: f"{'device' if m[1] == 'device' else 'needs'}.{m[2]}", text)
+    return re.sub(
+        r"the (device|user)'s (\w+)",
+        lambda m: f"{'device' if m[1] == 'device' else 'needs'}.{m[2]}",
+        text,
+    )
 
 
 @then(parsers.re(r"the rule quoting \"(?P<quote>.+)\" did not fire because (?P<why>.+)"))
@@ -151,7 +161,11 @@ def _(consultation, expert, attr, before, after):
     assert shown(found.after) == (value(name, after, expert.knowledge),), found.describe()
 
 
-@then(parsers.re(r"the expert now also concludes " + ANY_ATTR + r" (?:is|includes?) (?P<word>[\w.-]+)"))
+@then(
+    parsers.re(
+        r"the expert now also concludes " + ANY_ATTR + r" (?:is|includes?) (?P<word>[\w.-]+)"
+    )
+)
 def _(consultation, expert, attr, word):
     name, found = change(consultation, expert, attr, "gained")
     assert value(name, word, expert.knowledge) in shown(found.after), found.describe()
@@ -199,7 +213,11 @@ def _(consultation, expert, request, attr):
     assert not disputes, f"the articles disagree on {name}: {disputes[0].to_dict()}"
 
 
-@then(parsers.re(r"(?:one|the other|a third) side says (?P<word>[\w.-]+),? quoting \"(?P<quote>.+)\""))
+@then(
+    parsers.re(
+        r"(?:one|the other|a third) side says (?P<word>[\w.-]+),? quoting \"(?P<quote>.+)\""
+    )
+)
 def _(consultation, expert, request, word, quote):
     conflict = consultation.answer
     wanted = value(conflict.attribute, word, expert.knowledge)

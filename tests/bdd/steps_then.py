@@ -25,7 +25,9 @@ def meets(how_sure: str, certainty: float, what: str) -> None:
     """Assert ``certainty`` is as sure as the words say (nothing said: any)."""
     if not how_sure:
         return
-    found = re.fullmatch(r" with certainty (?:(at least|at most|above|below) )?(-?[\d.]+)", how_sure)
+    found = re.fullmatch(
+        r" with certainty (?:(at least|at most|above|below) )?(-?[\d.]+)", how_sure
+    )
     if not found:
         raise PhraseError(
             f"cannot read {how_sure.strip()!r}; say: with certainty [{'|'.join(COMPARE)[1:]}] <n>"
@@ -92,10 +94,20 @@ def _(consultation, expert, request, attr, word, how_sure):
     holds(consultation, expert, request, attribute(attr, expert.knowledge), word, how_sure)
 
 
-@then(parsers.re(ATTR + r" (?:includes?|are) (?P<text>.+?)" + SURE))
+@then(parsers.re(ATTR + r"(?<! not) (?:includes?|are) (?P<text>.+?)" + SURE))
 def _(consultation, expert, request, attr, text, how_sure):
     name = attribute(attr, expert.knowledge)
     includes(consultation, expert, request, name, text, how_sure)
+
+
+@then(parsers.re(r"(?P<name>(?:device|recommendation)\.\w+) is \"(?P<text>[^\"]+)\"" + SURE))
+def _(consultation, expert, request, name, text, how_sure):
+    if name not in expert.knowledge.concluded_attributes():
+        raise PhraseError(
+            f"unknown attribute {name!r}; allowed: {expert.knowledge.concluded_attributes()}"
+        )
+    check = includes if expert.knowledge.attributes[name].multi else holds
+    check(consultation, expert, request, name, text, how_sure)
 
 
 @then(parsers.re(r"the device is suited for (?P<text>.+?)" + SURE))
@@ -103,7 +115,7 @@ def _(consultation, expert, request, text, how_sure):
     includes(consultation, expert, request, "device.suited_for", text, how_sure)
 
 
-@then(parsers.re(r"(?P<attr>.+?) (?:is not|does not include) (?P<word>[\w.-]+)"))
+@then(parsers.re(r"(?P<attr>.+?) (?:is not|do not include|does not include) (?P<word>[\w.-]+)"))
 @then(parsers.re(r"(?P<attr>the device) is not (?:an? )?(?P<word>headset|headphones)"))
 @then(parsers.re(r"(?P<attr>the device) is not suited for (?P<word>[\w.-]+)"))
 def _(consultation, expert, request, attr, word):

@@ -24,6 +24,13 @@ MUTATIONS = [
         "sound",
         "Headphones offer better sound quality than headsets",
     ),
+    (
+        "definitions.boom-mic-means-headset",
+        'then.device.kind = "headset"',
+        'then.device.kind = "headphones"',
+        "definitions",
+        "A gaming headset comes with an attached boom microphone",
+    ),
 ]
 
 
@@ -41,7 +48,17 @@ def mutate(directory: Path, rule_id: str, before: str, after: str) -> None:
 
 def run_features(rules: Path, tag: str, report: Path) -> subprocess.CompletedProcess:
     """Run the scenarios tagged ``tag`` against the base in ``rules``; cucumber JSON to ``report``."""
-    command = [sys.executable, "-m", "pytest", "tests/bdd", "-m", tag, "-q", "-p", "no:cacheprovider"]
+    command = [
+        sys.executable,
+        "-m",
+        "pytest",
+        "tests/bdd",
+        "-m",
+        tag,
+        "-q",
+        "-p",
+        "no:cacheprovider",
+    ]
     return subprocess.run(
         [*command, f"--cucumberjson={report}"],
         cwd=ROOT,
@@ -62,7 +79,9 @@ def failed_scenarios(report: Path) -> set[str]:
     }
 
 
-@pytest.mark.parametrize(("rule_id", "before", "after", "tag", "scenario"), MUTATIONS)
+@pytest.mark.parametrize(
+    ("rule_id", "before", "after", "tag", "scenario"), MUTATIONS, ids=[m[0] for m in MUTATIONS]
+)
 def test_a_changed_conclusion_fails_the_scenario_that_covers_it(
     tmp_path, rule_id, before, after, tag, scenario
 ):

@@ -18,7 +18,9 @@ def scenario_tags():
 
 def test_every_tag_in_the_features_is_a_registered_marker(pytestconfig):
     """setup.cfg runs --strict-markers: an unregistered tag would break collection."""
-    registered = {line.split(":")[0].split("(")[0].strip() for line in pytestconfig.getini("markers")}
+    registered = {
+        line.split(":")[0].split("(")[0].strip() for line in pytestconfig.getini("markers")
+    }
     used = {tag for _, _, rows in scenario_tags() for tags in rows for tag in tags}
     missing = sorted(used - registered)
     assert not missing, (
@@ -42,11 +44,14 @@ def test_every_scenario_is_tagged_with_its_topic_and_its_article(expert):
 def test_scenario_names_are_unique():
     """Test ids and the cucumber report name scenarios; two of the same name would be ambiguous."""
     names = Counter(name for _, name, _ in scenario_tags())
-    assert not [name for name, count in names.items() if count > 1]
+    twice = [name for name, count in names.items() if count > 1]
+    assert not twice, f"rename these scenarios: {twice}"
 
 
 def test_every_topic_of_the_knowledge_base_has_a_feature(expert):
     """rules/<topic>.toml is specified by features/<topic>.feature."""
     topics = {rule.id.split(".", 1)[0] for rule in expert.knowledge.rules}
     written = {f.rel_filename.rsplit("/", 1)[-1].removesuffix(".feature") for f in features()}
-    assert not sorted(topics - written), f"write features/<topic>.feature for {sorted(topics - written)}"
+    assert not sorted(topics - written), (
+        f"write features/<topic>.feature for {sorted(topics - written)}"
+    )

@@ -1,0 +1,183 @@
+@usage
+Feature: What each kind is for, and which one to get
+  What headphones and headsets are suited for, and which one a user should get for what they
+  do (rules/usage.toml).
+
+  Scenario Outline: Which kind to get for what you do
+    Given the user <activity>
+    When I consult the expert
+    Then the expert recommends <kind> with certainty <certainty>
+    And the explanation quotes "<words>"
+
+    @source-difference-wiki
+    Examples: Difference Wiki
+      | activity                | kind       | certainty | words                                                                     |
+      | listens to music        | headphones | 1.0       | For music, movies, and personal audio.                                    |
+      | watches movies          | headphones | 1.0       | For music, movies, and personal audio.                                    |
+      | plays games             | headset    | 1.0       | For gaming, calls, and professional use.                                  |
+      | makes calls             | headset    | 1.0       | For gaming, calls, and professional use.                                  |
+      | plays online games      | headset    | 1.0       | A headset is recommended for interactive communication in online gaming.  |
+      | joins video conferences | headset    | 0.84      | often used in gaming, teleconferencing, and customer service environments |
+      | works in a call center  | headset    | 0.84      | often used in gaming, teleconferencing, and customer service environments |
+      | works in an office      | headset    | 1.0       | there are headsets specifically designed for office use                   |
+      | listens late at night   | headphones | 0.4       | He used headphones to watch movies late at night.                         |
+      | goes jogging            | headphones | 0.4       | She wore her headphones while jogging to listen to music.                 |
+      | travels                 | headphones | 0.4       | For long flights, he preferred noise-cancelling over-ear headphones.      |
+
+    @source-difference-between
+    Examples: Difference Between
+      | activity              | kind       | certainty | words                                                                  |
+      | listens to podcasts   | headphones | 0.8       | Headphones are typically used for personal listening to music, podcasts, audiobooks |
+      | listens to audiobooks | headphones | 0.8       | Headphones are typically used for personal listening to music, podcasts, audiobooks |
+      | makes VoIP calls      | headset    | 0.76      | Headsets are commonly used for voice calls, gaming, video conferencing |
+
+    @source-digimigia
+    Examples: Digimigia
+      | activity      | kind    | certainty | words                                                      |
+      | records sound | headset | 1.0       | If you want to record sound, you need a microphone        |
+
+    @source-kania
+    Examples: Kania
+      | activity         | kind    | certainty | words                                                        |
+      | makes VoIP calls | headset | 0.76      | An office worker using a headset for VoIP will have different needs |
+
+  @source-kania
+  Scenario: A Call of Duty player using a headset for his console
+    Given the user plays games
+    And the user uses a console
+    When I consult the expert
+    Then the expert recommends a headset with certainty 1.0
+    And the explanation quotes "a “Call of Duty” player using a headset for his Xbox or other console"
+
+  @source-kania
+  Scenario Outline: Some uses are not covered by the articles
+    Given the user <activity>
+    When I consult the expert
+    Then nothing is concluded about the recommendation
+    And the advice does not include decide-what-you-need
+
+    Examples:
+      | activity             |
+      | commutes             |
+      | gives voice commands |
+
+  @source-kania
+  Scenario: With no use stated, there is no clear winner: ask yourself what you need
+    Given the user has not said what it is for
+    When I consult the expert
+    Then the advice includes decide-what-you-need with certainty 1.0
+    And the explanation quotes "Before buying your next piece of tech, ask yourself what you need from it."
+    And nothing is concluded about the recommendation
+
+  @source-difference-wiki
+  Scenario: Sports headphones are sweat-resistant and secure; some joggers wear only one
+    Given the user does sports
+    When I consult the expert
+    Then the recommended features include sweat-resistant and secure-fit with certainty 1.0
+    And the explanation quotes "there are sports headphones designed to be sweat-resistant and secure during physical activity"
+    And the advice includes one-earbud-for-awareness with certainty 0.4
+    And the explanation quotes "Some joggers wear only one headphone in their ears"
+
+  @source-difference-wiki
+  Scenario: A sweat-resistant device is suited for sports
+    Given a device with no microphone
+    And the device is sweat-resistant
+    When I consult the expert
+    Then the device is suited for sports with certainty 1.0
+    And the explanation quotes "there are sports headphones designed to be sweat-resistant"
+
+  @source-difference-wiki
+  Scenario: Office headsets focus on call clarity and noise reduction
+    Given the user works in an office
+    When I consult the expert
+    Then the recommended features include mic-noise-reduction with certainty 1.0
+    And the explanation quotes "focusing on call clarity and noise reduction"
+
+  @source-difference-wiki
+  Scenario: For long flights, noise-cancelling over-ear headphones
+    Given the user travels
+    When I consult the expert
+    Then the recommended features include anc and over-ear with certainty 0.4
+    And the explanation quotes "For long flights, he preferred noise-cancelling over-ear headphones."
+
+  Scenario Outline: Headphones are for music, movies and personal audio
+    Given a device with no microphone
+    When I consult the expert
+    Then the device is suited for <uses>
+    And the explanation quotes "<words>"
+
+    @source-difference-wiki
+    Examples: Difference Wiki
+      | uses                          | words                                                     |
+      | music, movies, personal-audio | For music, movies, and personal audio.                    |
+      | late-night                    | Often used for private listening without disturbing others. |
+
+    @source-digimigia
+    Examples: Digimigia
+      | uses                  | words                                                   |
+      | music, personal-audio | people mostly use headphones for listening to music or other audio |
+
+  Scenario Outline: Headsets are for gaming, calls and professional use
+    Given a device with a boom microphone
+    When I consult the expert
+    Then the device is suited for <uses>
+    And the explanation quotes "<words>"
+
+    @source-difference-wiki
+    Examples: Difference Wiki
+      | uses                             | words                                                  |
+      | gaming, calls, professional-use  | For gaming, calls, and professional use.               |
+      | conferencing                     | Suitable for teleconferencing and virtual meetings.    |
+      | online-gaming                    | Commonly used in gaming for interactive communication. |
+
+    @source-kania
+    Examples: Kania
+      | uses                        | words                                                                 |
+      | gaming, office, call-center | headsets, like gaming headsets or ones used in office or call center settings |
+
+  @source-difference-wiki
+  Scenario Outline: Headphones with a built-in microphone can be used for phone calls
+    Given a device with <microphone>
+    When I consult the expert
+    Then the device is suited for calls with certainty 1.0
+    And the explanation quotes "Can headphones be used for phone calls? Yes, if they include a built-in microphone."
+
+    Examples:
+      | microphone            |
+      | a built-in microphone |
+      | an in-line microphone |
+
+  @conflict @source-difference-wiki @source-difference-between
+  Scenario: Someone who owns headphones and plays online games: use them with a mic, or get a headset?
+    Given the user already owns headphones
+    And the user plays online games
+    When I consult the expert
+    Then the articles disagree on the recommendation
+    And one side says headphones, quoting "This can be useful if you want to use your headphones for voice calls or online gaming."
+    And the other side says headset, quoting "A headset is recommended for interactive communication in online gaming."
+    And headset wins with certainty 1.0
+
+  @conflict @source-kania
+  Scenario: Kania: receive and transmit excellent audio with a headset, but the best shoppers get headphones
+    Given the user cares most about sound quality and microphone quality
+    When I consult the expert
+    Then the articles disagree on the recommendation
+    And one side says headset, quoting "If you’re looking to receive and transmit excellent audio levels, you will need a headset."
+    And the other side says headphones, quoting "headphones are the ones for you"
+    And headphones wins with certainty 1.0
+
+  @conflict @explanation @source-difference-wiki @source-difference-between
+  Scenario: Music and online games: equally sure articles on both sides
+    Given the user listens to music
+    And the user plays online games
+    When I ask how the expert concluded the recommendation
+    Then the answer says the articles disagree and headphones wins
+    And the answer quotes "For music, movies, and personal audio."
+    And the answer quotes "A headset is recommended for interactive communication in online gaming."
+
+  @explanation @source-difference-wiki
+  Scenario: What if a podcast listener also played online games?
+    Given the user listens to podcasts
+    When I ask what would change if the user also plays online games
+    Then the recommendation changes from headphones to headset
+    And the change is explained by the rule quoting "A headset is recommended for interactive communication in online gaming."
