@@ -302,6 +302,8 @@ def _duplicates_and_subsumed(knowledge: KnowledgeBase) -> list[Finding]:
         if a.source != b.source:
             continue  # a second article saying the same is corroboration, not a defect
         for general, specific in ((a, b), (b, a)):
+            if specific.refines == general.id:
+                break  # declared: the article stresses the claim for a narrower case
             if _covers(general, specific):
                 findings.append(
                     Finding(

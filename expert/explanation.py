@@ -1,7 +1,9 @@
 """Explanations of a :class:`~expert.result.Result`: how, why not and what if.
 
-Each explanation is a small immutable model built from the consultation's firing record;
-renderers (``to_text``, ``to_markdown``, ``to_dict``) only format that model.
+Each explanation is a small immutable model built from the consultation's firing record.
+It lays itself out as :class:`Line` objects (depth, kind, text); the renderers ``to_text``,
+``to_markdown`` and ``to_rich`` only format those lines, and ``to_dict`` gives the model as
+JSON-ready data. No renderer re-derives the logic.
 """
 
 from __future__ import annotations
@@ -9,6 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 import attrs
+from rich.text import Text
 
 from .errors import ExplanationError, FactError
 from .facts import Device, Needs, input_specs
@@ -17,7 +20,17 @@ from .knowledge import Condition, RuleSpec
 if TYPE_CHECKING:
     from .result import Conflict, Firing, Result, Verdict
 
-__all__ = ["Difference", "How", "Proof", "Step", "VerdictChange", "WhyNot", "how", "why_not"]
+__all__ = [
+    "Difference",
+    "How",
+    "Line",
+    "Proof",
+    "Step",
+    "VerdictChange",
+    "WhyNot",
+    "how",
+    "why_not",
+]
 
 
 def _show(value: Any) -> str:
@@ -33,6 +46,62 @@ def _show(value: Any) -> str:
 
 def _cf(value: float) -> str:
     return f"{value:.2f}"
+
+
+@attrs.frozen
+class Line:
+    """One line of an explanation.
+
+    Attributes:
+        depth: indentation level.
+        kind: what the line shows: ``heading``, ``rule``, ``quote``, ``fact``, ``reason``,
+            ``conflict`` or ``change``; renderers style by it.
+        text: the words.
+    """
+
+    depth: int
+    kind: str
+    text: str
+
+
+#: rich styles by line kind, for terminals.
+STYLES = {
+    "heading": "bold",
+    "rule": "cyan",
+    "quote": "italic green",
+    "fact": "yellow",
+    "reason": "red",
+    "conflict": "bold magenta",
+    "change": "",
+}
+
+
+class _Rendered:
+    """The renderers every explanation shares; subclasses provide :meth:`lines`."""
+
+    def lines(self) -> list[Line]:
+        raise NotImplementedError
+
+    def to_text(self) -> str:
+        """Plain text, indented two spaces a level."""
+        return "\n".join(f"{'  ' * line.depth}{line.text}" for line in self.lines())
+
+    def to_markdown(self) -> str:
+        """A nested Markdown list."""
+        return "\n".join(f"{'  ' * line.depth}- {line.text}" for line in self.lines())
+
+    def to_rich(self) -> Text:
+        """Styled text for a terminal (rich)."""
+        text = Text()
+        for index, line in enumerate(self.lines()):
+            if index:
+                text.append("\n")
+            text.append("  " * line.depth)
+            text.append(line.text, style=STYLES.get(line.kind, ""))
+        return text
+
+    def __str__(self) -> str:
+        return self.to_text()
 
 
 # -- how -------------------------------------------------------------------------------------
@@ -76,25 +145,26 @@ class Proof:
             data["steps"] = [step.to_dict() for step in self.steps]
         return data
 
-    def lines(self, depth: int = 0) -> list[str]:
-        pad = "  " * depth
+    def lines(self, depth: int = 0) -> list[Line]:
+        """This proof as lines: the fact, then each rule step with its quote and premises."""
         if self.stated:
-            return [f"{pad}{self.attribute} = {_show(self.value)} (you said so)"]
-        out = [f"{pad}{self.attribute} = {_show(self.value)} (certainty {_cf(self.certainty)})"]
+            return [Line(depth, "fact", f"{self.attribute} = {_show(self.value)} (you said so)")]
+        head = f"{self.attribute} = {_show(self.value)} (certainty {_cf(self.certainty)})"
+        out = [Line(depth, "heading", head)]
         for step in self.steps:
             firing = step.firing
             weight = f"rule certainty {_cf(firing.rule_certainty)}"
             if firing.certainty != firing.rule_certainty:
                 weight += f", contributes {_cf(firing.certainty)}"
-            out.append(f"{pad}  because rule {firing.rule} ({weight})")
-            out.append(f"{pad}    “{firing.quote}” ({step.citation})")
+            out.append(Line(depth + 1, "rule", f"because rule {firing.rule} ({weight})"))
+            out.append(Line(depth + 2, "quote", f"“{firing.quote}” ({step.citation})"))
             for premise in step.premises:
                 out.extend(premise.lines(depth + 3))
         return out
 
 
 @attrs.frozen
-class How:
+class How(_Rendered):
     """How the verdict on an attribute was reached.
 
     Attributes:
@@ -118,44 +188,31 @@ class How:
             "rivals": [proof.to_dict() for proof in self.rivals],
         }
 
-    def to_text(self) -> str:
+    def lines(self) -> list[Line]:
+        """The verdict, how agreeing rules combined, the proofs and the outweighed sides."""
         verdict = self.verdict
-        lines = [
-            f"{verdict.attribute} = {_show(verdict.value)} (certainty {_cf(verdict.certainty)})"
-        ]
+        head = f"{verdict.attribute} = {_show(verdict.value)} (certainty {_cf(verdict.certainty)})"
+        lines = [Line(0, "heading", head)]
         if len(verdict.because) > 1:
             parts = " and ".join(_cf(f.certainty) for f in verdict.because if f.certainty)
-            lines.append(f"  {len(verdict.because)} rules agree; combined by MYCIN: {parts}")
+            agree = f"{len(verdict.because)} rules agree; combined by MYCIN: {parts}"
+            lines.append(Line(1, "heading", agree))
         if len(self.proofs) == 1:
             lines.extend(self.proofs[0].lines(0)[1:])
         else:
             for proof in self.proofs:
                 lines.extend(proof.lines(1))
         if self.conflict:
-            lines.append(
-                f"  conflict: the articles disagree on {self.conflict.attribute}; "
+            dispute = (
+                f"conflict: the articles disagree on {self.conflict.attribute}; "
                 f"{_show(self.conflict.winner)} wins on certainty"
             )
+            lines.append(Line(1, "conflict", dispute))
             for rival in self.rivals:
-                lines.append(f"  outweighed: {rival.attribute} = {_show(rival.value)}")
-                lines.extend(rival.lines(1)[1:])
-        return "\n".join(lines)
-
-    def to_markdown(self) -> str:
-        return _markdown_from_text(self.to_text())
-
-    def __str__(self) -> str:
-        return self.to_text()
-
-
-def _markdown_from_text(text: str) -> str:
-    """Indented text as a nested Markdown list (two spaces a level)."""
-    out = []
-    for line in text.splitlines():
-        stripped = line.lstrip(" ")
-        depth = (len(line) - len(stripped)) // 2
-        out.append(f"{'  ' * depth}- {stripped}")
-    return "\n".join(out)
+                outweighed = f"outweighed: {rival.attribute} = {_show(rival.value)}"
+                lines.append(Line(1, "conflict", outweighed))
+                lines.extend(rival.lines(0)[1:])
+        return lines
 
 
 def _citation(result: Result, firing: Firing) -> str:
@@ -228,7 +285,7 @@ class Candidate:
 
 
 @attrs.frozen
-class WhyNot:
+class WhyNot(_Rendered):
     """Why ``attribute`` is not ``value``.
 
     Attributes:
@@ -258,37 +315,32 @@ class WhyNot:
             "candidates": [candidate.to_dict() for candidate in self.candidates],
         }
 
-    def to_text(self) -> str:
+    def lines(self) -> list[Line]:
+        """The status, then each candidate rule with what stood in its way and its quote."""
         name = f"{self.attribute} = {_show(self.value)}"
         if self.status == "no rule":
-            return f"{name}: no rule in the knowledge base concludes it."
+            return [Line(0, "heading", f"{name}: no rule in the knowledge base concludes it.")]
         if self.status == "holds":
-            lines = [f"{name} holds (certainty {_cf(self.certainty)})."]
+            head = f"{name} holds (certainty {_cf(self.certainty)})."
         elif self.status == "outweighed":
             assert self.verdict is not None
             stronger = f"{_show(self.verdict.value)} is stronger ({_cf(self.verdict.certainty)})"
-            lines = [f"{name} was concluded with certainty {_cf(self.certainty)}, but {stronger}."]
+            head = f"{name} was concluded with certainty {_cf(self.certainty)}, but {stronger}."
         else:
-            lines = [f"{name} was not concluded."]
+            head = f"{name} was not concluded."
+        lines = [Line(0, "heading", head)]
         for candidate in self.candidates:
             rule = candidate.rule
             if candidate.fired and candidate.certainty:
-                lines.append(
-                    f"  rule {rule.id} fired for it (contributes {_cf(candidate.certainty)})"
-                )
+                said = f"rule {rule.id} fired for it (contributes {_cf(candidate.certainty)})"
             elif candidate.fired:
-                lines.append(f"  rule {rule.id} fired, but a premise was too weak to count")
+                said = f"rule {rule.id} fired, but a premise was too weak to count"
             else:
-                lines.append(f"  rule {rule.id} did not fire:")
-            lines.extend(f"    {reason}" for reason in candidate.failed)
-            lines.append(f"    “{rule.quote}” ({rule.source})")
-        return "\n".join(lines)
-
-    def to_markdown(self) -> str:
-        return _markdown_from_text(self.to_text())
-
-    def __str__(self) -> str:
-        return self.to_text()
+                said = f"rule {rule.id} did not fire:"
+            lines.append(Line(1, "rule", said))
+            lines.extend(Line(2, "reason", reason) for reason in candidate.failed)
+            lines.append(Line(2, "quote", f"“{rule.quote}” ({rule.source})"))
+        return lines
 
 
 def _state(result: Result, attribute: str, concluded: bool) -> Any:
@@ -408,7 +460,7 @@ class VerdictChange:
 
 
 @attrs.frozen
-class Difference:
+class Difference(_Rendered):
     """The verdicts that change when facts change."""
 
     changes: dict[str, Any]
@@ -438,19 +490,16 @@ class Difference:
             "differences": [d.to_dict() for d in self.differences],
         }
 
-    def to_text(self) -> str:
+    def lines(self) -> list[Line]:
+        """The changed facts, then one line per verdict that changed."""
         shown = ", ".join(
             f"{k} = {_show(v) if v is not None else '(unknown)'}" for k, v in self.changes.items()
         )
         if not self.differences:
-            return f"If {shown}: no verdict changes."
-        return "\n".join([f"If {shown}:"] + [f"  {d.describe()}" for d in self.differences])
-
-    def to_markdown(self) -> str:
-        return _markdown_from_text(self.to_text())
-
-    def __str__(self) -> str:
-        return self.to_text()
+            return [Line(0, "heading", f"If {shown}: no verdict changes.")]
+        return [Line(0, "heading", f"If {shown}:")] + [
+            Line(1, "change", d.describe()) for d in self.differences
+        ]
 
 
 def changed_facts(result: Result, changes: dict[str, Any]) -> tuple[Device, Needs, dict[str, Any]]:

@@ -49,7 +49,9 @@ OPERATORS: dict[str, str] = {
 }
 _NUMERIC = {"lt": "<", "le": "<=", "gt": ">", "ge": ">="}
 _FACT_GROUPS = ("device", "needs", "recommendation")
-_RULE_KEYS = {"id", "when", "then", "hedge", "certainty", "source", "quote", "note", "salience"}
+_RULE_KEYS = {
+    "id", "when", "then", "hedge", "certainty", "source", "quote", "note", "salience", "refines",
+}  # fmt: skip
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*\.[a-z0-9][a-z0-9.-]*$")
 
 
@@ -221,6 +223,8 @@ class RuleSpec:
             same claim more than once (one piece of evidence, several sentences).
         salience: priority among rules of the same stage.
         note: a remark for readers.
+        refines: the id of a broader rule of the same article that this rule deliberately
+            strengthens for a narrower case ("especially true for professional-level ...").
         path: the file it came from.
     """
 
@@ -234,6 +238,7 @@ class RuleSpec:
     quotes: tuple[str, ...]
     salience: int = 0
     note: str | None = None
+    refines: str | None = None
     path: str = ""
 
     @property
@@ -389,6 +394,7 @@ class _Loader:
                     )
                 seen[rule.id] = path
                 rules.append(rule)
+        self._check_refinements(rules)
         return KnowledgeBase(
             rules=tuple(rules),
             attributes=attributes,
@@ -396,6 +402,30 @@ class _Loader:
             path=str(self.directory),
             topics=topics,
         )
+
+    @staticmethod
+    def _check_refinements(rules: list[RuleSpec]) -> None:
+        by_id = {rule.id: rule for rule in rules}
+        for rule in rules:
+            if rule.refines is None:
+                continue
+            broader = by_id.get(rule.refines)
+            if broader is None:
+                raise KnowledgeBaseError(
+                    f"`refines` names no rule: {rule.refines!r}",
+                    path=rule.path,
+                    rule_id=rule.id,
+                    suggestion=suggest(rule.refines, by_id),
+                )
+            if broader.source != rule.source or not set(broader.conclusions) & set(
+                rule.conclusions
+            ):
+                raise KnowledgeBaseError(
+                    f"`refines` must name a rule of the same source with the same conclusion; "
+                    f"{rule.refines} has source {broader.source!r}",
+                    path=rule.path,
+                    rule_id=rule.id,
+                )
 
     def _sources(self) -> dict[str, Source]:
         path = self.directory / "sources.toml"
@@ -509,6 +539,9 @@ class _RuleParser:
         note = entry.get("note")
         if note is not None and not isinstance(note, str):
             raise self.fail("`note` must be a string")
+        refines = entry.get("refines")
+        if refines is not None and (not isinstance(refines, str) or not _ID.match(refines)):
+            raise self.fail("`refines` must be the id of another rule")
         salience = entry.get("salience", 0)
         if isinstance(salience, bool) or not isinstance(salience, int) or abs(salience) > 999:
             raise self.fail("`salience` must be an integer from -999 to 999")
@@ -524,6 +557,7 @@ class _RuleParser:
             quotes=tuple(quotes),
             salience=salience,
             note=note,
+            refines=refines,
             path=str(self.path),
         )
 

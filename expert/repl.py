@@ -710,8 +710,8 @@ class Shell:
     def _why(self, question: Question, shown: int = 3) -> None:
         """MYCIN's why: the rules that need the answer, and what they would conclude."""
         count = len(question.rules)
-        rules = f"{count} rule{'s' if count != 1 else ''} that have not fired yet"
-        self._say(f"  {rules} need {question.name}; if it is what they test:")
+        rules = f"{count} rule{'s' if count != 1 else ''} that {'have' if count != 1 else 'has'}"
+        self._say(f"  {question.name} is tested by {rules} not fired yet, for example:")
         for rule in question.rules[:shown]:
             when = " and ".join(condition.describe() for condition in rule.conditions)
             then = ", ".join(f"{c.attribute} = {_show(c.value)}" for c in rule.conclusions)

@@ -16,7 +16,6 @@ if TYPE_CHECKING:
 __all__ = ["build_result"]
 
 
-
 def build_result(expert: Expert, stated: dict[str, Any], record: Record) -> Result:
     """Turn a firing record into a :class:`Result`: certainties, verdicts and conflicts."""
     rules = expert.knowledge.rules

@@ -29,7 +29,22 @@ Feature: Price
     When I consult the expert
     Then the device's price level is expensive with certainty 1.0
     And the explanation quotes "their electronic drivers are more robust, and their price is higher"
+
+  @source-kania
+  Scenario: Premium-level features make headphones' price skyrocket
+    Given a device with no microphone
+    And the device is a premium model
+    When I consult the expert
+    Then the device's price level is expensive with certainty 1.0
     And the explanation quotes "Headphones can also skyrocket in price when they start adding special or premium-level features"
+
+  @source-kania
+  Scenario: A shopper spending $100 or more on sound should get headphones
+    Given the user has a budget of $150
+    And the user cares most about sound quality
+    When I consult the expert
+    Then the expert recommends headphones
+    And the explanation quotes "the changes will be much more apparent when they're $100 or more"
 
   @source-kania
   Scenario: Someone watching the price should look at headsets

@@ -15,6 +15,7 @@ HEADSET = {"device": {"mic": "boom"}}
 TOP_TIER = {"device": {"tier": "premium"}}
 
 CASES = [
+    ("build.headset-mics-vary", {"device": {"mic": "boom"}}, "device.build_quality", "varies"),
     ("build.results-vary", HEADPHONES, "device.build_quality", "varies"),
     (
         "build.over-ear-materials",

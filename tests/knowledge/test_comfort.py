@@ -15,6 +15,12 @@ HEADSET = {"device": {"mic": "boom"}}
 COMFORT_FIRST = {"needs": {"priorities": ["comfort"]}}
 
 CASES = [
+    (
+        "comfort.over-ear-comfort",
+        {"device": {"mic": "none", "fit": "over-ear"}},
+        "device.comfort",
+        "high",
+    ),
     ("comfort.headphones-reigning-champ", HEADPHONES, "device.comfort", "high"),
     ("comfort.comfort-seekers-headphones", COMFORT_FIRST, "recommendation.kind", "headphones"),
     ("comfort.choose-how-they-rest", HEADPHONES, "device.styles", "over-ear"),

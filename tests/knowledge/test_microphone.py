@@ -16,6 +16,12 @@ EXTERNAL = {"device": {"mic": "external"}}
 OWNER_CALLS = {"needs": {"owns": "headphones", "uses": ["calls"]}}
 
 CASES = [
+    (
+        "microphone.high-end-headset-high-end-mic",
+        {"device": {"mic": "boom", "tier": "premium"}},
+        "device.mic_quality",
+        "good",
+    ),
     ("microphone.only-headsets-have-quality-mics", INLINE, "device.mic_quality", "poor"),
     ("microphone.inline-mic-poor-quality", INLINE, "device.mic_quality", "poor"),
     (

@@ -14,6 +14,18 @@ HEADPHONES = {"device": {"mic": "none"}}
 HEADSET = {"device": {"mic": "boom"}}
 
 CASES = [
+    (
+        "price.premium-features-skyrocket",
+        {"device": {"mic": "none", "tier": "premium"}},
+        "device.price_level",
+        "expensive",
+    ),
+    (
+        "price.hundred-dollar-budget-headphones",
+        {"needs": {"budget": 150, "priorities": ["sound-quality"]}},
+        "recommendation.kind",
+        "headphones",
+    ),
     ("price.wide-range", HEADSET, "device.price_range", "wide"),
     (
         "price.cheap-for-short-term",

@@ -17,6 +17,12 @@ HEADSET = {"device": {"mic": "boom"}}
 SOUND_FIRST = {"needs": {"priorities": ["sound-quality"]}}
 
 CASES = [
+    (
+        "sound.professional-headphones",
+        {"device": {"mic": "none", "tier": "professional"}},
+        "device.sound_quality",
+        "high",
+    ),
     ("sound.headphones-better-sound", HEADPHONES, "device.sound_quality", "high"),
     ("sound.headphones-sound-controls", HEADPHONES, "device.features", "sound-controls"),
     ("sound.headphones-prioritize-audio", HEADPHONES, "device.focus", "sound-quality"),

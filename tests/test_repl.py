@@ -1,0 +1,551 @@
+"""Tests of expert.repl: the shell's commands, errors, files, guided consultation and pipes."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from prompt_toolkit.completion import CompleteEvent
+from prompt_toolkit.document import Document
+
+from expert import Expert
+from expert.cli import main
+from expert.repl import (
+    COMMANDS,
+    Shell,
+    ShellCompleter,
+    _history,
+    data_dir,
+    open_questions,
+    run,
+    scripted,
+)
+
+
+@pytest.fixture
+def shell(tiny_expert) -> Shell:
+    """A shell on the tiny test base, with no facts."""
+    return Shell(tiny_expert)
+
+
+def lines(shell: Shell, *commands: str) -> str:
+    """Run commands in order and return everything they printed."""
+    return "".join(shell.execute(command) for command in commands)
+
+
+def errors(output: str) -> list[str]:
+    """The error lines of some output."""
+    return [line for line in output.splitlines() if line.startswith("error:")]
+
+
+# -- facts -----------------------------------------------------------------------------------
+
+
+def test_set_takes_full_and_short_names(shell):
+    """set accepts device.mic and mic alike and confirms with the full name."""
+    assert shell.execute("set device.mic boom") == "device.mic = boom\n"
+    assert shell.execute("set budget 80") == "needs.budget = 80\n"
+    assert shell.facts == {"device.mic": "boom", "needs.budget": 80.0}
+
+
+def test_set_reads_sets_with_commas_and_spaces(shell):
+    """A set-valued fact takes comma-separated values, spaces allowed."""
+    assert shell.execute("set needs.uses gaming, calls") == "needs.uses = calls,gaming\n"
+    assert shell.facts["needs.uses"] == frozenset({"gaming", "calls"})
+
+
+def test_set_takes_several_name_value_pairs(shell):
+    """set NAME=VALUE ... states several facts at once."""
+    out = shell.execute("set mic=inline anc=yes uses=music,calls")
+    assert out.splitlines() == [
+        "device.mic = inline",
+        "device.anc = true",
+        "needs.uses = calls,music",
+    ]
+    assert shell.facts["device.anc"] is True
+
+
+def test_facts_lists_what_was_stated(shell):
+    """facts shows each stated fact, or how to start when there is none."""
+    assert "No facts yet" in shell.execute("facts")
+    out = lines(shell, "set mic boom", "set detachable-mic no", "facts")
+    assert out.splitlines()[-2:] == ["device.mic = boom", "device.detachable_mic = false"]
+
+
+def test_unset_forgets_a_fact(shell):
+    """unset forgets a stated fact and says when it was not set."""
+    lines(shell, "set mic boom", "set fit over-ear")
+    assert shell.execute("unset mic") == "forgot device.mic\n"
+    assert shell.execute("unset device.mic") == "device.mic was not set\n"
+    assert shell.facts == {"device.fit": "over-ear"}
+
+
+def test_reset_forgets_everything(shell):
+    """reset forgets every fact."""
+    lines(shell, "set mic boom", "set uses gaming")
+    assert shell.execute("reset") == "forgot 2 facts\n"
+    assert shell.facts == {}
+
+
+# -- consultation and explanations -----------------------------------------------------------
+
+
+def test_consult_prints_verdicts_with_quotes(shell):
+    """consult prints the facts, each verdict with its certainty, and the quotes."""
+    out = lines(shell, "set mic boom", "consult")
+    assert "Facts: device.mic = boom" in out
+    assert "device.kind = headset (certainty 1.00)" in out
+    assert "tiny.boom-headset (kania): “come with an attached boom microphone”" in out
+    assert "\x1b[" not in out
+
+
+def test_consult_without_facts_says_no_rule_applies(shell):
+    """With no facts nothing fires, and consult says so."""
+    assert "No verdicts" in shell.execute("consult")
+
+
+def test_how_shows_the_proof(shell):
+    """how ATTR shows the rules, quotes and the stated facts behind a verdict."""
+    out = lines(shell, "set mic boom", "how device.kind")
+    assert "because rule tiny.boom-headset" in out and "device.mic = boom (you said so)" in out
+
+
+def test_how_accepts_a_short_name_only_when_unique(shell):
+    """A short attribute name works when one attribute has it, and is refused when two do."""
+    shell.execute("set mic boom")
+    assert "device.io = hybrid" in shell.execute("how io")
+    assert "'kind' is ambiguous: device.kind, recommendation.kind" in shell.execute("how kind")
+
+
+def test_why_not_explains_a_missing_value(shell):
+    """why-not ATTR VALUE (or ATTR=VALUE) names the rule and the failed condition."""
+    shell.execute("set mic boom")
+    out = shell.execute("why-not device.kind headphones")
+    assert "tiny.inline-headphones did not fire" in out and "device.mic is boom" in out
+    assert shell.execute("why-not device.kind=headphones") == out
+
+
+def test_what_if_shows_changed_verdicts_and_keeps_the_facts(shell):
+    """what-if shows what would change, without changing the session's facts."""
+    shell.execute("set mic boom")
+    out = shell.execute("what-if mic inline")
+    assert out.startswith("If device.mic = inline:") and "device.mic_quality" in out
+    assert shell.facts == {"device.mic": "boom"}
+    assert "device.mic = (unknown)" in shell.execute("what-if mic unknown")
+
+
+def test_conflicts_lists_both_sides_with_quotes(shell):
+    """conflicts shows where the articles disagree, with each side's quotes."""
+    assert "No conflicts" in lines(shell, "set mic boom", "conflicts")
+    out = lines(shell, "set mic inline", "conflicts")
+    assert "device.kind: headphones" in out and "headset" in out
+    assert "tiny.mic-headset (digimigia): “devices that include a microphone" in out
+
+
+# -- the knowledge base ----------------------------------------------------------------------
+
+
+def test_rules_lists_topics_then_the_rules_of_one(shell):
+    """rules lists the topics; rules TOPIC lists that topic's rules with quotes."""
+    assert shell.execute("rules").startswith("tiny (11 rules): A small base for tests.")
+    out = shell.execute("rules tiny")
+    assert "tiny.boom-headset" in out and "attached boom microphone" in out
+
+
+def test_rule_shows_conditions_conclusion_certainty_source_and_quote(shell):
+    """rule ID shows everything about one rule, by id or by its slug."""
+    out = shell.execute("rule tiny.inline-headphones")
+    assert "if        device.mic is inline" in out
+    assert "then      device.kind = headphones" in out
+    assert "certainty 0.80 (usually)" in out
+    assert "“Headphones vs. Headsets: What Are the Differences?”" in out
+    assert "“You can find certain styles of headphones with built-in microphones”" in out
+    assert "did not fire" in out
+    assert shell.execute("rule inline-headphones") == out
+
+
+def test_sources_lists_the_articles(shell):
+    """sources lists the articles with their rule counts."""
+    assert "kania: “Headphones vs. Headsets: What Are the Differences?”" in shell.execute(
+        "sources"
+    )
+
+
+def test_help_lists_commands_and_explains_one(shell):
+    """help lists every command; help COMMAND explains it, with the facts for set."""
+    out = shell.execute("help")
+    assert all(name in out for name in COMMANDS)
+    out = shell.execute("help set")
+    assert "Sets (needs.uses" in out and "device.mic: none, inline, boom, builtin, external" in out
+    assert shell.execute("help ?") == shell.execute("help help")
+
+
+@pytest.mark.parametrize("word", ["quit", "exit", "QUIT"])
+def test_quit_and_exit_end_the_session(shell, word):
+    """quit and exit mark the session done."""
+    assert shell.execute(word) == ""
+    assert shell.done
+
+
+def test_blank_lines_and_comments_do_nothing(shell):
+    """Empty lines and # comments are ignored, so scripts may have them."""
+    assert lines(shell, "", "   ", "# a comment") == ""
+
+
+# -- mistakes --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("consutl", "unknown command 'consutl' (did you mean 'consult'?)"),
+        ("frobnicate", "unknown command 'frobnicate'; type help for the commands"),
+        ("set mik boom", "no fact 'mik'; type help set for the list (did you mean 'mic'?)"),
+        ("set device.mik boom", "(did you mean 'device.mic'?)"),
+        ("set mic bom", "device.mic: 'bom' is not allowed; allowed values: none, inline"),
+        ("set mic bom", "(did you mean 'boom'?)"),
+        ("set uses gaming,cals", "needs.uses: 'cals' is not allowed"),
+        ("set uses gaming,cals", "(did you mean 'calls'?)"),
+        ("set budget lots", "needs.budget: 'lots' is not a number"),
+        ("set budget -5", "needs.budget: -5.0 is not allowed"),
+        ("set anc maybe", "device.anc: 'maybe' is not allowed; allowed values: true, false"),
+        ("set mic", "device.mic needs a value: none, inline, boom, builtin, external"),
+        ("set", "set takes a fact and a value"),
+        ("set uses ,", "needs.uses needs at least one value"),
+        ("set mic 'boom", "cannot read the line: No closing quotation"),
+        ("unset mik", "(did you mean 'mic'?)"),
+        ("how device.knd", "(did you mean 'device.kind'?)"),
+        ("how", "how takes one attribute"),
+        ("why-not device.kind headphone", "(did you mean 'headphones'?)"),
+        ("why-not device.kind", "why-not takes an attribute and a value"),
+        ("what-if mic bom", "(did you mean 'boom'?)"),
+        ("rules tiyn", "no topic 'tiyn'; topics: tiny (did you mean 'tiny'?)"),
+        ("rule tiny.boom-headst", "(did you mean 'tiny.boom-headset'?)"),
+        ("facts now", "facts takes no arguments"),
+        ("ask lots", "ask takes the most questions to ask"),
+        ("help sett", "no command 'sett' (did you mean 'set'?)"),
+        ("load", "load takes one file name"),
+    ],
+)
+def test_a_mistake_prints_one_line_and_keeps_the_facts(shell, line, expected):
+    """Each mistake prints one error line with a hint, and the facts stay as they were."""
+    lines(shell, "set mic boom", "set uses gaming")
+    before = dict(shell.facts)
+    out = shell.execute(line)
+    assert len(out.splitlines()) == 1 and out.startswith("error: "), out
+    assert expected in out
+    assert shell.facts == before
+
+
+def test_an_internal_failure_is_one_line_too(shell, monkeypatch):
+    """Even a bug in a command prints one line and the session goes on."""
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("boom")
+
+    shell.execute("set mic boom")
+    monkeypatch.setattr(shell.expert, "consult", broken)
+    assert shell.execute("consult") == "error: internal error: RuntimeError: boom\n"
+    assert shell.facts == {"device.mic": "boom"}
+
+
+def test_a_bad_value_in_several_pairs_sets_none_of_them(shell):
+    """set with several pairs changes nothing when one of them is bad."""
+    shell.execute("set mic=boom fit=over-eer")
+    assert shell.facts == {}
+
+
+def test_output_goes_to_the_streams_as_it_is_made(tiny_expert):
+    """With streams, output goes to out and errors to err as well as being returned."""
+    out, err = io.StringIO(), io.StringIO()
+    shell = Shell(tiny_expert, out=out, err=err)
+    lines(shell, "set mic boom", "set mic bom")
+    assert out.getvalue() == "device.mic = boom\n"
+    assert err.getvalue().startswith("error: device.mic: 'bom'")
+
+
+# -- files -----------------------------------------------------------------------------------
+
+
+def test_save_and_load_round_trip(shell, tmp_path, tiny_expert):
+    """Facts saved to JSON load back into another session unchanged."""
+    lines(shell, "set mic boom", "set uses gaming,calls", "set budget 80", "set anc yes")
+    path = tmp_path / "facts.json"
+    assert shell.execute(f"save {path}") == f"saved 4 facts to {path}\n"
+    assert json.loads(path.read_text()) == {
+        "device": {"mic": "boom", "anc": True},
+        "needs": {"uses": ["calls", "gaming"], "budget": 80},
+    }
+    other = Shell(tiny_expert)
+    assert other.execute(f"load {path}") == f"loaded 4 facts from {path}\n"
+    assert other.facts == shell.facts
+
+
+def test_save_replaces_the_file_atomically(shell, tmp_path, monkeypatch):
+    """save writes a temporary file beside the target and renames it; on failure the old
+    file stays whole and no temporary file is left."""
+    folder = tmp_path / "saved"
+    folder.mkdir()
+    path = folder / "facts.json"
+    path.write_text('{"device": {"mic": "none"}}')
+    shell.execute("set mic boom")
+    replaced = []
+    real_replace = os.replace
+
+    def spy(source, target):
+        replaced.append((Path(source).parent, Path(target)))
+        real_replace(source, target)
+
+    monkeypatch.setattr(os, "replace", spy)
+    shell.execute(f"save {path}")
+    assert replaced == [(folder, path)]
+    assert json.loads(path.read_text())["device"] == {"mic": "boom"}
+
+    def fail(source, target):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", fail)
+    out = shell.execute(f"save {path}")
+    assert out == f"error: cannot save to {path}: No space left on device\n"
+    assert json.loads(path.read_text())["device"] == {"mic": "boom"}
+    assert [p.name for p in folder.iterdir()] == ["facts.json"]
+
+
+def test_save_into_a_missing_directory_is_an_error(shell, tmp_path):
+    """Saving where no directory exists prints one error line."""
+    out = shell.execute(f"save {tmp_path}/nowhere/facts.json")
+    assert out.startswith("error: cannot save to") and len(out.splitlines()) == 1
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        ("{not json", "not valid JSON: Expecting property name"),
+        ('["mic"]', "expected an object like"),
+        ('{"devise": {"mic": "boom"}}', "unknown key 'devise'; allowed: device, needs"),
+        ('{"device": {"mik": "boom"}}', "device has no fact 'mik'"),
+        ('{"device": {"mic": "bom"}}', "(did you mean 'boom'?)"),
+        ('{"needs": {"budget": "lots"}}', "needs.budget: 'lots' is not a number"),
+    ],
+)
+def test_load_reports_a_bad_file_and_keeps_the_facts(shell, tmp_path, content, expected):
+    """A bad file is reported in one line naming it, and the current facts stay."""
+    path = tmp_path / "bad.json"
+    path.write_text(content)
+    shell.execute("set mic inline")
+    out = shell.execute(f"load {path}")
+    assert out.startswith(f"error: {path}: ") and len(out.splitlines()) == 1, out
+    assert expected in out
+    assert shell.facts == {"device.mic": "inline"}
+
+
+def test_load_a_missing_file_is_an_error(shell, tmp_path):
+    """Loading a file that is not there says so."""
+    out = shell.execute(f"load {tmp_path}/none.json")
+    assert out == f"error: cannot read {tmp_path}/none.json: No such file or directory\n"
+
+
+def test_load_reads_the_output_of_consult_json(shell, tmp_path, capsys, tiny_base):
+    """The JSON of `expert consult --json` loads as facts."""
+    main(["--rules", str(tiny_base), "consult", "--device", "mic=boom", "--json"])
+    path = tmp_path / "consult.json"
+    path.write_text(capsys.readouterr().out)
+    shell.execute(f"load {path}")
+    assert shell.facts == {"device.mic": "boom"}
+
+
+# -- guided consultation ---------------------------------------------------------------------
+
+
+def test_questions_are_the_needed_facts_most_needed_first(tiny_expert):
+    """With no facts the tiny base needs the mic first, then uses, then budget."""
+    result = tiny_expert.consult()
+    assert [q.name for q in open_questions(result)] == [
+        "device.mic",
+        "needs.uses",
+        "needs.budget",
+    ]
+
+
+def test_questions_leave_out_known_facts_and_ruled_out_rules(tiny_expert):
+    """Known facts are not asked; a fact whose rules all fired or failed is not either."""
+    result = tiny_expert.consult(device={"mic": "boom"}, needs={"uses": {"music"}})
+    assert [q.name for q in open_questions(result)] == ["needs.budget"]
+    result = tiny_expert.consult(device={"mic": "boom"}, needs={"uses": {"music"}, "budget": 90})
+    assert open_questions(result) == []
+
+
+def test_ask_with_why_skip_and_answers(tiny_expert):
+    """ask poses the needed questions in turn; why explains one, skip passes, and the
+    verdicts end it."""
+    answers = scripted(["why", "boom", "skip", "30"])
+    shell = Shell(tiny_expert, read=answers, echo=True)
+    out = shell.execute("ask")
+    assert out.index("Question 1: device.mic") < out.index("Question 2: needs.uses")
+    assert out.index("Question 2: needs.uses") < out.index("Question 3: needs.budget")
+    assert "device.mic? why" in out
+    assert "- tiny.boom-headset: if device.mic is boom, then device.kind = headset" in out
+    assert "“come with an attached boom microphone” (“Headphones vs. Headsets" in out
+    assert "No more questions" in out and "You answered 2 of 3 questions." in out
+    assert "device.kind = headset (certainty 1.00)" in out
+    assert "tiny.cheap-not-premium (kania): “You can find cheap ones" in out
+    assert shell.facts == {"device.mic": "boom", "needs.budget": 30.0}
+    assert shell.skipped == {"needs.uses"}
+
+
+def test_ask_asks_again_after_a_bad_answer(tiny_expert):
+    """A bad answer prints one error with a suggestion and the same question again."""
+    shell = Shell(tiny_expert, read=scripted(["bom", "boom", "stop"]), echo=True)
+    out = shell.execute("ask")
+    assert "error: device.mic: 'bom' is not allowed" in out and "(did you mean 'boom'?)" in out
+    assert out.count("Question 1: device.mic") == 1
+    assert "Stopped asking." in out and shell.facts == {"device.mic": "boom"}
+
+
+def test_ask_stops_at_the_end_of_input(tiny_expert):
+    """When the answers run out, ask stops and shows the verdicts so far."""
+    shell = Shell(tiny_expert, read=scripted(["inline"]))
+    out = shell.execute("ask")
+    assert "Stopped asking." in out and "device.kind = headphones" in out
+
+
+def test_ask_stops_after_n_questions_and_goes_on_later(tiny_expert):
+    """ask N asks at most N questions; ask again goes on, not asking skipped ones again."""
+    shell = Shell(tiny_expert, read=scripted(["boom", "skip", "50"]))
+    out = shell.execute("ask 2")
+    assert "1 more questions could change a verdict; type ask to go on." in out
+    out = shell.execute("ask")
+    assert "Question 1: needs.budget" in out and "needs.uses" not in out.split("\n\n")[0]
+    assert shell.facts == {"device.mic": "boom", "needs.budget": 50.0}
+
+
+def test_ask_with_nothing_left_to_ask_shows_the_verdicts(shell):
+    """When every needed fact is known, ask asks nothing."""
+    lines(shell, "set mic boom", "set uses music", "set budget 90")
+    out = shell.execute("ask")
+    assert out.startswith("No more questions") and "device.kind = headset" in out
+
+
+# -- completion ------------------------------------------------------------------------------
+
+
+def completions(shell: Shell, text: str) -> list[str]:
+    """What Tab offers after ``text``."""
+    completer = ShellCompleter(shell)
+    found = completer.get_completions(Document(text, len(text)), CompleteEvent())
+    return [completion.text for completion in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("s", ["set", "sources", "save"]),
+        ("set device.mi", ["device.mic", "device.mic_noise_reduction"]),
+        ("set mic b", ["boom", "builtin"]),
+        ("set device.anc ", ["true", "false"]),
+        ("set uses gaming,ca", ["calls", "call-center"]),
+        ("what-if mic=i", ["inline"]),
+        ("why-not device.kind ", ["headphones", "headset"]),
+        ("rule tiny.boom", ["tiny.boom-headset"]),
+        ("rules ", ["tiny"]),
+        ("help wh", ["why-not", "what-if"]),
+        ("ask ", []),
+    ],
+)
+def test_tab_completes_commands_facts_and_values(shell, text, expected):
+    """Tab offers the commands, fact names, allowed values, attributes, rules and topics."""
+    assert completions(shell, text) == expected
+
+
+def test_unset_completes_only_stated_facts(shell):
+    """unset offers the facts that are set."""
+    shell.execute("set mic boom")
+    assert completions(shell, "unset ") == ["device.mic"]
+
+
+# -- history ---------------------------------------------------------------------------------
+
+
+def test_data_dir_follows_xdg_data_home(monkeypatch, tmp_path):
+    """The history lives under $XDG_DATA_HOME when it is absolute, else under HOME."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
+    assert data_dir() == tmp_path / "expert"
+    monkeypatch.setenv("XDG_DATA_HOME", "relative/path")
+    monkeypatch.setenv("HOME", str(tmp_path))
+    if sys.platform.startswith("linux"):
+        assert data_dir() == tmp_path / ".local" / "share" / "expert"
+
+
+def test_an_unusable_data_dir_keeps_history_in_memory(monkeypatch, tmp_path):
+    """When the data directory cannot be made, history is kept in memory instead."""
+    blocker = tmp_path / "file"
+    blocker.write_text("")
+    monkeypatch.setenv("XDG_DATA_HOME", str(blocker))
+    history = _history()
+    history.append_string("set mic boom")
+    assert list(history.load_history_strings()) == ["set mic boom"]
+
+
+def test_an_unwritable_history_file_does_not_end_the_session(monkeypatch, tmp_path):
+    """A history file that cannot be written to is ignored."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
+    (tmp_path / "expert" / "history").mkdir(parents=True)  # a directory cannot be appended to
+    history = _history()
+    history.append_string("set mic boom")
+    assert list(history.load_history_strings()) == []
+
+
+# -- piped input -----------------------------------------------------------------------------
+
+
+def test_run_reads_commands_and_answers_from_a_stream(tiny_base, capsys):
+    """Without a terminal, run executes each line, the answers of ask included."""
+    stdin = io.StringIO("set uses music\nask\nboom\n90\nbogus\nfacts\n")
+    stdout = io.StringIO()
+    assert run(tiny_base, stdin=stdin, stdout=stdout) == 0
+    out = stdout.getvalue()
+    assert "device.mic? boom" in out and "needs.budget? 90" in out
+    assert out.endswith("needs.uses = music\ndevice.mic = boom\nneeds.budget = 90\n")
+    assert "expert>" not in out and "\x1b[" not in out
+    assert (
+        capsys.readouterr().err
+        == "error: line 5: unknown command 'bogus'; type help for the commands\n"
+    )
+
+
+def test_run_stops_at_quit(tiny_base):
+    """Lines after quit are not run."""
+    stdout = io.StringIO()
+    assert run(tiny_base, stdin=io.StringIO("quit\nset mic boom\n"), stdout=stdout) == 0
+    assert stdout.getvalue() == ""
+
+
+def test_the_installed_script_runs_piped_commands(tiny_base):
+    """`printf ... | expert repl` runs the commands in order and exits 0."""
+    beside = Path(sys.executable).with_name("expert")
+    script = str(beside) if beside.exists() else shutil.which("expert")
+    assert script, "the expert script is not on PATH; install the package"
+    done = subprocess.run(
+        [script, "--rules", str(tiny_base), "repl"],
+        input="set mic boom\nconsutl\nconsult\n",
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0
+    assert done.stdout.startswith("device.mic = boom\nFacts: device.mic = boom\n")
+    assert "device.kind = headset (certainty 1.00)" in done.stdout
+    assert done.stderr == "error: line 2: unknown command 'consutl' (did you mean 'consult'?)\n"
+
+
+def test_the_repl_uses_the_bundled_base_by_default():
+    """Without --rules the shell consults the bundled knowledge base."""
+    shell = Shell()
+    assert len(shell.knowledge.rules) > 100
+    assert Expert().knowledge.path == shell.knowledge.path
