@@ -110,7 +110,11 @@ def _consult(args: argparse.Namespace, out: Console) -> int:
         elif fmt == "markdown":
             print(explanation.to_markdown())
         else:
-            print(explanation.to_text())
+            # Colour on a terminal; plain words when piped, so scripts read stable text.
+            if out.is_terminal:
+                out.print(explanation.to_rich())
+            else:
+                print(explanation.to_text())
         return 0
     if fmt == "json":
         print(to_json(result.to_dict()))

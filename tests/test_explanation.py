@@ -118,3 +118,12 @@ def test_every_explanation_renders_as_markdown_and_json(tiny_expert):
     ):
         assert explanation.to_markdown().startswith("- ")
         json.dumps(explanation.to_dict())
+
+
+def test_to_rich_styles_quotes_and_rules_and_matches_the_text(tiny_expert):
+    """The terminal rendering is the text rendering with styles by line kind."""
+    how = tiny_expert.consult(Device(mic="inline")).how("device.kind")
+    rich_text = how.to_rich()
+    assert rich_text.plain == how.to_text()
+    styled = {str(span.style) for span in rich_text.spans}
+    assert {"italic green", "cyan", "bold magenta"} <= styled

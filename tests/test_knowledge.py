@@ -174,3 +174,32 @@ def test_conditions_describe_themselves_in_words():
     assert Condition("needs.uses", "equals", "gaming", multi=True).describe() == (
         "needs.uses contains gaming"
     )
+
+
+def test_refines_must_name_a_rule_of_the_same_source(tmp_path):
+    """A refinement of a missing rule, or of another article's rule, is rejected."""
+    narrower = GOOD_RULE.replace("t.boom", "t.narrow").replace(
+        'when.device.mic = "boom"', 'when.device.mic = "boom"\nwhen.device.fit = "over-ear"'
+    )
+    missing = GOOD_RULE + narrower.replace("hedge =", 'refines = "t.bom"\nhedge =')
+    with pytest.raises(KnowledgeBaseError, match="`refines` names no rule") as caught:
+        load(write_base(tmp_path / "a", {"t": missing}))
+    assert caught.value.suggestion == "t.boom"
+    other = GOOD_RULE.replace('"kania"', '"digimigia"').replace(
+        "come with an attached boom microphone", "called headsets"
+    ) + narrower.replace("hedge =", 'refines = "t.boom"\nhedge =')
+    with pytest.raises(KnowledgeBaseError, match="same source"):
+        load(write_base(tmp_path / "b", {"t": other}))
+
+
+def test_a_declared_refinement_is_not_reported_as_subsumed(tmp_path):
+    """refines = <broader rule> silences the subsumption finding, and only that."""
+    from expert.check import check
+
+    narrower = GOOD_RULE.replace("t.boom", "t.narrow").replace(
+        'when.device.mic = "boom"', 'when.device.mic = "boom"\nwhen.device.fit = "over-ear"'
+    )
+    plain = load(write_base(tmp_path / "a", {"t": GOOD_RULE + narrower}))
+    assert [p.kind for p in check(plain).problems] == ["subsumed"]
+    declared = narrower.replace("hedge =", 'refines = "t.boom"\nhedge =')
+    assert check(load(write_base(tmp_path / "b", {"t": GOOD_RULE + declared}))).ok
