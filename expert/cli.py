@@ -17,7 +17,7 @@ from rich.console import Console
 from . import __version__
 from .check import check
 from .engine import Expert
-from .errors import ExpertError, InferenceError, UsageError
+from .errors import ExpertError, InferenceError, UsageError, one_line
 from .facts import Device, Needs
 from .knowledge import load
 from .render import print_result, rules_markdown, rules_text, sources_text, to_json
@@ -190,7 +190,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if debug:
             traceback.print_exc()
         print(
-            f"expert: internal error: {type(error).__name__}: {error} "
+            f"expert: internal error: {type(error).__name__}: {one_line(str(error))} "
             "(run with --debug for details)",
             file=sys.stderr,
         )
@@ -200,4 +200,4 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _report(error: ExpertError, debug: bool) -> None:
     if debug:
         traceback.print_exc()
-    print(f"expert: {error}", file=sys.stderr)
+    print(f"expert: {one_line(str(error))}", file=sys.stderr)

@@ -6,12 +6,15 @@ import difflib
 from collections.abc import Iterable
 
 __all__ = [
+    "EngineUnavailableError",
     "ExpertError",
     "ExplanationError",
     "FactError",
     "InferenceError",
     "KnowledgeBaseError",
     "UsageError",
+    "brief",
+    "one_line",
     "suggest",
 ]
 
@@ -21,6 +24,24 @@ def suggest(word: object, choices: Iterable[object]) -> str | None:
     names = [str(choice) for choice in choices]
     found = difflib.get_close_matches(str(word), names, n=1, cutoff=0.6)
     return found[0] if found else None
+
+
+def brief(value: object, limit: int = 60) -> str:
+    """``repr(value)`` cut to ``limit`` characters, so a huge input cannot flood a message."""
+    shown = repr(value)
+    return shown if len(shown) <= limit else shown[: limit - 1] + "…"
+
+
+def one_line(text: str) -> str:
+    """``text`` made safe to print as one line: control and line-breaking characters escaped.
+
+    User input ends up in error messages; a stray newline or terminal escape in it must not
+    break the one-line promise or the user's terminal.
+    """
+    return "".join(
+        char if char.isprintable() or char == " " else char.encode("unicode_escape").decode()
+        for char in text
+    )
 
 
 class ExpertError(Exception):
@@ -98,6 +119,18 @@ class ExplanationError(ExpertError, LookupError):
         self.attribute = attribute
         self.allowed = tuple(allowed)
         super().__init__(message, suggestion=suggest(attribute, self.allowed))
+
+
+class EngineUnavailableError(ExpertError, ImportError):
+    """An optional inference engine was asked for but its package is not installed.
+
+    Attributes:
+        engine: the engine's name, e.g. ``clips``.
+    """
+
+    def __init__(self, message: str, *, engine: str) -> None:
+        self.engine = engine
+        super().__init__(message)
 
 
 class UsageError(ExpertError):

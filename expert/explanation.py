@@ -224,7 +224,9 @@ def _proof(result: Result, attribute: str, value: Any, seen: frozenset = frozens
     if attribute in result.facts:
         return Proof(attribute, result.facts[attribute], 1.0, stated=True)
     steps = []
-    for firing in result.support(attribute, value):
+    # Strongest first, then by rule id: the same facts always read the same way.
+    support = sorted(result.support(attribute, value), key=lambda f: (-abs(f.certainty), f.rule))
+    for firing in support:
         if firing.rule in seen:
             continue
         premises = tuple(

@@ -13,7 +13,7 @@ from typing import Any, ClassVar
 
 import attrs
 
-from .errors import FactError
+from .errors import FactError, brief
 
 __all__ = ["Device", "FactSpec", "Needs", "fact_classes", "fact_spec", "input_specs"]
 
@@ -53,7 +53,7 @@ class FactSpec:
             if lowered in {"false", "no", "n", "0", "off"}:
                 return False
             raise FactError(
-                f"{self.name}: {text!r} is not allowed; allowed values: true, false",
+                f"{self.name}: {brief(text)} is not allowed; allowed values: true, false",
                 field=self.name,
                 value=text,
                 allowed=("true", "false"),
@@ -63,7 +63,7 @@ class FactSpec:
                 return float(text)
             except ValueError:
                 raise FactError(
-                    f"{self.name}: {text!r} is not a number; allowed: a number >= 0",
+                    f"{self.name}: {brief(text)} is not a number; allowed: a number >= 0",
                     field=self.name,
                     value=text,
                 ) from None
@@ -83,7 +83,7 @@ def _validate(spec: FactSpec, value: Any) -> None:
     if spec.kind == "choice":
         if not isinstance(value, str) or value not in spec.values:
             raise FactError(
-                f"{spec.name}: {value!r} is not allowed; allowed values: {_describe(spec.values)}",
+                f"{spec.name}: {brief(value)} is not allowed; allowed values: {_describe(spec.values)}",
                 field=spec.name,
                 value=value,
                 allowed=spec.values,
@@ -92,7 +92,7 @@ def _validate(spec: FactSpec, value: Any) -> None:
         for member in value:
             if member not in spec.values:
                 raise FactError(
-                    f"{spec.name}: {member!r} is not allowed; "
+                    f"{spec.name}: {brief(member)} is not allowed; "
                     f"allowed values: {_describe(spec.values)}",
                     field=spec.name,
                     value=member,
@@ -101,7 +101,7 @@ def _validate(spec: FactSpec, value: Any) -> None:
     elif spec.kind == "flag":
         if not isinstance(value, bool):
             raise FactError(
-                f"{spec.name}: {value!r} is not allowed; allowed values: true, false",
+                f"{spec.name}: {brief(value)} is not allowed; allowed values: true, false",
                 field=spec.name,
                 value=value,
                 allowed=(True, False),
@@ -114,7 +114,7 @@ def _validate(spec: FactSpec, value: Any) -> None:
             or value < 0
         ):
             raise FactError(
-                f"{spec.name}: {value!r} is not allowed; allowed: a finite number >= 0",
+                f"{spec.name}: {brief(value)} is not allowed; allowed: a finite number >= 0",
                 field=spec.name,
                 value=value,
             )
@@ -138,7 +138,7 @@ def _fact(kind: str, values: tuple[Any, ...] = (), doc: str = "") -> Any:
         spec = fact_spec(type(instance), attribute.name)
         if kind == "set" and value is not None and not isinstance(value, frozenset):
             raise FactError(
-                f"{spec.name}: {value!r} is not allowed; give a list of: {_describe(values)}",
+                f"{spec.name}: {brief(value)} is not allowed; give a list of: {_describe(values)}",
                 field=spec.name,
                 value=value,
                 allowed=values,
@@ -163,7 +163,7 @@ class _Facts:
         for name in values:
             if name not in specs:
                 raise FactError(
-                    f"{self.prefix} has no fact {name!r}; allowed names: {_describe(specs)}",
+                    f"{self.prefix} has no fact {brief(name)}; allowed names: {_describe(specs)}",
                     field=f"{self.prefix}.{name}",
                     value=name,
                     allowed=tuple(specs),

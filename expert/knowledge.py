@@ -18,7 +18,7 @@ from typing import Any
 import attrs
 
 from .certainty import HEDGES
-from .errors import KnowledgeBaseError, suggest
+from .errors import KnowledgeBaseError, brief, suggest
 from .facts import input_specs
 
 __all__ = [
@@ -275,7 +275,7 @@ class KnowledgeBase:
             if rule.id == rule_id:
                 return rule
         raise KnowledgeBaseError(
-            f"no rule {rule_id!r}", suggestion=suggest(rule_id, (r.id for r in self.rules))
+            f"no rule {brief(rule_id)}", suggestion=suggest(rule_id, (r.id for r in self.rules))
         )
 
     def by_topic(self) -> dict[str, list[RuleSpec]]:
@@ -412,7 +412,7 @@ class _Loader:
             broader = by_id.get(rule.refines)
             if broader is None:
                 raise KnowledgeBaseError(
-                    f"`refines` names no rule: {rule.refines!r}",
+                    f"`refines` names no rule: {brief(rule.refines)}",
                     path=rule.path,
                     rule_id=rule.id,
                     suggestion=suggest(rule.refines, by_id),
@@ -464,21 +464,21 @@ class _Loader:
     ) -> None:
         for name, spec in table.items():
             if name in attributes:
-                raise KnowledgeBaseError(f"attribute {name!r} is declared twice", path=path)
+                raise KnowledgeBaseError(f"attribute {brief(name)} is declared twice", path=path)
             group = name.split(".", 1)[0]
             if group not in _FACT_GROUPS or "." not in name:
                 raise KnowledgeBaseError(
-                    f"attribute {name!r} must be named <group>.<name> with group one of "
+                    f"attribute {brief(name)} must be named <group>.<name> with group one of "
                     f"{', '.join(_FACT_GROUPS)}",
                     path=path,
                 )
             values = spec.get("values") if isinstance(spec, dict) else None
             if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
                 raise KnowledgeBaseError(
-                    f"attribute {name!r} needs `values`, a list of strings", path=path
+                    f"attribute {brief(name)} needs `values`, a list of strings", path=path
                 )
             if len(set(values)) != len(values):
-                raise KnowledgeBaseError(f"attribute {name!r} lists a value twice", path=path)
+                raise KnowledgeBaseError(f"attribute {brief(name)} lists a value twice", path=path)
             attributes[name] = Attribute(
                 name=name,
                 values=tuple(values),
@@ -521,13 +521,13 @@ class _RuleParser:
         if unknown:
             extra = sorted(unknown)[0]
             raise self.fail(
-                f"unknown key {extra!r}; allowed: {', '.join(sorted(_RULE_KEYS))}",
+                f"unknown key {brief(extra)}; allowed: {', '.join(sorted(_RULE_KEYS))}",
                 suggestion=suggest(extra, _RULE_KEYS),
             )
         source = entry.get("source")
         if source not in self.sources:
             raise self.fail(
-                f"`source` {source!r} is not in sources.toml; allowed: {', '.join(self.sources)}",
+                f"`source` {brief(source)} is not in sources.toml; allowed: {', '.join(self.sources)}",
                 suggestion=suggest(source, self.sources),
             )
         quote = entry.get("quote")
@@ -570,7 +570,7 @@ class _RuleParser:
             hedge = entry["hedge"]
             if hedge not in HEDGES:
                 raise self.fail(
-                    f"`hedge` {hedge!r} is not allowed; allowed: {', '.join(HEDGES)}",
+                    f"`hedge` {brief(hedge)} is not allowed; allowed: {', '.join(HEDGES)}",
                     suggestion=suggest(hedge, HEDGES),
                 )
             return HEDGES[hedge], hedge
@@ -582,7 +582,9 @@ class _RuleParser:
             or not -1 <= value <= 1
             or value == 0
         ):
-            raise self.fail(f"`certainty` must be a number from -1 to 1, not 0; got {value!r}")
+            raise self.fail(
+                f"`certainty` must be a number from -1 to 1, not 0; got {brief(value)}"
+            )
         return float(value), None
 
     def _fact_table(self, table: Any, key: str) -> list[tuple[Attribute, Any]]:
@@ -611,17 +613,19 @@ class _RuleParser:
         kind = attribute.kind
         if kind == "flag":
             if not isinstance(value, bool):
-                raise self.fail(f"{where}: {attribute.name} takes true or false, not {value!r}")
+                raise self.fail(
+                    f"{where}: {attribute.name} takes true or false, not {brief(value)}"
+                )
             return value
         if kind == "amount":
             if isinstance(value, bool) or not isinstance(value, (int, float)):
-                raise self.fail(f"{where}: {attribute.name} takes a number, not {value!r}")
+                raise self.fail(f"{where}: {attribute.name} takes a number, not {brief(value)}")
             if not math.isfinite(value):
                 raise self.fail(f"{where}: {attribute.name} takes a finite number")
             return value
         if value not in attribute.values:
             raise self.fail(
-                f"{where}: {value!r} is not a value of {attribute.name}; allowed: "
+                f"{where}: {brief(value)} is not a value of {attribute.name}; allowed: "
                 f"{', '.join(map(str, attribute.values))}",
                 suggestion=suggest(value, attribute.values),
             )
@@ -641,7 +645,7 @@ class _RuleParser:
     def _condition(self, attribute: Attribute, op: str, operand: Any, where: str) -> Condition:
         if op not in OPERATORS:
             raise self.fail(
-                f"{where}: unknown operator {op!r}; allowed: {', '.join(OPERATORS)}",
+                f"{where}: unknown operator {brief(op)}; allowed: {', '.join(OPERATORS)}",
                 suggestion=suggest(op, OPERATORS),
             )
         if op in ("present", "absent"):

@@ -26,7 +26,7 @@ from prompt_toolkit.document import Document
 from rich.console import Console
 
 from .engine import Expert
-from .errors import ExpertError, FactError, UsageError, suggest
+from .errors import ExpertError, FactError, UsageError, one_line, suggest
 from .facts import Device, FactSpec, Needs, input_specs
 from .knowledge import KnowledgeBase, RuleSpec
 from .render import print_result, rules_text, sources_text
@@ -414,7 +414,7 @@ class Shell:
 
     def _fail(self, text: str) -> None:
         where = self.where() if self.where else ""
-        self._emit(f"error: {where}{text}\n", self.err)
+        self._emit(f"error: {where}{one_line(text)}\n", self.err)
 
     def _emit(self, text: str, stream: TextIO | None) -> None:
         self._captured.append(text)
@@ -793,6 +793,8 @@ def read_facts(path: Path) -> dict[str, Any]:
         raise UsageError(
             f"{path}: not valid JSON: {error.msg} at line {error.lineno} column {error.colno}"
         ) from None
+    except RecursionError:
+        raise UsageError(f"{path}: not facts: the JSON is nested too deeply") from None
     if isinstance(data, dict) and isinstance(data.get("facts"), dict):
         data = data["facts"]
     if not isinstance(data, dict):

@@ -20,8 +20,11 @@ def build_result(expert: Expert, stated: dict[str, Any], record: Record) -> Resu
     """Turn a firing record into a :class:`Result`: certainties, verdicts and conflicts."""
     rules = expert.knowledge.rules
     stages = expert.compiled.stages
-    # Stage order guarantees a premise's certainty is final before it is used.
-    ordered = sorted(enumerate(record), key=lambda item: (stages[rules[item[1][0]].id], item[0]))
+    # Stage order guarantees a premise's certainty is final before it is used. Within a
+    # stage, engines fire in their own order (experta's depends on string hashing), so the
+    # firings are put in one canonical order: the same facts give the same result, firings
+    # and certainties (mixed-sign MYCIN combination depends on order) on every engine.
+    ordered = list(enumerate(sorted(record, key=lambda firing: _canonical(expert, firing))))
     # One rule is one piece of evidence: when it fires on several matches (its premise
     # holds in more than one way), it counts once, with its strongest match (MYCIN).
     contributions: dict[tuple[str, Any], dict[str, float]] = {}
@@ -74,6 +77,15 @@ def build_result(expert: Expert, stated: dict[str, Any], record: Record) -> Resu
     )
 
 
+def _canonical(expert: Expert, firing: tuple[int, Any]) -> tuple[Any, ...]:
+    """Sort key of a firing: stage, salience (higher first), file order, then its match."""
+    index, matched = firing
+    rule = expert.knowledge.rules[index]
+    # A rule's n-th matched fact always comes from its n-th condition: values compare by kind.
+    match = tuple(sorted(value) if isinstance(value, frozenset) else value for _, value in matched)
+    return (expert.compiled.stages[rule.id], -rule.salience, index, match)
+
+
 def _verdicts(
     knowledge: KnowledgeBase,
     certainties: dict[tuple[str, Any], float],
@@ -91,7 +103,7 @@ def _verdicts(
                 kept = strongest.get(firing.rule)
                 if kept is None or abs(firing.certainty) > abs(kept.certainty):
                     strongest[firing.rule] = firing
-        return tuple(sorted(strongest.values(), key=lambda f: -abs(f.certainty)))
+        return tuple(sorted(strongest.values(), key=lambda f: (-abs(f.certainty), f.rule)))
 
     verdicts: list[Verdict] = []
     conflicts: list[Conflict] = []

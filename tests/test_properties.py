@@ -1,0 +1,85 @@
+"""Properties that hold for every valid combination of facts (hypothesis)."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from strategies import devices, needs
+
+from expert import Expert
+from expert.verdicts import build_result
+
+EXAMPLES = 150
+
+pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
+
+
+@pytest.fixture(scope="module")
+def expert() -> Expert:
+    """An uncached expert on the bundled base, so every example really runs."""
+    return Expert(cache_size=0)
+
+
+@pytest.fixture(scope="module")
+def other() -> Expert:
+    """A second, independent expert, to show results do not depend on the instance."""
+    return Expert(cache_size=0)
+
+
+SETTINGS = settings(
+    max_examples=EXAMPLES,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+
+
+@SETTINGS
+@given(device=devices, needs=needs)
+def test_a_consultation_settles_with_one_verdict_per_attribute(expert, device, needs):
+    """Any facts: the run settles, each attribute has at most one verdict, cf in [-1, 1]."""
+    result = expert.consult(device, needs)
+    attributes = [verdict.attribute for verdict in result.verdicts]
+    assert len(attributes) == len(set(attributes))
+    for verdict in result.verdicts:
+        assert -1.0 <= verdict.certainty <= 1.0
+    assert all(-1.0 <= cf <= 1.0 for cf in result.certainties.values())
+    for conflict in result.conflicts:
+        assert conflict.winner == result.verdict(conflict.attribute).value
+
+
+@SETTINGS
+@given(device=devices, needs=needs)
+def test_every_quote_given_as_a_reason_is_in_its_article(expert, device, needs):
+    """Whatever is concluded, its reasons quote their articles verbatim."""
+    result = expert.consult(device, needs)
+    sources = expert.knowledge.sources
+    for verdict in result.verdicts:
+        for firing in verdict.because:
+            rule = expert.knowledge.rule(firing.rule)
+            assert all(sources[firing.source].contains(quote) for quote in rule.quotes)
+
+
+@SETTINGS
+@given(device=devices, needs=needs)
+def test_results_are_deterministic_across_experts(expert, other, device, needs):
+    """Two experts, same facts: the same verdicts and the same explanations."""
+    first, second = expert.consult(device, needs), other.consult(device, needs)
+    assert first.to_dict() == second.to_dict()
+    for verdict in first.verdicts:
+        assert first.how(verdict.attribute).to_text() == second.how(verdict.attribute).to_text()
+
+
+@SETTINGS
+@given(device=devices, needs=needs)
+def test_the_order_of_declaration_does_not_matter(expert, device, needs):
+    """Declaring the stated facts in a shuffled order gives the same result."""
+    stated = {**device.known(), **needs.known()}
+    runner = expert._runner()
+    expected = build_result(expert, stated, runner.run(stated)).to_dict()
+    names = list(stated)
+    random.Random(len(names)).shuffle(names)
+    shuffled = {name: stated[name] for name in names}
+    assert build_result(expert, shuffled, runner.run(shuffled)).to_dict() == expected
