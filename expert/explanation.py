@@ -14,7 +14,7 @@ import attrs
 from rich.text import Text
 
 from .errors import ExplanationError, FactError
-from .facts import Device, Needs, input_specs
+from .facts import Device, Needs, input_specs, show_value
 from .knowledge import Condition, RuleSpec
 
 if TYPE_CHECKING:
@@ -31,17 +31,6 @@ __all__ = [
     "how",
     "why_not",
 ]
-
-
-def _show(value: Any) -> str:
-    if isinstance(value, (tuple, frozenset, list, set)):
-        items = sorted(value) if isinstance(value, (frozenset, set)) else value
-        return ", ".join(_show(item) for item in items)
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
 
 
 def _cf(value: float) -> str:
@@ -148,8 +137,10 @@ class Proof:
     def lines(self, depth: int = 0) -> list[Line]:
         """This proof as lines: the fact, then each rule step with its quote and premises."""
         if self.stated:
-            return [Line(depth, "fact", f"{self.attribute} = {_show(self.value)} (you said so)")]
-        head = f"{self.attribute} = {_show(self.value)} (certainty {_cf(self.certainty)})"
+            return [
+                Line(depth, "fact", f"{self.attribute} = {show_value(self.value)} (you said so)")
+            ]
+        head = f"{self.attribute} = {show_value(self.value)} (certainty {_cf(self.certainty)})"
         out = [Line(depth, "heading", head)]
         for step in self.steps:
             firing = step.firing
@@ -191,7 +182,7 @@ class How(_Rendered):
     def lines(self) -> list[Line]:
         """The verdict, how agreeing rules combined, the proofs and the outweighed sides."""
         verdict = self.verdict
-        head = f"{verdict.attribute} = {_show(verdict.value)} (certainty {_cf(verdict.certainty)})"
+        head = f"{verdict.attribute} = {show_value(verdict.value)} (certainty {_cf(verdict.certainty)})"
         lines = [Line(0, "heading", head)]
         if len(verdict.because) > 1:
             parts = " and ".join(_cf(f.certainty) for f in verdict.because if f.certainty)
@@ -205,11 +196,11 @@ class How(_Rendered):
         if self.conflict:
             dispute = (
                 f"conflict: the articles disagree on {self.conflict.attribute}; "
-                f"{_show(self.conflict.winner)} wins on certainty"
+                f"{show_value(self.conflict.winner)} wins on certainty"
             )
             lines.append(Line(1, "conflict", dispute))
             for rival in self.rivals:
-                outweighed = f"outweighed: {rival.attribute} = {_show(rival.value)}"
+                outweighed = f"outweighed: {rival.attribute} = {show_value(rival.value)}"
                 lines.append(Line(1, "conflict", outweighed))
                 lines.extend(rival.lines(0)[1:])
         return lines
@@ -319,14 +310,16 @@ class WhyNot(_Rendered):
 
     def lines(self) -> list[Line]:
         """The status, then each candidate rule with what stood in its way and its quote."""
-        name = f"{self.attribute} = {_show(self.value)}"
+        name = f"{self.attribute} = {show_value(self.value)}"
         if self.status == "no rule":
             return [Line(0, "heading", f"{name}: no rule in the knowledge base concludes it.")]
         if self.status == "holds":
             head = f"{name} holds (certainty {_cf(self.certainty)})."
         elif self.status == "outweighed":
             assert self.verdict is not None
-            stronger = f"{_show(self.verdict.value)} is stronger ({_cf(self.verdict.certainty)})"
+            stronger = (
+                f"{show_value(self.verdict.value)} is stronger ({_cf(self.verdict.certainty)})"
+            )
             head = f"{name} was concluded with certainty {_cf(self.certainty)}, but {stronger}."
         else:
             head = f"{name} was not concluded."
@@ -357,11 +350,11 @@ def _failure(condition: Condition, state: Any) -> str:
     need = condition.describe().split(" ", 1)[1]
     known = state is not None and state != frozenset()
     if condition.concluded:
-        actual = f"concluded: {_show(state)}" if known else "nothing concluded"
+        actual = f"concluded: {show_value(state)}" if known else "nothing concluded"
         return f"{condition.attribute}: {actual}; this rule needs it to be: {need}"
     if not known:
         return f"{condition.attribute} is not known; this rule needs: {need}"
-    return f"{condition.attribute} is {_show(state)}; this rule needs: {need}"
+    return f"{condition.attribute} is {show_value(state)}; this rule needs: {need}"
 
 
 def why_not(result: Result, attribute: str, value: Any) -> WhyNot:
@@ -444,7 +437,7 @@ class VerdictChange:
         def side(verdict: Verdict | None) -> str:
             if verdict is None:
                 return "nothing"
-            return f"{_show(verdict.value)} ({_cf(verdict.certainty)})"
+            return f"{show_value(verdict.value)} ({_cf(verdict.certainty)})"
 
         rules = f" [rules: {', '.join(self.rules)}]" if self.rules else ""
         before, after = self.before, self.after
@@ -452,7 +445,7 @@ class VerdictChange:
             # For a set, the values that came and went say more than both whole sets.
             gained = [v for v in after.value if v not in before.value]
             lost = [v for v in before.value if v not in after.value]
-            parts = [f"+{_show(v)}" for v in gained] + [f"-{_show(v)}" for v in lost]
+            parts = [f"+{show_value(v)}" for v in gained] + [f"-{show_value(v)}" for v in lost]
             moves = " ".join(parts) or "same values"
             return (
                 f"{self.kind} {self.attribute}: {moves} "
@@ -488,14 +481,17 @@ class Difference(_Rendered):
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "changes": {k: _show(v) if v is not None else None for k, v in self.changes.items()},
+            "changes": {
+                k: show_value(v) if v is not None else None for k, v in self.changes.items()
+            },
             "differences": [d.to_dict() for d in self.differences],
         }
 
     def lines(self) -> list[Line]:
         """The changed facts, then one line per verdict that changed."""
         shown = ", ".join(
-            f"{k} = {_show(v) if v is not None else '(unknown)'}" for k, v in self.changes.items()
+            f"{k} = {show_value(v) if v is not None else '(unknown)'}"
+            for k, v in self.changes.items()
         )
         if not self.differences:
             return [Line(0, "heading", f"If {shown}: no verdict changes.")]

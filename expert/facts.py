@@ -15,7 +15,15 @@ import attrs
 
 from .errors import FactError, brief
 
-__all__ = ["Device", "FactSpec", "Needs", "fact_classes", "fact_spec", "input_specs"]
+__all__ = [
+    "Device",
+    "FactSpec",
+    "Needs",
+    "fact_classes",
+    "fact_spec",
+    "input_specs",
+    "show_value",
+]
 
 
 @attrs.frozen
@@ -70,6 +78,18 @@ class FactSpec:
         if self.kind == "set":
             return frozenset(part.strip() for part in text.split(",") if part.strip())
         return text
+
+
+def show_value(value: Any, separator: str = ", ") -> str:
+    """A fact value as a person reads it: ``true``, ``80`` (not ``80.0``), ``calls, gaming``."""
+    if isinstance(value, (tuple, list, frozenset, set)):
+        items = sorted(value) if isinstance(value, (frozenset, set)) else value
+        return separator.join(show_value(item, separator) for item in items)
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
 
 
 def _describe(values: Iterable[Any]) -> str:

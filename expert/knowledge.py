@@ -19,7 +19,7 @@ import attrs
 
 from .certainty import HEDGES
 from .errors import KnowledgeBaseError, brief, suggest
-from .facts import input_specs
+from .facts import input_specs, show_value
 
 __all__ = [
     "OPERATORS",
@@ -162,19 +162,11 @@ class Condition:
         """The condition in words: ``device.price is below 50``."""
         if self.op in ("present", "absent"):
             return f"{self.attribute} {OPERATORS[self.op]}"
-        shown = ", ".join(_show(value) for value in self.operands)
+        shown = ", ".join(show_value(value) for value in self.operands)
         verb = OPERATORS[self.op].split(" (")[0]
         if self.multi and self.op == "equals":
             verb = "contains"
         return f"{self.attribute} {verb} {shown}"
-
-
-def _show(value: Any) -> str:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
 
 
 @attrs.frozen

@@ -8,21 +8,11 @@ from typing import Any
 from rich.console import Console
 from rich.table import Table
 
+from .facts import show_value
 from .knowledge import KnowledgeBase, RuleSpec
 from .result import Result
 
 __all__ = ["print_result", "rules_markdown", "rules_text", "sources_text", "to_json"]
-
-
-def _show(value: Any) -> str:
-    if isinstance(value, (tuple, list, frozenset, set)):
-        items = sorted(value) if isinstance(value, (frozenset, set)) else value
-        return ", ".join(_show(item) for item in items)
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
 
 
 def to_json(data: Any) -> str:
@@ -32,7 +22,7 @@ def to_json(data: Any) -> str:
 
 def print_result(result: Result, console: Console) -> None:
     """Print the facts, a verdict table with certainties and quotes, and the conflicts."""
-    facts = ", ".join(f"{name} = {_show(value)}" for name, value in result.facts.items())
+    facts = ", ".join(f"{name} = {show_value(value)}" for name, value in result.facts.items())
     console.print(f"Facts: {facts or '(none)'}", markup=False, highlight=False)
     if not result.verdicts:
         console.print("No verdicts: no rule applies to these facts.", markup=False)
@@ -41,7 +31,7 @@ def print_result(result: Result, console: Console) -> None:
         # Piped output stays one fact per line, unwrapped, so it can be read by scripts.
         for verdict in result.verdicts:
             console.print(
-                f"{verdict.attribute} = {_show(verdict.value)} "
+                f"{verdict.attribute} = {show_value(verdict.value)} "
                 f"(certainty {verdict.certainty:.2f})",
                 markup=False,
                 highlight=False,
@@ -72,7 +62,9 @@ def _verdict_table(result: Result) -> Table:
         more = len(verdict.because) - 3
         if more > 0:
             reasons += f"\n… and {more} more (see how {verdict.attribute})"
-        table.add_row(verdict.attribute, _show(verdict.value), f"{verdict.certainty:.2f}", reasons)
+        table.add_row(
+            verdict.attribute, show_value(verdict.value), f"{verdict.certainty:.2f}", reasons
+        )
     return table
 
 
@@ -80,8 +72,8 @@ def _print_conflicts(result: Result, console: Console) -> None:
     for conflict in result.conflicts:
         console.print(
             f"Conflict on {conflict.attribute}: "
-            + " vs ".join(f"{_show(value)} ({cf:.2f})" for value, cf, _ in conflict.sides)
-            + f"; {_show(conflict.winner)} wins.",
+            + " vs ".join(f"{show_value(value)} ({cf:.2f})" for value, cf, _ in conflict.sides)
+            + f"; {show_value(conflict.winner)} wins.",
             markup=False,
             highlight=False,
             soft_wrap=True,
@@ -89,7 +81,7 @@ def _print_conflicts(result: Result, console: Console) -> None:
         for value, _, firings in conflict.sides:
             for firing in firings:
                 console.print(
-                    f"  {_show(value)}: {firing.rule} ({firing.source}): “{firing.quote}”",
+                    f"  {show_value(value)}: {firing.rule} ({firing.source}): “{firing.quote}”",
                     markup=False,
                     highlight=False,
                     soft_wrap=True,
@@ -98,7 +90,7 @@ def _print_conflicts(result: Result, console: Console) -> None:
 
 def _rule_lines(rule: RuleSpec) -> list[str]:
     when = " and ".join(condition.describe() for condition in rule.conditions)
-    then = ", ".join(f"{c.attribute} = {_show(c.value)}" for c in rule.conclusions)
+    then = ", ".join(f"{c.attribute} = {show_value(c.value)}" for c in rule.conclusions)
     hedge = f"{rule.hedge}, " if rule.hedge else ""
     lines = [
         f"{rule.id}",
@@ -139,7 +131,7 @@ def rules_markdown(knowledge: KnowledgeBase, topic: str | None = None) -> str:
         for rule in rules:
             source = knowledge.sources[rule.source]
             when = "; ".join(f"`{condition.describe()}`" for condition in rule.conditions)
-            then = "; ".join(f"`{c.attribute} = {_show(c.value)}`" for c in rule.conclusions)
+            then = "; ".join(f"`{c.attribute} = {show_value(c.value)}`" for c in rule.conclusions)
             hedge = f"{rule.hedge}, " if rule.hedge else ""
             out += [
                 f"### `{rule.id}`",

@@ -27,7 +27,7 @@ from rich.console import Console
 
 from .engine import Expert
 from .errors import ExpertError, FactError, UsageError, one_line, suggest
-from .facts import Device, FactSpec, Needs, input_specs
+from .facts import Device, FactSpec, Needs, input_specs, show_value
 from .knowledge import KnowledgeBase, RuleSpec
 from .render import print_result, rules_text, sources_text
 from .result import Result
@@ -142,16 +142,9 @@ ALIASES = {"exit": "quit", "?": "help", "why_not": "why-not", "what_if": "what-i
 # -- values ----------------------------------------------------------------------------------
 
 
-def _show(value: Any) -> str:
-    """A value as the user types it."""
-    if isinstance(value, (tuple, list, frozenset, set)):
-        items = sorted(value) if isinstance(value, (frozenset, set)) else value
-        return ",".join(_show(item) for item in items)
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
+def _as_typed(value: Any) -> str:
+    """A value as the user types it: sets comma-separated without spaces."""
+    return show_value(value, ",")
 
 
 def _allowed_words(spec: FactSpec) -> tuple[str, ...]:
@@ -462,7 +455,7 @@ class Shell:
             changes[spec.name] = parse_value(spec, words)
         self.set_facts(changes)
         for name in changes:
-            self._say(f"{name} = {_show(self.facts[name])}")
+            self._say(f"{name} = {_as_typed(self.facts[name])}")
 
     def _do_unset(self, args: list[str]) -> None:
         if not args:
@@ -477,7 +470,7 @@ class Shell:
         if not self.facts:
             self._say("No facts yet: state one with set (e.g. set mic boom), or type ask.")
         for name, value in self.facts.items():
-            self._say(f"{name} = {_show(value)}")
+            self._say(f"{name} = {_as_typed(value)}")
         if self.skipped:
             self._say(f"skipped questions: {', '.join(sorted(self.skipped))}")
 
@@ -525,12 +518,14 @@ class Shell:
         if not conflicts:
             self._say("No conflicts: the articles agree on these facts.")
         for conflict in conflicts:
-            sides = " vs ".join(f"{_show(value)} ({cf:.2f})" for value, cf, _ in conflict.sides)
-            self._say(f"{conflict.attribute}: {sides}; {_show(conflict.winner)} wins")
+            sides = " vs ".join(
+                f"{_as_typed(value)} ({cf:.2f})" for value, cf, _ in conflict.sides
+            )
+            self._say(f"{conflict.attribute}: {sides}; {_as_typed(conflict.winner)} wins")
             for value, _, firings in conflict.sides:
                 for firing in firings:
                     self._say(
-                        f"  {_show(value)}: {firing.rule} ({firing.source}): “{firing.quote}”"
+                        f"  {_as_typed(value)}: {firing.rule} ({firing.source}): “{firing.quote}”"
                     )
 
     def _attribute(self, name: str) -> str:
@@ -576,7 +571,7 @@ class Shell:
     def _rule_lines(self, rule: RuleSpec) -> list[str]:
         source = self.knowledge.sources.get(rule.source)
         when = " and ".join(condition.describe() for condition in rule.conditions)
-        then = ", ".join(f"{c.attribute} = {_show(c.value)}" for c in rule.conclusions)
+        then = ", ".join(f"{c.attribute} = {_as_typed(c.value)}" for c in rule.conclusions)
         hedge = f" ({rule.hedge})" if rule.hedge else ""
         fired = rule.id in self.result().fired_rules
         lines = [
@@ -714,7 +709,9 @@ class Shell:
         self._say(f"  {question.name} is tested by {rules} not fired yet, for example:")
         for rule in question.rules[:shown]:
             when = " and ".join(condition.describe() for condition in rule.conditions)
-            then = ", ".join(f"{c.attribute} = {_show(c.value)}" for c in rule.conclusions)
+            then = ", ".join(
+                f"{c.attribute} = {_as_typed(c.value)}" for c in rule.conclusions
+            )
             source = self.knowledge.sources.get(rule.source)
             cite = source.cite() if source else rule.source
             self._say(f"  - {rule.id}: if {when}, then {then} (certainty {rule.certainty:.2f})")

@@ -126,3 +126,27 @@ def assert_concludes(result, rule_id: str, attribute: str, value) -> None:
     assert any(firing.rule == rule_id and firing.quote for firing in support), (
         f"{rule_id} is not among the reasons for {attribute} = {value}"
     )
+
+
+def rule_case_tests(topic: str, cases: list[tuple[str, dict, str, object]]) -> tuple:
+    """The two tests every topic's case list gets: each rule fires, every rule has a case.
+
+    Use as ``test_rule_fires, test_every_rule_has_a_case = rule_case_tests("sound", CASES)``;
+    a case is ``(rule id, facts for consult(), attribute, value)``.
+    """
+    import pytest
+
+    @pytest.mark.parametrize(
+        ("rule_id", "facts", "attribute", "value"), cases, ids=[case[0] for case in cases]
+    )
+    def test_rule_fires(expert, rule_id, facts, attribute, value):
+        """Each rule fires on facts that meet its conditions and is cited for its conclusion."""
+        assert_concludes(expert.consult(**facts), rule_id, attribute, value)
+
+    def test_every_rule_has_a_case(expert):
+        """Every rule of the topic has at least one case."""
+        ids = {rule.id for rule in expert.knowledge.by_topic()[topic]}
+        missing = sorted(ids - {case[0] for case in cases})
+        assert not missing, f"rules of {topic} without a case: {missing}"
+
+    return test_rule_fires, test_every_rule_has_a_case

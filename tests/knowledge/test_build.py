@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import tomllib
 from pathlib import Path
 
-import pytest
-from support import assert_concludes
+from support import rule_case_tests
 
 RULES = Path(__file__).resolve().parents[2] / "rules" / "build.toml"
 
@@ -40,19 +38,7 @@ CASES = [
     ),
 ]
 
-
-@pytest.mark.parametrize(
-    ("rule_id", "facts", "attribute", "value"), CASES, ids=[c[0] for c in CASES]
-)
-def test_rule_fires(expert, rule_id, facts, attribute, value):
-    """Each rule fires on facts that meet its conditions and is cited for its conclusion."""
-    assert_concludes(expert.consult(**facts), rule_id, attribute, value)
-
-
-def test_every_rule_has_a_case():
-    """Every rule in build.toml has at least one case above."""
-    ids = {rule["id"] for rule in tomllib.loads(RULES.read_text(encoding="utf-8"))["rules"]}
-    assert ids <= {case[0] for case in CASES}
+test_rule_fires, test_every_rule_has_a_case = rule_case_tests("build", CASES)
 
 
 def test_headset_build_disagreement(expert):

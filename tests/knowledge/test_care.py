@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import tomllib
 from pathlib import Path
 
 import pytest
-from support import assert_concludes
+from support import assert_concludes, rule_case_tests
 
 RULES = Path(__file__).resolve().parents[2] / "rules" / "care.toml"
 
@@ -49,19 +48,7 @@ CASES = [
     ),
 ]
 
-
-@pytest.mark.parametrize(
-    ("rule_id", "facts", "attribute", "value"), CASES, ids=[case[0] for case in CASES]
-)
-def test_rule_fires(expert, rule_id, facts, attribute, value):
-    """Each rule fires on facts that meet its conditions and is cited for its conclusion."""
-    assert_concludes(expert.consult(**facts), rule_id, attribute, value)
-
-
-def test_every_rule_has_a_case():
-    """Every rule in care.toml is exercised by at least one case."""
-    ids = {rule["id"] for rule in tomllib.loads(RULES.read_text(encoding="utf-8"))["rules"]}
-    assert ids == {case[0] for case in CASES}
+test_rule_fires, test_every_rule_has_a_case = rule_case_tests("care", CASES)
 
 
 @pytest.mark.parametrize("advice", ["keep-clean", "store-properly", "avoid-extreme-conditions"])

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import tomllib
 from pathlib import Path
 
 import pytest
-from support import assert_concludes
+from support import rule_case_tests
 
 RULES = Path(__file__).resolve().parents[2] / "rules" / "input-output.toml"
 
@@ -44,25 +43,7 @@ CASES = [
     ("input-output.transducer-signals-to-sound", NO_MIC, "device.io", "output"),
 ]
 
-
-@pytest.mark.parametrize(
-    ("rule_id", "facts", "attribute", "value"), CASES, ids=[c[0] for c in CASES]
-)
-def test_rule_fires(expert, rule_id, facts, attribute, value):
-    """Each rule fires on facts that meet its conditions and is cited for its conclusion."""
-    assert_concludes(expert.consult(**facts), rule_id, attribute, value)
-
-
-def test_every_rule_has_a_case():
-    """Every rule in input-output.toml is exercised by at least one case."""
-    ids = {rule["id"] for rule in tomllib.loads(RULES.read_text(encoding="utf-8"))["rules"]}
-    assert ids == {case[0] for case in CASES}
-
-
-def test_quotes_are_in_their_articles(expert):
-    """Every quote of the topic is the cited article's own words."""
-    for rule in expert.knowledge.by_topic()["input-output"]:
-        assert all(expert.knowledge.sources[rule.source].contains(q) for q in rule.quotes), rule.id
+test_rule_fires, test_every_rule_has_a_case = rule_case_tests("input-output", CASES)
 
 
 @pytest.mark.parametrize("mic", ["inline", "builtin"])

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import tomllib
 from pathlib import Path
 
-import pytest
-from support import assert_concludes
+from support import rule_case_tests
 
 RULES = Path(__file__).resolve().parents[2] / "rules" / "isolation.toml"
 
@@ -15,6 +13,7 @@ ISOLATION_FIRST = {"needs": {"priorities": ["isolation"]}}
 NOISY = {"needs": {"environment": "noisy"}}
 
 CASES = [
+    ("isolation.anc-only-certain-models", {"device": {"mic": "none"}}, "device.features", "anc"),
     ("isolation.headphone-styles", HEADPHONES, "device.styles", "open-back"),
     ("isolation.customize-isolation", ISOLATION_FIRST, "recommendation.kind", "headphones"),
     (
@@ -36,13 +35,7 @@ CASES = [
     ("isolation.headphones-shapes-and-sizes", HEADPHONES, "device.styles", "on-ear"),
 ]
 
-
-@pytest.mark.parametrize(
-    ("rule_id", "facts", "attribute", "value"), CASES, ids=[c[0] for c in CASES]
-)
-def test_rule_fires(expert, rule_id, facts, attribute, value):
-    """Each rule fires on facts that meet its conditions and is cited for its conclusion."""
-    assert_concludes(expert.consult(**facts), rule_id, attribute, value)
+test_rule_fires, test_every_rule_has_a_case = rule_case_tests("isolation", CASES)
 
 
 def test_anc_only_certain_models(expert):
@@ -52,12 +45,6 @@ def test_anc_only_certain_models(expert):
     firing = next(f for f in result.firings if f.rule == "isolation.anc-only-certain-models")
     assert ("device.features", "anc") in firing.conclusions
     assert result.certainty("device.features", "anc") < 0.8
-
-
-def test_every_rule_has_a_case():
-    """Every rule in isolation.toml has a case (or, for the negative one, its own test)."""
-    ids = {rule["id"] for rule in tomllib.loads(RULES.read_text(encoding="utf-8"))["rules"]}
-    assert ids <= {case[0] for case in CASES} | {"isolation.anc-only-certain-models"}
 
 
 def test_open_back_is_not_best(expert):
