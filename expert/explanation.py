@@ -8,6 +8,7 @@ JSON-ready data. No renderer re-derives the logic.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -408,12 +409,22 @@ def why_not(result: Result, attribute: str, value: Any) -> WhyNot:
 
 @attrs.frozen
 class VerdictChange:
-    """One verdict that a change of facts gained, lost or changed, and the rules why."""
+    """One verdict that a change of facts gained, lost or changed, and the rules why.
+
+    Attributes:
+        attribute: the attribute whose verdict changed.
+        before: the verdict before the change, or ``None``.
+        after: the verdict after it, or ``None``.
+        rules: rules behind the attribute that fire only after the change (or, when the same
+            rules fire with another strength, those rules).
+        rules_gone: rules behind the attribute that no longer fire.
+    """
 
     attribute: str
     before: Verdict | None
     after: Verdict | None
     rules: tuple[str, ...]
+    rules_gone: tuple[str, ...] = ()
 
     @property
     def kind(self) -> str:
@@ -431,6 +442,7 @@ class VerdictChange:
             "before": self.before.to_dict() if self.before else None,
             "after": self.after.to_dict() if self.after else None,
             "rules": list(self.rules),
+            "rules_gone": list(self.rules_gone),
         }
 
     def describe(self) -> str:
@@ -439,7 +451,8 @@ class VerdictChange:
                 return "nothing"
             return f"{show_value(verdict.value)} ({_cf(verdict.certainty)})"
 
-        rules = f" [rules: {', '.join(self.rules)}]" if self.rules else ""
+        named = [f"+{rule}" for rule in self.rules] + [f"-{rule}" for rule in self.rules_gone]
+        rules = f" [rules: {', '.join(named)}]" if named else ""
         before, after = self.before, self.after
         if before and after and isinstance(before.value, tuple):
             # For a set, the values that came and went say more than both whole sets.
@@ -451,7 +464,17 @@ class VerdictChange:
                 f"{self.kind} {self.attribute}: {moves} "
                 f"(certainty {_cf(before.certainty)} -> {_cf(after.certainty)}){rules}"
             )
-        return f"{self.kind} {self.attribute}: {side(before)} -> {side(after)}{rules}"
+        line = f"{self.kind} {self.attribute}: {side(before)} -> {side(after)}"
+        if before and after:
+            # The verdict may stay while a rival value appears or goes: a dispute settled.
+            shown = {before.value, after.value} if not isinstance(before.value, tuple) else set()
+            old = set(before.alternatives) - shown
+            new = set(after.alternatives) - shown
+            rivals = [f"-{show_value(v)} ({_cf(before.alternatives[v])})" for v in old - new]
+            rivals += [f"+{show_value(v)} ({_cf(after.alternatives[v])})" for v in new - old]
+            if rivals:
+                line += f"; values considered: {' '.join(sorted(rivals))}"
+        return line + rules
 
 
 @attrs.frozen
@@ -533,6 +556,30 @@ def changed_facts(result: Result, changes: dict[str, Any]) -> tuple[Device, Need
     return device, needs, applied
 
 
+def _rounded(alternatives: Mapping[Any, float]) -> dict[Any, float]:
+    return {value: round(cf, 6) for value, cf in alternatives.items()}
+
+
+def _same(old: Verdict, new: Verdict) -> bool:
+    """Same value, same certainty and the same rival values: nothing to report."""
+    return (
+        old.value == new.value
+        and round(old.certainty, 6) == round(new.certainty, 6)
+        and _rounded(old.alternatives) == _rounded(new.alternatives)
+    )
+
+
+def _supporting_rules(result: Result, attribute: str, verdict: Verdict | None) -> set[str]:
+    """The rules behind every value considered for ``attribute`` (rivals included)."""
+    if verdict is None:
+        return set()
+    return {
+        firing.rule
+        for value in verdict.alternatives
+        for firing in result.support(attribute, value)
+    }
+
+
 def what_if(result: Result, changes: dict[str, Any]) -> Difference:
     """Consult again with ``changes`` applied and compare the verdicts."""
     device, needs, applied = changed_facts(result, changes)
@@ -544,15 +591,14 @@ def what_if(result: Result, changes: dict[str, Any]) -> Difference:
         old, new = before_verdicts.get(name), after_verdicts.get(name)
         if old is None and new is None:
             continue
-        if (
-            old
-            and new
-            and old.value == new.value
-            and round(old.certainty, 6) == round(new.certainty, 6)
-        ):
+        if old and new and _same(old, new):
             continue
-        old_rules = {f.rule for f in old.because} if old else set()
-        new_rules = {f.rule for f in new.because} if new else set()
-        rules = (new_rules - old_rules) or (old_rules - new_rules) or new_rules
-        differences.append(VerdictChange(name, old, new, tuple(sorted(rules))))
+        old_rules = _supporting_rules(result, name, old)
+        new_rules = _supporting_rules(after, name, new)
+        gained, gone = new_rules - old_rules, old_rules - new_rules
+        if not gained and not gone:
+            gained = new_rules  # same rules, different strength: their premises changed
+        differences.append(
+            VerdictChange(name, old, new, tuple(sorted(gained)), tuple(sorted(gone)))
+        )
     return Difference(applied, result, after, tuple(differences))

@@ -127,3 +127,23 @@ def test_to_rich_styles_quotes_and_rules_and_matches_the_text(tiny_expert):
     assert rich_text.plain == how.to_text()
     styled = {str(span.style) for span in rich_text.spans}
     assert {"italic green", "cyan", "bold magenta"} <= styled
+
+
+def test_what_if_names_the_rules_that_stop_firing(tiny_expert):
+    """inline -> boom: the boom rule starts, the in-line rules of both sides stop."""
+    diff = tiny_expert.consult(Device(mic="inline")).what_if(mic="boom")
+    kind = next(d for d in diff.changed if d.attribute == "device.kind")
+    assert kind.rules == ("tiny.boom-headset",)
+    assert set(kind.rules_gone) == {"tiny.inline-headphones", "tiny.mic-headset"}
+    assert "-tiny.inline-headphones" in kind.describe()
+
+
+def test_what_if_reports_a_settled_dispute_even_when_the_verdict_stays():
+    """Bundled base, in-line -> boom: still a headset, but kania's "headphones" side is gone."""
+    from expert import Expert
+
+    diff = Expert().consult(Device(mic="inline")).what_if(mic="boom")
+    kind = next(d for d in diff.changed if d.attribute == "device.kind")
+    assert kind.before.value == kind.after.value == "headset"
+    assert "values considered: -headphones (0.40)" in kind.describe()
+    assert "definitions.inline-mic-still-headphones" in kind.rules_gone

@@ -178,7 +178,10 @@ def _(consultation, expert, attr):
 
 @then(parsers.re(r"the change is explained by the rule quoting \"(?P<quote>.+)\""))
 def _(consultation, expert, request, quote):
-    rules = [expert.knowledge.rule(rule_id) for rule_id in consultation.change.rules]
+    rules = [
+        expert.knowledge.rule(rule_id)
+        for rule_id in (*consultation.change.rules, *consultation.change.rules_gone)
+    ]
     wanted = normalize_quote(quote)
     matching = [rule for rule in rules if wanted in normalize_quote(rule.quote)]
     assert matching, f"the change is explained by {', '.join(r.id for r in rules)}, not that quote"
