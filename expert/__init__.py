@@ -13,6 +13,7 @@ __version__ = "0.1.0"
 
 from .engine import Expert
 from .errors import (
+    EngineUnavailableError,
     ExpertError,
     ExplanationError,
     FactError,
@@ -26,6 +27,7 @@ from .result import Conflict, Firing, Result, Verdict
 __all__ = [
     "Conflict",
     "Device",
+    "EngineUnavailableError",
     "Expert",
     "ExpertError",
     "ExplanationError",

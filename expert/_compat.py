@@ -37,4 +37,41 @@ experta, _watchers = _import_experta_quietly()
 
 from experta import AS, NOT, Fact, KnowledgeEngine, P, Rule  # noqa: E402
 
-__all__ = ["AS", "NOT", "Fact", "KnowledgeEngine", "P", "Rule", "experta"]
+# The RETE internals that expert._rete rewires for speed.
+from experta.activation import Activation  # noqa: E402
+from experta.fact import InitialFact  # noqa: E402
+from experta.fieldconstraint import L  # noqa: E402
+from experta.matchers.rete.check import FactCapture, FeatureCheck, TypeCheck  # noqa: E402
+from experta.matchers.rete.mixins import ChildNode, NoMemory  # noqa: E402
+from experta.matchers.rete.nodes import (  # noqa: E402
+    ConflictSetNode,
+    FeatureTesterNode,
+    NotNode,
+    OrdinaryMatchNode,
+    WhereNode,
+)
+from experta.matchers.rete.token import Token  # noqa: E402
+
+__all__ = [
+    "AS",
+    "NOT",
+    "Activation",
+    "ChildNode",
+    "ConflictSetNode",
+    "Fact",
+    "FactCapture",
+    "FeatureCheck",
+    "FeatureTesterNode",
+    "InitialFact",
+    "KnowledgeEngine",
+    "L",
+    "NoMemory",
+    "NotNode",
+    "OrdinaryMatchNode",
+    "P",
+    "Rule",
+    "Token",
+    "TypeCheck",
+    "WhereNode",
+    "experta",
+]

@@ -16,7 +16,7 @@ from rich.console import Console
 
 from . import __version__
 from .check import check
-from .engine import Expert
+from .engine import ENGINES, Expert
 from .errors import ExpertError, InferenceError, UsageError, one_line
 from .facts import Device, Needs
 from .knowledge import load
@@ -25,6 +25,7 @@ from .render import print_result, rules_markdown, rules_text, sources_text, to_j
 __all__ = ["main"]
 
 FORMATS = ("text", "markdown", "json")
+BATCH_FORMATS = ("csv", "jsonl")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -53,6 +54,10 @@ def _parser() -> _Parser:
     parser.add_argument("--version", action="version", version=f"expert {__version__}")
     parser.add_argument("--debug", action="store_true", help="show tracebacks of errors")
     parser.add_argument("--rules", metavar="DIR", help="a directory of rule files to use")
+    parser.add_argument(
+        "--engine", choices=ENGINES, default="experta",
+        help="the inference engine of consult (clips needs: pip install 'expert[clips]')",
+    )  # fmt: skip
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     commands.required = True
 
@@ -85,11 +90,92 @@ def _parser() -> _Parser:
         "check", help="verify the knowledge base (exit 0 when clean, 1 with a report)"
     )
     check.add_argument("--format", choices=("text", "json"), default="text")
+    _batch_parsers(commands)
     return parser
 
 
+def _batch_parsers(commands: Any) -> None:
+    """The ``batch`` and ``sample-catalogue`` sub-commands."""
+    batch = commands.add_parser(
+        "batch",
+        help="judge every device or needs record of a catalogue (CSV or JSON Lines)",
+        description="Judge a catalogue, one record a line; write one row per record. Bad "
+        "records go to the errors file and are counted: the batch still exits 0. The "
+        "summary goes to stdout, the progress bar (on a terminal) to stderr.",
+    )
+    batch.add_argument("input", metavar="INPUT", help="a .csv or .jsonl catalogue")
+    batch.add_argument("-o", "--output", required=True, help="a .jsonl or .csv output file")
+    batch.add_argument("--input-format", choices=BATCH_FORMATS, help="default: by extension")
+    batch.add_argument("--output-format", choices=BATCH_FORMATS, help="default: by extension")
+    batch.add_argument("--errors", metavar="PATH", help="default: OUTPUT.errors.jsonl")
+    batch.add_argument("--id-column", metavar="COL", help="default: id, else the line number")
+    batch.add_argument("--label-column", metavar="COL", help="the catalogue's own kind "
+                       "(headphones/headset); default: label, if there")  # fmt: skip
+    batch.add_argument(
+        "--ignore", metavar="COL,...", type=_names, action="extend", default=[],
+        help="columns that are neither facts nor id nor label",
+    )  # fmt: skip
+    batch.add_argument("--workers", type=int, default=1, metavar="N", help="worker processes")
+    batch.add_argument("--dask", metavar="ADDRESS", help="run on this Dask scheduler")
+    batch.add_argument("--chunk-size", type=int, default=500, metavar="N", help="rows a chunk")
+    batch.add_argument("--resume", action="store_true",
+                       help="continue an interrupted run (or start one if there is none)")  # fmt: skip
+    batch.add_argument("--json", action="store_true", help="print the summary as JSON")
+
+    sample = commands.add_parser(
+        "sample-catalogue", help="write a seeded sample catalogue to try `expert batch` on"
+    )
+    sample.add_argument("rows", type=int, metavar="N", help="how many rows")
+    sample.add_argument("-o", "--output", metavar="FILE", help="default: standard output")
+    sample.add_argument("--seed", type=int, default=0, help="the same seed, the same rows")
+    sample.add_argument("--format", choices=BATCH_FORMATS, help="default: by extension, or csv")
+    sample.add_argument("--junk", type=float, default=0.0, metavar="FRACTION",
+                        help="the fraction of bad rows, e.g. 0.01")  # fmt: skip
+
+
+def _names(text: str) -> list[str]:
+    return [name.strip() for name in text.split(",") if name.strip()]
+
+
+def _batch(args: argparse.Namespace) -> int:
+    from .batch import run_batch
+
+    try:
+        summary = run_batch(
+            args.input, args.output, errors=args.errors, input_format=args.input_format,
+            output_format=args.output_format, id_column=args.id_column,
+            label_column=args.label_column, ignore=args.ignore, rules=args.rules,
+            engine=getattr(args, "engine", "experta"), workers=args.workers, dask=args.dask,
+            chunk_size=args.chunk_size, resume=args.resume,
+        )  # fmt: skip
+    except KeyboardInterrupt:
+        print("expert: interrupted; continue the batch with --resume", file=sys.stderr)
+        return 130
+    print(to_json(summary.to_dict()) if args.json else summary.to_text())
+    return 0
+
+
+def _sample_catalogue(args: argparse.Namespace) -> int:
+    from .catalogue import sample_catalogue, write_catalogue
+
+    suffix = args.output.rsplit(".", 1)[-1].lower() if args.output else ""
+    fmt = args.format or {"csv": "csv", "jsonl": "jsonl", "ndjson": "jsonl"}.get(suffix, "csv")
+    try:
+        lines = sample_catalogue(args.rows, seed=args.seed, fmt=fmt, junk=args.junk)
+    except ValueError as error:
+        raise UsageError(str(error)) from None
+    if args.output is None:
+        sys.stdout.buffer.writelines(lines)
+        return 0
+    try:
+        write_catalogue(args.output, lines)
+    except OSError as error:
+        raise UsageError(f"cannot write {args.output}: {error.strerror or error}") from None
+    return 0
+
+
 def _consult(args: argparse.Namespace, out: Console) -> int:
-    expert = Expert(args.rules)
+    expert = Expert(args.rules, engine=args.engine)
     device = Device.from_mapping(_pairs(args.device, "--device"), strings=True)
     needs = Needs.from_mapping(_pairs(args.needs, "--needs"), strings=True)
     result = expert.consult(device, needs)
@@ -133,6 +219,10 @@ def _run(args: argparse.Namespace, out: Console) -> int:
         from .repl import run  # prompt_toolkit is loaded only for the shell
 
         return run(args.rules)
+    if args.command == "batch":
+        return _batch(args)
+    if args.command == "sample-catalogue":
+        return _sample_catalogue(args)
     knowledge = load(args.rules)
     if args.command == "rules":
         if args.topic and args.topic not in knowledge.by_topic():

@@ -20,7 +20,7 @@ from ._compat import AS, NOT, Fact, KnowledgeEngine, P, Rule
 from .errors import KnowledgeBaseError
 from .knowledge import Condition, KnowledgeBase, RuleSpec
 
-__all__ = ["CompiledBase", "compile_base", "stages"]
+__all__ = ["CompiledBase", "binds", "compile_base", "parts", "stages"]
 
 _STAGE_STEP = 1000  # salience distance between stages; a rule's own salience is within +-999
 
@@ -37,7 +37,23 @@ class CompiledBase:
         self.stages = stages(knowledge)
         #: Attributes some rule tests; only these need to enter working memory.
         self.tested = frozenset(a for rule in knowledge.rules for a in rule.tested())
-        self.engine_class = _engine_class(knowledge, self.stages, self.tested)
+        #: Per rule, the (attribute, value) conclusions its firing puts in working memory. A
+        #: conclusion no rule tests is only recorded: declaring it would cost a pass through
+        #: the whole network for nothing.
+        self.declared: tuple[tuple[tuple[str, Any], ...], ...] = tuple(
+            tuple((c.attribute, c.value) for c in rule.conclusions if c.attribute in self.tested)
+            for rule in knowledge.rules
+        )
+        #: Per rule, its place in the canonical firing order: (stage, -salience, index).
+        self.rank: tuple[tuple[int, int, int], ...] = tuple(
+            (self.stages[rule.id], -rule.salience, index)
+            for index, rule in enumerate(knowledge.rules)
+        )
+        #: Per rule, every (attribute, value) it concludes.
+        self.conclusions: tuple[tuple[tuple[str, Any], ...], ...] = tuple(
+            tuple((c.attribute, c.value) for c in rule.conclusions) for rule in knowledge.rules
+        )
+        self.engine_class = _engine_class(knowledge, self.stages, self.declared)
 
     def new_engine(self) -> Any:
         """A fresh engine of the compiled class (tens of ms: reuse it)."""
@@ -104,62 +120,68 @@ def _pattern(condition: Condition, binding: str | None) -> Any:
     return getattr(AS, binding) << pattern if binding else pattern
 
 
-def _patterns(rule: RuleSpec) -> list[Any]:
-    patterns = []
+def parts(rule: RuleSpec) -> list[Condition]:
+    """The rule's conditions as one test per fact: a test of several concluded values
+    (``equals``/``contains`` a list) becomes one test per value, since each concluded value
+    is a fact of its own. Every engine compiles these parts."""
+    split: list[Condition] = []
     for condition in rule.conditions:
         if condition.concluded and condition.op in ("equals", "contains"):
-            parts = [
+            split.extend(
                 Condition(condition.attribute, "equals", value, concluded=True)
                 for value in condition.operands
-            ]
+            )
         else:
-            parts = [condition]
-        for part in parts:
-            binding = None if part.op in ("absent",) else f"f{len(patterns)}"
-            if part.concluded and part.op == "not":
-                binding = None
-            patterns.append(_pattern(part, binding))
-    return patterns
+            split.append(condition)
+    return split
 
 
-def _action(index: int) -> Callable[..., None]:
+def binds(part: Condition) -> bool:
+    """Whether a part matches a fact (and so appears in a firing's ``matched`` facts):
+    ``absent`` and ``not`` on a concluded attribute test that no fact exists."""
+    return part.op != "absent" and not (part.concluded and part.op == "not")
+
+
+def _patterns(rule: RuleSpec) -> tuple[list[Any], tuple[str, ...]]:
+    """The experta patterns of a rule and the names bound to its matched facts, in order."""
+    patterns, bindings = [], []
+    for part in parts(rule):
+        binding = f"f{len(patterns)}" if binds(part) else None
+        if binding:
+            bindings.append(binding)
+        patterns.append(_pattern(part, binding))
+    return patterns, tuple(bindings)
+
+
+def _action(index: int, stage: int, bindings: tuple[str, ...]) -> Callable[..., None]:
     def action(*args: Any, **context: Any) -> None:
         # experta passes the running engine as the last positional argument; the shared
         # Rule object's own idea of `self` may belong to another engine, so it is not used.
         engine = args[-1]
-        matched = tuple(
-            (fact["attr"], fact["value"])
-            for key, fact in sorted(context.items())
-            if key.startswith("f") and key[1:].isdigit()
-        )
-        engine.fired(index, matched)
+        engine.fired(index, tuple((context[b]["attr"], context[b]["value"]) for b in bindings))
 
     action.__name__ = f"rule_{index}"
+    # experta copies Rule objects when it builds the network; these travel along, so a
+    # runner can fire an activation without going through experta's Rule.__call__.
+    action.index = index  # type: ignore[attr-defined]
+    action.stage = stage  # type: ignore[attr-defined]
+    action.bindings = bindings  # type: ignore[attr-defined]
     return action
 
 
-def _engine_class(
-    knowledge: KnowledgeBase, rule_stages: dict[str, int], tested: frozenset[str]
-) -> type:
+def _engine_class(knowledge: KnowledgeBase, rule_stages: dict[str, int], declared: Any) -> type:
     namespace: dict[str, Any] = {}
     for index, rule in enumerate(knowledge.rules):
-        salience = rule.salience - _STAGE_STEP * rule_stages[rule.id]
-        action = _action(index)
-        # experta copies Rule objects when it builds the network; the action travels along.
-        action.stage = rule_stages[rule.id]  # type: ignore[attr-defined]
-        namespace[f"rule_{index}"] = Rule(*_patterns(rule), salience=salience)(action)
-    # A conclusion no rule tests is only recorded: declaring it would cost a pass through
-    # the whole network for nothing.
-    conclusions = [
-        [Fact(attr=c.attribute, value=c.value) for c in rule.conclusions if c.attribute in tested]
-        for rule in knowledge.rules
-    ]
+        stage = rule_stages[rule.id]
+        salience = rule.salience - _STAGE_STEP * stage
+        patterns, bindings = _patterns(rule)
+        action = _action(index, stage, bindings)
+        namespace[f"rule_{index}"] = Rule(*patterns, salience=salience)(action)
 
     def fired(self: Any, index: int, matched: tuple[tuple[str, Any], ...]) -> None:
         self.record.append((index, matched))
-        for fact in conclusions[index]:
-            # A fresh Fact each time: experta stores the object it is given.
-            self.declare(Fact(**fact))
+        for attribute, value in declared[index]:
+            self.declare(Fact(attr=attribute, value=value))
 
     namespace["fired"] = fired
     namespace["record"] = ()

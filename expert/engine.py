@@ -1,4 +1,4 @@
-"""The :class:`Expert`: consultations on the experta engine, turned into explained results."""
+"""The :class:`Expert`: consultations on an inference engine, turned into explained results."""
 
 from __future__ import annotations
 
@@ -9,27 +9,54 @@ from pathlib import Path
 from typing import Any
 
 from .compiler import compile_base
-from .errors import FactError, InferenceError, UsageError, suggest
+from .errors import EngineUnavailableError, FactError, InferenceError, UsageError, suggest
 from .facts import Device, Needs
 from .knowledge import KnowledgeBase, load
 from .result import Result
-from .runner import ExpertaRunner
+from .runner import ExpertaRunner, Runner
 from .verdicts import build_result
 
-__all__ = ["Expert"]
+__all__ = ["ENGINES", "RUN_LIMIT", "Expert", "runner_class"]
 
 #: Default bound on rule firings per consultation.
 RUN_LIMIT = 10_000
 
-#: The inference engines an :class:`Expert` can run on.
-ENGINES = ("experta",)
+#: The inference engines an :class:`Expert` can run on: experta (the default, pure Python)
+#: and CLIPS (through clipspy, the ``clips`` extra). Their results are identical.
+ENGINES = ("experta", "clips")
+
+
+def runner_class(engine: str) -> type[Runner]:
+    """The runner class of ``engine``, importing an optional engine only when asked for.
+
+    Raises:
+        UsageError: ``engine`` is not one of :data:`ENGINES`.
+        EngineUnavailableError: the engine's package is not installed.
+    """
+    if engine == "experta":
+        return ExpertaRunner
+    if engine == "clips":
+        try:
+            from .clips import ClipsRunner
+        except ModuleNotFoundError as error:
+            if error.name != "clips":
+                raise
+            raise EngineUnavailableError(
+                "the clips engine needs clipspy: pip install 'expert[clips]'", engine=engine
+            ) from error
+        return ClipsRunner
+    raise UsageError(
+        f"unknown engine {engine!r}; allowed: {', '.join(ENGINES)}",
+        suggestion=suggest(engine, ENGINES),
+    )
 
 
 class Expert:
     """An expert on a knowledge base, ready to consult.
 
     One ``Expert`` compiles its rules once. It may be shared by threads: each thread gets
-    its own experta engine (experta has no locks), reused from one consultation to the next.
+    its own engine (neither experta nor a CLIPS environment has locks), reused from one
+    consultation to the next.
     Results of recent consultations are cached by their (immutable) facts.
 
     Args:
@@ -41,6 +68,7 @@ class Expert:
     Raises:
         KnowledgeBaseError: the rule files are broken.
         UsageError: an unknown engine or a bad limit.
+        EngineUnavailableError: the engine's optional package is not installed.
     """
 
     def __init__(
@@ -51,11 +79,7 @@ class Expert:
         run_limit: int = RUN_LIMIT,
         cache_size: int = 1024,
     ) -> None:
-        if engine not in ENGINES:
-            raise UsageError(
-                f"unknown engine {engine!r}; allowed: {', '.join(ENGINES)}",
-                suggestion=suggest(engine, ENGINES),
-            )
+        self._runner_class = runner_class(engine)
         for name, value in (("run_limit", run_limit), ("cache_size", cache_size)):
             if isinstance(value, bool) or not isinstance(value, int) or value < 0:
                 raise UsageError(f"{name} must be a whole number >= 0, not {value!r}")
@@ -121,10 +145,10 @@ class Expert:
 
     # -- inference ---------------------------------------------------------------------------
 
-    def _runner(self) -> ExpertaRunner:
+    def _runner(self) -> Runner:
         runner = getattr(self._local, "runner", None)
         if runner is None:
-            runner = self._local.runner = ExpertaRunner(self.compiled, self.run_limit)
+            runner = self._local.runner = self._runner_class(self.compiled, self.run_limit)
         return runner
 
     def _consult(self, device: Device, needs: Needs) -> Result:

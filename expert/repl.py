@@ -359,6 +359,7 @@ class Shell:
         self.expert = expert or Expert()
         self.facts: dict[str, Any] = {}
         self.skipped: set[str] = set()
+        #: Set once ``quit`` ends the session.
         self.done = False
         self.out = out
         self.err = err or out
@@ -709,9 +710,7 @@ class Shell:
         self._say(f"  {question.name} is tested by {rules} not fired yet, for example:")
         for rule in question.rules[:shown]:
             when = " and ".join(condition.describe() for condition in rule.conditions)
-            then = ", ".join(
-                f"{c.attribute} = {_as_typed(c.value)}" for c in rule.conclusions
-            )
+            then = ", ".join(f"{c.attribute} = {_as_typed(c.value)}" for c in rule.conclusions)
             source = self.knowledge.sources.get(rule.source)
             cite = source.cite() if source else rule.source
             self._say(f"  - {rule.id}: if {when}, then {then} (certainty {rule.certainty:.2f})")

@@ -122,7 +122,8 @@ class Result:
 
     Attributes:
         facts: the stated facts by full name (``device.mic``).
-        firings: every rule firing, in firing order.
+        firings: every rule firing, in canonical firing order: stage by stage, higher
+            salience first, then in file order (the same on every engine).
         verdicts: one verdict per concluded attribute, in vocabulary order.
         conflicts: the attributes where different values were concluded.
         certainties: combined certainty of every concluded ``(attribute, value)``.

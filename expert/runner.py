@@ -1,30 +1,67 @@
 """Run a compiled knowledge base on stated facts; return the firing record.
 
-A runner owns one experta engine and is not thread-safe: :class:`~expert.engine.Expert` keeps
-one runner per thread.
+This module defines the record, the :class:`Runner` protocol and the experta runner; the
+CLIPS runner is :class:`expert.clips.ClipsRunner`. A runner owns one engine and is not
+thread-safe: :class:`~expert.engine.Expert` keeps one runner per thread.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Protocol
 
-from ._compat import Fact
+from ._rete import TunedNetwork, new_fact, same_activation
 from .compiler import CompiledBase
 from .errors import ExpertError, InferenceError
 
-__all__ = ["ExpertaRunner", "Record"]
+__all__ = ["ExpertaRunner", "Record", "Runner", "not_settled"]
 
-#: What a run returns: (rule index, matched (attribute, value) facts) per firing, in order.
+#: What a run returns: (rule index, matched (attribute, value) facts) per firing, in firing
+#: order. ``matched`` lists the facts the rule's positive conditions matched, in the order of
+#: its conditions (a condition on several concluded values matches one fact per value).
 Record = list[tuple[int, tuple[tuple[str, Any], ...]]]
 
 
+class Runner(Protocol):
+    """What an engine must offer: built once per thread, then ``run`` per consultation."""
+
+    compiled: CompiledBase
+    run_limit: int
+
+    def __init__(self, compiled: CompiledBase, run_limit: int) -> None: ...
+
+    def run(self, stated: dict[str, Any]) -> Record:
+        """Fire the rules on ``stated`` facts (full names to values); return the record."""
+        ...
+
+
+def not_settled(compiled: CompiledBase, run_limit: int, record: Record) -> InferenceError:
+    """The error for a run that hit its limit, naming the rules that fired most lately."""
+    counts: dict[int, int] = {}
+    for index, _ in record[-200:]:
+        counts[index] = counts.get(index, 0) + 1
+    ranked = sorted(counts, key=lambda index: -counts[index])
+    busiest = [compiled.knowledge.rules[index].id for index in ranked[:5]]
+    return InferenceError(
+        f"the rules did not settle within {run_limit} firings; "
+        f"rules still firing: {', '.join(busiest)}",
+        rules=busiest,
+    )
+
+
 class ExpertaRunner:
-    """Runs consultations on one reusable experta engine (reset, not rebuilt, between runs)."""
+    """Runs consultations on one reusable experta engine (reset, not rebuilt, between runs).
+
+    The engine's network is rewired once (:class:`expert._rete.TunedNetwork`); working
+    memory and the agenda are kept here: facts enter the network in one batch per pass,
+    and activations fire stage by stage straight to the compiled actions' bookkeeping,
+    without experta's fact list, agenda strategy or ``Rule.__call__``.
+    """
 
     def __init__(self, compiled: CompiledBase, run_limit: int) -> None:
         self.compiled = compiled
         self.run_limit = run_limit
         self.engine = compiled.new_engine()
+        self.network = TunedNetwork(self.engine)
 
     def run(self, stated: dict[str, Any]) -> Record:
         """Fire the rules on ``stated`` (full fact names to values).
@@ -32,67 +69,54 @@ class ExpertaRunner:
         Raises:
             InferenceError: the engine failed, or the rules did not settle within the limit.
         """
-        engine = self.engine
-        engine.reset()
-        engine.record = []
+        record: Record = []
         tested = self.compiled.tested
-        # One batch: experta updates its agenda once per declare() call.
-        engine.declare(
-            *(Fact(attr=name, value=value) for name, value in stated.items() if name in tested)
-        )
+        facts = [new_fact(name, value) for name, value in stated.items() if name in tested]
         try:
-            settled = self._fire(engine)
+            self.network.reset()
+            settled = self._fire(facts, record)
         except ExpertError:
             raise
         except Exception as error:
             raise InferenceError(f"the engine failed: {error}") from error
-        record: Record = engine.record
         if not settled:
-            busiest = self._busiest(record)
-            raise InferenceError(
-                f"the rules did not settle within {self.run_limit} firings; "
-                f"rules still firing: {', '.join(busiest)}",
-                rules=busiest,
-            )
+            raise not_settled(self.compiled, self.run_limit, record)
         return record
 
-    def _fire(self, engine: Any) -> bool:
-        """Fire the agenda stage by stage; return False if the run limit was reached.
+    def _fire(self, facts: list[Any], record: Record) -> bool:
+        """Fire the activations stage by stage; return False if the run limit was reached.
 
         experta's own ``run()`` asks the whole network for changes after every single firing.
         Rules of one stage never test each other's conclusions, so all activations of the
-        current stage can fire before the network is asked again: a handful of passes per
-        consultation instead of one per firing (CLIPS fires one activation at a time too;
-        the stages make batching safe here).
+        lowest pending stage can fire before the network is asked again: a handful of passes
+        per consultation instead of one per firing (CLIPS fires one activation at a time; the
+        stages make batching safe here). Within a stage the order does not matter: results
+        are put in a canonical order (:func:`expert.verdicts.build_result`).
         """
-        engine.running = True  # declarations made by actions wait for the next pass
-        agenda = engine.agenda
+        declared = self.compiled.declared
+        known: set[tuple[str, Any]] = set()  # concluded facts in working memory
+        pending: list[Any] = []
         fired = 0
-        try:
-            while True:
-                added, removed = engine.get_activations()
-                engine.strategy.update_agenda(agenda, added, removed)
-                activations = agenda.activations
-                if not activations:
-                    return True
-                stage = activations[-1].rule._wrapped.stage
-                batch = []
-                while activations and activations[-1].rule._wrapped.stage == stage:
-                    batch.append(activations.pop())
-                for activation in batch:
-                    if fired >= self.run_limit:
-                        return False
-                    fired += 1
-                    context = activation.context
-                    activation.rule(
-                        engine, **{k: v for k, v in context.items() if not k.startswith("__")}
-                    )
-        finally:
-            engine.running = False
-
-    def _busiest(self, record: Record) -> list[str]:
-        counts: dict[int, int] = {}
-        for index, _ in record[-200:]:
-            counts[index] = counts.get(index, 0) + 1
-        ranked = sorted(counts, key=lambda index: -counts[index])
-        return [self.compiled.knowledge.rules[index].id for index in ranked[:5]]
+        while True:
+            added, removed = self.network.add(facts)
+            facts = []
+            for gone in removed:  # a `not` that no longer holds
+                pending = [a for a in pending if not same_activation(a, gone)]
+            pending.extend(added)
+            if not pending:
+                return True
+            stage = min(activation.rule._wrapped.stage for activation in pending)
+            batch = [a for a in pending if a.rule._wrapped.stage == stage]
+            pending = [a for a in pending if a.rule._wrapped.stage != stage]
+            for activation in batch:
+                if fired >= self.run_limit:
+                    return False
+                fired += 1
+                action = activation.rule._wrapped
+                context = activation.context
+                matched = tuple((context[b]["attr"], context[b]["value"]) for b in action.bindings)
+                record.append((action.index, matched))
+                for conclusion in declared[action.index]:
+                    if conclusion not in known:  # working memory holds no duplicates
+                        known.add(conclusion)
+                        facts.append(new_fact(*conclusion))

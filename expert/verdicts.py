@@ -19,53 +19,52 @@ __all__ = ["build_result"]
 def build_result(expert: Expert, stated: dict[str, Any], record: Record) -> Result:
     """Turn a firing record into a :class:`Result`: certainties, verdicts and conflicts."""
     rules = expert.knowledge.rules
-    stages = expert.compiled.stages
+    compiled = expert.compiled
     # Stage order guarantees a premise's certainty is final before it is used. Within a
     # stage, engines fire in their own order (experta's depends on string hashing), so the
     # firings are put in one canonical order: the same facts give the same result, firings
     # and certainties (mixed-sign MYCIN combination depends on order) on every engine.
-    ordered = list(enumerate(sorted(record, key=lambda firing: _canonical(expert, firing))))
+    ordered = sorted(record, key=lambda firing: (compiled.rank[firing[0]], _match(firing[1])))
     # One rule is one piece of evidence: when it fires on several matches (its premise
     # holds in more than one way), it counts once, with its strongest match (MYCIN).
     contributions: dict[tuple[str, Any], dict[str, float]] = {}
     certainties: dict[tuple[str, Any], float] = {}
-    firings: list[tuple[int, Firing]] = []
+    changed: set[tuple[str, Any]] = set()  # conclusions whose certainty is not yet updated
+    firings: list[Firing] = []
     current_stage = None
-    for position, (index, matched) in ordered:
+    for index, matched in ordered:
         rule = rules[index]
-        stage = stages[rule.id]
+        stage = compiled.rank[index][0]
         if stage != current_stage:
-            certainties.update(
-                {key: combine_all(by_rule.values()) for key, by_rule in contributions.items()}
-            )
+            for key in changed:
+                certainties[key] = combine_all(contributions[key].values())
+            changed.clear()
             current_stage = stage
         premise = min(
             (certainties.get(fact, 0.0) for fact in matched if fact[0] not in stated),
             default=1.0,
         )
         strength = rule.certainty * premise if premise >= THRESHOLD else 0.0
-        for conclusion in rule.conclusions:
-            key = (conclusion.attribute, conclusion.value)
+        conclusions = compiled.conclusions[index]
+        for key in conclusions:
             by_rule = contributions.setdefault(key, {})
             if strength and abs(strength) > abs(by_rule.get(rule.id, 0.0)):
                 by_rule[rule.id] = strength
+                changed.add(key)
         firings.append(
-            (
-                position,
-                Firing(
-                    rule=rule.id,
-                    source=rule.source,
-                    quote=rule.quote,
-                    conclusions=tuple((c.attribute, c.value) for c in rule.conclusions),
-                    matched=matched,
-                    rule_certainty=rule.certainty,
-                    certainty=strength,
-                    stage=stage,
-                ),
+            Firing(
+                rule=rule.id,
+                source=rule.source,
+                quote=rule.quote,
+                conclusions=conclusions,
+                matched=matched,
+                rule_certainty=rule.certainty,
+                certainty=strength,
+                stage=stage,
             )
         )
     certainties = {key: combine_all(by_rule.values()) for key, by_rule in contributions.items()}
-    in_order = tuple(firing for _, firing in sorted(firings, key=lambda item: item[0]))
+    in_order = tuple(firings)
     verdicts, conflicts = _verdicts(expert.knowledge, certainties, in_order)
     return Result(
         facts=stated,
@@ -77,13 +76,10 @@ def build_result(expert: Expert, stated: dict[str, Any], record: Record) -> Resu
     )
 
 
-def _canonical(expert: Expert, firing: tuple[int, Any]) -> tuple[Any, ...]:
-    """Sort key of a firing: stage, salience (higher first), file order, then its match."""
-    index, matched = firing
-    rule = expert.knowledge.rules[index]
+def _match(matched: tuple[tuple[str, Any], ...]) -> tuple[Any, ...]:
+    """Sort key of a firing's matched facts, to order the firings of one rule."""
     # A rule's n-th matched fact always comes from its n-th condition: values compare by kind.
-    match = tuple(sorted(value) if isinstance(value, frozenset) else value for _, value in matched)
-    return (expert.compiled.stages[rule.id], -rule.salience, index, match)
+    return tuple(sorted(value) if isinstance(value, frozenset) else value for _, value in matched)
 
 
 def _verdicts(
@@ -96,14 +92,21 @@ def _verdicts(
         for conclusion in firing.conclusions:
             by_conclusion.setdefault(conclusion, []).append(firing)
 
+    reasons: dict[tuple[str, tuple[Any, ...]], tuple[Firing, ...]] = {}
+
     def because(attribute: str, values: Iterable[Any]) -> tuple[Firing, ...]:
+        asked = (attribute, tuple(values))
+        if asked in reasons:  # asked again to rank values, then for the verdict and conflict
+            return reasons[asked]
         strongest: dict[str, Firing] = {}
-        for value in values:
+        for value in asked[1]:
             for firing in by_conclusion.get((attribute, value), ()):
                 kept = strongest.get(firing.rule)
                 if kept is None or abs(firing.certainty) > abs(kept.certainty):
                     strongest[firing.rule] = firing
-        return tuple(sorted(strongest.values(), key=lambda f: (-abs(f.certainty), f.rule)))
+        found = tuple(sorted(strongest.values(), key=lambda f: (-abs(f.certainty), f.rule)))
+        reasons[asked] = found
+        return found
 
     verdicts: list[Verdict] = []
     conflicts: list[Conflict] = []

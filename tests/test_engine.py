@@ -212,3 +212,15 @@ def test_bad_expert_options_are_usage_errors(tiny_base, kwargs, message):
 
     with pytest.raises(UsageError, match=message):
         Expert(tiny_base, **kwargs)
+
+
+def test_the_clips_engine_without_clipspy_names_the_extra(tiny_base, monkeypatch):
+    """Asking for CLIPS when clipspy is missing says how to install it."""
+    import sys
+
+    from expert import EngineUnavailableError
+
+    monkeypatch.delitem(sys.modules, "expert.clips", raising=False)
+    monkeypatch.setitem(sys.modules, "clips", None)  # what a missing package looks like
+    with pytest.raises(EngineUnavailableError, match=r"pip install 'expert\[clips\]'"):
+        Expert(tiny_base, engine="clips")

@@ -1,0 +1,244 @@
+"""The measurements of one engine, run in a fresh process: ``python -m benchmarks.suite``.
+
+Each engine is measured in its own process so that its memory figures and caches are its own;
+cold figures (import, loading, compiling, building the engine) each take yet another fresh
+interpreter. The process prints one JSON object on stdout.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import os
+import random
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import tracemalloc
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from expert import Expert
+from expert.facts import Device, Needs
+
+from .inputs import SCOPES, random_facts, stated_facts
+from .synthetic import write_synthetic
+
+__all__ = ["SIZES", "Size", "measure"]
+
+
+@attrs.frozen
+class Size:
+    """How many times each measurement runs."""
+
+    latency: int  # consultations per scenario (device, needs, both)
+    explain: int  # explanations of each kind
+    batch: int  # consultations in the throughput batch
+    traced: int  # consultations of the batch rerun under tracemalloc (it slows Python ~5x)
+    scaling_rules: tuple[int, ...]  # sizes of the synthetic knowledge bases
+    scaling_samples: int  # consultations per synthetic base and per number of facts
+    cold_repeats: int  # fresh interpreters for the import/load/build figures (median)
+    warmup: int  # consultations before any timing
+
+
+SIZES = {
+    "full": Size(1000, 300, 10_000, 1000, (100, 1000, 5000), 200, 5, 50),
+    "quick": Size(200, 100, 1000, 200, (100, 1000, 5000), 50, 3, 20),
+    "smoke": Size(5, 3, 20, 5, (50, 100), 3, 1, 2),
+}
+
+_COLD = """
+import json, sys, time
+t0 = time.perf_counter()
+import expert
+t1 = time.perf_counter()
+from expert.compiler import compile_base
+from expert.engine import RUN_LIMIT, runner_class
+from expert.knowledge import load
+knowledge = load()
+t2 = time.perf_counter()
+compiled = compile_base(knowledge)
+t3 = time.perf_counter()
+runner = runner_class(sys.argv[1])  # the engine's own module is imported before timing
+t4 = time.perf_counter()
+runner(compiled, RUN_LIMIT)
+t5 = time.perf_counter()
+print(json.dumps({"import": t1 - t0, "load": t2 - t1, "compile": t3 - t2, "build": t5 - t4}))
+"""
+
+
+def _ms(seconds: float) -> float:
+    return round(seconds * 1000, 4)
+
+
+def _percentile(samples: Sequence[float], q: float) -> float:
+    """Nearest-rank percentile (``q`` in 0..1)."""
+    ordered = sorted(samples)
+    return ordered[max(0, math.ceil(q * len(ordered)) - 1)]
+
+
+def _timings(calls: Sequence[Callable[[], Any]]) -> dict[str, float]:
+    samples = []
+    for call in calls:
+        start = time.perf_counter()
+        call()
+        samples.append(time.perf_counter() - start)
+    return {
+        "p50_ms": _ms(_percentile(samples, 0.5)),
+        "p99_ms": _ms(_percentile(samples, 0.99)),
+        "mean_ms": _ms(statistics.fmean(samples)),
+        "samples": len(samples),
+    }
+
+
+def _consultations(expert: Expert, inputs: list[tuple[Device, Needs]]) -> dict[str, float]:
+    return _timings([lambda d=d, n=n: expert.consult(d, n) for d, n in inputs])
+
+
+def cold(engine: str, repeats: int) -> dict[str, float]:
+    """Import, load, compile and engine-build times, each the median of fresh interpreters."""
+    runs = []
+    for _ in range(repeats):
+        out = subprocess.run(
+            [sys.executable, "-c", _COLD, engine], capture_output=True, text=True, check=True
+        )
+        runs.append(json.loads(out.stdout))
+    median = {key: statistics.median(run[key] for run in runs) for key in runs[0]}
+    return {
+        "import_ms": _ms(median["import"]),
+        "load_ms": _ms(median["load"]),
+        "compile_ms": _ms(median["compile"]),
+        "load_compile_ms": _ms(median["load"] + median["compile"]),
+        "engine_build_ms": _ms(median["build"]),
+        "import_load_compile_ms": _ms(median["import"] + median["load"] + median["compile"]),
+    }
+
+
+def latency(expert: Expert, size: Size, seed: int) -> dict[str, Any]:
+    """Warm single-consultation latency for a device, for needs and for both."""
+    rng = random.Random(seed)
+    warm = [random_facts(rng) for _ in range(size.warmup)]
+    _consultations(expert, warm)
+    return {
+        scope: _consultations(expert, [random_facts(rng, scope) for _ in range(size.latency)])
+        for scope in SCOPES
+    }
+
+
+def explanation(expert: Expert, size: Size, seed: int) -> dict[str, Any]:
+    """Latency of ``how`` and ``why_not`` (the model and its text) on varied results."""
+    rng = random.Random(seed)
+    results = []
+    while len(results) < size.explain:
+        result = expert.consult(*random_facts(rng))
+        if result.verdicts:
+            results.append(result)
+    knowledge = expert.knowledge
+    concluded = knowledge.concluded_attributes()
+    hows, why_nots = [], []
+    for result in results:
+        attribute = rng.choice(result.verdicts).attribute
+        hows.append(lambda r=result, a=attribute: r.how(a).to_text())
+        asked = knowledge.attributes[rng.choice(concluded)]
+        value = rng.choice(asked.values)
+        why_nots.append(lambda r=result, a=asked.name, v=value: r.why_not(a, v).to_text())
+    return {"how": _timings(hows), "why_not": _timings(why_nots)}
+
+
+def batch(expert: Expert, size: Size, seed: int) -> dict[str, Any]:
+    """Throughput of varied consultations on one core, then memory under tracemalloc."""
+    rng = random.Random(seed)
+    inputs = [random_facts(rng, rng.choice(SCOPES)) for _ in range(size.batch)]
+    start, cpu = time.perf_counter(), time.process_time()
+    for device, needs in inputs:
+        expert.consult(device, needs)
+    seconds = time.perf_counter() - start
+    # CPU time too: on a shared machine the wall time also counts waiting for the core.
+    cpu_seconds = time.process_time() - cpu
+    tracemalloc.start()
+    tracemalloc.reset_peak()
+    for device, needs in inputs[: size.traced]:
+        expert.consult(device, needs)
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    return {
+        "consultations": size.batch,
+        "seconds": round(seconds, 4),
+        "per_second": round(size.batch / seconds, 2),
+        "cpu_seconds": round(cpu_seconds, 4),
+        "tracemalloc_peak_mb": round(peak / 2**20, 3),
+        "traced_consultations": min(size.traced, size.batch),
+    }
+
+
+def scaling(engine: str, size: Size, seed: int) -> dict[str, Any]:
+    """Build time and consultation time on synthetic bases and with 1, 5 or all facts."""
+    rules: dict[str, Any] = {}
+    with tempfile.TemporaryDirectory(prefix="expert-bench-") as tmp:
+        for count in size.scaling_rules:
+            directory = write_synthetic(Path(tmp) / f"rules-{count}", count, seed)
+            start = time.perf_counter()
+            expert = Expert(directory, engine=engine, cache_size=0)
+            expert.consult(Device())  # builds this thread's engine
+            built = time.perf_counter() - start
+            rng = random.Random(seed)
+            inputs = [random_facts(rng) for _ in range(size.scaling_samples)]
+            rules[str(count)] = {"build_ms": _ms(built), **_consultations(expert, inputs)}
+    expert = Expert(engine=engine, cache_size=0)
+    rng = random.Random(seed)
+    _consultations(expert, [random_facts(rng) for _ in range(size.warmup)])
+    facts = {
+        "1" if count == 1 else "5" if count == 5 else "all": _consultations(
+            expert, [stated_facts(rng, count) for _ in range(size.scaling_samples)]
+        )
+        for count in (1, 5, None)
+    }
+    return {"rules": rules, "facts": facts}
+
+
+def _one_core() -> None:
+    """Pin this process to one CPU where the platform allows it."""
+    if hasattr(os, "sched_setaffinity"):
+        try:
+            os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
+        except OSError:  # a sandbox may forbid it: the batch still runs in one thread
+            pass
+
+
+def measure(engine: str, size: Size, seed: int) -> dict[str, Any]:
+    """Every figure of one engine."""
+    _one_core()
+    figures: dict[str, Any] = {"cold": cold(engine, size.cold_repeats)}
+    expert = Expert(engine=engine, cache_size=0)
+    figures["latency"] = latency(expert, size, seed)
+    figures["explanation"] = explanation(expert, size, seed + 1)
+    figures["batch"] = batch(expert, size, seed + 2)
+    figures["scaling"] = scaling(engine, size, seed + 3)
+    # ru_maxrss is in KiB on Linux and in bytes on macOS.
+    maxrss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    figures["batch"]["ru_maxrss_mb"] = round(
+        maxrss / (2**20 if sys.platform == "darwin" else 2**10), 2
+    )
+    return figures
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Measure one engine and print the figures as JSON."""
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.suite")
+    parser.add_argument("--engine", default="experta")
+    parser.add_argument("--size", choices=SIZES, default="full")
+    parser.add_argument("--seed", type=int, default=2024)
+    args = parser.parse_args(argv)
+    print(json.dumps(measure(args.engine, SIZES[args.size], args.seed)))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

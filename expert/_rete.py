@@ -1,0 +1,285 @@
+"""A faster way through one experta engine's RETE network, wired after the network is built.
+
+experta's network is correct but does much more work than matching needs:
+
+* every node copies each token it receives with a constructor that re-validates it (asserts
+  and an ``isinstance`` per fact), though only a test that adds bindings changes a token;
+* a fact entering the network is tested against every attribute literal in turn (about
+  twenty ``attr == ...`` nodes for one fact), though at most one can match;
+* after every change it asks each of its ~170 conflict-set nodes for new activations, and
+  keeps activations in sets, hashing each rule's whole pattern tuple again and again;
+* ``reset()`` walks the whole network recursively and introspects the engine for deffacts;
+  every declared fact is validated and logged.
+
+:class:`TunedNetwork` keeps experta's nodes, their tests and their memories, and rewires the
+edges between them: a token is copied only when a test adds bindings to it; sibling literal
+tests sit behind a dictionary keyed by the tested value (an alpha index, as CLIPS hashes its
+alpha memories); conflict-set nodes report activations as they happen, in order; a reset
+clears the nodes with memory directly; tests run without experta's per-test debug logging.
+Working memory and the agenda are the runner's (:class:`expert.runner.ExpertaRunner`).
+Nothing of experta is changed for other engines.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any
+
+from ._compat import (
+    Activation,
+    ChildNode,
+    ConflictSetNode,
+    Fact,
+    FactCapture,
+    FeatureCheck,
+    FeatureTesterNode,
+    InitialFact,
+    L,
+    NoMemory,
+    NotNode,
+    OrdinaryMatchNode,
+    Token,
+    TypeCheck,
+    WhereNode,
+)
+
+__all__ = ["TunedNetwork", "new_fact", "same_activation"]
+
+#: Nodes that never change the token they receive (they store ``TokenInfo`` copies).
+_READ_ONLY = (OrdinaryMatchNode, NotNode, WhereNode)
+_VALID = Token.TagType.VALID
+_new_tuple = tuple.__new__
+
+
+def new_fact(attribute: str, value: Any) -> Fact:
+    """``Fact(attr=attribute, value=value)`` without experta's per-item freezing and checks.
+
+    Values here are already immutable (text, numbers, booleans, frozensets), which is what
+    experta's ``freeze`` would leave them as.
+    """
+    fact = dict.__new__(Fact)
+    dict.__setitem__(fact, "attr", attribute)
+    dict.__setitem__(fact, "value", value)
+    fact._Fact__defaults = {}  # what Fact.__init__ sets (name-mangled)
+    return fact
+
+
+def same_activation(a: Activation, b: Activation) -> bool:
+    """Whether two activations are of the same rule on the same match."""
+    return a.rule is b.rule and a.facts == b.facts and a.context == b.context
+
+
+def _copying(port: Callable[[Token], Any]) -> Callable[[Token], Any]:
+    """What ``activate``/``activate_left``/``activate_right`` do: copy, then the node's own
+    ``_activate*`` routine (kept for node classes this module does not know)."""
+
+    def callback(token: Token) -> Any:
+        return port(_new_tuple(Token, (token.tag, token.data.copy(), token.context.copy())))
+
+    return callback
+
+
+def _test(check: Any) -> Callable[[Any], Any]:
+    """The node's check without experta's logging and field-path parsing, for plain fields."""
+    if type(check) is TypeCheck:
+        fact_type = check.fact_type
+        return lambda fact: type(fact) == fact_type  # noqa: E721 - experta's own test
+    if type(check) is FactCapture:
+        bind = check.bind
+        return lambda fact: {bind: fact}
+    if type(check) is FeatureCheck and isinstance(check.what, str) and "__" not in check.what:
+        what, function, expected = check.what, check.check, check.expected
+
+        def test(fact: Any) -> Any:
+            try:
+                record = fact[what]
+            except (IndexError, KeyError, TypeError):
+                return False
+            return function(record, expected)
+
+        return test
+    return check
+
+
+def _feature_port(node: FeatureTesterNode) -> Callable[[Token], None]:
+    """``FeatureTesterNode.activate`` with the copy made only when the token changes.
+
+    experta copies every token a node receives, because this node adds the test's bindings
+    to the token's context. No other node changes a token (the two-input and conflict-set
+    nodes store immutable ``TokenInfo`` copies and build new tokens), so a token that passes
+    a test without bindings can go on as it is; one that gains bindings is copied first.
+    """
+    test = _test(node.matcher)
+
+    def callback(token: Token) -> None:
+        (fact,) = token.data
+        match = test(fact)
+        if not match:
+            return
+        if isinstance(match, Mapping):
+            context = token.context
+            for key, value in match.items():  # the same checks as experta's node
+                if isinstance(key, tuple):  # a negated binding
+                    if key[1] in context and context[key[1]] == value:
+                        return
+                else:
+                    if context.get(key, value) != value:
+                        return
+                    if (False, key) in context and context[(False, key)] == value:
+                        return
+            token = _new_tuple(Token, (token.tag, token.data.copy(), {**context, **match}))
+        for child in node.children:
+            child.callback(token)
+
+    return callback
+
+
+def _conflict_set_port(
+    node: ConflictSetNode, events: list[tuple[bool, Activation]]
+) -> Callable[[Token], None]:
+    """``ConflictSetNode.activate`` that reports (valid, activation) events in order."""
+    rule = node.rule
+
+    def callback(token: Token) -> None:
+        info = token.to_info()
+        memory = node.memory
+        if token.tag is _VALID:
+            if info in memory:
+                return
+            memory.add(info)
+        elif info in memory:
+            memory.remove(info)
+        else:
+            return
+        context = {key: value for key, value in info.context if isinstance(key, str)}
+        events.append((token.tag is _VALID, Activation(rule, info.data, context)))
+
+    return callback
+
+
+class _LiteralIndex:
+    """Stands for sibling nodes that each test ``fact[what] == <literal>``: one dictionary
+    lookup finds the nodes that match, instead of a call per sibling."""
+
+    def __init__(self, what: str, children: list[ChildNode]) -> None:
+        self.what = what
+        self.children = children  # kept for walks of the network
+        self.table: dict[Any, list[Callable[[Token], Any]]] = {}
+        for child in children:
+            # Equal literals (True, 1, 1.0) share a slot: each node re-tests with ==.
+            self.table.setdefault(child.node.matcher.how.value, []).append(child.callback)
+
+    def activate(self, token: Token) -> None:
+        (fact,) = token.data
+        try:
+            callbacks = self.table.get(fact[self.what], ())
+        except (KeyError, TypeError):  # no such field, or an unhashable value: test each
+            callbacks = [child.callback for child in self.children]
+        for callback in callbacks:
+            callback(token)
+
+    def reset(self) -> None:
+        for child in self.children:
+            child.node.reset()
+
+
+def _literal(child: ChildNode) -> str | None:
+    """The field an unbound literal test node tests, or ``None`` for any other child."""
+    node = child.node
+    if type(node) is not FeatureTesterNode or type(node.matcher) is not FeatureCheck:
+        return None
+    check = node.matcher
+    how = check.how
+    if not isinstance(how, L) or how.__bind__ is not None or not isinstance(check.what, str):
+        return None
+    if "__" in check.what:  # nested accessors and special fields are left alone
+        return None
+    try:
+        hash(how.value)
+    except TypeError:
+        return None
+    return check.what
+
+
+def _walk(root: Any) -> list[Any]:
+    """Every node reachable from ``root``, once each."""
+    seen: dict[int, Any] = {}
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if id(node) not in seen:
+            seen[id(node)] = node
+            stack.extend(child.node for child in node.children)
+    return list(seen.values())
+
+
+class TunedNetwork:
+    """One engine's RETE network, rewired for speed (see the module docstring).
+
+    Args:
+        engine: a freshly built experta ``KnowledgeEngine``; its network is rewired in place
+            and should from then on be driven only through this object.
+    """
+
+    def __init__(self, engine: Any) -> None:
+        self.root = engine.matcher.root_node
+        self._events: list[tuple[bool, Activation]] = []
+        nodes = _walk(self.root)
+        for node in nodes:
+            self._rewire(node)
+        self._memories = [node for node in nodes if type(node)._reset is not NoMemory._reset]
+
+    def _rewire(self, node: Any) -> None:
+        children = []
+        for child in node.children:
+            target = child.node
+            port = getattr(target, "_" + child.callback.__name__, None)
+            if port is None:  # not one of experta's activation methods: leave it as it is
+                children.append(child)
+            elif type(target) is FeatureTesterNode:
+                children.append(ChildNode(target, _feature_port(target)))
+            elif type(target) is ConflictSetNode:
+                children.append(ChildNode(target, _conflict_set_port(target, self._events)))
+            elif type(target) in _READ_ONLY:
+                children.append(ChildNode(target, port))
+            else:
+                children.append(ChildNode(target, _copying(port)))
+        groups: dict[str, list[ChildNode]] = {}
+        for child in children:
+            what = _literal(child)
+            if what is not None:
+                groups.setdefault(what, []).append(child)
+        for what, group in groups.items():
+            if len(group) > 1:
+                index = _LiteralIndex(what, group)
+                position = children.index(group[0])
+                children = [child for child in children if child not in group]
+                children.insert(position, ChildNode(index, index.activate))
+        node.children = children
+
+    def reset(self) -> None:
+        """Empty every node memory and put the initial fact in (as ``reset()`` does)."""
+        for node in self._memories:
+            node._reset()
+        self._events.clear()
+        self.root.add(InitialFact())
+
+    def add(self, facts: Iterable[Fact]) -> tuple[list[Activation], list[Activation]]:
+        """Pass new facts through the network; return the activations added and removed
+        since the last call (one that came and went in between is in neither)."""
+        for fact in facts:
+            self.root.add(fact)
+        added: list[Activation] = []
+        removed: list[Activation] = []
+        for valid, activation in self._events:
+            if valid:
+                added.append(activation)
+                continue
+            for position, other in enumerate(added):
+                if same_activation(other, activation):
+                    del added[position]
+                    break
+            else:
+                removed.append(activation)
+        self._events.clear()
+        return added, removed

@@ -1,0 +1,248 @@
+"""The formats of a batch: catalogue lines to records and facts, output rows to lines.
+
+Problems with one line are returned as text, ``"reason: message"`` (``bad-json: ...``),
+not raised: a bad row is data for the errors file, and never stops a batch.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from .errors import FactError, UsageError, suggest
+from .facts import Device, Needs, input_specs
+
+__all__ = [
+    "FORMATS",
+    "check_header",
+    "csv_line",
+    "csv_row",
+    "decode_line",
+    "fact_name",
+    "facts",
+    "flatten",
+    "format_of",
+    "json_line",
+    "output_columns",
+    "read_header",
+    "snippet",
+]
+
+#: The file formats of catalogues and outputs.
+FORMATS = ("csv", "jsonl")
+
+#: File name endings and the format each means.
+EXTENSIONS = {".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl"}
+
+#: Keys of a JSON record that hold a nested group of facts.
+GROUPS = ("device", "needs")
+
+
+def format_of(path: Path, given: str | None, flag: str) -> str:
+    """The format given, or the one the file's extension says.
+
+    Raises:
+        UsageError: neither says a known format.
+    """
+    if given is not None:
+        if given not in FORMATS:
+            raise UsageError(f"{flag}: {given!r} is not a format; allowed: {', '.join(FORMATS)}")
+        return given
+    found = EXTENSIONS.get(path.suffix.lower())
+    if found is None:
+        raise UsageError(
+            f"cannot tell the format of {path} from its name; give {flag} csv or jsonl"
+        )
+    return found
+
+
+# -- records and facts -----------------------------------------------------------------------
+
+
+def fact_name(key: str) -> tuple[str, str] | None:
+    """``mic``/``device.mic`` -> ``("device", "mic")``; ``None`` when no fact is called so."""
+    for cls in (Device, Needs):
+        name = key.removeprefix(f"{cls.prefix}.")
+        if name in input_specs(cls):
+            return cls.prefix, name
+    return None
+
+
+def _fact_names() -> list[str]:
+    return [*input_specs(), *(name.split(".", 1)[1] for name in input_specs())]
+
+
+def flatten(record: Mapping[str, Any]) -> dict[str, Any]:
+    """Lift nested ``{"device": {...}, "needs": {...}}`` groups to ``device.x`` keys."""
+    flat: dict[str, Any] = {}
+    for key, value in record.items():
+        if key in GROUPS and isinstance(value, Mapping):
+            flat.update({f"{key}.{name}": inner for name, inner in value.items()})
+        else:
+            flat[str(key)] = value
+    return flat
+
+
+def facts(record: Mapping[str, Any], reserved: set[str]) -> tuple[Device, Needs] | str:
+    """The record's Device and Needs, or why there are none (``reason: message``).
+
+    Keys in ``reserved`` (id, label, ignored columns) and empty values are skipped; values
+    may be text (``"true"``, ``"80"``, ``"gaming,calls"``) or Python values.
+    """
+    groups: dict[str, dict[str, Any]] = {"device": {}, "needs": {}}
+    for key, value in record.items():
+        if key in reserved or value is None or value == "":
+            continue
+        found = fact_name(key.strip())
+        if found is None:
+            hint = suggest(key, _fact_names())
+            return f"unknown-fact: no fact {key!r}" + (
+                f" (did you mean {hint!r}?)" if hint else ""
+            )
+        groups[found[0]][found[1]] = value
+    if not any(groups.values()):
+        return "no-facts: the row states no fact"
+    try:
+        return (
+            Device.from_mapping(groups["device"], strings=True),
+            Needs.from_mapping(groups["needs"], strings=True),
+        )
+    except FactError as error:
+        return f"bad-value: {error}"
+
+
+# -- catalogue lines -------------------------------------------------------------------------
+
+
+def decode_line(
+    raw: bytes, number: int, fmt: str, header: tuple[str, ...]
+) -> dict[str, Any] | str:
+    """One catalogue line as a mapping of column names to values, or why it is not one."""
+    try:
+        text = raw.decode("utf-8").rstrip("\r\n")
+    except UnicodeDecodeError as error:
+        return f"not-utf8: byte {error.start + 1} is not UTF-8 text"
+    if number == 1:
+        text = text.removeprefix("\ufeff")
+    if not text.strip():
+        return "empty: empty line"
+    if fmt == "jsonl":
+        return _json_record(text)
+    return _csv_record(text, header)
+
+
+def _json_record(text: str) -> dict[str, Any] | str:
+    try:
+        record = json.loads(text)
+    except ValueError as error:
+        return f"bad-json: {error}"
+    if not isinstance(record, dict):
+        return f"bad-json: a record is a JSON object, not {type(record).__name__}"
+    return flatten(record)
+
+
+def _csv_record(text: str, header: tuple[str, ...]) -> dict[str, Any] | str:
+    try:
+        fields = next(csv.reader([text], strict=True))
+    except csv.Error as error:
+        return f"bad-csv: {error}"
+    if len(fields) != len(header):
+        return f"bad-csv: {len(fields)} fields where the header has {len(header)}"
+    return dict(zip(header, fields, strict=True))
+
+
+def read_header(handle: BinaryIO, path: Path) -> tuple[str, ...]:
+    """The column names on line 1 of a CSV catalogue.
+
+    Raises:
+        UsageError: line 1 is not a header.
+    """
+    raw = handle.readline()
+    try:
+        text = raw.decode("utf-8").removeprefix("\ufeff").rstrip("\r\n")
+        columns = next(csv.reader([text], strict=True)) if text.strip() else []
+    except (UnicodeDecodeError, csv.Error):
+        columns = []
+    if not columns:
+        raise UsageError(f"{path}: line 1 must be a header of column names (facts, id, label)")
+    return tuple(column.strip() for column in columns)
+
+
+def check_header(
+    header: tuple[str, ...], reserved: set[str], named: Mapping[str, str | None], path: Path
+) -> None:
+    """The ``named`` columns (``{flag: column}``) are there; every other column is a fact
+    or reserved; no column comes twice. A misspelt fact column would lose that fact in
+    every row, so unknown columns stop a batch before it starts.
+
+    Raises:
+        UsageError: naming the column and what is allowed.
+    """
+    for flag, column in named.items():
+        if column and column not in header:
+            raise UsageError(f"{path}: no column {column!r} ({flag}) in the header")
+    for column in header:
+        if header.count(column) > 1:
+            raise UsageError(f"{path}: column {column!r} appears twice in the header")
+        if column not in reserved and fact_name(column) is None:
+            raise UsageError(
+                f"{path}: column {column!r} is not a fact; name it with --label-column, "
+                "--id-column or --ignore",
+                suggestion=suggest(column, _fact_names()),
+            )
+
+
+# -- output lines ----------------------------------------------------------------------------
+
+
+def snippet(raw: bytes) -> str:
+    """The start of a raw line, as text, for the errors file."""
+    return raw.decode("utf-8", "replace").rstrip("\r\n")[:200]
+
+
+def json_line(data: Mapping[str, Any]) -> str:
+    """One compact JSON Lines line."""
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
+def csv_line(cells: list[str]) -> str:
+    """One CSV line."""
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\n").writerow(cells)
+    return buffer.getvalue()
+
+
+def _text(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list):
+        return ",".join(_text(item) for item in value)
+    return "" if value is None else str(value)
+
+
+def output_columns(attributes: tuple[str, ...], labelled: bool) -> list[str]:
+    """The columns of CSV output: id, line, (label, disagrees), three per attribute
+    (value, certainty, rules), conflicts."""
+    columns = ["id", "line", *(["label", "disagrees"] if labelled else [])]
+    for attribute in attributes:
+        columns += [attribute, f"{attribute}.certainty", f"{attribute}.rules"]
+    return [*columns, "conflicts"]
+
+
+def csv_row(row: Mapping[str, Any], attributes: tuple[str, ...], labelled: bool) -> list[str]:
+    """The cells of an output row under :func:`output_columns`; lists are comma-joined,
+    rule ids space-joined."""
+    cells = [row["id"], row["line"]]
+    if labelled:
+        cells += [row.get("label"), row.get("disagrees")]
+    for attribute in attributes:
+        verdict = row["verdicts"].get(attribute)
+        if verdict is None:
+            cells += [None, None, None]
+        else:
+            cells += [verdict["value"], verdict["certainty"], " ".join(verdict["rules"])]
+    return [_text(cell) for cell in [*cells, row["conflicts"]]]

@@ -1,0 +1,734 @@
+"""Catalogue batches: consult on many devices or needs at once, resumably, on local worker
+processes or on a Dask cluster.
+
+A batch reads a catalogue (CSV or JSON Lines), one record a line, and writes one output row
+per record: its id, each verdict's value, certainty and rule ids, and, when the catalogue has
+a label column, whether its label disagrees with the ``device.kind`` verdict. Bad records
+never stop a batch: each is written, with its line number and the reason, to an errors file.
+
+Output is written in chunks to ``OUTPUT.partial``; after each chunk both files are synced and
+a small JSON sidecar (``OUTPUT.partial.json``) records how far the run got, so an interrupted
+run continues from its last complete chunk (:func:`run_batch` with ``resume=True``). The
+finished output is renamed into place, so ``OUTPUT`` is never half-written.
+
+Work goes in chunks of lines. With worker processes or on Dask, each chunk's lines are dealt
+to the workers by their facts, so every repeat of a device meets the worker whose cache has
+already judged it; the results are put back in input order. Each worker process builds its
+own :class:`~expert.engine.Expert` once: experta engines cannot be shared between processes.
+
+The Python API: :func:`run_batch` (files), :func:`consult_records` (an iterable of records,
+in this process) and :func:`on_dask` (the same on a Dask cluster, as a ``dask.bag``).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import signal
+import time
+import zlib
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, BinaryIO
+
+import attrs
+
+from . import _rows
+from ._checkpoint import Checkpoint, Paths, input_identity, refuse_partial
+from ._lanes import Scattered, dask_client, dask_lanes, here, in_order, process_lanes
+from ._rows import FORMATS
+from .engine import Expert
+from .errors import ExpertError, UsageError
+from .facts import Device, Needs
+
+__all__ = [
+    "CHUNK_SIZE",
+    "FORMATS",
+    "LABELS",
+    "MAIN_ATTRIBUTES",
+    "BatchOptions",
+    "Summary",
+    "consult_records",
+    "on_dask",
+    "run_batch",
+]
+
+#: Records per chunk: the unit of work of a worker and of a checkpoint.
+CHUNK_SIZE = 500
+
+#: Distinct consultations each process remembers (catalogues repeat themselves a lot).
+CACHE_SIZE = 16_384
+
+#: The attributes whose verdicts the summary counts.
+MAIN_ATTRIBUTES = (
+    "device.kind", "device.io", "device.communication", "device.mic_quality",
+    "recommendation.kind",
+)  # fmt: skip
+
+#: The values a catalogue's label may take (those of ``device.kind``).
+LABELS = ("headphones", "headset")
+
+#: Chunks in flight at once when the work runs elsewhere.
+WINDOW = 3
+
+
+# -- options and summary ---------------------------------------------------------------------
+
+
+@attrs.frozen
+class BatchOptions:
+    """How records are read and judged: everything a worker needs besides the records.
+
+    Attributes:
+        input_format: ``csv`` or ``jsonl``.
+        output_format: ``csv`` or ``jsonl``.
+        header: the columns of a CSV catalogue.
+        id_column: the column (or key) holding each record's id; the line number stands in
+            where it is missing or empty.
+        label_column: the column holding the catalogue's own kind (headphones/headset).
+        label_always: give every row ``label`` and ``disagrees`` (the label column was named,
+            or is in the CSV header); otherwise only rows that have a label get them.
+        ignore: columns (or keys) that are neither facts nor id nor label.
+        rules: the knowledge base's directory, or ``None`` for the bundled one.
+        engine: the inference engine (see :data:`expert.engine.ENGINES`).
+        attributes: the concluded attributes, in the order of CSV output columns.
+    """
+
+    input_format: str = "jsonl"
+    output_format: str = "jsonl"
+    header: tuple[str, ...] = ()
+    id_column: str = "id"
+    label_column: str = "label"
+    label_always: bool = False
+    ignore: frozenset[str] = frozenset()
+    rules: str | None = None
+    engine: str = "experta"
+    attributes: tuple[str, ...] = ()
+
+    def reserved(self) -> set[str]:
+        """Columns that are not facts."""
+        return {self.id_column, self.label_column, *self.ignore}
+
+    def fingerprint(self) -> dict[str, Any]:
+        """What must not change between an interrupted run and its resumption."""
+        data = attrs.asdict(self)
+        data["header"], data["ignore"] = list(self.header), sorted(self.ignore)
+        data["attributes"] = list(self.attributes)
+        return data
+
+
+def _count(table: dict[str, int], key: str, amount: int = 1) -> None:
+    table[key] = table.get(key, 0) + amount
+
+
+@attrs.define
+class Summary:
+    """What a batch did: counts that add up across chunks, workers and resumptions.
+
+    Attributes:
+        rows: records read (rejected ones included).
+        consulted: records the expert judged.
+        rejected: rejected records by reason (``bad-value``, ``unknown-fact``, ...).
+        verdicts: for each of :data:`MAIN_ATTRIBUTES`, how often each value was concluded.
+        labelled: records with a label.
+        disagreements: labelled records whose label differs from the ``device.kind`` verdict.
+        undecided: labelled records without a ``device.kind`` verdict.
+        output: the output file; errors: the errors file (set by :func:`run_batch`).
+        seconds: how long this run took; resumed_rows: rows an earlier run had done.
+    """
+
+    rows: int = 0
+    consulted: int = 0
+    rejected: dict[str, int] = attrs.Factory(dict)
+    verdicts: dict[str, dict[str, int]] = attrs.Factory(dict)
+    labelled: int = 0
+    disagreements: int = 0
+    undecided: int = 0
+    output: str | None = None
+    errors: str | None = None
+    seconds: float = 0.0
+    resumed_rows: int = 0
+
+    def add(self, row: Mapping[str, Any]) -> None:
+        """Count one output row or error record."""
+        self.rows += 1
+        if "error" in row:
+            _count(self.rejected, row["error"])
+            return
+        self.consulted += 1
+        for attribute in MAIN_ATTRIBUTES:
+            verdict = row["verdicts"].get(attribute)
+            if verdict is not None:
+                _count(self.verdicts.setdefault(attribute, {}), str(verdict["value"]))
+        if row.get("label") is not None:
+            self.labelled += 1
+            self.disagreements += row["disagrees"] is True
+            self.undecided += row["disagrees"] is None
+
+    def merge(self, other: Summary) -> None:
+        """Add the counts of ``other`` to these."""
+        self.rows += other.rows
+        self.consulted += other.consulted
+        self.labelled += other.labelled
+        self.disagreements += other.disagreements
+        self.undecided += other.undecided
+        for reason, amount in other.rejected.items():
+            _count(self.rejected, reason, amount)
+        for attribute, counts in other.verdicts.items():
+            for value, amount in counts.items():
+                _count(self.verdicts.setdefault(attribute, {}), value, amount)
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready, as ``expert batch --json`` prints it."""
+        return attrs.asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Summary:
+        """The summary :meth:`to_dict` gave."""
+        return cls(**{field.name: data[field.name] for field in attrs.fields(cls)})
+
+    def to_text(self) -> str:
+        """A few lines for people: counts, rejections, verdicts and disagreements."""
+        done = self.rows - self.resumed_rows
+        rate = f", {done / self.seconds:,.0f} rows/s" if self.seconds and done else ""
+        rejected = sum(self.rejected.values())
+        head = f"{self.rows:,} rows in {self.seconds:,.1f} s{rate}: "
+        lines = [f"{head}{self.consulted:,} consulted, {rejected:,} rejected"]
+        if self.resumed_rows:
+            lines.append(f"  resumed after {self.resumed_rows:,} rows done by an earlier run")
+        if self.rejected:
+            reasons = ", ".join(f"{k} {v:,}" for k, v in sorted(self.rejected.items()))
+            lines.append(f"  rejected: {reasons} (see {self.errors or 'the errors'})")
+        for attribute in MAIN_ATTRIBUTES:
+            counts = self.verdicts.get(attribute, {})
+            if counts:
+                shown = ", ".join(f"{value} {n:,}" for value, n in sorted(counts.items()))
+                none = self.consulted - sum(counts.values())
+                lines.append(f"  {attribute}: {shown}, no verdict {none:,}")
+        if self.labelled:
+            share = self.disagreements / self.labelled
+            lines.append(
+                f"  label disagrees with device.kind: {self.disagreements:,} of "
+                f"{self.labelled:,} labelled rows ({share:.1%}); no verdict {self.undecided:,}"
+            )
+        if self.output:
+            lines.append(f"  output: {self.output}")
+        return "\n".join(lines)
+
+
+# -- judging one record ----------------------------------------------------------------------
+
+
+class _Consultant:
+    """An :class:`Expert` with a large cache of compact results, one per process."""
+
+    def __init__(self, rules: str | None, engine: str) -> None:
+        self.expert = Expert(rules, engine=engine, cache_size=0)
+        self.judge = lru_cache(maxsize=CACHE_SIZE)(self._judge)
+
+    def _judge(self, device: Device, needs: Needs) -> tuple[dict[str, Any], list[str]]:
+        result = self.expert.consult(device, needs)
+        verdicts = {
+            verdict.attribute: {
+                "value": _json_value(verdict.value),
+                "certainty": round(verdict.certainty, 4),
+                "rules": [firing.rule for firing in verdict.because],
+            }
+            for verdict in result.verdicts
+        }
+        return verdicts, [conflict.attribute for conflict in result.conflicts]
+
+
+def _json_value(value: Any) -> Any:
+    return list(value) if isinstance(value, tuple) else value
+
+
+_CONSULTANTS: dict[tuple[str | None, str], _Consultant] = {}
+
+
+def _consultant(rules: str | None, engine: str) -> _Consultant:
+    """This process's consultant on ``rules``, built on first use (in each worker too)."""
+    if (rules, engine) not in _CONSULTANTS:
+        _CONSULTANTS[rules, engine] = _Consultant(rules, engine)
+    return _CONSULTANTS[rules, engine]
+
+
+def _rejected(number: int, ident: Any, problem: str) -> dict[str, Any]:
+    """The error record of a line, from a ``"reason: message"`` problem."""
+    reason, _, message = problem.partition(": ")
+    return {"line": number, "id": ident, "error": reason, "reason": message}
+
+
+def _label(value: Any) -> str | None:
+    if value is None:
+        return None
+    text = str(value).strip().lower()
+    return text or None
+
+
+def _judge(record: Mapping[str, Any], number: int, options: BatchOptions) -> dict[str, Any]:
+    """The output row of one record (a mapping of column names to values), or its error."""
+    ident = record.get(options.id_column)
+    ident = number if ident is None or ident == "" else ident
+    label = _label(record.get(options.label_column))
+    if label is not None and label not in LABELS:
+        allowed = ", ".join(LABELS)
+        return _rejected(number, ident, f"bad-label: {label!r} is not allowed; allowed: {allowed}")
+    facts = _rows.facts(record, options.reserved())
+    if isinstance(facts, str):
+        return _rejected(number, ident, facts)
+    try:
+        verdicts, conflicts = _consultant(options.rules, options.engine).judge(*facts)
+    except ExpertError as error:
+        return _rejected(number, ident, f"inference: {error}")
+    row: dict[str, Any] = {"id": ident, "line": number, "verdicts": verdicts}
+    row["conflicts"] = conflicts
+    if options.label_always or options.label_column in record:
+        kind = verdicts.get("device.kind")
+        row["label"] = label
+        row["disagrees"] = None if label is None or kind is None else kind["value"] != label
+    return row
+
+
+def _as_record(record: Any) -> Any:
+    """A Device, Needs or (Device, Needs) pair as a mapping of full fact names."""
+    if isinstance(record, (Device, Needs)):
+        return record.known()
+    if isinstance(record, tuple) and all(isinstance(each, (Device, Needs)) for each in record):
+        return {name: value for each in record for name, value in each.known().items()}
+    return record
+
+
+def _judge_any(record: Any, number: int, options: BatchOptions) -> dict[str, Any]:
+    record = _as_record(record)
+    if not isinstance(record, Mapping):
+        kind = type(record).__name__
+        return _rejected(number, number, f"bad-record: a record is a mapping, not a {kind}")
+    return _judge(_rows.flatten(record), number, options)
+
+
+def consult_records(
+    records: Iterable[Any],
+    *,
+    rules: str | Path | None = None,
+    engine: str = "experta",
+    id_column: str = "id",
+    label_column: str | None = None,
+) -> Iterator[dict[str, Any]]:
+    """Judge each record in this process, lazily, in order.
+
+    A record is a mapping of fact names (``mic`` or ``device.mic``, ``uses``; values as
+    Python values or as text) with an optional id and label, or a :class:`Device`, a
+    :class:`Needs` or a pair of them. (:meth:`Expert.consult_many` streams full
+    :class:`~expert.result.Result` objects instead.)
+
+    Args:
+        records: the records.
+        rules: the knowledge base's directory; the bundled one by default.
+        engine: the inference engine (see :data:`expert.engine.ENGINES`).
+        id_column: the key of a record's id; its position (from 1) when it has none.
+        label_column: the key of the catalogue's own kind (default ``label``); rows get
+            ``label`` and ``disagrees`` when it is named here, or when their record has it.
+
+    Yields:
+        per record, the output row ``{"id", "line", "verdicts", "conflicts"}`` (and maybe
+        ``"label"`` and ``"disagrees"``), where ``line`` is the record's position and
+        ``verdicts`` maps each concluded attribute to its ``value``, ``certainty`` and
+        ``rules``; or, for a bad record, ``{"line", "id", "error", "reason"}``.
+
+    Raises:
+        KnowledgeBaseError: the rule files are broken.
+    """
+    options = _options(id_column, label_column, rules, engine)
+    for number, record in enumerate(records, start=1):
+        yield _judge_any(record, number, options)
+
+
+def _options(
+    id_column: str, label_column: str | None, rules: str | Path | None, engine: str
+) -> BatchOptions:
+    return BatchOptions(
+        engine=engine,
+        id_column=id_column,
+        label_column=label_column or "label",
+        label_always=label_column is not None,
+        rules=_rules_key(rules),
+    )
+
+
+def _rules_key(rules: str | Path | None) -> str | None:
+    return None if rules is None else str(Path(rules).resolve())
+
+
+# -- judging chunks of lines, here or elsewhere ----------------------------------------------
+
+
+@attrs.frozen
+class _Chunk:
+    """Consecutive catalogue lines: the first one's number, the lines, the offset after."""
+
+    first: int
+    lines: tuple[bytes, ...]
+    end: int
+
+    def numbered(self) -> list[tuple[int, bytes]]:
+        """The lines with their numbers."""
+        return list(enumerate(self.lines, start=self.first))
+
+
+def _judge_lines(
+    lines: Sequence[tuple[int, bytes]], options: BatchOptions
+) -> tuple[list[tuple[str, str]], Summary]:
+    """Judge numbered lines; per line its output text and its error text (one is empty).
+    Runs wherever the work is: this process, a worker, a Dask worker."""
+    results, summary = [], Summary()
+    for number, raw in lines:
+        record = _rows.decode_line(raw, number, options.input_format, options.header)
+        if isinstance(record, str):
+            row = _rejected(number, number, record)
+        else:
+            row = _judge(record, number, options)
+        summary.add(row)
+        if "error" in row:
+            results.append(("", _rows.json_line({**row, "text": _rows.snippet(raw)})))
+        elif options.output_format == "csv":
+            cells = _rows.csv_row(row, options.attributes, options.label_always)
+            results.append((_rows.csv_line(cells), ""))
+        else:
+            results.append((_rows.json_line(row), ""))
+    return results, summary
+
+
+def _router(options: BatchOptions) -> Callable[[tuple[int, bytes]], int]:
+    """A line's lane, by its facts (id and label left out): equal facts meet in one worker,
+    whose cache then judges them once."""
+    reserved = options.reserved()
+    drop = {i for i, column in enumerate(options.header) if column in reserved}
+
+    def csv_route(line: tuple[int, bytes]) -> int:
+        fields = line[1].split(b",")  # quoting is ignored: a route need not be a parse
+        return zlib.crc32(b",".join(f for i, f in enumerate(fields) if i not in drop))
+
+    def json_route(line: tuple[int, bytes]) -> int:
+        try:
+            record = json.loads(line[1])
+            key = repr(sorted((k, v) for k, v in record.items() if k not in reserved))
+        except (ValueError, AttributeError, TypeError):
+            return zlib.crc32(line[1])
+        return zlib.crc32(key.encode("utf-8", "replace"))
+
+    return csv_route if options.input_format == "csv" else json_route
+
+
+@attrs.frozen
+class _Done:
+    """A judged chunk: output text, error lines, counts, lines read, input offset after."""
+
+    output: str
+    errors: str
+    summary: Summary
+    lines: int
+    end: int
+
+
+def _worker_start(rules: str | None, engine: str) -> None:
+    """Start a worker process: leave Ctrl-C to the parent and build the expert now."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _consultant(rules, engine)
+
+
+@contextlib.contextmanager
+def _lanes(options: BatchOptions, workers: int, dask: Any) -> Iterator[list[Any]]:
+    if dask is not None:
+        with dask_client(dask) as client:
+            yield dask_lanes(client)
+    elif workers > 1:
+        with process_lanes(workers, _worker_start, (options.rules, options.engine)) as lanes:
+            yield lanes
+    else:
+        yield [here]
+
+
+def _judged(
+    chunks: Iterable[_Chunk], options: BatchOptions, workers: int, dask: Any
+) -> Iterator[_Done]:
+    """Judge the chunks here, on worker processes or on Dask; results in input order."""
+    route = _router(options)
+    with _lanes(options, workers, dask) as lanes:
+
+        def submit(chunk: _Chunk) -> Scattered:
+            return Scattered(chunk.numbered(), lanes, route, _judge_lines, options)
+
+        window = 1 if len(lanes) == 1 and dask is None else WINDOW
+        for chunk, (results, summaries) in in_order(chunks, submit, window):
+            summary = Summary()
+            for each in summaries:
+                summary.merge(each)
+            output = "".join(output for output, _ in results)
+            errors = "".join(error for _, error in results)
+            yield _Done(output, errors, summary, len(chunk.lines), chunk.end)
+
+
+def _judge_partition(numbered: Iterable[tuple[int, Any]], options: BatchOptions) -> list[Any]:
+    return [_judge_any(record, number, options) for number, record in numbered]
+
+
+def on_dask(
+    records: Iterable[Any],
+    client_or_address: Any,
+    *,
+    rules: str | Path | None = None,
+    engine: str = "experta",
+    id_column: str = "id",
+    label_column: str | None = None,
+    partition_size: int = CHUNK_SIZE,
+) -> list[dict[str, Any]]:
+    """Judge records on a Dask cluster, as :func:`consult_records` does in this process.
+
+    The records become a ``dask.bag`` of partitions of ``partition_size``; each worker
+    process builds its expert once, on its first partition, and keeps it.
+
+    Args:
+        records: as for :func:`consult_records`.
+        client_or_address: a ``distributed.Client`` or a scheduler's address
+            (``tcp://127.0.0.1:8786``).
+        rules, engine, id_column, label_column: as for :func:`consult_records`.
+        partition_size: records per task.
+
+    Returns:
+        The output rows and error records, in the order of ``records``.
+
+    Raises:
+        UsageError: Dask is not installed, or the scheduler cannot be reached.
+    """
+    options = _options(id_column, label_column, rules, engine)
+    with dask_client(client_or_address) as client:
+        import dask.bag
+
+        numbered = list(enumerate(records, start=1))
+        if not numbered:
+            return []
+        bag = dask.bag.from_sequence(numbered, partition_size=max(1, partition_size))
+        return client.compute(bag.map_partitions(_judge_partition, options)).result()
+
+
+# -- files -----------------------------------------------------------------------------------
+
+
+def _chunks(handle: BinaryIO, first: int, offset: int, size: int) -> Iterator[_Chunk]:
+    lines: list[bytes] = []
+    for raw in handle:
+        offset += len(raw)
+        lines.append(raw)
+        if len(lines) == size:
+            yield _Chunk(first, tuple(lines), offset)
+            first, lines = first + size, []
+    if lines:
+        yield _Chunk(first, tuple(lines), offset)
+
+
+def _count_lines(path: Path) -> int:
+    count, last = 0, b"\n"
+    with open(path, "rb") as handle:
+        while block := handle.read(1 << 20):
+            count += block.count(b"\n")
+            last = block[-1:]
+    return count + (last != b"\n")
+
+
+@contextlib.contextmanager
+def _progress_bar(enabled: bool, total: int, done: int) -> Iterator[Callable[[int], None]]:
+    """A rich progress bar with rate and ETA on stderr, or nothing."""
+    if not enabled:
+        yield lambda rows: None
+        return
+    from rich.console import Console
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TaskProgressColumn,
+        TextColumn,
+        TimeRemainingColumn,
+    )
+
+    columns = (
+        TextColumn("batch"), BarColumn(), MofNCompleteColumn(), TaskProgressColumn(),
+        TextColumn("{task.fields[rate]} rows/s"), TimeRemainingColumn(),
+    )  # fmt: skip
+    with Progress(*columns, console=Console(stderr=True)) as bar:
+        task = bar.add_task("batch", total=total, completed=done, rate="?")
+        start, first = time.monotonic(), done
+
+        def advance(rows: int) -> None:
+            done_here = bar.tasks[0].completed + rows - first
+            rate = done_here / max(time.monotonic() - start, 1e-9)
+            bar.update(task, advance=rows, rate=f"{rate:,.0f}")
+
+        yield advance
+
+
+def run_batch(
+    input: str | Path,
+    output: str | Path,
+    *,
+    errors: str | Path | None = None,
+    input_format: str | None = None,
+    output_format: str | None = None,
+    id_column: str | None = None,
+    label_column: str | None = None,
+    ignore: Iterable[str] = (),
+    rules: str | Path | None = None,
+    engine: str = "experta",
+    workers: int = 1,
+    dask: Any = None,
+    chunk_size: int = CHUNK_SIZE,
+    resume: bool = False,
+    progress: bool | None = None,
+) -> Summary:
+    """Judge every record of a catalogue file and write the output rows to ``output``.
+
+    Args:
+        input: a CSV file (line 1 the header) or a JSON Lines file; one record a line.
+        output: where the rows go (JSON Lines or CSV); written to ``OUTPUT.partial`` in
+            chunks and renamed into place when the batch is done.
+        errors: where bad records go, one JSON object a line with ``line``, ``id``,
+            ``error`` (the kind), ``reason`` and ``text``; ``OUTPUT.errors.jsonl`` by default.
+        input_format, output_format: ``csv`` or ``jsonl``; by the file's extension if not
+            given.
+        id_column: the column holding record ids (``id`` by default; the line number when a
+            record has none).
+        label_column: the column holding the catalogue's own kind (headphones/headset); each
+            output row then says whether the ``device.kind`` verdict disagrees with it.
+        ignore: columns that are neither facts nor id nor label.
+        rules: the knowledge base's directory; the bundled one by default.
+        engine: the inference engine (see :data:`expert.engine.ENGINES`).
+        workers: worker processes (1 judges in this process).
+        dask: a ``distributed.Client`` or a scheduler's address to run the chunks on.
+        chunk_size: records per chunk (per task and per checkpoint).
+        resume: continue an interrupted run from its last complete chunk (or start afresh
+            when there is none); without it, an interrupted run's files stop the batch.
+        progress: show a progress bar on stderr (by default when stderr is a terminal).
+
+    Returns:
+        The :class:`Summary` of the whole file (an interrupted run's rows included).
+
+    Raises:
+        UsageError: bad arguments, an unreadable input, a bad CSV header, an interrupted
+            run in the way (without ``resume``), or Dask missing or unreachable.
+        KnowledgeBaseError: the rule files are broken.
+    """
+    source, target = Path(input), Path(output)
+    _check_counts(workers, chunk_size, dask)
+    in_format = _rows.format_of(source, input_format, "--input-format")
+    out_format = _rows.format_of(target, output_format, "--output-format")
+    paths = Paths.of(target, Path(errors) if errors else None)
+    if not resume:
+        refuse_partial(paths)
+    rules_key = _rules_key(rules)
+    expert = _consultant(rules_key, engine).expert  # a broken base or engine fails here
+    options = BatchOptions(
+        input_format=in_format,
+        output_format=out_format,
+        id_column=id_column or "id",
+        label_column=label_column or "label",
+        label_always=label_column is not None,
+        ignore=frozenset(ignore),
+        rules=rules_key,
+        engine=engine,
+        attributes=tuple(expert.knowledge.concluded_attributes()),
+    )
+    started = time.monotonic()
+    with _open_input(source) as handle:
+        if in_format == "csv":
+            header = _rows.read_header(handle, source)
+            named = {"--id-column": id_column, "--label-column": label_column}
+            _rows.check_header(header, options.reserved(), named, source)
+            label_always = options.label_always or options.label_column in header
+            options = attrs.evolve(options, header=header, label_always=label_always)
+        summary = _run(handle, source, paths, options, resume, workers, dask, chunk_size,
+                       progress)  # fmt: skip
+    summary.seconds = time.monotonic() - started
+    summary.output, summary.errors = str(paths.output), str(paths.errors)
+    return summary
+
+
+def _check_counts(workers: int, chunk_size: int, dask: Any) -> None:
+    for name, value in (("--workers", workers), ("--chunk-size", chunk_size)):
+        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+            raise UsageError(f"{name} must be a whole number >= 1, not {value!r}")
+    if dask is not None and workers > 1:
+        raise UsageError("give --workers or --dask, not both")
+
+
+@contextlib.contextmanager
+def _open_input(path: Path) -> Iterator[BinaryIO]:
+    try:
+        handle = open(path, "rb")
+    except OSError as error:
+        raise UsageError(f"cannot read {path}: {error.strerror or error}") from None
+    with handle:
+        yield handle
+
+
+def _start(
+    handle: BinaryIO, source: Path, paths: Paths, options: BatchOptions, resume: bool
+) -> Checkpoint:
+    """The checkpoint to go on from: the interrupted run's, or a new one."""
+    identity, settings = input_identity(source), options.fingerprint()
+    if resume and paths.sidecar.exists():
+        return Checkpoint.resume(paths, identity, settings)
+    head = ""
+    if options.output_format == "csv":
+        head = _rows.csv_line(_rows.output_columns(options.attributes, options.label_always))
+    return Checkpoint.start(
+        paths,
+        identity,
+        settings,
+        offset=handle.tell(),
+        lines=1 if options.header else 0,
+        extra=Summary().to_dict(),
+        head=head,
+    )
+
+
+def _run(
+    handle: BinaryIO,
+    source: Path,
+    paths: Paths,
+    options: BatchOptions,
+    resume: bool,
+    workers: int,
+    dask: Any,
+    chunk_size: int,
+    progress: bool | None,
+) -> Summary:
+    """Judge the input from where the last run stopped, chunk by chunk, into the files."""
+    checkpoint = _start(handle, source, paths, options, resume)
+    summary = Summary.from_dict(checkpoint.extra)
+    summary.resumed_rows = summary.rows
+    handle.seek(checkpoint.offset)
+    chunks = _chunks(handle, checkpoint.lines + 1, checkpoint.offset, chunk_size)
+    if progress is None:
+        from rich.console import Console
+
+        progress = Console(stderr=True).is_terminal
+    total = _count_lines(source) - (1 if options.header else 0) if progress else 0
+    try:
+        with _progress_bar(progress, total, summary.rows) as advance:
+            for done in _judged(chunks, options, workers, dask):
+                summary.merge(done.summary)
+                checkpoint.add(
+                    done.output,
+                    done.errors,
+                    lines=done.lines,
+                    offset=done.end,
+                    extra=summary.to_dict(),
+                )
+                advance(done.lines)
+    except BaseException:
+        checkpoint.close()
+        raise
+    checkpoint.finish()
+    return summary

@@ -1,0 +1,370 @@
+"""Tests of expert.batch and expert.catalogue: catalogue batches from files and from Python,
+bad rows, resumption after a kill, worker processes, Dask, and sample catalogues."""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from expert import Device, Needs
+from expert.batch import consult_records, on_dask, run_batch
+from expert.catalogue import sample_catalogue, write_catalogue
+from expert.cli import main
+
+
+def run(capsys, *argv):
+    """Run the CLI, returning (exit code, stdout, stderr)."""
+    code = main([str(arg) for arg in argv])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def jsonl(path: Path) -> list[dict]:
+    """The objects of a JSON Lines file."""
+    return [json.loads(line) for line in path.read_text("utf-8").splitlines()]
+
+
+def sample(path: Path, rows: int, *, seed: int = 7, junk: float = 0.0) -> Path:
+    """Write a sample catalogue (its format by the file's extension) and return its path."""
+    fmt = "jsonl" if path.suffix == ".jsonl" else "csv"
+    write_catalogue(path, sample_catalogue(rows, seed=seed, fmt=fmt, junk=junk))
+    return path
+
+
+CSV_CATALOGUE = """\
+id,label,mic,fit,price,uses
+gs-1,headset,boom,over-ear,79.99,
+hp-2,headphones,none,over-ear,199,
+eb-3,headphones,inline,in-ear,9.99,
+nd-4,,,,,"online-gaming,calls"
+"""
+
+
+def test_csv_in_jsonl_out_has_id_verdicts_certainties_and_rules(capsys, tmp_path):
+    """Each CSV row becomes a JSONL row with its id and each verdict's value, certainty, rules."""
+    source = tmp_path / "cat.csv"
+    source.write_text(CSV_CATALOGUE, encoding="utf-8")
+    code, out, err = run(capsys, "batch", source, "-o", tmp_path / "out.jsonl")
+    assert code == 0 and err == ""
+    rows = jsonl(tmp_path / "out.jsonl")
+    assert [row["id"] for row in rows] == ["gs-1", "hp-2", "eb-3", "nd-4"]
+    assert [row["line"] for row in rows] == [2, 3, 4, 5]
+    kind = rows[0]["verdicts"]["device.kind"]
+    assert kind["value"] == "headset" and kind["certainty"] == 1.0
+    assert "definitions.boom-mic-means-headset" in kind["rules"]
+    assert rows[1]["verdicts"]["device.kind"]["value"] == "headphones"
+    assert rows[3]["verdicts"]["recommendation.kind"]["value"] == "headset"
+    assert "device.kind" not in rows[3]["verdicts"]  # a needs row says nothing of a device
+    assert "4 rows" in out and "0 rejected" in out and "device.kind: headphones 1" in out
+    assert (tmp_path / "out.jsonl.errors.jsonl").read_text() == ""
+    assert not list(tmp_path.glob("*.partial*"))
+
+
+def test_jsonl_in_csv_out_with_devices_needs_and_nested_groups(capsys, tmp_path):
+    """JSONL records may be devices, needs, both, or nested groups; CSV output has 3 columns
+    per attribute."""
+    source = tmp_path / "cat.jsonl"
+    records = [
+        {"mic": "boom", "device.fit": "over-ear", "anc": True},
+        {"needs.uses": ["gaming", "calls"], "budget": 40},
+        {"device": {"mic": "none"}, "needs": {"uses": "music"}},
+    ]
+    source.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    code, _, _ = run(capsys, "batch", source, "-o", tmp_path / "out.csv")
+    assert code == 0
+    with open(tmp_path / "out.csv", newline="", encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    assert [row["id"] for row in rows] == ["1", "2", "3"]  # line numbers stand in for ids
+    assert rows[0]["device.kind"] == "headset" and rows[0]["device.kind.certainty"] == "1.0"
+    assert "definitions.boom-mic-means-headset" in rows[0]["device.kind.rules"].split()
+    assert rows[1]["recommendation.kind"] == "headset" and rows[1]["device.kind"] == ""
+    assert rows[2]["device.kind"] == "headphones"
+
+
+def test_formats_can_be_given_where_extensions_say_nothing(capsys, tmp_path):
+    """--input-format and --output-format override the extensions."""
+    source = tmp_path / "cat.txt"
+    source.write_text('{"id": "a", "mic": "boom"}\n', encoding="utf-8")
+    target = tmp_path / "out.data"
+    code, _, _ = run(
+        capsys, "batch", source, "-o", target, "--input-format", "jsonl",
+        "--output-format", "jsonl",
+    )  # fmt: skip
+    assert code == 0 and jsonl(target)[0]["id"] == "a"
+
+
+def test_label_disagreements_are_flagged_and_counted(capsys, tmp_path):
+    """With --label-column, each row says whether the label differs from device.kind."""
+    source = tmp_path / "cat.csv"
+    source.write_text(CSV_CATALOGUE, encoding="utf-8")
+    target = tmp_path / "out.jsonl"
+    code, out, _ = run(capsys, "batch", source, "-o", target, "--label-column", "label", "--json")
+    assert code == 0
+    flags = {row["id"]: (row["label"], row["disagrees"]) for row in jsonl(target)}
+    assert flags == {
+        "gs-1": ("headset", False),
+        "hp-2": ("headphones", False),
+        "eb-3": ("headphones", True),  # an in-line mic makes it a headset, say the articles
+        "nd-4": (None, None),
+    }
+    summary = json.loads(out)
+    assert (summary["labelled"], summary["disagreements"]) == (3, 1)
+
+
+JUNK_JSONL = [
+    b'{"id": "ok-1", "mic": "boom"}\n',
+    b'{"id": "unknown", "mik": "boom"}\n',
+    b'{"id": "bad-value", "mic": "bom"}\n',
+    b'{"id": "nan", "mic": "boom", "price": NaN}\n',
+    b"\n",
+    b"\xff\xfe\x00garbage\x9c\n",
+    b'{"id": "truncated", "mic": "bo\n',
+    b'["not", "an", "object"]\n',
+    b'{"id": "bad-label", "mic": "boom", "label": "earbuds"}\n',
+    b'{"id": "nothing", "label": "headset"}\n',
+    b'{"id": "ok-2", "mic": "none"}',  # no newline at the end of the file
+]
+
+
+def test_junk_rows_land_in_the_errors_file_and_the_batch_finishes(capsys, tmp_path):
+    """Every kind of bad row is reported with its line number and reason; exit 0."""
+    source = tmp_path / "junk.jsonl"
+    source.write_bytes(b"".join(JUNK_JSONL))
+    target = tmp_path / "out.jsonl"
+    code, out, _ = run(capsys, "batch", source, "-o", target, "--label-column", "label")
+    assert code == 0
+    assert [row["id"] for row in jsonl(target)] == ["ok-1", "ok-2"]
+    errors = {row["line"]: row for row in jsonl(tmp_path / "out.jsonl.errors.jsonl")}
+    kinds = {line: row["error"] for line, row in errors.items()}
+    assert kinds == {
+        2: "unknown-fact", 3: "bad-value", 4: "bad-value", 5: "empty", 6: "not-utf8",
+        7: "bad-json", 8: "bad-json", 9: "bad-label", 10: "no-facts",
+    }  # fmt: skip
+    assert "did you mean 'mic'" in errors[2]["reason"] and errors[2]["id"] == "unknown"
+    assert "did you mean 'boom'" in errors[3]["reason"]
+    assert "device.price: nan is not allowed" in errors[4]["reason"]
+    assert errors[7]["text"].startswith('{"id": "truncated"')
+    assert "11 rows" in out and "9 rejected" in out and "bad-value 2" in out
+
+
+def test_junk_csv_rows_with_bad_fields_quotes_and_bytes(tmp_path):
+    """CSV rows with too few fields, an unclosed quote, NaN or garbage are rejected alone."""
+    source = tmp_path / "junk.csv"
+    source.write_bytes(
+        b'id,mic,price\na,boom,10\nb,boom\nc,"boom,10\nd,boom,nan\n\x00\xff,\x01\ne,none,\n'
+    )
+    summary = run_batch(source, tmp_path / "out.jsonl")
+    assert [row["id"] for row in jsonl(tmp_path / "out.jsonl")] == ["a", "e"]
+    errors = jsonl(tmp_path / "out.jsonl.errors.jsonl")
+    assert [(row["line"], row["error"]) for row in errors] == [
+        (3, "bad-csv"), (4, "bad-csv"), (5, "bad-value"), (6, "not-utf8"),
+    ]  # fmt: skip
+    assert summary.rows == 6 and summary.rejected == {"bad-csv": 2, "bad-value": 1, "not-utf8": 1}
+
+
+def test_an_interrupted_run_is_refused_without_resume(capsys, tmp_path):
+    """Leftovers of an interrupted run stop a new run with exit 2 rather than being lost."""
+    source = sample(tmp_path / "cat.csv", 5)
+    (tmp_path / "out.jsonl.partial").write_text("")
+    code, _, err = run(capsys, "batch", source, "-o", tmp_path / "out.jsonl")
+    assert code == 2 and "--resume" in err and len(err.strip().splitlines()) == 1
+
+
+def _wait_for_progress(sidecar: Path, process: subprocess.Popen, lines: int) -> None:
+    """Wait until the sidecar records at least ``lines`` lines done."""
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        assert process.poll() is None, "the batch finished before it could be interrupted"
+        try:
+            if json.loads(sidecar.read_text("utf-8"))["lines"] >= lines:
+                return
+        except (OSError, ValueError):
+            pass
+        time.sleep(0.01)
+    raise AssertionError("the batch made no progress in 60 s")
+
+
+def test_resume_after_sigkill_equals_an_uninterrupted_run(capsys, tmp_path):
+    """Killed mid-run and resumed, a batch writes exactly the rows of an uninterrupted one."""
+    source = sample(tmp_path / "cat.csv", 3000, junk=0.02)
+    argv = ["batch", source, "--label-column", "label", "--chunk-size", "100"]
+    assert run(capsys, *argv, "-o", tmp_path / "whole.jsonl")[0] == 0
+    target = tmp_path / "out.jsonl"
+    process = subprocess.Popen(
+        [sys.executable, "-m", "expert", *map(str, argv), "-o", str(target)],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    try:
+        _wait_for_progress(tmp_path / "out.jsonl.partial.json", process, 400)
+    finally:
+        process.send_signal(signal.SIGKILL)
+        process.wait(timeout=30)
+    assert not target.exists()
+    with open(tmp_path / "out.jsonl.partial", "ab") as partial:
+        partial.write(b'{"id": "half a ro')  # as if killed in the middle of a write
+    code, _, err = run(capsys, *argv, "-o", target)
+    assert code == 2 and "interrupted run" in err
+    code, out, _ = run(capsys, *argv, "-o", target, "--resume")
+    assert code == 0 and "resumed after" in out
+    assert target.read_bytes() == (tmp_path / "whole.jsonl").read_bytes()
+    errors = (tmp_path / "out.jsonl.errors.jsonl").read_bytes()
+    assert errors == (tmp_path / "whole.jsonl.errors.jsonl").read_bytes()
+    assert not list(tmp_path.glob("out.jsonl.partial*"))
+
+
+def test_resume_refuses_other_settings(capsys, tmp_path):
+    """A resumed run must read the same input with the same settings."""
+    source = sample(tmp_path / "cat.csv", 20)
+    target = tmp_path / "out.jsonl"
+    sidecar = {"version": 1, "input": {}, "settings": {}}
+    (tmp_path / "out.jsonl.partial.json").write_text(json.dumps(sidecar))
+    code, _, err = run(capsys, "batch", source, "-o", target, "--resume")
+    assert code == 2 and "not the file the interrupted run read" in err
+
+
+def test_two_workers_write_what_one_process_writes(capsys, tmp_path):
+    """--workers 2 gives the same rows in the same order as a serial run."""
+    source = sample(tmp_path / "cat.jsonl", 600, junk=0.03)
+    argv = ["batch", source, "--label-column", "label", "--chunk-size", "50"]
+    assert run(capsys, *argv, "-o", tmp_path / "serial.jsonl")[0] == 0
+    assert run(capsys, *argv, "-o", tmp_path / "pool.jsonl", "--workers", "2")[0] == 0
+    assert (tmp_path / "pool.jsonl").read_bytes() == (tmp_path / "serial.jsonl").read_bytes()
+    serial_errors = (tmp_path / "serial.jsonl.errors.jsonl").read_bytes()
+    assert (tmp_path / "pool.jsonl.errors.jsonl").read_bytes() == serial_errors
+
+
+@pytest.fixture(scope="module")
+def cluster():
+    """A two-process Dask cluster on loopback."""
+    distributed = pytest.importorskip("distributed")
+    with distributed.LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
+        dashboard_address=None, death_timeout=60,
+    ) as local:  # fmt: skip
+        yield local
+
+
+@pytest.mark.dask
+def test_a_local_cluster_writes_what_one_process_writes(capsys, tmp_path, cluster):
+    """--dask on a LocalCluster gives the same rows in the same order as a serial run."""
+    source = sample(tmp_path / "cat.csv", 300, junk=0.03)
+    argv = ["batch", source, "--label-column", "label", "--chunk-size", "40"]
+    assert run(capsys, *argv, "-o", tmp_path / "serial.csv")[0] == 0
+    code, _, err = run(
+        capsys, *argv, "-o", tmp_path / "dask.csv", "--dask", cluster.scheduler_address
+    )
+    assert code == 0, err
+    assert (tmp_path / "dask.csv").read_bytes() == (tmp_path / "serial.csv").read_bytes()
+
+
+@pytest.mark.dask
+def test_on_dask_equals_consult_records(cluster):
+    """on_dask judges Python records on the cluster exactly as consult_records does here."""
+    records = [
+        {"id": f"r{n}", "mic": mic, "price": price, "label": "headset"}
+        for n, (mic, price) in enumerate(
+            [("boom", 59.99), ("inline", 9.99), ("bom", 1.0), ("none", 99.0), (None, None)] * 40
+        )
+    ]
+    from distributed import Client
+
+    with Client(cluster.scheduler_address, timeout=60) as client:
+        remote = on_dask(records, client, label_column="label", partition_size=30)
+    local = list(consult_records(records, label_column="label"))
+    assert remote == local and len(remote) == 200
+    assert local[2]["error"] == "bad-value" and local[4]["error"] == "no-facts"
+
+
+def test_dask_missing_exits_2_saying_how_to_install(capsys, tmp_path, monkeypatch):
+    """Without Dask, --dask exits 2 with one line naming the extra to install."""
+    monkeypatch.setitem(sys.modules, "distributed", None)
+    source = sample(tmp_path / "cat.csv", 5)
+    code, _, err = run(
+        capsys, "batch", source, "-o", tmp_path / "o.jsonl", "--dask", "tcp://127.0.0.1:8786",
+    )  # fmt: skip
+    assert code == 2 and "install expert[dask]" in err and len(err.strip().splitlines()) == 1
+
+
+def test_consult_records_takes_mappings_and_fact_objects():
+    """The Python API judges mappings, Devices, Needs and pairs, and reports bad records."""
+    rows = list(
+        consult_records([Device(mic="boom"), (Device(mic="none"), Needs(uses={"music"})), 42])
+    )
+    assert rows[0]["verdicts"]["device.kind"]["value"] == "headset"
+    assert rows[1]["verdicts"]["device.kind"]["value"] == "headphones"
+    assert rows[2]["error"] == "bad-record" and rows[2]["line"] == 3
+
+
+def test_the_summary_is_quiet_about_progress_when_piped(capsys, tmp_path):
+    """No progress bar when stderr is not a terminal; one with rate and ETA when asked."""
+    source = sample(tmp_path / "cat.csv", 50)
+    run_batch(source, tmp_path / "a.jsonl")
+    assert capsys.readouterr().err == ""
+    run_batch(source, tmp_path / "b.jsonl", progress=True)
+    err = capsys.readouterr().err
+    assert "50/50" in err and "rows/s" in err
+
+
+def test_sample_catalogue_is_determined_by_its_seed(capsys, tmp_path):
+    """The same seed gives the same bytes; another seed other rows; junk is a fraction."""
+    one = b"".join(sample_catalogue(500, seed=3, junk=0.1))
+    assert one == b"".join(sample_catalogue(500, seed=3, junk=0.1))
+    assert one != b"".join(sample_catalogue(500, seed=4, junk=0.1))
+    plain = b"".join(sample_catalogue(50, seed=3))
+    assert run(capsys, "sample-catalogue", "50", "--seed", "3")[1].encode() == plain
+    code, _, _ = run(capsys, "sample-catalogue", "200", "-o", tmp_path / "c.jsonl", "--seed", "3")
+    records = jsonl(tmp_path / "c.jsonl")
+    assert code == 0 and len(records) == 200 and records[0]["id"] == "SKU-0000001"
+    assert {record["label"] for record in records} == {"headphones", "headset"}
+    summary = run_batch(sample(tmp_path / "j.csv", 2000, junk=0.05), tmp_path / "j.jsonl",
+                        label_column="label")  # fmt: skip
+    assert 50 <= sum(summary.rejected.values()) <= 150
+    assert 0.02 <= summary.disagreements / summary.labelled <= 0.09
+
+
+@pytest.mark.parametrize(
+    ("argv", "expected"),
+    [
+        (["batch", "{cat}", "-o", "{tmp}/out.txt"], "give --output-format"),
+        (["batch", "{tmp}/none.csv", "-o", "{tmp}/o.jsonl"], "cannot read"),
+        (["batch", "{cat}", "-o", "{tmp}/o.jsonl", "--id-column", "sku"], "no column 'sku'"),
+        (["batch", "{bad}", "-o", "{tmp}/o.jsonl"], "column 'mik' is not a fact"),
+        (["batch", "{cat}", "-o", "{tmp}/o.jsonl", "--label-column", "kind"], "no column 'kind'"),
+        (["batch", "{cat}", "-o", "{tmp}/o.jsonl", "--workers", "0"], "--workers must be"),
+        (["batch", "{cat}", "-o", "{tmp}/o.jsonl", "--chunk-size", "x"], "invalid int value"),
+        (["batch", "{cat}", "-o", "{tmp}/o.jsonl", "--workers", "2", "--dask", "x"], "not both"),
+        (["batch", "{cat}"], "required: -o/--output"),
+        (["sample-catalogue", "-5"], "rows must be >= 0"),
+        (["sample-catalogue", "5", "--junk", "1.5"], "junk must be a fraction"),
+        (["sample-catalogue", "5", "-o", "{tmp}/no/such/dir.csv"], "cannot write"),
+    ],
+)  # fmt: skip
+def test_bad_cli_input_exits_2_with_one_line(capsys, tmp_path, argv, expected):
+    """Bad batch or sample-catalogue input: exit 2 and one stderr line naming the problem."""
+    cat = sample(tmp_path / "cat.csv", 3)
+    bad = tmp_path / "bad.csv"
+    bad.write_text("id,mik\n1,boom\n", encoding="utf-8")
+    argv = [arg.format(cat=cat, bad=bad, tmp=tmp_path) for arg in argv]
+    code, _, err = run(capsys, *argv)
+    assert code == 2, err
+    assert expected in err and len(err.strip().splitlines()) == 1 and "Traceback" not in err
+    assert not (tmp_path / "o.jsonl").exists()
+
+
+def test_the_errors_file_can_go_elsewhere(capsys, tmp_path):
+    """--errors names the errors file; the output is never left half-written."""
+    source = tmp_path / "cat.jsonl"
+    source.write_bytes(b'{"mic": "boom"}\n{"mic": 3}\n')
+    code, out, _ = run(capsys, "batch", source, "-o", tmp_path / "o.jsonl", "--errors",
+                       tmp_path / "bad.jsonl")  # fmt: skip
+    assert code == 0 and str(tmp_path / "bad.jsonl") in out
+    assert [row["line"] for row in jsonl(tmp_path / "bad.jsonl")] == [2]
+    assert sorted(os.listdir(tmp_path)) == ["bad.jsonl", "cat.jsonl", "o.jsonl"]

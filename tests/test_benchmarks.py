@@ -1,0 +1,61 @@
+"""Tests of benchmarks/: the benchmark script runs and reports every figure (no timings)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from importlib.util import find_spec
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+COLD = {
+    "import_ms", "load_ms", "compile_ms", "load_compile_ms", "engine_build_ms",
+    "import_load_compile_ms",
+}  # fmt: skip
+TIMING = {"p50_ms", "p99_ms", "mean_ms", "samples"}
+BATCH = {
+    "consultations", "seconds", "per_second", "cpu_seconds", "tracemalloc_peak_mb",
+    "traced_consultations", "ru_maxrss_mb",
+}  # fmt: skip
+
+
+def _numbers(tree: object, path: str = "") -> list[tuple[str, object]]:
+    """Every leaf of a JSON tree with its path."""
+    if isinstance(tree, dict):
+        return [leaf for key, sub in tree.items() for leaf in _numbers(sub, f"{path}.{key}")]
+    return [(path, tree)]
+
+
+def test_the_smoke_run_reports_every_figure(tmp_path):
+    """`python -m benchmarks --size smoke` saves JSON with every figure, each above zero."""
+    out = tmp_path / "bench.json"
+    done = subprocess.run(
+        [sys.executable, "-m", "benchmarks", "--quick", "--size", "smoke", "--json", str(out)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "consult both p50" in done.stdout
+    report = json.loads(out.read_text(encoding="utf-8"))
+    assert report["meta"]["size"] == "smoke"
+    engines = ["experta", "clips"] if find_spec("clips") else ["experta"]
+    assert sorted(report["engines"]) == sorted(engines)
+    for figures in report["engines"].values():
+        assert set(figures["cold"]) == COLD
+        assert set(figures["latency"]) == {"device", "needs", "both"}
+        assert all(set(timing) == TIMING for timing in figures["latency"].values())
+        assert set(figures["explanation"]) == {"how", "why_not"}
+        assert set(figures["batch"]) == BATCH
+        assert figures["scaling"]["rules"]
+        assert all(
+            set(run) == TIMING | {"build_ms"} for run in figures["scaling"]["rules"].values()
+        )
+        assert set(figures["scaling"]["facts"]) == {"1", "5", "all"}
+        for path, value in _numbers(figures):
+            assert isinstance(value, (int, float)) and value > 0, path
+    if len(engines) == 2:
+        assert report["ratio"] and all(value > 0 for value in report["ratio"].values())
