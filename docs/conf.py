@@ -1,0 +1,59 @@
+"""Sphinx configuration of the expert documentation (MyST Markdown, furo theme).
+
+Build: ``sphinx-build -W --keep-going -n -b html docs docs/_build/html``. The rule catalogue,
+the sources and the command-line reference are generated at build time by ``_ext/expert_docs``.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import expert
+
+sys.path.insert(0, str(Path(__file__).parent / "_ext"))
+
+project = "expert"
+author = "the expert authors"
+copyright = "the expert authors"  # noqa: A001 - Sphinx's name for it
+release = version = expert.__version__
+
+extensions = [
+    "myst_parser",
+    "sphinx.ext.autodoc",
+    "sphinx.ext.napoleon",
+    "expert_docs",
+]
+
+source_suffix = {".md": "markdown"}
+root_doc = "index"
+exclude_patterns = ["_build", "_generated/cli-commands.md", "Thumbs.db", ".DS_Store"]
+
+# -- MyST ------------------------------------------------------------------------------------
+myst_heading_anchors = 3  # `[...](rules.md#microphoneboom-means-headset)` links to a rule
+
+# -- autodoc and napoleon --------------------------------------------------------------------
+autodoc_member_order = "bysource"
+autodoc_default_options = {"members": True}
+autodoc_typehints = "signature"
+napoleon_google_docstring = True
+napoleon_numpy_docstring = False
+napoleon_use_rtype = False
+
+# -- nitpicky: every reference must resolve ---------------------------------------------------
+# Without network there is no intersphinx; the standard library's and third-party types are
+# named here instead (builtins and typing names are resolved by Sphinx itself).
+nitpicky = True
+nitpick_ignore_regex = [
+    ("py:class", r"(collections\.abc|pathlib|argparse|io|typing|types)\.\w+"),
+    ("py:class", r"(Path|TextIO|Iterable|Iterator|Mapping|Sequence|Callable)"),
+    ("py:class", r"(attrs|rich|prompt_toolkit|experta|clips)(\.\w+)+"),
+    ("py:mod", r"tomllib"),
+    # The engine's internals (compiler, runners, verdict building) are not part of the API.
+    ("py:class", r"expert\.(compiler|runner|verdicts|_\w+)\.\w+"),
+]
+
+# -- HTML ------------------------------------------------------------------------------------
+html_theme = "furo"
+html_title = f"expert {release}"
+html_static_path = ["_static"]
