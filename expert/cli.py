@@ -218,7 +218,7 @@ def _run(args: argparse.Namespace, out: Console) -> int:
     if args.command == "repl":
         from .repl import run  # prompt_toolkit is loaded only for the shell
 
-        return run(args.rules)
+        return run(args.rules, engine=args.engine)
     if args.command == "batch":
         return _batch(args)
     if args.command == "sample-catalogue":

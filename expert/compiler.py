@@ -144,7 +144,8 @@ def binds(part: Condition) -> bool:
 
 def _patterns(rule: RuleSpec) -> tuple[list[Any], tuple[str, ...]]:
     """The experta patterns of a rule and the names bound to its matched facts, in order."""
-    patterns, bindings = [], []
+    patterns: list[Any] = []
+    bindings: list[str] = []
     for part in parts(rule):
         binding = f"f{len(patterns)}" if binds(part) else None
         if binding:

@@ -161,7 +161,7 @@ class Expert:
         return build_result(self, stated, record)
 
 
-def _as_facts(cls: type, value: Any, name: str) -> Any:
+def _as_facts(cls: Any, value: Any, name: str) -> Any:
     if value is None or isinstance(value, cls):
         return value
     if isinstance(value, Mapping):

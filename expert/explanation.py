@@ -237,7 +237,7 @@ def how(result: Result, attribute: str) -> How:
     verdict = result.verdict(attribute)
     values = verdict.value if isinstance(verdict.value, tuple) else (verdict.value,)
     conflict = next((c for c in result.conflicts if c.attribute == attribute), None)
-    rivals = ()
+    rivals: tuple[Proof, ...] = ()
     if conflict:
         rivals = tuple(_proof(result, attribute, value) for value, _, _ in conflict.sides[1:])
     return How(

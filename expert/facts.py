@@ -222,7 +222,7 @@ class _Facts:
         """The stated facts by full name (``device.mic``), leaving out the unknown ones."""
         return {
             f"{self.prefix}.{field.name}": getattr(self, field.name)
-            for field in attrs.fields(type(self))
+            for field in attrs.fields(type(self))  # type: ignore[arg-type]  # attrs subclasses
             if getattr(self, field.name) is not None
         }
 
@@ -327,7 +327,7 @@ def fact_spec(cls: type, name: str) -> FactSpec:
 _SPECS: dict[type, dict[str, FactSpec]] = {}
 
 
-def input_specs(cls: type | None = None) -> dict[str, FactSpec]:
+def input_specs(cls: Any = None) -> dict[str, FactSpec]:
     """The input vocabulary: of one class by short name, or of all by full name."""
     if cls is None:
         return {spec.name: spec for each in fact_classes() for spec in input_specs(each).values()}

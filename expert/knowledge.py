@@ -545,8 +545,8 @@ class _RuleParser:
             conclusions=self._conclusions(entry.get("then")),
             certainty=certainty,
             hedge=hedge,
-            source=source,
-            quotes=tuple(quotes),
+            source=str(source),
+            quotes=tuple(str(quote) for quote in quotes),
             salience=salience,
             note=note,
             refines=refines,
@@ -667,7 +667,7 @@ class _RuleParser:
         )
 
     def _conclusions(self, table: Any) -> tuple[Conclusion, ...]:
-        conclusions = []
+        conclusions: list[Conclusion] = []
         for attribute, spec in self._fact_table(table, "then"):
             where = f"then.{attribute.name}"
             if not attribute.concluded:

@@ -942,7 +942,11 @@ def _history() -> Any:
 
 
 def run(
-    rules: str | Path | None = None, *, stdin: TextIO | None = None, stdout: TextIO | None = None
+    rules: str | Path | None = None,
+    *,
+    engine: str = "experta",
+    stdin: TextIO | None = None,
+    stdout: TextIO | None = None,
 ) -> int:
     """Open the shell on a knowledge base and return the exit code.
 
@@ -951,7 +955,7 @@ def run(
     """
     stdin = stdin or sys.stdin
     stdout = stdout or sys.stdout
-    expert = Expert(rules)
+    expert = Expert(rules, engine=engine)
     if stdin.isatty() and stdout.isatty():
         return _interactive(expert)
     return _piped(expert, stdin, stdout)
