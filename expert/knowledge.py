@@ -187,10 +187,16 @@ class Source:
     author: str | None = None
     site: str | None = None
     published: str | None = None
+    #: The text with whitespace and quote marks folded, made once for every quote checked.
+    folded: str = attrs.field(init=False, repr=False, eq=False)
+
+    @folded.default
+    def _fold(self) -> str:
+        return normalise_text(self.text)
 
     def contains(self, quote: str) -> bool:
         """Whether ``quote`` is in the article (whitespace and quote marks folded)."""
-        return normalise_text(quote) in normalise_text(self.text)
+        return normalise_text(quote) in self.folded
 
     def cite(self) -> str:
         """A one-line reference: title, site, author."""

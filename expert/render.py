@@ -12,7 +12,15 @@ from .facts import show_value
 from .knowledge import KnowledgeBase, RuleSpec
 from .result import Result
 
-__all__ = ["print_result", "rules_markdown", "rules_text", "sources_text", "to_json"]
+__all__ = [
+    "print_conflicts",
+    "print_result",
+    "rule_lines",
+    "rules_markdown",
+    "rules_text",
+    "sources_text",
+    "to_json",
+]
 
 
 def to_json(data: Any) -> str:
@@ -46,7 +54,7 @@ def print_result(result: Result, console: Console) -> None:
                 )
     else:
         console.print(_verdict_table(result))
-    _print_conflicts(result, console)
+    print_conflicts(result, console)
 
 
 def _verdict_table(result: Result) -> Table:
@@ -68,7 +76,8 @@ def _verdict_table(result: Result) -> Table:
     return table
 
 
-def _print_conflicts(result: Result, console: Console) -> None:
+def print_conflicts(result: Result, console: Console) -> None:
+    """Each conflict: the values with their certainties, the winner, and every side's quotes."""
     for conflict in result.conflicts:
         console.print(
             f"Conflict on {conflict.attribute}: "
@@ -88,18 +97,22 @@ def _print_conflicts(result: Result, console: Console) -> None:
                 )
 
 
-def _rule_lines(rule: RuleSpec) -> list[str]:
+def rule_lines(rule: RuleSpec, knowledge: KnowledgeBase) -> list[str]:
+    """One rule as aligned lines: conditions, conclusions, certainty, source, quote, note."""
+    source = knowledge.sources.get(rule.source)
     when = " and ".join(condition.describe() for condition in rule.conditions)
     then = ", ".join(f"{c.attribute} = {show_value(c.value)}" for c in rule.conclusions)
-    hedge = f"{rule.hedge}, " if rule.hedge else ""
+    hedge = f" ({rule.hedge})" if rule.hedge else ""
     lines = [
-        f"{rule.id}",
-        f"  if   {when}",
-        f"  then {then} ({hedge}certainty {rule.certainty:.2f})",
-        f"  “{rule.quote}” ({rule.source})",
+        rule.id,
+        f"  if        {when}",
+        f"  then      {then}",
+        f"  certainty {rule.certainty:.2f}{hedge}",
+        f"  source    {source.cite() if source else rule.source}",
+        f"  quote     “{rule.quote}”",
     ]
     if rule.note:
-        lines.append(f"  note: {rule.note}")
+        lines.append(f"  note      {rule.note}")
     return lines
 
 
@@ -111,7 +124,7 @@ def rules_text(knowledge: KnowledgeBase, topic: str | None = None) -> str:
             continue
         out.append(f"# {name} ({len(rules)} rules)")
         for rule in rules:
-            out.extend(_rule_lines(rule))
+            out.extend(rule_lines(rule, knowledge))
         out.append("")
     return "\n".join(out).rstrip() + "\n"
 

@@ -29,7 +29,7 @@ from .engine import Expert
 from .errors import ExpertError, FactError, UsageError, one_line, suggest
 from .facts import Device, FactSpec, Needs, input_specs, show_value
 from .knowledge import KnowledgeBase, RuleSpec
-from .render import print_result, rules_text, sources_text
+from .render import print_conflicts, print_result, rule_lines, rules_text, sources_text
 from .result import Result
 
 __all__ = [
@@ -515,19 +515,10 @@ class Shell:
 
     def _do_conflicts(self, args: list[str]) -> None:
         _no_arguments("conflicts", args)
-        conflicts = self.result().conflicts
-        if not conflicts:
+        result = self.result()
+        if not result.conflicts:
             self._say("No conflicts: the articles agree on these facts.")
-        for conflict in conflicts:
-            sides = " vs ".join(
-                f"{_as_typed(value)} ({cf:.2f})" for value, cf, _ in conflict.sides
-            )
-            self._say(f"{conflict.attribute}: {sides}; {_as_typed(conflict.winner)} wins")
-            for value, _, firings in conflict.sides:
-                for firing in firings:
-                    self._say(
-                        f"  {_as_typed(value)}: {firing.rule} ({firing.source}): “{firing.quote}”"
-                    )
+        self._render(lambda console: print_conflicts(result, console))
 
     def _attribute(self, name: str) -> str:
         """A concluded attribute by full name, or by a short name that only one has."""
@@ -570,23 +561,9 @@ class Shell:
         return self.knowledge.rule(rule_id)
 
     def _rule_lines(self, rule: RuleSpec) -> list[str]:
-        source = self.knowledge.sources.get(rule.source)
-        when = " and ".join(condition.describe() for condition in rule.conditions)
-        then = ", ".join(f"{c.attribute} = {_as_typed(c.value)}" for c in rule.conclusions)
-        hedge = f" ({rule.hedge})" if rule.hedge else ""
         fired = rule.id in self.result().fired_rules
-        lines = [
-            rule.id,
-            f"  if        {when}",
-            f"  then      {then}",
-            f"  certainty {rule.certainty:.2f}{hedge}",
-            f"  source    {source.cite() if source else rule.source}",
-            f"  quote     “{rule.quote}”",
-        ]
-        if rule.note:
-            lines.append(f"  note      {rule.note}")
-        lines.append(f"  on your facts it {'fired' if fired else 'did not fire'}")
-        return lines
+        verdict = f"  on your facts it {'fired' if fired else 'did not fire'}"
+        return [*rule_lines(rule, self.knowledge), verdict]
 
     def _do_sources(self, args: list[str]) -> None:
         _no_arguments("sources", args)

@@ -103,6 +103,22 @@ quote = "headphones that don't have a microphone are only output devices"
 """
 
 
+def rule_toml(
+    rule_id: str,
+    when: str,
+    then: str,
+    *,
+    source: str = "kania",
+    quote: str = "come with an attached boom microphone",
+    hedge: str = "definite",
+) -> str:
+    """One rule as TOML text; ``when``/``then`` are its condition and conclusion lines."""
+    return (
+        f'[[rules]]\nid = "{rule_id}"\n{when}\n{then}\nhedge = "{hedge}"\n'
+        f'source = "{source}"\nquote = "{quote}"\n\n'
+    )
+
+
 def write_base(directory: Path, topics: dict[str, str]) -> Path:
     """Write a knowledge base: the bundled sources, vocabulary and articles plus ``topics``."""
     directory.mkdir(parents=True, exist_ok=True)

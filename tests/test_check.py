@@ -3,20 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from support import rule_toml as rule
 from support import write_base
 
 from expert.check import check
 from expert.cli import main
 from expert.knowledge import load
-
-
-def rule(rule_id, when, then, quote="come with an attached boom microphone", source="kania"):
-    """One rule as TOML text."""
-    return (
-        f'[[rules]]\nid = "{rule_id}"\n{when}\n{then}\nhedge = "definite"\n'
-        f'source = "{source}"\nquote = "{quote}"\n\n'
-    )
-
 
 BOOM = 'when.device.mic = "boom"'
 HEADSET = 'then.device.kind = "headset"'

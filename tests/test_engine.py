@@ -5,7 +5,7 @@ from __future__ import annotations
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
-from support import write_base
+from support import rule_toml, write_base
 
 from expert import Device, Expert, ExplanationError, FactError, InferenceError, Needs
 
@@ -154,13 +154,6 @@ def test_to_dict_has_the_contract_shape(tiny_expert):
     assert data["facts"] == {"device": {"mic": "boom"}, "needs": {"uses": ["gaming"]}}
 
 
-def _rule(rule_id, when, then, source, quote, hedge="definite"):
-    return (
-        f'[[rules]]\nid = "{rule_id}"\n{when}\n{then}\nhedge = "{hedge}"\n'
-        f'source = "{source}"\nquote = "{quote}"\n\n'
-    )
-
-
 BOOM_QUOTE = "come with an attached boom microphone"
 WIKI_QUOTE = "A headset includes a microphone for speaking, unlike headphones."
 DIGI_QUOTE = "devices that include a microphone are called headsets"
@@ -168,14 +161,19 @@ DIGI_QUOTE = "devices that include a microphone are called headsets"
 
 def test_a_rule_matching_twice_counts_once(tmp_path):
     """A one_of premise met by two concluded values is one piece of evidence, not two."""
+    boom = 'when.device.mic = "boom"'
     text = (
-        _rule("e.a", 'when.device.mic = "boom"', 'then.device.kind = "headphones"', "kania",
-              BOOM_QUOTE)
-        + _rule("e.b", 'when.device.mic = "boom"', 'then.device.kind = "headset"', "digimigia",
-                DIGI_QUOTE)
-        + _rule("e.c", 'when.device.kind = { one_of = ["headphones", "headset"] }',
-                'then.device.io = "hybrid"', "kania", BOOM_QUOTE, hedge="often")
-    )  # fmt: skip
+        rule_toml("e.a", boom, 'then.device.kind = "headphones"', quote=BOOM_QUOTE)
+        + rule_toml(
+            "e.b", boom, 'then.device.kind = "headset"', source="digimigia", quote=DIGI_QUOTE
+        )
+        + rule_toml(
+            "e.c",
+            'when.device.kind = { one_of = ["headphones", "headset"] }',
+            'then.device.io = "hybrid"',
+            hedge="often",
+        )
+    )
     result = Expert(write_base(tmp_path / "kb", {"e": text})).consult(Device(mic="boom"))
     assert [f.rule for f in result.firings].count("e.c") == 2
     assert result.verdict("device.io").certainty == pytest.approx(0.6)
@@ -184,14 +182,20 @@ def test_a_rule_matching_twice_counts_once(tmp_path):
 
 def test_a_tie_goes_to_the_value_more_articles_support(tmp_path):
     """mid-range (one article) and high (two articles) both at 1.0: high wins."""
+    boom = 'when.device.mic = "boom"'
     text = (
-        _rule("e.a", 'when.device.mic = "boom"', 'then.device.sound_quality = "mid-range"',
-              "kania", BOOM_QUOTE)
-        + _rule("e.b", 'when.device.mic = "boom"', 'then.device.sound_quality = "high"',
-                "digimigia", DIGI_QUOTE)
-        + _rule("e.c", 'when.device.mic = "boom"', 'then.device.sound_quality = "high"',
-                "difference-wiki", WIKI_QUOTE)
-    )  # fmt: skip
+        rule_toml("e.a", boom, 'then.device.sound_quality = "mid-range"', quote=BOOM_QUOTE)
+        + rule_toml(
+            "e.b", boom, 'then.device.sound_quality = "high"', source="digimigia", quote=DIGI_QUOTE
+        )
+        + rule_toml(
+            "e.c",
+            boom,
+            'then.device.sound_quality = "high"',
+            source="difference-wiki",
+            quote=WIKI_QUOTE,
+        )
+    )
     result = Expert(write_base(tmp_path / "kb", {"e": text})).consult(Device(mic="boom"))
     assert result.verdict("device.sound_quality").value == "high"
     (conflict,) = result.conflicts

@@ -13,7 +13,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from strategies import hostile_values
-from support import write_base
+from support import rule_toml, write_base
 
 from expert import Device, Expert, ExpertError, FactError, KnowledgeBaseError, Needs
 from expert.cli import main
@@ -184,15 +184,7 @@ def test_loading_a_bad_facts_file_is_one_error_line(tmp_path, case):
 
 # -- rule files ------------------------------------------------------------------------------
 
-GOOD = """
-[[rules]]
-id = "t.boom"
-when.device.mic = "boom"
-then.device.kind = "headset"
-hedge = "definite"
-source = "kania"
-quote = "come with an attached boom microphone"
-"""
+GOOD = rule_toml("t.boom", 'when.device.mic = "boom"', 'then.device.kind = "headset"')
 
 
 @pytest.fixture(scope="module")

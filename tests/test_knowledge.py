@@ -3,20 +3,12 @@
 from __future__ import annotations
 
 import pytest
-from support import write_base
+from support import rule_toml, write_base
 
 from expert import KnowledgeBaseError
 from expert.knowledge import Condition, load
 
-GOOD_RULE = """
-[[rules]]
-id = "t.boom"
-when.device.mic = "boom"
-then.device.kind = "headset"
-hedge = "definite"
-source = "kania"
-quote = "come with an attached boom microphone"
-"""
+GOOD_RULE = rule_toml("t.boom", 'when.device.mic = "boom"', 'then.device.kind = "headset"')
 
 
 def test_the_tiny_base_loads_with_its_rules_sources_and_attributes(tiny_base):
