@@ -1,11 +1,12 @@
-"""Seeded, reproducible facts drawn from the input vocabulary (``expert.facts.input_specs``)."""
+"""Seeded, reproducible facts drawn from the input vocabulary (``expert.facts.bundled_inputs``)."""
 
 from __future__ import annotations
 
 import random
 from typing import Any
 
-from expert.facts import Device, FactSpec, Needs, input_specs
+from expert.facts import Device, Needs, bundled_inputs
+from expert.vocabulary import Attribute
 
 __all__ = ["AMOUNTS", "SCOPES", "random_facts", "random_value", "stated_facts"]
 
@@ -16,7 +17,7 @@ AMOUNTS = (10.0, 20.0, 35.0, 50.0, 80.0, 100.0, 150.0, 200.0, 300.0, 500.0)
 SCOPES = ("device", "needs", "both")
 
 
-def random_value(rng: random.Random, spec: FactSpec) -> Any:
+def random_value(rng: random.Random, spec: Attribute) -> Any:
     """One allowed value of ``spec``: a set holds one to three members."""
     if spec.kind == "choice":
         return rng.choice(spec.values)
@@ -42,8 +43,8 @@ def random_facts(
 
     At least one fact is stated, so no consultation is empty.
     """
-    names = [name for name in input_specs() if scope == "both" or name.startswith(scope)]
-    specs = input_specs()
+    names = [name for name in bundled_inputs() if scope == "both" or name.startswith(scope)]
+    specs = bundled_inputs()
     chosen = {name: random_value(rng, specs[name]) for name in names if rng.random() < share}
     if not chosen:
         name = rng.choice(names)
@@ -53,6 +54,6 @@ def random_facts(
 
 def stated_facts(rng: random.Random, count: int | None) -> tuple[Device, Needs]:
     """A device and needs stating exactly ``count`` facts (all of them for ``None``)."""
-    specs = input_specs()
+    specs = bundled_inputs()
     names = list(specs) if count is None else rng.sample(list(specs), count)
     return _split({name: random_value(rng, specs[name]) for name in names})

@@ -15,8 +15,9 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
-from expert.facts import FactSpec, input_specs
+from expert.facts import bundled_inputs
 from expert.knowledge import Attribute, bundled_path, load
+from expert.vocabulary import Attribute as InputAttribute
 
 __all__ = ["RULES_PER_FILE", "write_synthetic"]
 
@@ -40,7 +41,7 @@ def _toml(value: Any) -> str:
     return json.dumps(str(value), ensure_ascii=False)
 
 
-def _input_condition(rng: random.Random, spec: FactSpec) -> str:
+def _input_condition(rng: random.Random, spec: InputAttribute) -> str:
     """The right-hand side of ``when.<attribute> = ...`` for one input fact."""
     if rng.random() < 0.05:
         return rng.choice(("{ present = true }", "{ absent = true }"))
@@ -73,7 +74,7 @@ def _rule(
     concluded: list[Attribute],
     quotes: dict[str, list[str]],
 ) -> str:
-    specs = list(input_specs().values())
+    specs = list(bundled_inputs().values())
     chosen = rng.sample(specs, rng.randint(1, 3))
     lines = ["[[rules]]", f"id = {_toml(rule_id)}"]
     lines += [f"when.{spec.name} = {_input_condition(rng, spec)}" for spec in chosen]
@@ -106,7 +107,9 @@ def write_synthetic(directory: Path, rules: int, seed: int = 0) -> Path:
     # Only vocabulary.toml is copied: attributes a topic file declares are left out.
     with (bundled / "vocabulary.toml").open("rb") as handle:
         vocabulary = tomllib.load(handle)
-    concluded = [knowledge.attributes[name] for name in vocabulary]
+    concluded = [
+        knowledge.attributes[name] for name in vocabulary if not knowledge.attributes[name].input
+    ]
     quotes = _quotes({key: source.text for key, source in knowledge.sources.items()})
     for start in range(0, rules, RULES_PER_FILE):
         topic = f"synthetic{start // RULES_PER_FILE}"

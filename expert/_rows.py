@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from .errors import FactError, UsageError, suggest
-from .facts import Device, Needs, input_specs
+from .vocabulary import Attribute, state_facts
 
 __all__ = [
     "FORMATS",
@@ -38,9 +38,6 @@ FORMATS = ("csv", "jsonl")
 #: File name endings and the format each means.
 EXTENSIONS = {".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl"}
 
-#: Keys of a JSON record that hold a nested group of facts.
-GROUPS = ("device", "needs")
-
 
 def format_of(path: Path, given: str | None, flag: str) -> str:
     """The format given, or the one the file's extension says.
@@ -63,54 +60,55 @@ def format_of(path: Path, given: str | None, flag: str) -> str:
 # -- records and facts -----------------------------------------------------------------------
 
 
-def fact_name(key: str) -> tuple[str, str] | None:
-    """``mic``/``device.mic`` -> ``("device", "mic")``; ``None`` when no fact is called so."""
-    for cls in (Device, Needs):
-        name = key.removeprefix(f"{cls.prefix}.")
-        if name in input_specs(cls):
-            return cls.prefix, name
-    return None
+def fact_name(key: str, inputs: Mapping[str, Attribute]) -> str | None:
+    """The full name of the input a column or key names (``mic`` or ``device.mic``), or
+    ``None`` when no input (or more than one) is called so."""
+    key = key.strip()
+    if key in inputs:
+        return key
+    found = [name for name, attribute in inputs.items() if attribute.short == key]
+    return found[0] if len(found) == 1 else None
 
 
-def _fact_names() -> list[str]:
-    return [*input_specs(), *(name.split(".", 1)[1] for name in input_specs())]
+def _fact_names(inputs: Mapping[str, Attribute]) -> list[str]:
+    return [*inputs, *(attribute.short for attribute in inputs.values())]
 
 
 def flatten(record: Mapping[str, Any]) -> dict[str, Any]:
-    """Lift nested ``{"device": {...}, "needs": {...}}`` groups to ``device.x`` keys."""
+    """Lift nested groups (``{"device": {...}, "needs": {...}}``) to ``device.x`` keys."""
     flat: dict[str, Any] = {}
     for key, value in record.items():
-        if key in GROUPS and isinstance(value, Mapping):
+        if isinstance(value, Mapping):
             flat.update({f"{key}.{name}": inner for name, inner in value.items()})
         else:
             flat[str(key)] = value
     return flat
 
 
-def facts(record: Mapping[str, Any], reserved: set[str]) -> tuple[Device, Needs] | str:
-    """The record's Device and Needs, or why there are none (``reason: message``).
+def facts(
+    record: Mapping[str, Any], reserved: set[str], inputs: Mapping[str, Attribute]
+) -> dict[str, Any] | str:
+    """The record's facts by full name, validated, or why there are none
+    (``reason: message``).
 
     Keys in ``reserved`` (id, label, ignored columns) and empty values are skipped; values
     may be text (``"true"``, ``"80"``, ``"gaming,calls"``) or Python values.
     """
-    groups: dict[str, dict[str, Any]] = {"device": {}, "needs": {}}
+    named: dict[str, Any] = {}
     for key, value in record.items():
         if key in reserved or value is None or value == "":
             continue
-        found = fact_name(key.strip())
+        found = fact_name(str(key), inputs)
         if found is None:
-            hint = suggest(key, _fact_names())
+            hint = suggest(key, _fact_names(inputs))
             return f"unknown-fact: no fact {key!r}" + (
                 f" (did you mean {hint!r}?)" if hint else ""
             )
-        groups[found[0]][found[1]] = value
-    if not any(groups.values()):
+        named[found] = value
+    if not named:
         return "no-facts: the row states no fact"
     try:
-        return (
-            Device.from_mapping(groups["device"], strings=True),
-            Needs.from_mapping(groups["needs"], strings=True),
-        )
+        return state_facts(inputs, named, strings=True)
     except FactError as error:
         return f"bad-value: {error}"
 
@@ -173,7 +171,11 @@ def read_header(handle: BinaryIO, path: Path) -> tuple[str, ...]:
 
 
 def check_header(
-    header: tuple[str, ...], reserved: set[str], named: Mapping[str, str | None], path: Path
+    header: tuple[str, ...],
+    reserved: set[str],
+    named: Mapping[str, str | None],
+    path: Path,
+    inputs: Mapping[str, Attribute],
 ) -> None:
     """The ``named`` columns (``{flag: column}``) are there; every other column is a fact
     or reserved; no column comes twice. A misspelt fact column would lose that fact in
@@ -188,11 +190,11 @@ def check_header(
     for column in header:
         if header.count(column) > 1:
             raise UsageError(f"{path}: column {column!r} appears twice in the header")
-        if column not in reserved and fact_name(column) is None:
+        if column not in reserved and fact_name(column, inputs) is None:
             raise UsageError(
                 f"{path}: column {column!r} is not a fact; name it with --label-column, "
                 "--id-column or --ignore",
-                suggestion=suggest(column, _fact_names()),
+                suggestion=suggest(column, _fact_names(inputs)),
             )
 
 

@@ -41,6 +41,7 @@ from ._rows import FORMATS
 from .engine import Expert
 from .errors import ExpertError, UsageError
 from .facts import Device, Needs
+from .vocabulary import json_value
 
 __all__ = [
     "CHUNK_SIZE",
@@ -227,21 +228,17 @@ class _Consultant:
         self.expert = Expert(rules, engine=engine, cache_size=0)
         self.judge = lru_cache(maxsize=CACHE_SIZE)(self._judge)
 
-    def _judge(self, device: Device, needs: Needs) -> tuple[dict[str, Any], list[str]]:
-        result = self.expert.consult(device, needs)
+    def _judge(self, facts: tuple[tuple[str, Any], ...]) -> tuple[dict[str, Any], list[str]]:
+        result = self.expert.consult(dict(facts))
         verdicts = {
             verdict.attribute: {
-                "value": _json_value(verdict.value),
+                "value": json_value(verdict.value),
                 "certainty": round(verdict.certainty, 4),
                 "rules": [firing.rule for firing in verdict.because],
             }
             for verdict in result.verdicts
         }
         return verdicts, [conflict.attribute for conflict in result.conflicts]
-
-
-def _json_value(value: Any) -> Any:
-    return list(value) if isinstance(value, tuple) else value
 
 
 _CONSULTANTS: dict[tuple[str | None, str], _Consultant] = {}
@@ -275,11 +272,12 @@ def _judge(record: Mapping[str, Any], number: int, options: BatchOptions) -> dic
     if label is not None and label not in LABELS:
         allowed = ", ".join(LABELS)
         return _rejected(number, ident, f"bad-label: {label!r} is not allowed; allowed: {allowed}")
-    facts = _rows.facts(record, options.reserved())
+    consultant = _consultant(options.rules, options.engine)
+    facts = _rows.facts(record, options.reserved(), consultant.expert.knowledge.inputs)
     if isinstance(facts, str):
         return _rejected(number, ident, facts)
     try:
-        verdicts, conflicts = _consultant(options.rules, options.engine).judge(*facts)
+        verdicts, conflicts = consultant.judge(tuple(facts.items()))
     except ExpertError as error:
         return _rejected(number, ident, f"inference: {error}")
     row: dict[str, Any] = {"id": ident, "line": number, "verdicts": verdicts}
@@ -644,7 +642,7 @@ def run_batch(
         if in_format == "csv":
             header = _rows.read_header(handle, source)
             named = {"--id-column": id_column, "--label-column": label_column}
-            _rows.check_header(header, options.reserved(), named, source)
+            _rows.check_header(header, options.reserved(), named, source, expert.knowledge.inputs)
             label_always = options.label_always or options.label_column in header
             options = attrs.evolve(options, header=header, label_always=label_always)
         summary = _run(handle, source, paths, options, resume, workers, dask, chunk_size,

@@ -18,9 +18,16 @@ from . import __version__
 from .check import check
 from .engine import ENGINES, Expert
 from .errors import ExpertError, InferenceError, UsageError, one_line
-from .facts import Device, Needs
 from .knowledge import load
-from .render import print_result, rules_markdown, rules_text, sources_text, to_json
+from .render import (
+    inputs_text,
+    print_result,
+    rules_markdown,
+    rules_text,
+    sources_text,
+    to_json,
+)
+from .vocabulary import resolve
 
 __all__ = ["main"]
 
@@ -63,12 +70,17 @@ def _parser() -> _Parser:
 
     consult = commands.add_parser("consult", help="consult the expert on a device and needs")
     consult.add_argument(
+        "--fact", nargs="+", action="extend", default=[], metavar="NAME=VALUE",
+        help="facts by full name, for any knowledge base, e.g. device.mic=boom "
+        "needs.uses=gaming,calls (sets comma-separated)",
+    )  # fmt: skip
+    consult.add_argument(
         "--device", nargs="+", action="extend", default=[], metavar="KEY=VALUE",
-        help="device facts, e.g. mic=boom fit=over-ear",
+        help="device facts, e.g. mic=boom fit=over-ear (short for --fact device.mic=boom ...)",
     )  # fmt: skip
     consult.add_argument(
         "--needs", nargs="+", action="extend", default=[], metavar="KEY=VALUE",
-        help="needs, e.g. uses=gaming,calls budget=80",
+        help="needs, e.g. uses=gaming,calls budget=80 (short for --fact needs.uses=...)",
     )  # fmt: skip
     consult.add_argument("--json", action="store_true", help="print the result as JSON")
     consult.add_argument("--format", choices=FORMATS, help="output format (default text)")
@@ -84,6 +96,7 @@ def _parser() -> _Parser:
     rules.add_argument("--format", choices=FORMATS, default="text")
 
     commands.add_parser("sources", help="list the articles the rules cite")
+    commands.add_parser("inputs", help="list the facts a user can state, with their values")
     commands.add_parser("repl", help="an interactive session: set facts, consult, ask why")
 
     check = commands.add_parser(
@@ -176,9 +189,14 @@ def _sample_catalogue(args: argparse.Namespace) -> int:
 
 def _consult(args: argparse.Namespace, out: Console) -> int:
     expert = Expert(args.rules, engine=args.engine)
-    device = Device.from_mapping(_pairs(args.device, "--device"), strings=True)
-    needs = Needs.from_mapping(_pairs(args.needs, "--needs"), strings=True)
-    result = expert.consult(device, needs)
+    facts = _pairs(args.fact, "--fact")
+    for group, flag in (("device", args.device), ("needs", args.needs)):
+        for name, value in _pairs(flag, f"--{group}").items():
+            full = resolve(expert.knowledge.inputs, name, group=group).name
+            if full in facts:
+                raise UsageError(f"{full} is given twice")
+            facts[full] = value
+    result = expert.consult(expert.knowledge.state(facts, strings=True))
     fmt = "json" if args.json else (args.format or "text")
     explanation: Any = None
     if args.how:
@@ -241,6 +259,9 @@ def _run(args: argparse.Namespace, out: Console) -> int:
         report = check(knowledge)
         print(to_json(report.to_dict()) if args.format == "json" else report.to_text())
         return 0 if report.ok else 1
+    if args.command == "inputs":
+        print(inputs_text(knowledge), end="")
+        return 0
     print(sources_text(knowledge), end="")
     return 0
 

@@ -16,7 +16,7 @@ from .result import Result
 from .runner import ExpertaRunner, Runner
 from .verdicts import build_result
 
-__all__ = ["ENGINES", "RUN_LIMIT", "Expert", "runner_class"]
+__all__ = ["ENGINES", "RUN_LIMIT", "Expert", "expert_for", "runner_class"]
 
 #: Default bound on rule firings per consultation.
 RUN_LIMIT = 10_000
@@ -60,7 +60,8 @@ class Expert:
     Results of recent consultations are cached by their (immutable) facts.
 
     Args:
-        rules: a directory of rule files; the bundled knowledge base by default.
+        rules: a directory of rule files, or a loaded knowledge base; the bundled knowledge
+            base by default.
         engine: the inference engine: one of :data:`ENGINES`.
         run_limit: the most rule firings one consultation may take.
         cache_size: how many consultations to remember (0 turns the cache off).
@@ -73,7 +74,7 @@ class Expert:
 
     def __init__(
         self,
-        rules: str | Path | None = None,
+        rules: str | Path | KnowledgeBase | None = None,
         *,
         engine: str = "experta",
         run_limit: int = RUN_LIMIT,
@@ -84,7 +85,7 @@ class Expert:
             if isinstance(value, bool) or not isinstance(value, int) or value < 0:
                 raise UsageError(f"{name} must be a whole number >= 0, not {value!r}")
         self.engine = engine
-        self.knowledge: KnowledgeBase = load(rules)
+        self.knowledge: KnowledgeBase = rules if isinstance(rules, KnowledgeBase) else load(rules)
         self.compiled = compile_base(self.knowledge)
         self.run_limit = run_limit
         self._local = threading.local()
@@ -94,51 +95,59 @@ class Expert:
 
     def consult(
         self,
-        *facts: Device | Needs,
+        *facts: Device | Needs | Mapping[str, Any],
         device: Device | Mapping[str, Any] | None = None,
         needs: Needs | Mapping[str, Any] | None = None,
     ) -> Result:
         """Run the rules on the facts and return the explained verdicts.
 
         Args:
-            facts: a :class:`Device` and/or a :class:`Needs`.
-            device: a :class:`Device` or a mapping of its fields.
-            needs: a :class:`Needs` or a mapping of its fields.
+            facts: a mapping of full fact names to values, for any knowledge base
+                (``{"device.mic": "boom", "needs.uses": {"calls"}}``), and/or a
+                :class:`Device` and a :class:`Needs` (the bundled base's typed facts).
+            device: a :class:`Device` or a mapping of its fields (short names).
+            needs: a :class:`Needs` or a mapping of its fields (short names).
 
         Raises:
-            FactError: a fact is unknown or outside the vocabulary.
+            FactError: a fact is unknown to this knowledge base or outside its vocabulary.
             InferenceError: the rules did not settle within the run limit.
         """
-        device_facts = _as_facts(Device, device, "device")
-        needs_facts = _as_facts(Needs, needs, "needs")
+        stated: dict[str, Any] = {}
+        for group, given in (("device", device), ("needs", needs)):
+            if given is not None:
+                stated.update(_named(given, group))
+        kinds: set[str] = set()
         for fact in facts:
-            if isinstance(fact, Device) and device_facts is None:
-                device_facts = fact
-            elif isinstance(fact, Needs) and needs_facts is None:
-                needs_facts = fact
-            else:
+            kind = "mapping" if isinstance(fact, Mapping) else type(fact).__name__
+            if kind not in ("mapping", "Device", "Needs") or kind in kinds:
                 raise FactError(
-                    f"consult() takes one Device and one Needs, got {type(fact).__name__}",
+                    f"consult() takes a mapping of facts and/or one Device and one Needs, "
+                    f"got {'another ' if kind in kinds else ''}{kind}",
                     field="consult",
                     value=fact,
-                    allowed=("Device", "Needs"),
+                    allowed=("mapping", "Device", "Needs"),
                 )
-        return self._consult_cached(device_facts or Device(), needs_facts or Needs())
+            kinds.add(kind)
+            stated.update(_named(fact))
+        checked = self.knowledge.state(stated)
+        return self._consult_cached(tuple(sorted(checked.items(), key=_first)))
 
     def consult_many(self, records: Iterable[Any]) -> Iterable[Result]:
-        """Consult on each record lazily: a Device, a Needs, a (Device, Needs) pair, or a
-        mapping with ``device`` and/or ``needs`` keys."""
+        """Consult on each record lazily: a mapping of full fact names, a Device, a Needs, a
+        (Device, Needs) pair, or a mapping with ``device`` and/or ``needs`` keys."""
         for record in records:
             if isinstance(record, (Device, Needs)):
                 yield self.consult(record)
             elif isinstance(record, tuple):
                 yield self.consult(*record)
-            elif isinstance(record, Mapping):
+            elif isinstance(record, Mapping) and set(record) <= {"device", "needs"}:
                 yield self.consult(device=record.get("device"), needs=record.get("needs"))
+            elif isinstance(record, Mapping):
+                yield self.consult(record)
             else:
                 raise FactError(
-                    f"cannot consult on a {type(record).__name__}; give a Device, a Needs, "
-                    "a pair of them or a mapping with device/needs keys",
+                    f"cannot consult on a {type(record).__name__}; give a mapping of facts, "
+                    "a Device, a Needs, a pair of them or a mapping with device/needs keys",
                     field="record",
                     value=record,
                 )
@@ -151,23 +160,58 @@ class Expert:
             runner = self._local.runner = self._runner_class(self.compiled, self.run_limit)
         return runner
 
-    def _consult(self, device: Device, needs: Needs) -> Result:
-        stated = {**device.known(), **needs.known()}
+    def _consult(self, facts: tuple[tuple[str, Any], ...]) -> Result:
+        stated = dict(facts)
         try:
             record = self._runner().run(stated)
         except InferenceError:
             self._local.runner = None  # an engine that failed midway is not reused
             raise
-        return build_result(self, stated, record)
+        return build_result(
+            self.compiled, stated, record, engine=self.engine, run_limit=self.run_limit
+        )
 
 
-def _as_facts(cls: Any, value: Any, name: str) -> Any:
-    if value is None or isinstance(value, cls):
-        return value
-    if isinstance(value, Mapping):
-        return cls.from_mapping(value)
-    raise FactError(
-        f"{name} must be a {cls.__name__} or a mapping of its facts, not {type(value).__name__}",
-        field=name,
-        value=value,
-    )
+def _first(item: tuple[str, Any]) -> str:
+    return item[0]
+
+
+def _named(facts: Any, group: str | None = None) -> dict[str, Any]:
+    """Facts as full names to values: a Device/Needs, or a mapping (short names of
+    ``group`` when given)."""
+    if isinstance(facts, (Device, Needs)):
+        if group is not None and facts.prefix != group:
+            raise FactError(
+                f"{group} must be a {group.title()} or a mapping of its facts, "
+                f"not {type(facts).__name__}",
+                field=group,
+                value=facts,
+            )
+        return facts.known()
+    if not isinstance(facts, Mapping):
+        name = group or "facts"
+        raise FactError(
+            f"{name} must be a mapping of fact names to values, not {type(facts).__name__}",
+            field=name,
+            value=facts,
+        )
+    if group is None:
+        return {str(name): value for name, value in facts.items()}
+    return {f"{group}.{str(name).removeprefix(group + '.')}": v for name, v in facts.items()}
+
+
+_SHARED: dict[tuple[int, str, int], Expert] = {}
+_SHARED_LOCK = threading.Lock()
+
+
+def expert_for(
+    knowledge: KnowledgeBase, engine: str = "experta", run_limit: int = RUN_LIMIT
+) -> Expert:
+    """An :class:`Expert` on a loaded knowledge base, shared by every caller asking for the
+    same one (a :class:`~expert.result.Result` consults again through it, for *what if*)."""
+    key = (id(knowledge), engine, run_limit)
+    with _SHARED_LOCK:
+        found = _SHARED.get(key)
+        if found is None or found.knowledge is not knowledge:
+            found = _SHARED[key] = Expert(knowledge, engine=engine, run_limit=run_limit)
+        return found

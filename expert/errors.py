@@ -73,13 +73,19 @@ class FactError(ExpertError, ValueError):
     """
 
     def __init__(
-        self, message: str, *, field: str, value: object, allowed: Iterable[object] = ()
+        self,
+        message: str,
+        *,
+        field: str,
+        value: object,
+        allowed: Iterable[object] = (),
+        suggestion: str | None = None,
     ) -> None:
         self.field = field
         self.value = value
         self.allowed = tuple(allowed)
         shown = value.rsplit(".", 1)[-1] if isinstance(value, str) else value
-        super().__init__(message, suggestion=suggest(shown, self.allowed))
+        super().__init__(message, suggestion=suggestion or suggest(shown, self.allowed))
 
 
 class KnowledgeBaseError(ExpertError):

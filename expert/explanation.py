@@ -14,9 +14,9 @@ from typing import TYPE_CHECKING, Any
 import attrs
 from rich.text import Text
 
-from .errors import ExplanationError, FactError
-from .facts import Device, Needs, input_specs, show_value
+from .errors import ExplanationError
 from .knowledge import Condition, RuleSpec
+from .vocabulary import resolve, show_value
 
 if TYPE_CHECKING:
     from .result import Conflict, Firing, Result, Verdict
@@ -208,7 +208,7 @@ class How(_Rendered):
 
 
 def _citation(result: Result, firing: Firing) -> str:
-    source = result.expert.knowledge.sources.get(firing.source)
+    source = result.knowledge.sources.get(firing.source)
     return source.cite() if source else firing.source
 
 
@@ -365,7 +365,7 @@ def why_not(result: Result, attribute: str, value: Any) -> WhyNot:
         ExplanationError: the attribute is not concluded by rules, or the value is not one
             of its values.
     """
-    knowledge = result.expert.knowledge
+    knowledge = result.knowledge
     spec = knowledge.attributes.get(attribute)
     if spec is None or not spec.concluded:
         allowed = knowledge.concluded_attributes()
@@ -523,37 +523,32 @@ class Difference(_Rendered):
         ]
 
 
-def changed_facts(result: Result, changes: dict[str, Any]) -> tuple[Device, Needs, dict[str, Any]]:
-    """Apply ``changes`` (short or full fact names; ``None`` forgets) to the result's facts.
+def changed_facts(
+    result: Result, changes: Mapping[str, Any]
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Apply ``changes`` (full, or unambiguous short fact names; ``None`` forgets) to the
+    result's facts; return the new facts and the changes by full name.
 
     String values are parsed as on the command line (``"true"``, ``"80"``, ``"a,b"``).
 
     Raises:
         FactError: an unknown name or a bad value.
     """
-    specs = input_specs()
-    shorts = {name.split(".", 1)[1]: name for name in specs}
+    inputs = result.knowledge.inputs
     facts = dict(result.facts)
-    applied = {}
+    applied: dict[str, Any] = {}
     for key, value in changes.items():
-        name = key if key in specs else shorts.get(key)
-        if name is None:
-            raise FactError(
-                f"no fact {key!r}; allowed: {', '.join(specs)}",
-                field=key,
-                value=key,
-                allowed=tuple(specs),
-            )
+        attribute = resolve(inputs, key)
         if isinstance(value, str):
-            value = specs[name].parse(value)
+            value = attribute.parse(value)
+        elif value is not None:
+            value = attribute.validate(value)
         if value is None:
-            facts.pop(name, None)
+            facts.pop(attribute.name, None)
         else:
-            facts[name] = value
-        applied[name] = value
-    device = Device.from_mapping({k: v for k, v in facts.items() if k.startswith("device.")})
-    needs = Needs.from_mapping({k: v for k, v in facts.items() if k.startswith("needs.")})
-    return device, needs, applied
+            facts[attribute.name] = value
+        applied[attribute.name] = value
+    return facts, applied
 
 
 def _rounded(alternatives: Mapping[Any, float]) -> dict[Any, float]:
@@ -580,14 +575,14 @@ def _supporting_rules(result: Result, attribute: str, verdict: Verdict | None) -
     }
 
 
-def what_if(result: Result, changes: dict[str, Any]) -> Difference:
+def what_if(result: Result, changes: Mapping[str, Any]) -> Difference:
     """Consult again with ``changes`` applied and compare the verdicts."""
-    device, needs, applied = changed_facts(result, changes)
-    after = result.expert.consult(device, needs)
+    facts, applied = changed_facts(result, changes)
+    after = result.consult_again(facts)
     before_verdicts = {v.attribute: v for v in result.verdicts}
     after_verdicts = {v.attribute: v for v in after.verdicts}
     differences = []
-    for name in result.expert.knowledge.concluded_attributes():
+    for name in result.knowledge.concluded_attributes():
         old, new = before_verdicts.get(name), after_verdicts.get(name)
         if old is None and new is None:
             continue

@@ -1,176 +1,31 @@
-"""Facts a user states: :class:`Device` and :class:`Needs`, their vocabulary and parsing.
+"""The typed front of the bundled knowledge base's input facts: :class:`Device` and :class:`Needs`.
 
-Every field is optional: ``None`` means "not known", and rules that need an unknown fact
-simply do not fire. The allowed values are kept in each field's metadata, so the classes are
-the single source of the input vocabulary.
+The vocabulary itself is data (``rules/vocabulary.toml``, ``input = true``): these classes only
+name its ``device.*`` and ``needs.*`` inputs as typed, frozen fields, and validate every value
+against it. Any knowledge base can also be consulted with a plain mapping of full names to
+values (:meth:`expert.Expert.consult`). Every field is optional: ``None`` means "not known", and
+rules that need an unknown fact simply do not fire.
 """
 
 from __future__ import annotations
 
-import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from typing import Any, ClassVar
 
 import attrs
 
-from .errors import FactError, brief
+from .errors import FactError
+from .vocabulary import Attribute, show_value
 
-__all__ = [
-    "Device",
-    "FactSpec",
-    "Needs",
-    "fact_classes",
-    "fact_spec",
-    "input_specs",
-    "show_value",
-]
+__all__ = ["Device", "Needs", "bundled_inputs", "show_value"]
 
 
-@attrs.frozen
-class FactSpec:
-    """What one input fact may hold.
+def bundled_inputs(group: str | None = None) -> dict[str, Attribute]:
+    """The input attributes of the bundled knowledge base (of one group, when given)."""
+    from .knowledge import load  # the bundled base is read once, when first needed
 
-    Attributes:
-        name: full name, ``device.mic``.
-        kind: ``choice`` (one of ``values``), ``set`` (any of ``values``), ``flag`` (bool)
-            or ``amount`` (a finite number >= 0).
-        values: the allowed values of a choice or set; empty otherwise.
-        doc: one line for help texts.
-    """
-
-    name: str
-    kind: str
-    values: tuple[Any, ...]
-    doc: str
-
-    def allowed(self) -> tuple[Any, ...]:
-        """The allowed values as shown to a user."""
-        if self.kind == "flag":
-            return (True, False)
-        if self.kind == "amount":
-            return ("a number >= 0",)
-        return self.values
-
-    def parse(self, text: str) -> Any:
-        """Turn a command-line or REPL word into a value of this fact (then validated)."""
-        text = text.strip()
-        if self.kind == "flag":
-            lowered = text.lower()
-            if lowered in {"true", "yes", "y", "1", "on"}:
-                return True
-            if lowered in {"false", "no", "n", "0", "off"}:
-                return False
-            raise FactError(
-                f"{self.name}: {brief(text)} is not allowed; allowed values: true, false",
-                field=self.name,
-                value=text,
-                allowed=("true", "false"),
-            )
-        if self.kind == "amount":
-            try:
-                return float(text)
-            except ValueError:
-                raise FactError(
-                    f"{self.name}: {brief(text)} is not a number; allowed: a number >= 0",
-                    field=self.name,
-                    value=text,
-                ) from None
-        if self.kind == "set":
-            return frozenset(part.strip() for part in text.split(",") if part.strip())
-        return text
-
-
-def show_value(value: Any, separator: str = ", ") -> str:
-    """A fact value as a person reads it: ``true``, ``80`` (not ``80.0``), ``calls, gaming``."""
-    if isinstance(value, (tuple, list, frozenset, set)):
-        items = sorted(value) if isinstance(value, (frozenset, set)) else value
-        return separator.join(show_value(item, separator) for item in items)
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
-
-
-def _describe(values: Iterable[Any]) -> str:
-    return ", ".join(str(value) for value in values)
-
-
-def _validate(spec: FactSpec, value: Any) -> None:
-    """Raise :class:`FactError` unless ``value`` fits ``spec``."""
-    if value is None:
-        return
-    if spec.kind == "choice":
-        if not isinstance(value, str) or value not in spec.values:
-            raise FactError(
-                f"{spec.name}: {brief(value)} is not allowed; allowed values: {_describe(spec.values)}",
-                field=spec.name,
-                value=value,
-                allowed=spec.values,
-            )
-    elif spec.kind == "set":
-        for member in value:
-            if member not in spec.values:
-                raise FactError(
-                    f"{spec.name}: {brief(member)} is not allowed; "
-                    f"allowed values: {_describe(spec.values)}",
-                    field=spec.name,
-                    value=member,
-                    allowed=spec.values,
-                )
-    elif spec.kind == "flag":
-        if not isinstance(value, bool):
-            raise FactError(
-                f"{spec.name}: {brief(value)} is not allowed; allowed values: true, false",
-                field=spec.name,
-                value=value,
-                allowed=(True, False),
-            )
-    elif spec.kind == "amount":
-        if (
-            isinstance(value, bool)
-            or not isinstance(value, (int, float))
-            or not math.isfinite(value)
-            or value < 0
-        ):
-            raise FactError(
-                f"{spec.name}: {brief(value)} is not allowed; allowed: a finite number >= 0",
-                field=spec.name,
-                value=value,
-            )
-
-
-def _to_set(value: Any) -> Any:
-    """Accept a set, list, tuple or comma-separated string for a set-valued fact."""
-    if value is None or isinstance(value, frozenset):
-        return value
-    if isinstance(value, str):
-        return frozenset(part.strip() for part in value.split(",") if part.strip())
-    if isinstance(value, (set, list, tuple)):
-        return frozenset(value) if all(isinstance(v, str) for v in value) else value
-    return value
-
-
-def _fact(kind: str, values: tuple[Any, ...] = (), doc: str = "") -> Any:
-    """Declare one optional fact field with its vocabulary in the metadata."""
-
-    def check(instance: Any, attribute: attrs.Attribute, value: Any) -> None:
-        spec = fact_spec(type(instance), attribute.name)
-        if kind == "set" and value is not None and not isinstance(value, frozenset):
-            raise FactError(
-                f"{spec.name}: {brief(value)} is not allowed; give a list of: {_describe(values)}",
-                field=spec.name,
-                value=value,
-                allowed=values,
-            )
-        _validate(spec, value)
-
-    return attrs.field(
-        default=None,
-        converter=_to_set if kind == "set" else None,
-        validator=check,
-        metadata={"kind": kind, "values": values, "doc": doc},
-    )
+    inputs = load().inputs
+    return {n: a for n, a in inputs.items() if group is None or a.group == group}
 
 
 class _Facts:
@@ -179,16 +34,20 @@ class _Facts:
     prefix: ClassVar[str]
 
     def __init__(self, **values: Any) -> None:
-        specs = input_specs(type(self))
-        for name in values:
-            if name not in specs:
+        inputs = bundled_inputs(self.prefix)
+        checked = {}
+        for name, value in values.items():
+            attribute = inputs.get(f"{self.prefix}.{name}")
+            if attribute is None:
                 raise FactError(
-                    f"{self.prefix} has no fact {brief(name)}; allowed names: {_describe(specs)}",
+                    f"{self.prefix} has no fact {name!r}; allowed names: "
+                    f"{', '.join(a.short for a in inputs.values())}",
                     field=f"{self.prefix}.{name}",
                     value=name,
-                    allowed=tuple(specs),
+                    allowed=tuple(a.short for a in inputs.values()),
                 )
-        self.__attrs_init__(**values)  # type: ignore[attr-defined]
+            checked[name] = None if value is None else attribute.validate(value)
+        self.__attrs_init__(**checked)  # type: ignore[attr-defined]
 
     @classmethod
     def from_mapping(cls, mapping: Mapping[str, Any], *, strings: bool = False) -> Any:
@@ -207,15 +66,18 @@ class _Facts:
                 f"got {type(mapping).__name__}",
                 field=cls.prefix,
                 value=mapping,
-                allowed=tuple(input_specs(cls)),
+                allowed=tuple(bundled_inputs(cls.prefix)),
             )
-        specs = input_specs(cls)
+        inputs = bundled_inputs(cls.prefix)
         values: dict[str, Any] = {}
         for key, value in mapping.items():
             name = str(key).removeprefix(f"{cls.prefix}.")
-            if name in specs and strings and isinstance(value, str):
-                value = specs[name].parse(value)
-            values[name] = value
+            attribute = inputs.get(f"{cls.prefix}.{name}")
+            if attribute is None:
+                return cls(**{name: value})  # raises, naming the allowed facts
+            if strings and isinstance(value, str):
+                value = attribute.parse(value) if value.strip() else None
+            values[attribute.short] = value
         return cls(**values)
 
     def known(self) -> dict[str, Any]:
@@ -234,18 +96,11 @@ class _Facts:
         }
 
 
-MIC = ("none", "inline", "boom", "builtin", "external")
-FIT = ("over-ear", "on-ear", "in-ear")
-BACK = ("open", "closed")
-CONNECTION = ("wired", "wireless")
-PLUG = ("3.5mm", "2.5mm", "usb-a", "usb-c")
-TIER = ("budget", "mid-range", "premium", "professional")
-WEIGHT = ("light", "heavy")
-
-
 @attrs.frozen(init=False)
 class Device(_Facts):
-    """A device a user looks at. Every field is optional (``None`` = not known).
+    """A device a user looks at: the bundled base's ``device.*`` inputs. Every field is
+    optional (``None`` = not known); the allowed values are those of ``rules/vocabulary.toml``
+    (``expert inputs`` lists them).
 
     Raises:
         FactError: an unknown field name or a value outside the vocabulary.
@@ -253,50 +108,30 @@ class Device(_Facts):
 
     prefix: ClassVar[str] = "device"
 
-    mic: str | None = _fact(
-        "choice",
-        MIC,
-        "microphone: none, in-line (on the cable), boom, "
-        "built-in, or an external add-on such as a clip-on mic",
-    )
-    fit: str | None = _fact("choice", FIT, "how it sits: over the ear, on the ear, in the ear")
-    back: str | None = _fact("choice", BACK, "open-back or closed-back ear cups")
-    anc: bool | None = _fact("flag", (), "has active noise cancellation")
-    connection: str | None = _fact("choice", CONNECTION, "wired or wireless")
-    bluetooth: bool | None = _fact("flag", (), "connects over Bluetooth")
-    plug: str | None = _fact("choice", PLUG, "the plug or connector")
-    price: float | None = _fact("amount", (), "price in USD")
-    foldable: bool | None = _fact("flag", (), "ear cups fold for a compact case")
-    detachable_mic: bool | None = _fact("flag", (), "the microphone comes off")
-    mic_noise_reduction: bool | None = _fact("flag", (), "the microphone reduces background noise")
-    tier: str | None = _fact("choice", TIER, "the product's level: budget to professional")
-    sweat_resistant: bool | None = _fact("flag", (), "made to resist sweat")
-    translation: bool | None = _fact("flag", (), "offers real-time translation")
-    amplifier: bool | None = _fact("flag", (), "has a built-in amplifier for tone and volume")
-    sound_controls: bool | None = _fact("flag", (), "adjustable sound controls (bass, treble)")
-    padded: bool | None = _fact("flag", (), "thickly padded ear cups")
-    weight: str | None = _fact("choice", WEIGHT, "light or heavy to wear")
-
-
-USES = (
-    "music", "movies", "podcasts", "audiobooks", "gaming", "online-gaming", "calls",
-    "conferencing", "call-center", "office", "sports", "travel", "commuting", "studio",
-    "late-night", "voice-commands", "recording", "translation", "voip",
-)  # fmt: skip
-PRIORITIES = (
-    "sound-quality", "mic-quality", "isolation", "comfort", "portability", "battery-life",
-    "price", "durability", "mobility",
-)  # fmt: skip
-ENVIRONMENT = ("noisy", "quiet")
-PLATFORM = ("phone", "iphone", "pc", "console")
-OWNS = ("none", "headphones", "headset")
-VOLUME = ("low", "moderate", "high")
-SESSION = ("short", "long")
+    mic: str | None = None
+    fit: str | None = None
+    back: str | None = None
+    anc: bool | None = None
+    connection: str | None = None
+    bluetooth: bool | None = None
+    plug: str | None = None
+    price: float | None = None
+    foldable: bool | None = None
+    detachable_mic: bool | None = None
+    mic_noise_reduction: bool | None = None
+    tier: str | None = None
+    sweat_resistant: bool | None = None
+    translation: bool | None = None
+    amplifier: bool | None = None
+    sound_controls: bool | None = None
+    padded: bool | None = None
+    weight: str | None = None
 
 
 @attrs.frozen(init=False)
 class Needs(_Facts):
-    """What a user wants a device for. Every field is optional (``None`` = not known).
+    """What a user wants a device for: the bundled base's ``needs.*`` inputs. Every field is
+    optional (``None`` = not known).
 
     Raises:
         FactError: an unknown field name or a value outside the vocabulary.
@@ -304,41 +139,11 @@ class Needs(_Facts):
 
     prefix: ClassVar[str] = "needs"
 
-    uses: frozenset[str] | None = _fact("set", USES, "what the device is for")
-    priorities: frozenset[str] | None = _fact("set", PRIORITIES, "what matters most")
-    budget: float | None = _fact("amount", (), "how much the user will spend, in USD")
-    environment: str | None = _fact("choice", ENVIRONMENT, "where it is used: noisy or quiet")
-    platform: str | None = _fact("choice", PLATFORM, "what it plugs into")
-    owns: str | None = _fact("choice", OWNS, "what the user already has")
-    volume: str | None = _fact("choice", VOLUME, "how loud the user listens")
-    session: str | None = _fact("choice", SESSION, "how long the user wears it at a time")
-
-
-def fact_classes() -> tuple[type[Device], type[Needs]]:
-    """The classes of input facts, in the order they are shown."""
-    return (Device, Needs)
-
-
-def fact_spec(cls: type, name: str) -> FactSpec:
-    """The :class:`FactSpec` of field ``name`` of ``cls`` (``Device`` or ``Needs``)."""
-    return input_specs(cls)[name]
-
-
-_SPECS: dict[type, dict[str, FactSpec]] = {}
-
-
-def input_specs(cls: Any = None) -> dict[str, FactSpec]:
-    """The input vocabulary: of one class by short name, or of all by full name."""
-    if cls is None:
-        return {spec.name: spec for each in fact_classes() for spec in input_specs(each).values()}
-    if cls not in _SPECS:
-        _SPECS[cls] = {
-            field.name: FactSpec(
-                name=f"{cls.prefix}.{field.name}",
-                kind=field.metadata["kind"],
-                values=field.metadata["values"],
-                doc=field.metadata["doc"],
-            )
-            for field in attrs.fields(cls)
-        }
-    return _SPECS[cls]
+    uses: frozenset[str] | None = None
+    priorities: frozenset[str] | None = None
+    budget: float | None = None
+    environment: str | None = None
+    platform: str | None = None
+    owns: str | None = None
+    volume: str | None = None
+    session: str | None = None

@@ -18,8 +18,8 @@ from typing import Any
 import attrs
 
 from .certainty import HEDGES
-from .errors import KnowledgeBaseError, brief, suggest
-from .facts import input_specs, show_value
+from .errors import FactError, KnowledgeBaseError, brief, suggest
+from .vocabulary import Attribute, declare, show_value, state_facts
 
 __all__ = [
     "OPERATORS",
@@ -48,7 +48,6 @@ OPERATORS: dict[str, str] = {
     "absent": "is not known",
 }
 _NUMERIC = {"lt": "<", "le": "<=", "gt": ">", "ge": ">="}
-_FACT_GROUPS = ("device", "needs", "recommendation")
 _RULE_KEYS = {
     "id", "when", "then", "hedge", "certainty", "source", "quote", "note", "salience", "refines",
 }  # fmt: skip
@@ -60,30 +59,6 @@ def normalise_text(text: str) -> str:
     for curly, straight in (("\u2019", "'"), ("\u2018", "'"), ("\u201c", '"'), ("\u201d", '"')):
         text = text.replace(curly, straight)
     return re.sub(r"\s+", " ", text).strip()
-
-
-@attrs.frozen
-class Attribute:
-    """A fact name rules may test or conclude.
-
-    Attributes:
-        name: full name, ``device.kind``.
-        values: the allowed values (empty for flags and amounts).
-        kind: ``choice``, ``set``, ``flag`` or ``amount``.
-        concluded: ``True`` when rules conclude it, ``False`` when the user states it.
-        doc: one line for help texts.
-    """
-
-    name: str
-    values: tuple[Any, ...]
-    kind: str
-    concluded: bool
-    doc: str = ""
-
-    @property
-    def multi(self) -> bool:
-        """Whether several values may hold at once."""
-        return self.kind == "set"
 
 
 @attrs.frozen
@@ -262,6 +237,20 @@ class KnowledgeBase:
     sources: Mapping[str, Source]
     path: str
     topics: Mapping[str, str] = attrs.field(factory=dict)
+    #: The attributes a user states (``input = true``), by full name, in vocabulary order.
+    inputs: Mapping[str, Attribute] = attrs.field(init=False, repr=False, eq=False)
+
+    @inputs.default
+    def _inputs(self) -> Mapping[str, Attribute]:
+        return {name: a for name, a in self.attributes.items() if a.input}
+
+    def state(self, facts: Mapping[str, Any], *, strings: bool = False) -> dict[str, Any]:
+        """Validate stated facts: full (or unambiguous short) names to canonical values.
+
+        Raises:
+            FactError: an unknown name or a value outside the vocabulary.
+        """
+        return state_facts(self.inputs, facts, strings=strings)
 
     def rule(self, rule_id: str) -> RuleSpec:
         """The rule with this id.
@@ -297,6 +286,10 @@ class KnowledgeBase:
     def concluded_attributes(self) -> list[str]:
         """Names of the attributes rules conclude, in vocabulary order."""
         return [name for name, attribute in self.attributes.items() if attribute.concluded]
+
+    def groups(self) -> tuple[str, ...]:
+        """The attribute groups (``device``, ``needs``, ...), in vocabulary order."""
+        return tuple(dict.fromkeys(attribute.group for attribute in self.attributes.values()))
 
 
 def bundled_path() -> Path:
@@ -349,15 +342,10 @@ class _Loader:
 
     def load(self) -> KnowledgeBase:
         sources = self._sources()
-        attributes = {
-            name: Attribute(
-                name=name, values=spec.values, kind=spec.kind, concluded=False, doc=spec.doc
-            )
-            for name, spec in input_specs().items()
-        }
+        attributes: dict[str, Attribute] = {}
         vocabulary = self.directory / "vocabulary.toml"
         if vocabulary.is_file():
-            self._declare_attributes(attributes, _read_toml(vocabulary), vocabulary)
+            declare(attributes, _read_toml(vocabulary), vocabulary)
         topic_files = [p for p in self.files if p.name not in ("sources.toml", "vocabulary.toml")]
         documents = []
         for path in topic_files:
@@ -372,7 +360,7 @@ class _Loader:
             attrs_table = document.get("attributes", {})
             if not isinstance(attrs_table, dict):
                 raise KnowledgeBaseError("[attributes] must be a table", path=path)
-            self._declare_attributes(attributes, attrs_table, path)
+            declare(attributes, attrs_table, path)
             documents.append((path, document))
         rules: list[RuleSpec] = []
         topics: dict[str, str] = {}
@@ -455,35 +443,6 @@ class _Loader:
                 published=table.get("published"),
             )
         return sources
-
-    @staticmethod
-    def _declare_attributes(
-        attributes: dict[str, Attribute], table: dict[str, Any], path: Path
-    ) -> None:
-        for name, spec in table.items():
-            if name in attributes:
-                raise KnowledgeBaseError(f"attribute {brief(name)} is declared twice", path=path)
-            group = name.split(".", 1)[0]
-            if group not in _FACT_GROUPS or "." not in name:
-                raise KnowledgeBaseError(
-                    f"attribute {brief(name)} must be named <group>.<name> with group one of "
-                    f"{', '.join(_FACT_GROUPS)}",
-                    path=path,
-                )
-            values = spec.get("values") if isinstance(spec, dict) else None
-            if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
-                raise KnowledgeBaseError(
-                    f"attribute {brief(name)} needs `values`, a list of strings", path=path
-                )
-            if len(set(values)) != len(values):
-                raise KnowledgeBaseError(f"attribute {brief(name)} lists a value twice", path=path)
-            attributes[name] = Attribute(
-                name=name,
-                values=tuple(values),
-                kind="set" if spec.get("multi", False) is True else "choice",
-                concluded=True,
-                doc=str(spec.get("doc", "")),
-            )
 
 
 class _RuleParser:
@@ -588,19 +547,21 @@ class _RuleParser:
     def _fact_table(self, table: Any, key: str) -> list[tuple[Attribute, Any]]:
         """Flatten ``when``/``then`` ({group: {name: spec}}) into (attribute, spec) pairs."""
         if not isinstance(table, dict) or not table:
-            raise self.fail(f"`{key}` must be a non-empty table like {key}.device.mic = ...")
+            raise self.fail(f"`{key}` must be a non-empty table like {key}.<group>.<name> = ...")
+        groups = {attribute.group for attribute in self.attributes.values()}
         pairs = []
         for group, names in table.items():
-            if group not in _FACT_GROUPS or not isinstance(names, dict):
+            if group not in groups or not isinstance(names, dict):
                 raise self.fail(
-                    f"`{key}.{group}` is not a fact group; allowed: {', '.join(_FACT_GROUPS)}",
-                    suggestion=suggest(group, _FACT_GROUPS),
+                    f"`{key}.{group}` is not a group of the vocabulary; allowed: "
+                    f"{', '.join(sorted(groups))}",
+                    suggestion=suggest(group, groups),
                 )
             for name, spec in names.items():
                 full = f"{group}.{name}"
                 if full not in self.attributes:
                     raise self.fail(
-                        f"unknown attribute {full!r} in `{key}`; allowed: "
+                        f"unknown attribute {brief(full)} in `{key}`; allowed: "
                         f"{', '.join(a for a in self.attributes if a.startswith(group + '.'))}",
                         suggestion=suggest(full, self.attributes),
                     )
@@ -608,26 +569,28 @@ class _RuleParser:
         return pairs
 
     def _check_value(self, attribute: Attribute, value: Any, where: str) -> Any:
-        kind = attribute.kind
-        if kind == "flag":
-            if not isinstance(value, bool):
-                raise self.fail(
-                    f"{where}: {attribute.name} takes true or false, not {brief(value)}"
+        """One value a condition compares with or a conclusion states (a member of a set)."""
+        if attribute.kind == "amount" and isinstance(value, (int, float)) and value < 0:
+            return value  # a threshold may be any number; only stated amounts are >= 0
+        member = attribute.kind in ("choice", "set")
+        if attribute.kind == "flag" and not isinstance(value, bool):
+            raise self.fail(f"{where}: {attribute.name} takes true or false, not {brief(value)}")
+        if attribute.kind == "amount" and (
+            isinstance(value, bool) or not isinstance(value, (int, float))
+        ):
+            raise self.fail(f"{where}: {attribute.name} takes a number, not {brief(value)}")
+        try:
+            if member and not (isinstance(value, str) and value in attribute.values):
+                raise FactError(
+                    f"{brief(value)} is not a value of {attribute.name}; "
+                    f"allowed: {', '.join(attribute.values)}",
+                    field=attribute.name,
+                    value=value,
+                    allowed=attribute.values,
                 )
-            return value
-        if kind == "amount":
-            if isinstance(value, bool) or not isinstance(value, (int, float)):
-                raise self.fail(f"{where}: {attribute.name} takes a number, not {brief(value)}")
-            if not math.isfinite(value):
-                raise self.fail(f"{where}: {attribute.name} takes a finite number")
-            return value
-        if value not in attribute.values:
-            raise self.fail(
-                f"{where}: {brief(value)} is not a value of {attribute.name}; allowed: "
-                f"{', '.join(map(str, attribute.values))}",
-                suggestion=suggest(value, attribute.values),
-            )
-        return value
+            return value if member else attribute.validate(value)
+        except FactError as error:
+            raise self.fail(f"{where}: {error.message}", suggestion=error.suggestion) from None
 
     def _conditions(self, table: Any) -> tuple[Condition, ...]:
         conditions = []

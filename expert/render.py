@@ -8,11 +8,12 @@ from typing import Any
 from rich.console import Console
 from rich.table import Table
 
-from .facts import show_value
 from .knowledge import KnowledgeBase, RuleSpec
 from .result import Result
+from .vocabulary import show_value
 
 __all__ = [
+    "inputs_text",
     "print_conflicts",
     "print_result",
     "rule_lines",
@@ -168,4 +169,18 @@ def sources_text(knowledge: KnowledgeBase) -> str:
     out = []
     for key, source in knowledge.sources.items():
         out.append(f"{key}: {source.cite()} ({counts.get(key, 0)} rules)")
+    return "\n".join(out) + "\n"
+
+
+def inputs_text(knowledge: KnowledgeBase) -> str:
+    """The facts a user can state, group by group: name, allowed values and help line."""
+    out: list[str] = []
+    group = None
+    for attribute in knowledge.inputs.values():
+        if attribute.group != group:
+            group = attribute.group
+            out.append(f"{'' if not out else chr(10)}{group}:")
+        out.append(f"  {attribute.name}: {attribute.allowed_text()}")
+        if attribute.doc:
+            out.append(f"      {attribute.doc}")
     return "\n".join(out) + "\n"

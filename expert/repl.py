@@ -10,12 +10,10 @@ of commands, one a line, when standard input is not a terminal.
 from __future__ import annotations
 
 import io
-import json
 import os
 import shlex
 import shutil
 import sys
-import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, TextIO
@@ -26,11 +24,13 @@ from prompt_toolkit.document import Document
 from rich.console import Console
 
 from .engine import Expert
-from .errors import ExpertError, FactError, UsageError, one_line, suggest
-from .facts import Device, FactSpec, Needs, input_specs, show_value
+from .errors import ExpertError, UsageError, one_line, suggest
+from .factfile import read_facts, write_facts
 from .knowledge import KnowledgeBase, RuleSpec
+from .questions import Question, open_questions
 from .render import print_conflicts, print_result, rule_lines, rules_text, sources_text
 from .result import Result
+from .vocabulary import Attribute, resolve, show_value
 
 __all__ = [
     "COMMANDS",
@@ -45,7 +45,6 @@ __all__ = [
     "resolve_fact",
     "run",
     "scripted",
-    "write_atomically",
 ]
 
 #: Reads one line of input: ``read(prompt, choices)``; raises EOFError when input ends.
@@ -53,9 +52,6 @@ Reader = Callable[[str, Sequence[str]], str]
 
 #: Questions one ``ask`` poses before it offers to go on.
 MAX_QUESTIONS = 10
-
-#: Words a user may give instead of an answer during ``ask``.
-ANSWER_WORDS = ("why", "skip", "stop")
 
 
 @attrs.frozen
@@ -147,47 +143,23 @@ def _as_typed(value: Any) -> str:
     return show_value(value, ",")
 
 
-def _allowed_words(spec: FactSpec) -> tuple[str, ...]:
-    """The words a user may type for ``spec`` (empty for a number)."""
-    if spec.kind == "flag":
-        return ("true", "false")
-    return tuple(str(value) for value in spec.values)
-
-
-def _allowed_text(spec: FactSpec) -> str:
-    if spec.kind == "amount":
-        return "a number >= 0"
-    if spec.kind == "flag":
-        return "true or false (yes or no)"
-    words = ", ".join(_allowed_words(spec))
-    return f"one or more of {words} (comma-separated)" if spec.kind == "set" else words
-
-
-def _short_names() -> dict[str, str]:
-    """Short fact names (``mic``) to full ones (``device.mic``)."""
-    return {name.split(".", 1)[1]: name for name in input_specs()}
-
-
-def resolve_fact(name: str) -> FactSpec:
-    """The input fact called ``name``: a full name (``device.mic``) or a short one (``mic``).
+def resolve_fact(knowledge: KnowledgeBase, name: str) -> Attribute:
+    """The input fact called ``name``: a full name (``device.mic``) or an unambiguous short
+    one (``mic``).
 
     Raises:
         UsageError: no such fact (with the closest name as suggestion).
     """
-    specs = input_specs()
-    key = name.strip().lower().replace("-", "_")
-    if key in specs:
-        return specs[key]
-    shorts = _short_names()
-    if key in shorts:
-        return specs[shorts[key]]
-    raise UsageError(
-        f"no fact {name!r}; type help set for the list",
-        suggestion=suggest(key, [*specs, *shorts]),
-    )
+    try:
+        return resolve(knowledge.inputs, name)
+    except ExpertError as error:
+        raise UsageError(
+            f"{error.message.split('; allowed')[0]}; type help set for the list",
+            suggestion=error.suggestion,
+        ) from None
 
 
-def parse_value(spec: FactSpec, words: Sequence[str]) -> Any:
+def parse_value(spec: Attribute, words: Sequence[str]) -> Any:
     """Turn the words typed after a fact name into its value (validated later).
 
     Raises:
@@ -195,21 +167,12 @@ def parse_value(spec: FactSpec, words: Sequence[str]) -> Any:
         UsageError: no value given.
     """
     if not words:
-        raise UsageError(f"{spec.name} needs a value: {_allowed_text(spec)}")
+        raise UsageError(f"{spec.name} needs a value: {spec.allowed_text()}")
     text = (",".join if spec.kind == "set" else " ".join)(words)
-    if spec.kind in ("choice", "set"):
-        text = text.lower()
     value = spec.parse(text)
     if spec.kind == "set" and not value:
-        raise UsageError(f"{spec.name} needs at least one value: {_allowed_text(spec)}")
+        raise UsageError(f"{spec.name} needs at least one value: {spec.allowed_text()}")
     return value
-
-
-def _fact_objects(facts: dict[str, Any]) -> tuple[Device, Needs]:
-    """Build (and so validate) the Device and Needs of full-named ``facts``."""
-    device = Device.from_mapping({k: v for k, v in facts.items() if k.startswith("device.")})
-    needs = Needs.from_mapping({k: v for k, v in facts.items() if k.startswith("needs.")})
-    return device, needs
 
 
 def _pairs(words: Sequence[str]) -> list[tuple[str, list[str]]]:
@@ -227,88 +190,6 @@ def _pairs(words: Sequence[str]) -> list[tuple[str, list[str]]]:
 
 
 # -- guided consultation ---------------------------------------------------------------------
-
-
-@attrs.frozen
-class Question:
-    """A fact the expert would like to know, and the unfired rules that need it.
-
-    Attributes:
-        spec: the fact asked about.
-        rules: the rules that test it and could still fire, closest to firing first.
-    """
-
-    spec: FactSpec
-    rules: tuple[RuleSpec, ...]
-
-    @property
-    def name(self) -> str:
-        """The fact's full name."""
-        return self.spec.name
-
-    def choices(self) -> tuple[str, ...]:
-        """Words to offer for completion: the allowed values and the answer words."""
-        extra = ("yes", "no") if self.spec.kind == "flag" else ()
-        return (*_allowed_words(self.spec), *extra, *ANSWER_WORDS)
-
-
-def _unknown_inputs(result: Result, rule: RuleSpec) -> set[str] | None:
-    """The unknown input facts ``rule`` needs, or ``None`` when a stated fact fails it."""
-    specs = input_specs()
-    unknown: set[str] = set()
-    for condition in rule.conditions:
-        if condition.attribute not in specs:
-            continue  # a concluded attribute may still be concluded by other answers
-        if condition.attribute in result.facts:
-            if not condition.holds(result.facts[condition.attribute]):
-                return None
-        elif condition.op != "absent":
-            unknown.add(condition.attribute)
-    return unknown
-
-
-def _can_change(result: Result, rule: RuleSpec) -> bool:
-    """Whether firing ``rule`` could still move a certainty (none is already at its bound)."""
-    sign = 1.0 if rule.certainty > 0 else -1.0
-    return any(
-        result.certainty(conclusion.attribute, conclusion.value) * sign < 1.0
-        for conclusion in rule.conclusions
-    )
-
-
-def open_questions(result: Result, exclude: Iterable[str] = ()) -> list[Question]:
-    """The questions whose answers can change a verdict, the most needed first.
-
-    A question is an unknown input fact tested by a rule that has not fired, that no stated
-    fact rules out, and whose conclusions are not already certain. Questions are ordered by
-    how many such rules need them, then in vocabulary order.
-
-    Args:
-        result: the consultation on the facts known so far.
-        exclude: full names of facts not to ask about (e.g. skipped ones).
-    """
-    excluded = set(exclude)
-    needing: dict[str, list[tuple[int, RuleSpec]]] = {}
-    for rule in result.expert.knowledge.rules:
-        if rule.id in result.fired_rules or not _can_change(result, rule):
-            continue
-        unknown = _unknown_inputs(result, rule) or set()
-        for name in unknown:
-            needing.setdefault(name, []).append((len(unknown), rule))
-    order = list(input_specs())
-    names = sorted(
-        (name for name in needing if name not in excluded),
-        key=lambda name: (-len(needing[name]), order.index(name)),
-    )
-    specs = input_specs()
-    return [
-        Question(specs[name], tuple(rule for _, rule in sorted(needing[name], key=_closest)))
-        for name in names
-    ]
-
-
-def _closest(item: tuple[int, RuleSpec]) -> int:
-    return item[0]
 
 
 # -- the interpreter -------------------------------------------------------------------------
@@ -433,7 +314,7 @@ class Shell:
 
     def result(self) -> Result:
         """Consult the expert on the session's facts."""
-        return self.expert.consult(*_fact_objects(self.facts))
+        return self.expert.consult(self.facts)
 
     def set_facts(self, changes: dict[str, Any]) -> None:
         """Apply ``changes`` (full names; ``None`` forgets) if all of them are valid.
@@ -442,9 +323,7 @@ class Shell:
             FactError: a value outside the vocabulary; the facts are left as they were.
         """
         facts = {**self.facts, **changes}
-        facts = {name: value for name, value in facts.items() if value is not None}
-        _fact_objects(facts)
-        self.facts = facts
+        self.facts = self.knowledge.state(facts)
         self.skipped -= set(changes)
 
     def _do_set(self, args: list[str]) -> None:
@@ -452,7 +331,7 @@ class Shell:
             raise UsageError("set takes a fact and a value, e.g. set mic boom (see help set)")
         changes = {}
         for name, words in _pairs(args):
-            spec = resolve_fact(name)
+            spec = resolve_fact(self.knowledge, name)
             changes[spec.name] = parse_value(spec, words)
         self.set_facts(changes)
         for name in changes:
@@ -461,7 +340,7 @@ class Shell:
     def _do_unset(self, args: list[str]) -> None:
         if not args:
             raise UsageError("unset takes fact names, e.g. unset mic")
-        names = [resolve_fact(word).name for word in args]
+        names = [resolve_fact(self.knowledge, word).name for word in args]
         for name in names:
             known = self.facts.pop(name, None) is not None
             self._say(f"forgot {name}" if known else f"{name} was not set")
@@ -508,7 +387,7 @@ class Shell:
             raise UsageError("what-if takes a fact and a value, e.g. what-if mic none")
         changes: dict[str, Any] = {}
         for name, words in _pairs(args):
-            spec = resolve_fact(name)
+            spec = resolve_fact(self.knowledge, name)
             forget = [word.lower() for word in words] == ["unknown"]
             changes[spec.name] = None if forget else parse_value(spec, words)
         self._say(self.result().what_if(**changes).to_text())
@@ -573,14 +452,12 @@ class Shell:
 
     def _do_save(self, args: list[str]) -> None:
         path = _one_path("save", args)
-        device, needs = _fact_objects(self.facts)
-        text = json.dumps({"device": device.to_dict(), "needs": needs.to_dict()}, indent=2)
-        write_atomically(path, text + "\n")
+        write_facts(path, self.facts)
         self._say(f"saved {len(self.facts)} facts to {path}")
 
     def _do_load(self, args: list[str]) -> None:
         path = _one_path("load", args)
-        facts = read_facts(path)
+        facts = read_facts(path, self.knowledge)
         self.facts = facts
         self.skipped = set()
         self._say(f"loaded {len(facts)} facts from {path}")
@@ -603,8 +480,8 @@ class Shell:
             self._say(command.details)
         if name in ("set", "unset", "what-if"):
             self._say("Facts:")
-            for spec in input_specs().values():
-                self._say(f"  {spec.name}: {_allowed_text(spec)}")
+            for spec in self.knowledge.inputs.values():
+                self._say(f"  {spec.name}: {spec.allowed_text()}")
 
     def _do_quit(self, args: list[str]) -> None:
         self.done = True
@@ -644,9 +521,9 @@ class Shell:
 
     def _pose(self, question: Question, number: int) -> str:
         """Ask one question until it is answered, skipped or stopped; return which."""
-        spec = question.spec
+        spec = question.attribute
         self._say(f"Question {number}: {spec.name} ({spec.doc})")
-        self._say(f"  answer {_allowed_text(spec)}; or why, skip, stop")
+        self._say(f"  answer {spec.allowed_text()}; or why, skip, stop")
         prompt = f"{spec.name}? "
         while True:
             try:
@@ -671,10 +548,10 @@ class Shell:
             self._why(question)
             return None
         if not word or word in ("help", "?"):
-            self._say(f"  answer {_allowed_text(question.spec)}; or why, skip, stop")
+            self._say(f"  answer {question.attribute.allowed_text()}; or why, skip, stop")
             return None
         try:
-            self.set_facts({question.name: parse_value(question.spec, answer.split())})
+            self.set_facts({question.name: parse_value(question.attribute, answer.split())})
         except ExpertError as error:
             self._fail(str(error))
             return None
@@ -714,78 +591,6 @@ def _one_path(name: str, args: list[str]) -> Path:
     return Path(args[0]).expanduser()
 
 
-# -- files -----------------------------------------------------------------------------------
-
-
-def write_atomically(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` all at once: a temporary file beside it, then a rename.
-
-    Raises:
-        UsageError: the file cannot be written; an existing file is left as it was.
-    """
-    directory = path.parent if str(path.parent) else Path(".")
-    try:
-        handle = tempfile.NamedTemporaryFile(
-            "w",
-            encoding="utf-8",
-            dir=directory,
-            prefix=f".{path.name}.",
-            suffix=".tmp",
-            delete=False,
-        )
-    except OSError as error:
-        raise UsageError(f"cannot save to {path}: {error.strerror or error}") from None
-    try:
-        with handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(handle.name, path)
-    except OSError as error:
-        Path(handle.name).unlink(missing_ok=True)
-        raise UsageError(f"cannot save to {path}: {error.strerror or error}") from None
-
-
-def read_facts(path: Path) -> dict[str, Any]:
-    """The facts saved in ``path`` by full name, validated.
-
-    Accepts ``{"device": {...}, "needs": {...}}`` (what ``save`` writes) or the output of
-    ``expert consult --json``, whose facts are under ``"facts"``.
-
-    Raises:
-        UsageError: the file is unreadable, not JSON, or not facts.
-        FactError: an unknown fact or a value outside the vocabulary.
-    """
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except OSError as error:
-        raise UsageError(f"cannot read {path}: {error.strerror or error}") from None
-    except UnicodeDecodeError:
-        raise UsageError(f"{path}: not a text file") from None
-    except json.JSONDecodeError as error:
-        raise UsageError(
-            f"{path}: not valid JSON: {error.msg} at line {error.lineno} column {error.colno}"
-        ) from None
-    except RecursionError:
-        raise UsageError(f"{path}: not facts: the JSON is nested too deeply") from None
-    if isinstance(data, dict) and isinstance(data.get("facts"), dict):
-        data = data["facts"]
-    if not isinstance(data, dict):
-        raise UsageError(f'{path}: expected an object like {{"device": {{"mic": "boom"}}}}')
-    unknown = sorted(set(data) - {"device", "needs"})
-    if unknown:
-        raise UsageError(
-            f"{path}: unknown key {unknown[0]!r}; allowed: device, needs",
-            suggestion=suggest(unknown[0], ("device", "needs")),
-        )
-    try:
-        device = Device.from_mapping(data.get("device") or {}, strings=True)
-        needs = Needs.from_mapping(data.get("needs") or {}, strings=True)
-    except FactError as error:
-        raise UsageError(f"{path}: {error.message}", suggestion=error.suggestion) from None
-    return {**device.known(), **needs.known()}
-
-
 # -- completion ------------------------------------------------------------------------------
 
 
@@ -820,7 +625,8 @@ class ShellCompleter(Completer):
                 name, _, value = current.partition("=")
                 yield from self._values(name, value)
             elif not before:
-                yield from _complete(current, [*input_specs(), *_short_names()])
+                shorts = [attribute.short for attribute in knowledge.inputs.values()]
+                yield from _complete(current, [*knowledge.inputs, *dict.fromkeys(shorts)])
             else:
                 yield from self._values(before[0], current)
         elif command == "unset":
@@ -839,10 +645,10 @@ class ShellCompleter(Completer):
 
     def _values(self, name: str, current: str) -> Iterator[Completion]:
         try:
-            spec = resolve_fact(name)
+            spec = resolve_fact(self.shell.knowledge, name)
         except UsageError:
             return
-        words = _allowed_words(spec)
+        words = spec.words()
         if spec.kind == "set":
             done, _, current = current.rpartition(",")
             chosen = set(done.split(","))

@@ -8,18 +8,13 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from .errors import ExplanationError
+from .vocabulary import json_value
 
 if TYPE_CHECKING:
-    from .engine import Expert
     from .explanation import Difference, How, WhyNot
+    from .knowledge import KnowledgeBase
 
 __all__ = ["Conflict", "Firing", "Result", "Verdict"]
-
-
-def _json_value(value: Any) -> Any:
-    if isinstance(value, (tuple, frozenset, set)):
-        return sorted(value) if isinstance(value, (frozenset, set)) else list(value)
-    return value
 
 
 @attrs.frozen
@@ -80,7 +75,7 @@ class Verdict:
         """JSON-ready, in the shape of the CLI's ``--json``."""
         return {
             "attribute": self.attribute,
-            "value": _json_value(self.value),
+            "value": json_value(self.value),
             "certainty": round(self.certainty, 4),
             "because": [firing.to_dict() for firing in self.because],
         }
@@ -127,6 +122,10 @@ class Result:
         verdicts: one verdict per concluded attribute, in vocabulary order.
         conflicts: the attributes where different values were concluded.
         certainties: combined certainty of every concluded ``(attribute, value)``.
+        knowledge: the knowledge base consulted. A result stands alone (it can be stored
+            or sent to another process whole), and *what if* consults this base again.
+        engine: the inference engine that ran (``experta`` or ``clips``).
+        run_limit: the run limit it ran with (``None``: the default).
     """
 
     facts: Mapping[str, Any]
@@ -134,7 +133,9 @@ class Result:
     verdicts: tuple[Verdict, ...]
     conflicts: tuple[Conflict, ...]
     certainties: Mapping[tuple[str, Any], float]
-    expert: Expert = attrs.field(repr=False)
+    knowledge: KnowledgeBase = attrs.field(repr=False)
+    engine: str = "experta"
+    run_limit: int | None = None
 
     @property
     def fired_rules(self) -> frozenset[str]:
@@ -153,7 +154,7 @@ class Result:
         for verdict in self.verdicts:
             if verdict.attribute == attribute:
                 return verdict
-        known = self.expert.knowledge.concluded_attributes()
+        known = self.knowledge.concluded_attributes()
         if attribute not in known:
             raise ExplanationError(
                 f"unknown attribute {attribute!r}; allowed: {', '.join(known)}",
@@ -189,22 +190,29 @@ class Result:
 
         return why_not(self, attribute, value)
 
-    def what_if(self, **changes: Any) -> Difference:
+    def what_if(self, changes: Mapping[str, Any] | None = None, /, **more: Any) -> Difference:
         """Consult again with changed facts and return the difference in verdicts.
 
-        Keys are fact names (``mic`` or ``device.mic``, ``needs.uses``); ``None`` forgets a
-        fact.
+        Keys are fact names, full (``device.mic``, as a mapping) or short where unambiguous
+        (``mic=...``); ``None`` forgets a fact.
         """
         from .explanation import what_if
 
-        return what_if(self, changes)
+        return what_if(self, {**(changes or {}), **more})
+
+    def consult_again(self, facts: Mapping[str, Any]) -> Result:
+        """Consult the same knowledge base, on the same engine, with other facts."""
+        from .engine import RUN_LIMIT, expert_for
+
+        limit = self.run_limit if self.run_limit is not None else RUN_LIMIT
+        return expert_for(self.knowledge, self.engine, limit).consult(facts)
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready, the same shape as ``expert consult --json``."""
-        grouped: dict[str, dict[str, Any]] = {"device": {}, "needs": {}}
+        grouped: dict[str, dict[str, Any]] = {a.group: {} for a in self.knowledge.inputs.values()}
         for name, value in self.facts.items():
             group, short = name.split(".", 1)
-            grouped.setdefault(group, {})[short] = _json_value(value)
+            grouped.setdefault(group, {})[short] = json_value(value)
         return {
             "verdicts": [verdict.to_dict() for verdict in self.verdicts],
             "conflicts": [conflict.to_dict() for conflict in self.conflicts],

@@ -3,23 +3,27 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from .certainty import THRESHOLD, combine_all
+from .compiler import CompiledBase
 from .knowledge import KnowledgeBase
 from .result import Conflict, Firing, Result, Verdict
 from .runner import Record
 
-if TYPE_CHECKING:
-    from .engine import Expert
-
 __all__ = ["build_result"]
 
 
-def build_result(expert: Expert, stated: dict[str, Any], record: Record) -> Result:
+def build_result(
+    compiled: CompiledBase,
+    stated: dict[str, Any],
+    record: Record,
+    *,
+    engine: str = "experta",
+    run_limit: int | None = None,
+) -> Result:
     """Turn a firing record into a :class:`Result`: certainties, verdicts and conflicts."""
-    rules = expert.knowledge.rules
-    compiled = expert.compiled
+    rules = compiled.knowledge.rules
     # Stage order guarantees a premise's certainty is final before it is used. Within a
     # stage, engines fire in their own order (experta's depends on string hashing), so the
     # firings are put in one canonical order: the same facts give the same result, firings
@@ -65,14 +69,16 @@ def build_result(expert: Expert, stated: dict[str, Any], record: Record) -> Resu
         )
     certainties = {key: combine_all(by_rule.values()) for key, by_rule in contributions.items()}
     in_order = tuple(firings)
-    verdicts, conflicts = _verdicts(expert.knowledge, certainties, in_order)
+    verdicts, conflicts = _verdicts(compiled.knowledge, certainties, in_order)
     return Result(
         facts=stated,
         firings=in_order,
         verdicts=verdicts,
         conflicts=conflicts,
         certainties=certainties,
-        expert=expert,
+        knowledge=compiled.knowledge,
+        engine=engine,
+        run_limit=run_limit,
     )
 
 

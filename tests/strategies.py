@@ -5,10 +5,11 @@ from __future__ import annotations
 from hypothesis import strategies as st
 
 from expert import Device, Needs
-from expert.facts import FactSpec, input_specs
+from expert.facts import bundled_inputs
+from expert.vocabulary import Attribute
 
 
-def value_of(spec: FactSpec) -> st.SearchStrategy:
+def value_of(spec: Attribute) -> st.SearchStrategy:
     """Any valid value of one input fact."""
     if spec.kind == "flag":
         return st.booleans()
@@ -21,7 +22,7 @@ def value_of(spec: FactSpec) -> st.SearchStrategy:
 
 def facts_of(cls: type) -> st.SearchStrategy:
     """A Device or Needs with any subset of its facts stated."""
-    specs = input_specs(cls)
+    specs = {a.short: a for a in bundled_inputs(cls.prefix).values()}
     return st.fixed_dictionaries(
         {}, optional={name: value_of(spec) for name, spec in specs.items()}
     ).map(lambda values: cls(**values))

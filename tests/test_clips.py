@@ -16,7 +16,7 @@ pytest.importorskip("clips", reason="clipspy is not installed: pip install 'expe
 from expert import Device, Expert, InferenceError, Needs  # noqa: E402
 from expert.cli import main  # noqa: E402
 from expert.clips import ClipsRunner, construct  # noqa: E402
-from expert.facts import input_specs  # noqa: E402
+from expert.facts import bundled_inputs  # noqa: E402
 
 KNOWLEDGE_TESTS = sorted((Path(__file__).parent / "knowledge").glob("test_*.py"))
 
@@ -178,7 +178,7 @@ def random_facts(seed: int, count: int) -> list[tuple[Device, Needs]]:
     cases = []
     for _ in range(count):
         groups: dict[str, dict[str, Any]] = {"device": {}, "needs": {}}
-        for name, spec in input_specs().items():
+        for name, spec in bundled_inputs().items():
             if rng.random() < 0.5:
                 group, short = name.split(".", 1)
                 groups[group][short] = _value(rng, spec)
@@ -200,7 +200,7 @@ def knowledge_cases() -> list[dict[str, Any]]:
 
 def explained(result: Any) -> dict[str, Any]:
     """Everything a result says: its dict, its firings, and each verdict's explanations."""
-    knowledge = result.expert.knowledge
+    knowledge = result.knowledge
     return {
         "result": result.to_dict(),
         "firings": [(f.rule, f.matched, f.certainty, f.stage) for f in result.firings],

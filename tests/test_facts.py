@@ -8,7 +8,7 @@ import attrs
 import pytest
 
 from expert import Device, FactError, Needs
-from expert.facts import input_specs
+from expert.facts import bundled_inputs
 
 
 def test_a_valid_device_keeps_its_facts():
@@ -115,7 +115,7 @@ def test_to_dict_is_json_ready():
 
 def test_the_contract_vocabulary_is_present():
     """Every input named by the design exists with its values."""
-    specs = input_specs()
+    specs = bundled_inputs()
     assert specs["device.plug"].values == ("3.5mm", "2.5mm", "usb-a", "usb-c")
     assert specs["needs.platform"].values == ("phone", "iphone", "pc", "console")
     assert {"online-gaming", "call-center", "late-night"} <= set(specs["needs.uses"].values)

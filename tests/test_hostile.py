@@ -17,7 +17,7 @@ from support import rule_toml, write_base
 
 from expert import Device, Expert, ExpertError, FactError, KnowledgeBaseError, Needs
 from expert.cli import main
-from expert.facts import input_specs
+from expert.facts import bundled_inputs
 from expert.knowledge import load
 from expert.repl import Shell
 
@@ -28,7 +28,7 @@ FUZZ = settings(
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 
-DEVICE_NAMES = sorted(n.split(".", 1)[1] for n in input_specs() if n.startswith("device."))
+DEVICE_NAMES = sorted(n.split(".", 1)[1] for n in bundled_inputs() if n.startswith("device."))
 
 
 # -- Python API ------------------------------------------------------------------------------

@@ -11,7 +11,7 @@ from support import TINY_RULES, write_base
 
 from expert import Expert
 from expert._compat import Fact
-from expert.facts import input_specs
+from expert.facts import bundled_inputs
 from expert.runner import ExpertaRunner
 
 
@@ -41,7 +41,7 @@ def stated_samples(seed: int, count: int) -> list[dict[str, Any]]:
     samples = []
     for _ in range(count):
         stated: dict[str, Any] = {}
-        for name, spec in input_specs().items():
+        for name, spec in bundled_inputs().items():
             if rng.random() < 0.5:
                 if spec.kind == "choice":
                     stated[name] = rng.choice(spec.values)

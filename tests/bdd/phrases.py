@@ -6,7 +6,10 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from expert.facts import PLATFORM, USES
+from expert.facts import bundled_inputs
+
+PLATFORM = bundled_inputs()["needs.platform"].values
+USES = bundled_inputs()["needs.uses"].values
 
 
 class PhraseError(ValueError):

@@ -1,0 +1,188 @@
+"""The vocabulary as data: input facts declared in vocabulary.toml, one attribute type, any
+groups, consulting by full name, and results that stand alone."""
+
+from __future__ import annotations
+
+import pickle
+from pathlib import Path
+
+import attrs
+import pytest
+
+from expert import Device, Expert, FactError, KnowledgeBaseError, Needs
+from expert.cli import main
+from expert.knowledge import load
+from expert.vocabulary import Attribute, declare, resolve
+
+PLANTS = Path(__file__).parent.parent / "docs" / "examples" / "plants"
+
+
+@pytest.fixture(scope="module")
+def plants() -> Expert:
+    """An expert on the small houseplant base shipped with the docs."""
+    return Expert(PLANTS)
+
+
+def test_device_and_needs_fields_are_the_bundled_inputs():
+    """The typed fronts name exactly the bundled base's device.* and needs.* inputs."""
+    inputs = load().inputs
+    for cls in (Device, Needs):
+        fields = [f"{cls.prefix}.{field.name}" for field in attrs.fields(cls)]
+        assert fields == [name for name in inputs if name.startswith(cls.prefix + ".")]
+    assert {attribute.group for attribute in inputs.values()} == {"device", "needs"}
+
+
+def test_device_values_come_from_the_vocabulary_file():
+    """A value is allowed because vocabulary.toml lists it, and refused with that list."""
+    mic = load().inputs["device.mic"]
+    assert mic.values == ("none", "inline", "boom", "builtin", "external")
+    with pytest.raises(FactError) as caught:
+        Device(mic="bom")
+    assert caught.value.allowed == mic.values and caught.value.suggestion == "boom"
+
+
+@pytest.mark.parametrize(
+    ("kind", "word", "value"),
+    [
+        ("flag", "yes", True),
+        ("flag", "OFF", False),
+        ("amount", "80", 80.0),
+        ("set", "b, a", frozenset({"a", "b"})),
+        ("choice", "A", "a"),
+    ],
+)
+def test_one_attribute_type_parses_words(kind, word, value):
+    """parse turns a typed word into a value of the attribute's kind."""
+    values = ("a", "b") if kind in ("set", "choice") else ()
+    assert Attribute("x.y", kind, values, input=True).parse(word) == value
+
+
+@pytest.mark.parametrize(
+    ("kind", "value", "message"),
+    [
+        ("amount", 10**400, "is not allowed; allowed: a finite number >= 0"),
+        ("amount", float("nan"), "is not allowed"),
+        ("amount", -1, "is not allowed"),
+        ("amount", "80", "is not a number"),
+        ("flag", "yes", "allowed values: true, false"),
+        ("set", ["a", "z"], "'z' is not allowed; allowed values: a, b"),
+        ("set", 5, "is not a set of values"),
+        ("choice", "z", "allowed values: a, b"),
+    ],
+)
+def test_one_attribute_type_validates_values(kind, value, message):
+    """validate refuses a value outside the attribute's kind, naming the allowed values."""
+    values = ("a", "b") if kind in ("set", "choice") else ()
+    with pytest.raises(FactError, match=message.replace("(", r"\(")):
+        Attribute("x.y", kind, values, input=True).validate(value)
+
+
+def test_short_names_resolve_only_when_unambiguous():
+    """A short name finds its attribute when one group has it; two groups make it ambiguous."""
+    inputs = {
+        "a.size": Attribute("a.size", "amount", input=True),
+        "b.size": Attribute("b.size", "amount", input=True),
+        "b.kind": Attribute("b.kind", "choice", ("x",), input=True),
+    }
+    assert resolve(inputs, "kind").name == "b.kind"
+    with pytest.raises(FactError, match="ambiguous; say which: a.size, b.size"):
+        resolve(inputs, "size")
+    with pytest.raises(FactError, match="b has no fact 'knd'") as caught:
+        resolve(inputs, "b.knd")
+    assert caught.value.suggestion == "b.kind"
+
+
+@pytest.mark.parametrize(
+    ("table", "message"),
+    [
+        ({"Plant.kind": {"values": ["a"]}}, "must be named group.name"),
+        ({"plant.kind": {"input": True, "kind": "colour"}}, "`kind` 'colour' is not allowed"),
+        ({"plant.kind": {"kind": "flag"}}, "rules conclude a choice or a set"),
+        ({"plant.kind": {"values": []}}, "needs `values`"),
+        ({"plant.kind": {"values": ["a,b"]}}, "needs `values`"),
+        ({"plant.kind": {"input": "yes", "values": ["a"]}}, "`input` must be true or false"),
+        ({"plant.size": {"input": True, "kind": "amount", "values": ["a"]}}, "has no `values`"),
+        ({"plant.kind": {"values": ["a"], "vals": 1}}, "unknown key 'vals'"),
+        ({"plant.kind": {"values": ["a"], "note": True, "input": True}}, "cannot be `input"),
+    ],
+)
+def test_a_bad_vocabulary_entry_is_refused(table, message):
+    """Each broken declaration names the attribute, the file and the problem."""
+    with pytest.raises(KnowledgeBaseError, match=message) as caught:
+        declare({}, table, "vocabulary.toml")
+    assert str(caught.value).startswith("vocabulary.toml: ")
+
+
+def test_any_group_names_consult_by_full_name(plants):
+    """A base about plants concludes from plant.* facts given by full name."""
+    result = plants.consult({"plant.kind": "fern"})
+    verdict = result.verdict("care.spot")
+    assert (verdict.value, verdict.certainty) == ("north-window", 1.0)
+    assert "north-facing window" in verdict.because[0].quote
+    assert result.to_dict()["facts"] == {"plant": {"kind": "fern"}}
+
+
+def test_consulting_by_name_validates_against_the_loaded_base(plants):
+    """Unknown names and values of the loaded base are a FactError with the allowed ones."""
+    with pytest.raises(FactError, match="allowed values: fern, cactus, other"):
+        plants.consult({"plant.kind": "rose"})
+    with pytest.raises(FactError, match="plant has no fact 'knd'"):
+        plants.consult({"plant.knd": "fern"})
+    with pytest.raises(FactError, match="no fact 'device.mic'; allowed names: plant.kind"):
+        plants.consult(Device(mic="boom"))  # the bundled base's facts mean nothing here
+
+
+def test_the_bundled_base_consults_by_full_name_as_by_device_and_needs():
+    """A mapping of full names gives the same result as Device and Needs."""
+    expert = Expert()
+    by_name = expert.consult({"device.mic": "boom", "needs.uses": {"calls"}})
+    typed = expert.consult(Device(mic="boom"), Needs(uses={"calls"}))
+    assert by_name.to_dict() == typed.to_dict()
+    assert by_name is typed  # the same facts hit the cache, in any order of statement
+
+
+def test_a_result_pickles_and_explains_what_if_after(plants):
+    """A Result holds its knowledge base, not the Expert: it pickles and still re-consults."""
+    result = plants.consult({"plant.kind": "fern"})
+    copy = pickle.loads(pickle.dumps(result))
+    assert copy.to_dict() == result.to_dict()
+    difference = copy.what_if({"plant.kind": "cactus"})
+    assert [change.attribute for change in difference.changed] == ["care.spot"]
+    assert "care.watering" in [change.attribute for change in difference.gained]
+
+
+def test_what_if_takes_full_names_and_short_ones():
+    """what_if accepts a mapping of full names and keyword short names alike."""
+    result = Expert().consult(Device(mic="boom"))
+    by_full = result.what_if({"device.mic": "none"}).to_dict()
+    assert by_full == result.what_if(mic="none").to_dict()
+
+
+def test_cli_consults_any_base_by_fact(capsys):
+    """expert --rules DIR consult --fact NAME=VALUE concludes from that base's rules."""
+    assert main(["--rules", str(PLANTS), "consult", "--fact", "plant.kind=cactus"]) == 0
+    assert "care.watering = when-dry" in capsys.readouterr().out
+
+
+def test_cli_refuses_a_bad_fact_with_the_allowed_values(capsys):
+    """A bad value given with --fact exits 2 naming the allowed values."""
+    assert main(["--rules", str(PLANTS), "consult", "--fact", "plant.kind=rose"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "allowed values: fern, cactus, other" in err
+
+
+def test_cli_device_shorthand_and_fact_agree(capsys):
+    """--device mic=boom is short for --fact device.mic=boom; naming one fact twice is refused."""
+    main(["consult", "--device", "mic=boom", "--json"])
+    short = capsys.readouterr().out
+    main(["consult", "--fact", "device.mic=boom", "--json"])
+    assert capsys.readouterr().out == short
+    assert main(["consult", "--device", "mic=boom", "--fact", "device.mic=none"]) == 2
+    assert "device.mic is given twice" in capsys.readouterr().err
+
+
+def test_cli_lists_the_inputs_of_the_loaded_base(capsys):
+    """expert inputs lists every input fact with its allowed values."""
+    assert main(["--rules", str(PLANTS), "inputs"]) == 0
+    out = capsys.readouterr().out
+    assert "plant.kind: fern, cactus, other" in out and "plant.soil_wet: true or false" in out
