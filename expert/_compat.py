@@ -7,7 +7,9 @@ removed from :mod:`collections` in Python 3.10. We restore the aliases (pointing
 experta also calls ``logging.basicConfig()`` at import, which would configure the root logger
 of every application that imports us. We undo exactly the handler it added.
 
-Everything in the project imports experta names from here.
+Everything in the project imports experta names from here. :mod:`expert._rete` rewires
+experta's RETE network through its internals, which are those of experta 1.9.4 only: any other
+version is refused here with a clear message rather than failing strangely mid-consultation.
 """
 
 from __future__ import annotations
@@ -35,6 +37,16 @@ def _import_experta_quietly():
 
 experta, _watchers = _import_experta_quietly()
 
+#: The experta version expert._rete was written against (setup.cfg pins the same).
+EXPERTA_VERSION = "1.9.4"
+
+if getattr(experta, "__version__", None) != EXPERTA_VERSION:
+    raise ImportError(
+        f"expert needs experta {EXPERTA_VERSION} (its engine relies on that version's "
+        f"internals), but experta {getattr(experta, '__version__', 'unknown')} is installed: "
+        f"pip install 'experta=={EXPERTA_VERSION}'"
+    )
+
 from experta import AS, NOT, Fact, KnowledgeEngine, P, Rule  # noqa: E402
 
 # The RETE internals that expert._rete rewires for speed.
@@ -54,6 +66,7 @@ from experta.matchers.rete.token import Token  # noqa: E402
 
 __all__ = [
     "AS",
+    "EXPERTA_VERSION",
     "NOT",
     "Activation",
     "ChildNode",

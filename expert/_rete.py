@@ -257,6 +257,12 @@ class TunedNetwork:
                 children.insert(position, ChildNode(index, index.activate))
         node.children = children
 
+    @staticmethod
+    def action(activation: Activation) -> Any:
+        """The compiled action an activation fires (:func:`expert.compiler` gives it its
+        ``index``, ``stage`` and ``bindings``), found where experta keeps the rule's function."""
+        return activation.rule._wrapped
+
     def reset(self) -> None:
         """Empty every node memory and put the initial fact in (as ``reset()`` does)."""
         for node in self._memories:

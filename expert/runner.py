@@ -105,14 +105,15 @@ class ExpertaRunner:
             pending.extend(added)
             if not pending:
                 return True
-            stage = min(activation.rule._wrapped.stage for activation in pending)
-            batch = [a for a in pending if a.rule._wrapped.stage == stage]
-            pending = [a for a in pending if a.rule._wrapped.stage != stage]
+            action_of = self.network.action
+            stage = min(action_of(activation).stage for activation in pending)
+            batch = [a for a in pending if action_of(a).stage == stage]
+            pending = [a for a in pending if action_of(a).stage != stage]
             for activation in batch:
                 if fired >= self.run_limit:
                     return False
                 fired += 1
-                action = activation.rule._wrapped
+                action = action_of(activation)
                 context = activation.context
                 matched = tuple((context[b]["attr"], context[b]["value"]) for b in action.bindings)
                 record.append((action.index, matched))

@@ -42,3 +42,20 @@ def test_experta_names_come_from_the_compat_module():
     from expert._compat import KnowledgeEngine, experta
 
     assert KnowledgeEngine is experta.KnowledgeEngine
+
+
+def test_another_experta_version_is_refused_with_a_clear_message():
+    """An experta other than the one the engine's rewiring was written for fails at import,
+    naming the version needed and how to install it."""
+    code = (
+        "import collections, collections.abc; "
+        "collections.Mapping = collections.abc.Mapping; "  # let this experta import at all
+        "collections.MutableMapping = collections.abc.MutableMapping; "
+        "import experta; experta.__version__ = '2.0.0'; import expert"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert out.returncode != 0
+    assert (
+        "expert needs experta 1.9.4" in out.stderr and "experta 2.0.0 is installed" in out.stderr
+    )
+    assert "pip install 'experta==1.9.4'" in out.stderr
