@@ -4,31 +4,40 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 __all__ = ["write_atomically"]
 
 
-def write_atomically(path: Path, data: str | bytes) -> None:
-    """Replace ``path`` with ``data`` (text is written as UTF-8) in one step.
+def write_atomically(path: Path, data: str | bytes | Iterable[bytes]) -> int:
+    """Replace ``path`` with ``data`` in one step and return how many pieces were written.
 
-    A reader sees the old file or the new one, never half of one; if writing fails, the
-    old file is left as it was and no temporary file remains.
+    ``data`` is text (written as UTF-8), bytes, or an iterable of byte strings written one
+    after another (a large file need not be in memory at once). A reader sees the old file or
+    the new one, never half of one; if writing fails, the old file is left as it was and no
+    temporary file remains.
 
     Raises:
         OSError: the file cannot be written.
     """
-    payload = data.encode("utf-8") if isinstance(data, str) else data
+    if isinstance(data, str):
+        data = data.encode("utf-8")
+    pieces: Iterable[bytes] = (data,) if isinstance(data, bytes) else data
+    count = 0
     directory = path.parent if str(path.parent) else Path(".")
     handle = tempfile.NamedTemporaryFile(
         "wb", dir=directory, prefix=f".{path.name}.", suffix=".tmp", delete=False
     )
     try:
         with handle:
-            handle.write(payload)
+            for piece in pieces:
+                handle.write(piece)
+                count += 1
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(handle.name, path)
     except BaseException:
         Path(handle.name).unlink(missing_ok=True)
         raise
+    return count

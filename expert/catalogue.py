@@ -13,13 +13,15 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 import random
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 import attrs
+
+from ._files import write_atomically
+from ._rows import FORMATS
 
 __all__ = [
     "ARCHETYPES",
@@ -31,7 +33,6 @@ __all__ = [
 ]
 
 #: The formats a sample catalogue can be written in.
-FORMATS = ("csv", "jsonl")
 
 #: How often the ``label`` column is wrong.
 LABEL_NOISE = 0.05
@@ -245,18 +246,4 @@ def write_catalogue(path: str | Path, lines: Iterable[bytes]) -> int:
     Raises:
         OSError: the file cannot be written; an existing file is left as it was.
     """
-    path = Path(path)
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        with open(temporary, "wb") as handle:
-            count = 0
-            for line in lines:
-                handle.write(line)
-                count += 1
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
-    return count
+    return write_atomically(Path(path), lines)

@@ -15,11 +15,14 @@ from typing import Any, NoReturn
 from rich.console import Console
 
 from . import __version__
+from ._rows import EXTENSIONS
+from ._rows import FORMATS as CATALOGUE_FORMATS
 from .check import check
 from .engine import ENGINES, Expert
 from .errors import ExpertError, InferenceError, UsageError, one_line
 from .knowledge import load
 from .render import (
+    FORMATS,
     inputs_text,
     print_result,
     rules_markdown,
@@ -31,8 +34,7 @@ from .vocabulary import resolve
 
 __all__ = ["main"]
 
-FORMATS = ("text", "markdown", "json")
-BATCH_FORMATS = ("csv", "jsonl")
+BATCH_FORMATS = CATALOGUE_FORMATS
 
 
 class _Parser(argparse.ArgumentParser):
@@ -172,7 +174,7 @@ def _sample_catalogue(args: argparse.Namespace) -> int:
     from .catalogue import sample_catalogue, write_catalogue
 
     suffix = args.output.rsplit(".", 1)[-1].lower() if args.output else ""
-    fmt = args.format or {"csv": "csv", "jsonl": "jsonl", "ndjson": "jsonl"}.get(suffix, "csv")
+    fmt = args.format or EXTENSIONS.get(f".{suffix}", "csv")
     try:
         lines = sample_catalogue(args.rows, seed=args.seed, fmt=fmt, junk=args.junk)
     except ValueError as error:

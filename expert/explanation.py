@@ -1,9 +1,10 @@
 """Explanations of a :class:`~expert.result.Result`: how, why not and what if.
 
 Each explanation is a small immutable model built from the consultation's firing record.
-It lays itself out as :class:`Line` objects (depth, kind, text); the renderers ``to_text``,
-``to_markdown`` and ``to_rich`` only format those lines, and ``to_dict`` gives the model as
-JSON-ready data. No renderer re-derives the logic.
+It lays itself out as :class:`Line` objects (depth, kind, text); ``to_text`` and
+``to_markdown`` format those lines, :mod:`expert.render` draws them for a terminal (rich's
+``__rich__`` protocol), and ``to_dict`` gives the model as JSON-ready data. No renderer
+re-derives the logic, and this module knows nothing of terminals.
 """
 
 from __future__ import annotations
@@ -12,7 +13,6 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 import attrs
-from rich.text import Text
 
 from .errors import ExplanationError
 from .knowledge import Condition, RuleSpec
@@ -54,18 +54,6 @@ class Line:
     text: str
 
 
-#: rich styles by line kind, for terminals.
-STYLES = {
-    "heading": "bold",
-    "rule": "cyan",
-    "quote": "italic green",
-    "fact": "yellow",
-    "reason": "red",
-    "conflict": "bold magenta",
-    "change": "",
-}
-
-
 class _Rendered:
     """The renderers every explanation shares; subclasses provide :meth:`lines`."""
 
@@ -80,15 +68,15 @@ class _Rendered:
         """A nested Markdown list."""
         return "\n".join(f"{'  ' * line.depth}- {line.text}" for line in self.lines())
 
-    def to_rich(self) -> Text:
-        """Styled text for a terminal (rich)."""
-        text = Text()
-        for index, line in enumerate(self.lines()):
-            if index:
-                text.append("\n")
-            text.append("  " * line.depth)
-            text.append(line.text, style=STYLES.get(line.kind, ""))
-        return text
+    def to_rich(self) -> Any:
+        """Styled text for a terminal (a rich ``Text``, drawn by :mod:`expert.render`)."""
+        from .render import styled_lines
+
+        return styled_lines(self.lines())
+
+    def __rich__(self) -> Any:
+        """What rich prints for this explanation (``Console.print(explanation)``)."""
+        return self.to_rich()
 
     def __str__(self) -> str:
         return self.to_text()

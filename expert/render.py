@@ -7,12 +7,15 @@ from typing import Any
 
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
+from .explanation import Line
 from .knowledge import KnowledgeBase, RuleSpec
 from .result import Result
 from .vocabulary import show_value
 
 __all__ = [
+    "FORMATS",
     "inputs_text",
     "print_conflicts",
     "print_result",
@@ -20,8 +23,35 @@ __all__ = [
     "rules_markdown",
     "rules_text",
     "sources_text",
+    "styled_lines",
     "to_json",
 ]
+
+#: The formats of reports and explanations.
+FORMATS = ("text", "markdown", "json")
+
+#: rich styles by explanation line kind, for terminals.
+STYLES = {
+    "heading": "bold",
+    "rule": "cyan",
+    "quote": "italic green",
+    "fact": "yellow",
+    "reason": "red",
+    "conflict": "bold magenta",
+    "change": "",
+}
+
+
+def styled_lines(lines: list[Line]) -> Text:
+    """An explanation's lines as styled terminal text, indented two spaces a level. The
+    words are appended as plain text: nothing in them is read as markup."""
+    text = Text()
+    for index, line in enumerate(lines):
+        if index:
+            text.append("\n")
+        text.append("  " * line.depth)
+        text.append(line.text, style=STYLES.get(line.kind, ""))
+    return text
 
 
 def to_json(data: Any) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -147,3 +148,19 @@ def test_what_if_reports_a_settled_dispute_even_when_the_verdict_stays():
     assert kind.before.value == kind.after.value == "headset"
     assert "values considered: -headphones (0.40)" in kind.describe()
     assert "definitions.inline-mic-still-headphones" in kind.rules_gone
+
+
+def test_explanations_know_nothing_of_terminals(tiny_expert):
+    """explanation.py imports no rich; rich draws an explanation through __rich__."""
+    import io
+
+    from rich.console import Console
+
+    import expert.explanation
+
+    source = Path(expert.explanation.__file__).read_text(encoding="utf-8")
+    assert "import rich" not in source and "from rich" not in source
+    how = tiny_expert.consult(Device(mic="boom")).how("device.kind")
+    buffer = io.StringIO()
+    Console(file=buffer, width=200, no_color=True).print(how)
+    assert buffer.getvalue().rstrip("\n") == how.to_text()
