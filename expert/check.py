@@ -8,14 +8,17 @@ one attribute on conditions that can hold together), which are listed but are no
 
 from __future__ import annotations
 
+import re
 from itertools import combinations
+from pathlib import Path
 from typing import Any
 
 import attrs
 
 from .compiler import stages
 from .errors import KnowledgeBaseError
-from .knowledge import Attribute, Condition, KnowledgeBase, RuleSpec
+from .knowledge import Attribute, Condition, KnowledgeBase, RuleSpec, normalise_text
+from .premises import Premises
 
 __all__ = ["Finding", "Report", "check"]
 
@@ -61,7 +64,8 @@ class Disagreement:
 
     def describe(self) -> str:
         return f"{self.attribute}: " + " vs ".join(
-            f"{value} ({', '.join(sorted({source for _, source in rules}))}; {len(rules)} rules)"
+            f"{value} ({', '.join(sorted({source for _, source in rules}))}; "
+            f"{len(rules)} rule{'s' if len(rules) != 1 else ''})"
             for value, rules in self.sides.items()
         )
 
@@ -109,7 +113,8 @@ class Report:
         if self.ok:
             lines.append("No problems found.")
         else:
-            lines.append(f"{len(self.problems)} problems:")
+            count = len(self.problems)
+            lines.append(f"{count} problem{'s' if count != 1 else ''}:")
             lines.extend(f"  [{p.kind}] {', '.join(p.rules)}: {p.message}" for p in self.problems)
         return "\n".join(lines)
 
@@ -143,11 +148,32 @@ def _quotes(knowledge: KnowledgeBase) -> list[Finding]:
             )
         else:
             findings.extend(
-                Finding("quote", (rule.id,), f"not in the article {rule.source!r}: “{quote}”")
+                Finding(
+                    "quote",
+                    (rule.id,),
+                    f"{Path(rule.path).name}: not in the article {rule.source!r}: “{quote}”; "
+                    f"closest passage: “{_closest_passage(source.folded, quote)}”",
+                )
                 for quote in rule.quotes
                 if not source.contains(quote)
             )
     return findings
+
+
+def _closest_passage(text: str, quote: str) -> str:
+    """The run of sentences of ``text`` (as many as the quote has) sharing the most words
+    with ``quote``, to show where a misquoted passage really is."""
+    sentences = re.split(r"(?<=[.!?])\s+", text)
+    folded = normalise_text(quote)
+    size = max(1, len(re.split(r"(?<=[.!?])\s+", folded)))
+    wanted = _words(folded)
+    runs = [" ".join(sentences[i : i + size]) for i in range(len(sentences))]
+    passage = max(runs, key=lambda run: len(wanted & _words(run)), default="")
+    return passage if len(passage) <= 200 else passage[:199] + "…"
+
+
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"[a-z0-9']+", text.lower()))
 
 
 def _cycles(knowledge: KnowledgeBase) -> list[Finding]:
@@ -244,16 +270,19 @@ def _reachable(knowledge: KnowledgeBase) -> set[tuple[str, Any]]:
 
 
 def _never_fires(knowledge: KnowledgeBase, reachable: set[tuple[str, Any]]) -> list[Finding]:
-    return [
-        Finding(
-            "never-fires",
-            (rule.id,),
-            "its conditions cannot all hold: "
-            + "; ".join(condition.describe() for condition in rule.conditions),
-        )
-        for rule in knowledge.rules
-        if not _satisfiable(knowledge, rule.conditions, reachable)
-    ]
+    findings = []
+    premises = Premises(knowledge)
+    for rule in knowledge.rules:
+        conditions = "; ".join(condition.describe() for condition in rule.conditions)
+        if not _satisfiable(knowledge, rule.conditions, reachable):
+            message = f"its conditions cannot all hold: {conditions}"
+        elif premises.ways_of_rule(rule) == ():
+            # Each concluded value it tests can be reached, but not together with the rest.
+            message = f"no facts make these hold together through the rules: {conditions}"
+        else:
+            continue
+        findings.append(Finding("never-fires", (rule.id,), message))
+    return findings
 
 
 # -- duplicates, subsumption, disagreements --------------------------------------------------
@@ -310,7 +339,9 @@ def _duplicates_and_subsumed(knowledge: KnowledgeBase) -> list[Finding]:
                         "subsumed",
                         (specific.id, general.id),
                         f"fires only when {general.id} (same source, same conclusion) fires "
-                        "too, so its article's evidence is counted twice",
+                        "too, so its article's evidence is counted twice; if the article "
+                        f"stresses the claim for this narrower case, declare refines = "
+                        f'"{general.id}" in {specific.id}',
                     )
                 )
                 break

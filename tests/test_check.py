@@ -21,6 +21,13 @@ DEFECTS = {
     "never-fires": rule("t.a", "when.device.price = { lt = 10, gt = 20 }", HEADSET),
     "never-fires-chain": rule("t.a", BOOM, HEADSET)
     + rule("t.b", 'when.device.kind = "headphones"', 'then.device.io = "output"'),
+    # Each condition can hold, but a headset is only ever concluded from a boom mic.
+    "never-fires-joint": rule("t.a", BOOM, HEADSET)
+    + rule(
+        "t.b",
+        'when.device.mic = "none"\nwhen.device.kind = "headset"',
+        'then.device.io = "output"',
+    ),
 }
 
 
@@ -29,11 +36,27 @@ def test_each_defect_is_reported_with_its_rules(tmp_path, kind):
     """A base with one defect yields exactly that finding."""
     report = check(load(write_base(tmp_path / "kb", {"t": DEFECTS[kind]})))
     assert not report.ok
-    assert [finding.kind for finding in report.problems] == [kind.removesuffix("-chain")]
+    base = kind.removesuffix("-chain").removesuffix("-joint")
+    assert [finding.kind for finding in report.problems] == [base]
     expected = {"quote": ["t.a"], "duplicate": ["t.a", "t.b"], "subsumed": ["t.b", "t.a"]}
-    assert list(report.problems[0].rules) == expected.get(
-        kind.removesuffix("-chain"), ["t.b" if kind == "never-fires-chain" else "t.a"]
-    )
+    chained = kind in ("never-fires-chain", "never-fires-joint")
+    assert list(report.problems[0].rules) == expected.get(base, ["t.b" if chained else "t.a"])
+    assert "1 problem:" in report.to_text()
+
+
+def test_a_subsumed_rule_is_told_about_refines(tmp_path):
+    """The subsumed finding says how to declare a deliberate refinement."""
+    report = check(load(write_base(tmp_path / "kb", {"t": DEFECTS["subsumed"]})))
+    assert 'declare refines = "t.a" in t.b' in report.problems[0].message
+
+
+def test_a_misquote_names_the_file_and_the_closest_passage(tmp_path):
+    """A quote not in the article names the rule file and where the article says something
+    like it."""
+    text = rule("t.a", BOOM, HEADSET, quote="they come with a detached boom microphone")
+    message = check(load(write_base(tmp_path / "kb", {"t": text}))).problems[0].message
+    assert message.startswith("t.toml: not in the article 'kania'")
+    assert "closest passage: “" in message and "attached boom microphone" in message
 
 
 def test_the_same_claim_from_another_article_is_corroboration(tmp_path):
