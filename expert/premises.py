@@ -95,7 +95,7 @@ class Premises:
             if not condition.concluded or condition.op in ("not", "absent"):
                 continue
             if condition.op in ("equals", "contains"):
-                needed = [(value,) for value in condition.operands]
+                needed: list[tuple[Any, ...]] = [(value,) for value in condition.operands]
             elif condition.op == "one_of":
                 needed = [condition.operands]
             else:  # present: any value
