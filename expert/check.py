@@ -28,7 +28,8 @@ class Finding:
     """One problem found in the base.
 
     Attributes:
-        kind: ``quote``, ``duplicate``, ``subsumed``, ``never-fires`` or ``cycle``.
+        kind: ``quote``, ``duplicate``, ``subsumed``, ``never-fires``, ``cycle`` or
+            ``override`` (an exception that is not more specific than the rule it overrides).
         rules: the rule ids involved.
         message: what is wrong, in one line.
     """
@@ -127,6 +128,7 @@ def check(knowledge: KnowledgeBase) -> Report:
     reachable = _reachable(knowledge)
     problems += _never_fires(knowledge, reachable)
     problems += _duplicates_and_subsumed(knowledge)
+    problems += _overrides(knowledge)
     return Report(
         path=knowledge.path,
         rules_per_topic={topic: len(rules) for topic, rules in knowledge.by_topic().items()},
@@ -300,6 +302,8 @@ def _implies(a: Condition, b: Condition) -> bool:
         return a.operand in b.operands
     if a.op == "one_of" and b.op == "one_of":
         return set(a.operands) <= set(b.operands)
+    if a.op in ("equals", "one_of") and b.op == "not" and not a.multi:
+        return not set(a.operands) & set(b.operands)
     return False
 
 
@@ -346,6 +350,23 @@ def _duplicates_and_subsumed(knowledge: KnowledgeBase) -> list[Finding]:
                 )
                 break
     return findings
+
+
+def _overrides(knowledge: KnowledgeBase) -> list[Finding]:
+    """An exception must be more specific than the rule it overrides: wherever it fires,
+    the general rule fires too."""
+    by_id = {rule.id: rule for rule in knowledge.rules}
+    return [
+        Finding(
+            "override",
+            (rule.id, general_id),
+            f"overrides {general_id} but is not more specific: it can fire where "
+            f"{general_id} does not, so it is a disagreement, not an exception",
+        )
+        for rule in knowledge.rules
+        for general_id in rule.overrides
+        if not _covers(by_id[general_id], rule)
+    ]
 
 
 def _disagreements(

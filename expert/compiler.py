@@ -49,6 +49,12 @@ class CompiledBase:
             (self.stages[rule.id], -rule.salience, index)
             for index, rule in enumerate(knowledge.rules)
         )
+        index_of = {rule.id: index for index, rule in enumerate(knowledge.rules)}
+        #: Per rule, the indexes of the rules that override it (its exceptions).
+        self.exceptions: tuple[tuple[int, ...], ...] = tuple(
+            tuple(index_of[r.id] for r in knowledge.rules if rule.id in r.overrides)
+            for rule in knowledge.rules
+        )
         #: Per rule, every (attribute, value) it concludes.
         self.conclusions: tuple[tuple[tuple[str, Any], ...], ...] = tuple(
             tuple((c.attribute, c.value) for c in rule.conclusions) for rule in knowledge.rules
@@ -63,13 +69,19 @@ class CompiledBase:
 def stages(knowledge: KnowledgeBase) -> dict[str, int]:
     """Each rule's stage: 0 if it tests only stated facts, else 1 + the stages it waits for.
 
+    A rule waits for the rules that conclude what it tests, and for the exceptions that
+    override it (so that whether it is defeated is known when its firing is weighed).
+
     Raises:
         KnowledgeBaseError: rules form a cycle through concluded attributes.
     """
     concluders: dict[str, list[RuleSpec]] = {}
+    overriders: dict[str, list[RuleSpec]] = {}
     for rule in knowledge.rules:
         for attribute in rule.concluded():
             concluders.setdefault(attribute, []).append(rule)
+        for general in rule.overrides:
+            overriders.setdefault(general, []).append(rule)
     result: dict[str, int] = {}
     visiting: list[str] = []
 
@@ -86,7 +98,7 @@ def stages(knowledge: KnowledgeBase) -> dict[str, int]:
             stage_of(before)
             for attribute in sorted(rule.tested())
             for before in concluders.get(attribute, [])
-        ]
+        ] + [stage_of(exception) for exception in overriders.get(rule.id, [])]
         visiting.pop()
         result[rule.id] = 1 + max(waits) if waits else 0
         return result[rule.id]

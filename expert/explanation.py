@@ -152,12 +152,14 @@ class How(_Rendered):
         proofs: one proof per value of the verdict.
         conflict: the conflict on this attribute, if any.
         rivals: proofs of the values that lost the conflict.
+        defeated: the firings on this attribute that an exception defeated.
     """
 
     verdict: Verdict
     proofs: tuple[Proof, ...]
     conflict: Conflict | None
     rivals: tuple[Proof, ...]
+    defeated: tuple[Firing, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -166,6 +168,7 @@ class How(_Rendered):
             "proofs": [proof.to_dict() for proof in self.proofs],
             "conflict": self.conflict.to_dict() if self.conflict else None,
             "rivals": [proof.to_dict() for proof in self.rivals],
+            "defeated": [firing.to_dict() for firing in self.defeated],
         }
 
     def lines(self) -> list[Line]:
@@ -192,6 +195,20 @@ class How(_Rendered):
                 outweighed = f"outweighed: {rival.attribute} = {show_value(rival.value)}"
                 lines.append(Line(1, "conflict", outweighed))
                 lines.extend(rival.lines(0)[1:])
+        name = verdict.attribute
+        for firing in self.defeated:
+            said = ", ".join(
+                f"{name} = {show_value(value)}" for a, value in firing.conclusions if a == name
+            )
+            lines.append(
+                Line(
+                    1,
+                    "conflict",
+                    f"defeated: rule {firing.rule} ({said}) by {', '.join(firing.defeated_by)}, "
+                    "an exception to it",
+                )
+            )
+            lines.append(Line(2, "quote", f"“{firing.quote}”"))
         return lines
 
 
@@ -233,6 +250,7 @@ def how(result: Result, attribute: str) -> How:
         proofs=tuple(_proof(result, attribute, value) for value in values),
         conflict=conflict,
         rivals=rivals,
+        defeated=tuple(f for f in result.firings if attribute in f.defeated),
     )
 
 
@@ -246,14 +264,16 @@ class Candidate:
     Attributes:
         rule: the rule.
         fired: whether it fired.
-        certainty: what it contributed when it fired.
+        certainty: what it contributed when it fired (its strongest firing).
         failed: for each failed condition, a sentence naming the fact's actual value.
+        defeated_by: the exceptions that defeated it on this attribute, when it fired.
     """
 
     rule: RuleSpec
     fired: bool
     certainty: float
     failed: tuple[str, ...]
+    defeated_by: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -263,6 +283,7 @@ class Candidate:
             "fired": self.fired,
             "certainty": round(self.certainty, 4),
             "failed": list(self.failed),
+            "defeated_by": list(self.defeated_by),
         }
 
 
@@ -315,7 +336,12 @@ class WhyNot(_Rendered):
         lines = [Line(0, "heading", head)]
         for candidate in self.candidates:
             rule = candidate.rule
-            if candidate.fired and candidate.certainty:
+            if candidate.defeated_by:
+                said = (
+                    f"rule {rule.id} fired, but was defeated by "
+                    f"{', '.join(candidate.defeated_by)}, an exception to it"
+                )
+            elif candidate.fired and candidate.certainty:
                 said = f"rule {rule.id} fired for it (contributes {_cf(candidate.certainty)})"
             elif candidate.fired:
                 said = f"rule {rule.id} fired, but a premise was too weak to count"
@@ -380,7 +406,12 @@ def why_not(result: Result, attribute: str, value: Any) -> WhyNot:
                 state := _state(result, condition.attribute, condition.concluded)
             )
         )
-        candidates.append(Candidate(rule, bool(fired), sum(f.certainty for f in fired), failed))
+        # A rule that fired on several matches counts once, with its strongest (as verdicts do).
+        strongest = max((f.certainty for f in fired), key=abs, default=0.0)
+        defeated_by = tuple(
+            dict.fromkeys(d for f in fired if attribute in f.defeated for d in f.defeated_by)
+        )
+        candidates.append(Candidate(rule, bool(fired), strongest, failed, defeated_by=defeated_by))
     if not candidates:
         status = "no rule"
     elif verdict and (value == verdict.value or (spec.multi and value in verdict.value)):

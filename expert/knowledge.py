@@ -50,6 +50,7 @@ OPERATORS: dict[str, str] = {
 _NUMERIC = {"lt": "<", "le": "<=", "gt": ">", "ge": ">="}
 _RULE_KEYS = {
     "id", "when", "then", "hedge", "certainty", "source", "quote", "note", "salience", "refines",
+    "overrides",
 }  # fmt: skip
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*\.[a-z0-9][a-z0-9.-]*$")
 
@@ -198,6 +199,9 @@ class RuleSpec:
         note: a remark for readers.
         refines: the id of a broader rule of the same article that this rule deliberately
             strengthens for a narrower case ("especially true for professional-level ...").
+        overrides: ids of more general rules this rule is an exception to: when both fire,
+            their conclusions on the attributes this rule concludes are defeated (CLIPS's
+            specificity; an article marking its own exception).
         path: the file it came from.
     """
 
@@ -212,6 +216,7 @@ class RuleSpec:
     salience: int = 0
     note: str | None = None
     refines: str | None = None
+    overrides: tuple[str, ...] = ()
     path: str = ""
 
     @property
@@ -381,6 +386,7 @@ class _Loader:
                 seen[rule.id] = path
                 rules.append(rule)
         self._check_refinements(rules)
+        self._check_overrides(rules)
         return KnowledgeBase(
             rules=tuple(rules),
             attributes=attributes,
@@ -412,6 +418,28 @@ class _Loader:
                     path=rule.path,
                     rule_id=rule.id,
                 )
+
+    @staticmethod
+    def _check_overrides(rules: list[RuleSpec]) -> None:
+        by_id = {rule.id: rule for rule in rules}
+        for rule in rules:
+            for general_id in rule.overrides:
+                general = by_id.get(general_id)
+                if general is None or general is rule:
+                    raise KnowledgeBaseError(
+                        f"`overrides` names {'itself' if general else 'no rule'}: "
+                        f"{brief(general_id)}",
+                        path=rule.path,
+                        rule_id=rule.id,
+                        suggestion=None if general else suggest(general_id, by_id),
+                    )
+                if not general.concluded() & rule.concluded():
+                    raise KnowledgeBaseError(
+                        f"`overrides` names {general_id}, which concludes nothing this rule "
+                        f"concludes ({', '.join(sorted(general.concluded()))})",
+                        path=rule.path,
+                        rule_id=rule.id,
+                    )
 
     def _sources(self) -> dict[str, Source]:
         path = self.directory / "sources.toml"
@@ -499,6 +527,14 @@ class _RuleParser:
         refines = entry.get("refines")
         if refines is not None and (not isinstance(refines, str) or not _ID.match(refines)):
             raise self.fail("`refines` must be the id of another rule")
+        overrides = entry.get("overrides", [])
+        if (
+            not isinstance(overrides, list)
+            or not overrides
+            and "overrides" in entry
+            or not all(isinstance(i, str) and _ID.match(i) for i in overrides)
+        ):
+            raise self.fail("`overrides` must be a list of the ids of more general rules")
         salience = entry.get("salience", 0)
         if isinstance(salience, bool) or not isinstance(salience, int) or abs(salience) > 999:
             raise self.fail("`salience` must be an integer from -999 to 999")
@@ -515,6 +551,7 @@ class _RuleParser:
             salience=salience,
             note=note,
             refines=refines,
+            overrides=tuple(overrides),
             path=str(self.path),
         )
 

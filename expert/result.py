@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from .explanation import Difference, How, WhyNot
     from .knowledge import KnowledgeBase
 
-__all__ = ["Conflict", "Firing", "Result", "Verdict"]
+__all__ = ["Conflict", "Firing", "Member", "Note", "Result", "Verdict"]
 
 
 @attrs.frozen
@@ -31,6 +31,9 @@ class Firing:
         certainty: what this firing contributed: the rule's certainty times its weakest
             concluded premise, or 0 when a premise was too weak to count.
         stage: the rule's stage (rules testing conclusions run after their concluders).
+        defeated_by: the exceptions (rules that ``override`` this one) that fired too; its
+            conclusions on the attributes they conclude count for nothing.
+        defeated: the attributes on which it was defeated.
     """
 
     rule: str
@@ -41,10 +44,78 @@ class Firing:
     rule_certainty: float
     certainty: float
     stage: int = 0
+    defeated_by: tuple[str, ...] = ()
+    defeated: tuple[str, ...] = ()
+
+    def counts_for(self, attribute: str) -> bool:
+        """Whether this firing is evidence on ``attribute`` (it was not defeated there)."""
+        return attribute not in self.defeated
 
     def to_dict(self) -> dict[str, Any]:
-        """JSON-ready: rule, source, quote and certainty."""
+        """JSON-ready: rule, source, quote and certainty (and what defeated it, if so)."""
+        data: dict[str, Any] = {
+            "rule": self.rule,
+            "source": self.source,
+            "quote": self.quote,
+            "certainty": round(self.certainty, 4),
+        }
+        if self.defeated_by:
+            data["defeated_by"] = list(self.defeated_by)
+        return data
+
+
+@attrs.frozen
+class Member:
+    """One value of a set verdict, with its own certainty and reasons.
+
+    Attributes:
+        value: the value.
+        certainty: its combined certainty.
+        because: the firings that concluded it, strongest first.
+    """
+
+    value: Any
+    certainty: float
+    because: tuple[Firing, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready: value, certainty and because."""
         return {
+            "value": self.value,
+            "certainty": round(self.certainty, 4),
+            "because": [firing.to_dict() for firing in self.because],
+        }
+
+
+@attrs.frozen
+class Note:
+    """What an article says of a whole class of devices (``headsets``), apart from the
+    verdicts on the user's device: a rule concluding an attribute declared ``note = true``.
+
+    Attributes:
+        subject: the class spoken of: the attribute's group (``headsets``).
+        attribute: the attribute, e.g. ``headsets.features``.
+        value: the value concluded, or for a set the tuple of values the rule concluded.
+        rule: the rule's id.
+        source: key of the cited article.
+        quote: the article's words.
+        certainty: how strongly the article says it (the rule's certainty, as it counted).
+    """
+
+    subject: str
+    attribute: str
+    value: Any
+    rule: str
+    source: str
+    quote: str
+    certainty: float
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready: subject, attribute, value, rule, source, quote and certainty."""
+        return {
+            "subject": self.subject,
+            "attribute": self.attribute,
+            "value": json_value(self.value),
             "rule": self.rule,
             "source": self.source,
             "quote": self.quote,
@@ -63,6 +134,8 @@ class Verdict:
             of its values).
         because: the firings that concluded the value(s), strongest first.
         alternatives: every value considered, with its combined certainty.
+        members: for a multi-valued attribute, each value that holds with its own certainty
+            and reasons, strongest first; empty for a one-valued attribute.
     """
 
     attribute: str
@@ -70,15 +143,35 @@ class Verdict:
     certainty: float
     because: tuple[Firing, ...]
     alternatives: Mapping[str, float] = attrs.field(factory=dict)
+    members: tuple[Member, ...] = ()
+
+    def member(self, value: Any) -> Member:
+        """The member ``value`` of a set verdict.
+
+        Raises:
+            ExplanationError: the value is not a member.
+        """
+        for member in self.members:
+            if member.value == value:
+                return member
+        raise ExplanationError(
+            f"{value!r} is not a member of {self.attribute}; members: "
+            f"{', '.join(str(m.value) for m in self.members) or 'none'}",
+            attribute=self.attribute,
+            allowed=[m.value for m in self.members],
+        )
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready, in the shape of the CLI's ``--json``."""
-        return {
+        data: dict[str, Any] = {
             "attribute": self.attribute,
             "value": json_value(self.value),
             "certainty": round(self.certainty, 4),
             "because": [firing.to_dict() for firing in self.because],
         }
+        if self.members:
+            data["members"] = [member.to_dict() for member in self.members]
+        return data
 
 
 @attrs.frozen
@@ -119,7 +212,8 @@ class Result:
         facts: the stated facts by full name (``device.mic``).
         firings: every rule firing, in canonical firing order: stage by stage, higher
             salience first, then in file order (the same on every engine).
-        verdicts: one verdict per concluded attribute, in vocabulary order.
+        verdicts: one verdict per concluded attribute, in vocabulary order (notes apart).
+        notes: what the articles say of whole classes of devices, relevant to these facts.
         conflicts: the attributes where different values were concluded.
         certainties: combined certainty of every concluded ``(attribute, value)``.
         knowledge: the knowledge base consulted. A result stands alone (it can be stored
@@ -133,9 +227,10 @@ class Result:
     verdicts: tuple[Verdict, ...]
     conflicts: tuple[Conflict, ...]
     certainties: Mapping[tuple[str, Any], float]
-    knowledge: KnowledgeBase = attrs.field(repr=False)
-    engine: str = "experta"
-    run_limit: int | None = None
+    notes: tuple[Note, ...] = attrs.field(kw_only=True, default=())
+    knowledge: KnowledgeBase = attrs.field(repr=False, kw_only=True)
+    engine: str = attrs.field(default="experta", kw_only=True)
+    run_limit: int | None = attrs.field(default=None, kw_only=True)
 
     @property
     def fired_rules(self) -> frozenset[str]:
@@ -174,8 +269,13 @@ class Result:
         return self.certainties.get((attribute, value), 0.0)
 
     def support(self, attribute: str, value: Any) -> tuple[Firing, ...]:
-        """The firings that concluded ``attribute = value``, in firing order."""
-        return tuple(firing for firing in self.firings if (attribute, value) in firing.conclusions)
+        """The firings that concluded ``attribute = value`` (and were not defeated on it), in
+        firing order."""
+        return tuple(
+            firing
+            for firing in self.firings
+            if (attribute, value) in firing.conclusions and firing.counts_for(attribute)
+        )
 
     def how(self, attribute: str) -> How:
         """Explain how the verdict on ``attribute`` was reached (its proof tree)."""
@@ -216,5 +316,6 @@ class Result:
         return {
             "verdicts": [verdict.to_dict() for verdict in self.verdicts],
             "conflicts": [conflict.to_dict() for conflict in self.conflicts],
+            "notes": [note.to_dict() for note in self.notes],
             "facts": grouped,
         }

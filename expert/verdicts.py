@@ -8,7 +8,7 @@ from typing import Any
 from .certainty import THRESHOLD, combine_all
 from .compiler import CompiledBase
 from .knowledge import KnowledgeBase
-from .result import Conflict, Firing, Result, Verdict
+from .result import Conflict, Firing, Member, Note, Result, Verdict
 from .runner import Record
 
 __all__ = ["build_result"]
@@ -33,6 +33,7 @@ def build_result(
     # holds in more than one way), it counts once, with its strongest match (MYCIN).
     contributions: dict[tuple[str, Any], dict[str, float]] = {}
     certainties: dict[tuple[str, Any], float] = {}
+    counted: set[int] = set()  # rules that fired with a strength that counts
     changed: set[tuple[str, Any]] = set()  # conclusions whose certainty is not yet updated
     firings: list[Firing] = []
     current_stage = None
@@ -50,7 +51,15 @@ def build_result(
         )
         strength = rule.certainty * premise if premise >= THRESHOLD else 0.0
         conclusions = compiled.conclusions[index]
+        # An exception that fired (it waits in an earlier stage) defeats this rule on the
+        # attributes it concludes itself: specificity, as CLIPS programmers arrange it.
+        exceptions = [rules[e] for e in compiled.exceptions[index] if e in counted]
+        defeated = {a for e in exceptions for a in e.concluded()} & rule.concluded()
+        if strength:
+            counted.add(index)
         for key in conclusions:
+            if key[0] in defeated:
+                continue
             by_rule = contributions.setdefault(key, {})
             if strength and abs(strength) > abs(by_rule.get(rule.id, 0.0)):
                 by_rule[rule.id] = strength
@@ -65,6 +74,8 @@ def build_result(
                 rule_certainty=rule.certainty,
                 certainty=strength,
                 stage=stage,
+                defeated_by=tuple(e.id for e in exceptions if e.concluded() & defeated),
+                defeated=tuple(sorted(defeated)),
             )
         )
     certainties = {key: combine_all(by_rule.values()) for key, by_rule in contributions.items()}
@@ -76,6 +87,7 @@ def build_result(
         verdicts=verdicts,
         conflicts=conflicts,
         certainties=certainties,
+        notes=_notes(compiled.knowledge, in_order),
         knowledge=compiled.knowledge,
         engine=engine,
         run_limit=run_limit,
@@ -96,7 +108,8 @@ def _verdicts(
     by_conclusion: dict[tuple[str, Any], list[Firing]] = {}
     for firing in firings:
         for conclusion in firing.conclusions:
-            by_conclusion.setdefault(conclusion, []).append(firing)
+            if firing.counts_for(conclusion[0]):
+                by_conclusion.setdefault(conclusion, []).append(firing)
 
     reasons: dict[tuple[str, tuple[Any, ...]], tuple[Firing, ...]] = {}
 
@@ -118,10 +131,12 @@ def _verdicts(
     conflicts: list[Conflict] = []
     for name in knowledge.concluded_attributes():
         attribute = knowledge.attributes[name]
+        if attribute.note:
+            continue
         scores = {
             value: certainties[(name, value)]
             for value in attribute.values
-            if (name, value) in certainties
+            if certainties.get((name, value))  # a value no counting evidence reached is no verdict
         }
         if not scores:
             continue
@@ -129,6 +144,8 @@ def _verdicts(
             held = tuple(value for value, score in scores.items() if score > 0)
             if not held:
                 continue
+            # Strongest first; equal ones in vocabulary order.
+            ranked = sorted(held, key=lambda value: -round(scores[value], 9))
             verdicts.append(
                 Verdict(
                     attribute=name,
@@ -136,6 +153,9 @@ def _verdicts(
                     certainty=min(scores[value] for value in held),
                     because=because(name, held),
                     alternatives=scores,
+                    members=tuple(
+                        Member(value, scores[value], because(name, [value])) for value in ranked
+                    ),
                 )
             )
             continue
@@ -170,3 +190,25 @@ def _verdicts(
                 )
             )
     return tuple(verdicts), tuple(conflicts)
+
+
+def _notes(knowledge: KnowledgeBase, firings: tuple[Firing, ...]) -> tuple[Note, ...]:
+    """One note per firing of a rule that concludes a note attribute (a claim about a
+    class), in firing order; a rule that fired on several matches says it once."""
+    notes: dict[tuple[str, str], Note] = {}
+    for firing in firings:
+        for name in dict.fromkeys(attribute for attribute, _ in firing.conclusions):
+            attribute = knowledge.attributes[name]
+            if not attribute.note or firing.certainty == 0 or (firing.rule, name) in notes:
+                continue
+            values = tuple(value for a, value in firing.conclusions if a == name)
+            notes[firing.rule, name] = Note(
+                subject=attribute.group,
+                attribute=name,
+                value=values if attribute.multi else values[0],
+                rule=firing.rule,
+                source=firing.source,
+                quote=firing.quote,
+                certainty=firing.certainty,
+            )
+    return tuple(notes.values())

@@ -15,14 +15,7 @@ BOOM = {"device": {"mic": "boom"}}
 CASES = [
     ("input-output.headphones-are-output-devices", NO_MIC, "device.io", "output"),
     (
-        "input-output.separately-added-mic-captures",
-        {"device": {"mic": "external"}},
-        "device.io",
-        "hybrid",
-    ),
-    ("input-output.headphones-are-output-devices", NO_MIC, "device.io", "output"),
-    (
-        "input-output.microphones-do-the-opposite",
+        "input-output.mic-makes-hybrid",
         {"device": {"mic": "external"}},
         "device.io",
         "hybrid",

@@ -1,0 +1,192 @@
+"""Exceptions that defeat general rules, set verdicts with members, and notes kept apart
+from the verdicts on the user's device."""
+
+from __future__ import annotations
+
+import pytest
+from support import rule_toml as rule
+from support import write_base
+
+from expert import Expert, KnowledgeBaseError
+from expert.check import check
+from expert.knowledge import load
+
+GENERAL = rule(
+    "t.mic-headset",
+    'when.device.mic = { not = "none" }',
+    'then.device.kind = "headset"',
+    source="digimigia",
+    quote="devices that include a microphone are called headsets",
+)
+EXCEPTION = (
+    rule(
+        "t.inline-headphones",
+        'when.device.mic = "inline"',
+        'then.device.kind = "headphones"',
+        quote="You can find certain styles of headphones with built-in microphones",
+    )
+    + 'overrides = ["t.mic-headset"]\n'
+)
+CHAINED = rule(
+    "t.headset-two-way",
+    'when.device.kind = "headset"',
+    'then.device.communication = "two-way"',
+    quote="headsets have great microphone quality",
+)
+
+
+@pytest.fixture
+def exceptions(tmp_path) -> Expert:
+    """An expert whose in-line rule is an exception to the general microphone rule."""
+    return Expert(write_base(tmp_path / "kb", {"t": GENERAL + EXCEPTION + CHAINED}))
+
+
+def test_an_exception_defeats_the_general_rule_when_both_fire(exceptions):
+    """For an in-line mic the exception wins outright: no conflict, the general rule counts
+    for nothing, and what was chained on its conclusion counts for nothing either."""
+    result = exceptions.consult({"device.mic": "inline"})
+    verdict = result.verdict("device.kind")
+    assert (verdict.value, verdict.certainty) == ("headphones", 1.0)
+    assert result.conflicts == () and result.certainty("device.kind", "headset") == 0
+    assert "device.communication" not in result
+    general = next(f for f in result.firings if f.rule == "t.mic-headset")
+    assert general.defeated_by == ("t.inline-headphones",) and general.defeated == ("device.kind",)
+
+
+def test_the_general_rule_holds_where_the_exception_does_not_apply(exceptions):
+    """For a boom mic the exception does not fire, so the general rule stands."""
+    result = exceptions.consult({"device.mic": "boom"})
+    assert result.verdict("device.kind").value == "headset"
+    assert result.verdict("device.communication").value == "two-way"
+
+
+def test_how_and_why_not_say_defeated_by(exceptions):
+    """Both explanations name the exception that defeated the general rule."""
+    result = exceptions.consult({"device.mic": "inline"})
+    how = result.how("device.kind").to_text()
+    assert "defeated: rule t.mic-headset (device.kind = headset) by t.inline-headphones" in how
+    why = result.why_not("device.kind", "headset")
+    assert why.candidates[0].defeated_by == ("t.inline-headphones",)
+    assert "fired, but was defeated by t.inline-headphones" in why.to_text()
+    assert result.to_dict()["verdicts"][0]["because"][0]["rule"] == "t.inline-headphones"
+
+
+@pytest.mark.parametrize(
+    ("overrides", "message"),
+    [
+        ('["t.nothing"]', "`overrides` names no rule"),
+        ('["t.inline-headphones"]', "`overrides` names itself"),
+        ('["t.headset-two-way"]', "concludes nothing this rule concludes"),
+        ('"t.mic-headset"', "must be a list"),
+    ],
+)
+def test_a_bad_override_is_refused_at_load(tmp_path, overrides, message):
+    """An override must name another rule that concludes the same attribute."""
+    text = GENERAL + EXCEPTION.replace('["t.mic-headset"]', overrides) + CHAINED
+    with pytest.raises(KnowledgeBaseError, match=message):
+        load(write_base(tmp_path / "kb", {"t": text}))
+
+
+def test_check_refuses_an_override_that_is_not_more_specific(tmp_path):
+    """An exception must fire only where the rule it overrides fires."""
+    broad = EXCEPTION.replace('when.device.mic = "inline"', 'when.device.fit = "in-ear"')
+    report = check(load(write_base(tmp_path / "kb", {"t": GENERAL + broad})))
+    assert [(f.kind, f.rules) for f in report.problems] == [
+        ("override", ("t.inline-headphones", "t.mic-headset"))
+    ]
+    assert "is not more specific" in report.problems[0].message
+    assert check(load(write_base(tmp_path / "ok", {"t": GENERAL + EXCEPTION}))).ok
+
+
+MEMBERS = rule(
+    "t.boom-features",
+    'when.device.mic = "boom"',
+    'then.recommendation.features = ["boom-mic", "mic-noise-reduction"]',
+) + rule(
+    "t.boom-maybe-anc",
+    'when.device.mic = "boom"',
+    'then.recommendation.features = "anc"',
+    hedge="can",
+    quote="headsets have great microphone quality",
+)
+
+
+def test_each_member_of_a_set_verdict_has_its_own_certainty_and_reasons(tmp_path):
+    """A weak member is weak on its own, not lumped with the strong ones."""
+    expert = Expert(write_base(tmp_path / "kb", {"t": MEMBERS}))
+    verdict = expert.consult({"device.mic": "boom"}).verdict("recommendation.features")
+    assert [(m.value, m.certainty) for m in verdict.members] == [
+        ("boom-mic", 1.0),
+        ("mic-noise-reduction", 1.0),
+        ("anc", 0.4),
+    ]
+    assert [f.rule for f in verdict.member("anc").because] == ["t.boom-maybe-anc"]
+    data = verdict.to_dict()
+    assert data["value"] == ["boom-mic", "anc", "mic-noise-reduction"]  # vocabulary order
+    assert data["members"][2] == {
+        "value": "anc",
+        "certainty": 0.4,
+        "because": [data["members"][2]["because"][0]],
+    }
+    assert data["members"][2]["because"][0]["rule"] == "t.boom-maybe-anc"
+
+
+NOTES = (
+    """
+[attributes."headsets.features"]
+note = true
+multi = true
+values = ["bluetooth", "wireless"]
+doc = "what headsets as a class often offer"
+"""
+    + rule(
+        "t.headsets-often-bluetooth",
+        'when.device.kind = "headset"',
+        'then.headsets.features = ["bluetooth", "wireless"]',
+        hedge="often",
+        source="difference-wiki",
+        quote="Headsets, however, frequently feature wireless technology, Bluetooth connectivity",
+    )
+    + rule("t.boom-headset", 'when.device.mic = "boom"', 'then.device.kind = "headset"')
+)
+
+
+def test_class_claims_are_notes_not_verdicts_on_the_device(tmp_path):
+    """What an article says of headsets in general is a note with its subject and quote."""
+    expert = Expert(write_base(tmp_path / "kb", {"t": NOTES}))
+    result = expert.consult({"device.mic": "boom"})
+    assert "headsets.features" not in result
+    assert [v.attribute for v in result.verdicts] == ["device.kind"]
+    (note,) = result.notes
+    assert (note.subject, note.value, note.rule) == (
+        "headsets",
+        ("bluetooth", "wireless"),
+        "t.headsets-often-bluetooth",
+    )
+    assert note.certainty == pytest.approx(0.6)
+    assert result.to_dict()["notes"] == [
+        {
+            "subject": "headsets",
+            "attribute": "headsets.features",
+            "value": ["bluetooth", "wireless"],
+            "rule": "t.headsets-often-bluetooth",
+            "source": "difference-wiki",
+            "quote": note.quote,
+            "certainty": 0.6,
+        }
+    ]
+
+
+def test_why_not_counts_a_rule_once_with_its_strongest_firing(tmp_path):
+    """A rule matching twice contributes its strongest firing, as verdicts count it."""
+    text = rule(
+        "t.uses-music",
+        'when.needs.uses = { one_of = ["music", "movies"] }',
+        'then.recommendation.kind = "headphones"',
+        hedge="usually",
+    )
+    result = Expert(write_base(tmp_path / "kb", {"t": text})).consult(
+        {"needs.uses": {"music", "movies"}}
+    )
+    (candidate,) = result.why_not("recommendation.kind", "headphones").candidates
+    assert candidate.certainty == pytest.approx(0.8)
