@@ -105,6 +105,11 @@ def _parser() -> _Parser:
         "check", help="verify the knowledge base (exit 0 when clean, 1 with a report)"
     )
     check.add_argument("--format", choices=("text", "json"), default="text")
+    check.add_argument(
+        "--gaps", action="store_true",
+        help="list the needs that get no advice, against the known gaps of gaps.toml "
+        "(exit 1 on one that is not known)",
+    )  # fmt: skip
     _batch_parsers(commands)
     return parser
 
@@ -257,6 +262,13 @@ def _run(args: argparse.Namespace, out: Console) -> int:
         else:
             print(rules_text(knowledge, args.topic), end="")
         return 0
+    if args.command == "check" and args.gaps:
+        from .gaps import find_gaps
+
+        expert = Expert(knowledge, engine=args.engine)
+        gaps = find_gaps(knowledge, expert.consult)
+        print(to_json(gaps.to_dict()) if args.format == "json" else gaps.to_text())
+        return 0 if gaps.ok else 1
     if args.command == "check":
         report = check(knowledge)
         print(to_json(report.to_dict()) if args.format == "json" else report.to_text())

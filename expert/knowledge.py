@@ -52,6 +52,9 @@ _RULE_KEYS = {
     "id", "when", "then", "hedge", "certainty", "source", "quote", "note", "salience", "refines",
     "overrides",
 }  # fmt: skip
+#: Files of a base directory that are not topics: the articles, the vocabulary, and the needs
+#: ``expert check --gaps`` checks (:mod:`expert.gaps`).
+_NOT_TOPICS = ("sources.toml", "vocabulary.toml", "gaps.toml")
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*\.[a-z0-9][a-z0-9.-]*$")
 
 
@@ -351,7 +354,7 @@ class _Loader:
         vocabulary = self.directory / "vocabulary.toml"
         if vocabulary.is_file():
             declare(attributes, _read_toml(vocabulary), vocabulary)
-        topic_files = [p for p in self.files if p.name not in ("sources.toml", "vocabulary.toml")]
+        topic_files = [p for p in self.files if p.name not in _NOT_TOPICS]
         documents = []
         for path in topic_files:
             document = _read_toml(path)
