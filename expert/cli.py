@@ -24,7 +24,7 @@ from .knowledge import load
 from .render import (
     FORMATS,
     inputs_text,
-    print_result,
+    print_lines,
     rules_markdown,
     rules_text,
     sources_text,
@@ -85,6 +85,10 @@ def _parser() -> _Parser:
         help="needs, e.g. uses=gaming,calls budget=80 (short for --fact needs.uses=...)",
     )  # fmt: skip
     consult.add_argument("--json", action="store_true", help="print the result as JSON")
+    consult.add_argument(
+        "--all", action="store_true",
+        help="every verdict with every rule and quote, the disagreements and the notes",
+    )  # fmt: skip
     consult.add_argument("--format", choices=FORMATS, help="output format (default text)")
     consult.add_argument("--how", metavar="ATTR", help="explain how ATTR was concluded")
     consult.add_argument("--why-not", metavar="ATTR=VALUE", help="explain why ATTR is not VALUE")
@@ -229,11 +233,12 @@ def _consult(args: argparse.Namespace, out: Console) -> int:
         return 0
     if fmt == "json":
         print(to_json(result.to_dict()))
-    elif fmt == "markdown":
-        for verdict in result.verdicts:
-            print(result.how(verdict.attribute).to_markdown())
+        return 0
+    report = result.report(full=args.all, hints="cli")
+    if fmt == "markdown":
+        print(report.to_markdown())
     else:
-        print_result(result, out)
+        print_lines(report.lines(), out)
     return 0
 
 

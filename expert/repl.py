@@ -28,7 +28,7 @@ from .errors import ExpertError, UsageError, one_line, suggest
 from .factfile import read_facts, write_facts
 from .knowledge import KnowledgeBase, RuleSpec
 from .questions import Question, open_questions
-from .render import print_conflicts, print_result, rule_lines, rules_text, sources_text
+from .render import print_conflicts, print_lines, rule_lines, rules_text, sources_text
 from .result import Result
 from .vocabulary import Attribute, resolve, show_value
 
@@ -77,7 +77,8 @@ COMMANDS: dict[str, Command] = {
         ),
         Command("unset", "unset NAME ...", "forget facts", "Example: unset mic"),
         Command("facts", "facts", "show the facts stated so far"),
-        Command("consult", "consult", "the verdicts on your facts, with quotes"),
+        Command("consult", "consult", "the answer on your facts first, then the other verdicts"),
+        Command("all", "all", "every verdict with every rule and quote, and the notes"),
         Command(
             "ask",
             "ask [N]",
@@ -365,8 +366,13 @@ class Shell:
 
     def _do_consult(self, args: list[str]) -> None:
         _no_arguments("consult", args)
-        result = self.result()
-        self._render(lambda console: print_result(result, console))
+        report = self.result().report(hints="repl")
+        self._render(lambda console: print_lines(report.lines(), console))
+
+    def _do_all(self, args: list[str]) -> None:
+        _no_arguments("all", args)
+        report = self.result().report(full=True, hints="repl")
+        self._render(lambda console: print_lines(report.lines(), console))
 
     def _do_how(self, args: list[str]) -> None:
         if len(args) != 1:

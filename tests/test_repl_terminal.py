@@ -121,7 +121,7 @@ def test_a_guided_consultation_with_why(spawn):
     child.send("30\r")
     child.expect_exact("No more questions")
     child.expect_exact("You answered 3 of 3 questions.")
-    child.expect_exact("Verdicts")
+    child.expect_exact("You said:")
     child.expect_exact("recommendation.kind")
     child.expect_exact(PROMPT)
     command(child, "facts", "device.mic = boom", "needs.uses = gaming", "needs.budget = 30")
