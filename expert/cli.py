@@ -93,6 +93,14 @@ def _parser() -> _Parser:
     consult.add_argument("--how", metavar="ATTR", help="explain how ATTR was concluded")
     consult.add_argument("--why-not", metavar="ATTR=VALUE", help="explain why ATTR is not VALUE")
     consult.add_argument(
+        "--how-to", metavar="ATTR=VALUE",
+        help="the smallest changes of the stated facts that would make ATTR be VALUE",
+    )  # fmt: skip
+    consult.add_argument(
+        "--changes", type=int, default=2, metavar="N",
+        help="with --how-to: the most facts one answer may change (default 2)",
+    )  # fmt: skip
+    consult.add_argument(
         "--what-if", nargs="+", action="extend", default=[], metavar="KEY=VALUE",
         help="show how the verdicts change if facts change",
     )  # fmt: skip
@@ -217,6 +225,11 @@ def _consult(args: argparse.Namespace, out: Console) -> int:
         if not sep:
             raise UsageError(f"--why-not takes ATTR=VALUE, got {args.why_not!r}")
         explanation = result.why_not(attribute.strip(), value.strip())
+    elif args.how_to:
+        attribute, sep, value = args.how_to.partition("=")
+        if not sep:
+            raise UsageError(f"--how-to takes ATTR=VALUE, got {args.how_to!r}")
+        explanation = result.how_to(attribute.strip(), value.strip(), args.changes)
     elif args.what_if:
         explanation = result.what_if(**_pairs(args.what_if, "--what-if"))
     if explanation is not None:
@@ -225,11 +238,8 @@ def _consult(args: argparse.Namespace, out: Console) -> int:
         elif fmt == "markdown":
             print(explanation.to_markdown())
         else:
-            # Colour on a terminal; plain words when piped, so scripts read stable text.
-            if out.is_terminal:
-                out.print(explanation.to_rich())
-            else:
-                print(explanation.to_text())
+            # Colour, folded at words, on a terminal; plain lines when piped.
+            print_lines(explanation.lines(), out)
         return 0
     if fmt == "json":
         print(to_json(result.to_dict()))

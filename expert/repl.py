@@ -100,6 +100,13 @@ COMMANDS: dict[str, Command] = {
             "Example: why-not device.kind headphones",
         ),
         Command(
+            "how-to",
+            "how-to ATTR VALUE [N]",
+            "what would it take: the smallest changes of your facts that make ATTR be VALUE",
+            "N is the most facts one answer may change (default 2). "
+            "Example: how-to device.mic_quality good",
+        ),
+        Command(
             "what-if",
             "what-if NAME VALUE",
             "which verdicts change if a fact changes",
@@ -133,7 +140,13 @@ COMMANDS: dict[str, Command] = {
     )
 }
 
-ALIASES = {"exit": "quit", "?": "help", "why_not": "why-not", "what_if": "what-if"}
+ALIASES = {
+    "exit": "quit",
+    "?": "help",
+    "why_not": "why-not",
+    "what_if": "what-if",
+    "how_to": "how-to",
+}
 
 
 # -- values ----------------------------------------------------------------------------------
@@ -388,6 +401,17 @@ class Shell:
         attribute, value = words
         self._say(self.result().why_not(self._attribute(attribute), value.lower()).to_text())
 
+    def _do_how_to(self, args: list[str]) -> None:
+        words = args[0].split("=", 1) + args[1:] if args and "=" in args[0] else args
+        if len(words) not in (2, 3) or (len(words) == 3 and not words[2].isdigit()):
+            raise UsageError(
+                "how-to takes an attribute, a value and the most facts to change (default 2), "
+                "e.g. how-to assessment.fit good"
+            )
+        attribute, value = words[0], words[1].lower()
+        most = int(words[2]) if len(words) == 3 else 2
+        self._say(self.result().how_to(self._attribute(attribute), value, most).to_text())
+
     def _do_what_if(self, args: list[str]) -> None:
         if len(args) < 2 and not (args and "=" in args[0]):
             raise UsageError("what-if takes a fact and a value, e.g. what-if mic none")
@@ -637,9 +661,9 @@ class ShellCompleter(Completer):
                 yield from self._values(before[0], current)
         elif command == "unset":
             yield from _complete(current, list(self.shell.facts))
-        elif command in ("how", "why-not") and not before:
+        elif command in ("how", "why-not", "how-to") and not before:
             yield from _complete(current, knowledge.concluded_attributes())
-        elif command == "why-not" and len(before) == 1:
+        elif command in ("why-not", "how-to") and len(before) == 1:
             attribute = knowledge.attributes.get(before[0])
             yield from _complete(current, attribute.values if attribute else ())
         elif command == "rules" and not before:

@@ -224,7 +224,13 @@ class Report:
                 out += [_cited(f, 1) for f in verdict.because]
         if self.result.conflicts:
             out.append(Line(0, "heading", "Where the articles disagree:"))
-            out += [Line(1, "conflict", _dispute(c)) for c in self.result.conflicts]
+            for conflict in self.result.conflicts:
+                out.append(Line(1, "conflict", _dispute(conflict)))
+                for value, certainty, firings in conflict.sides[1:]:
+                    out.append(
+                        Line(2, "conflict", f"outweighed: {show_value(value)} ({_cf(certainty)})")
+                    )
+                    out += [_cited(f, 3) for f in firings]
         if self.result.notes:
             out.append(
                 Line(0, "heading", "What the articles say in general (not of this device):")

@@ -11,6 +11,7 @@ from .errors import ExplanationError
 from .vocabulary import json_value
 
 if TYPE_CHECKING:
+    from .counterfactual import HowTo
     from .explanation import Difference, How, WhyNot
     from .knowledge import KnowledgeBase
     from .report import Report
@@ -300,6 +301,14 @@ class Result:
         from .explanation import what_if
 
         return what_if(self, {**(changes or {}), **more})
+
+    def how_to(self, attribute: str, value: Any, max_changes: int = 2) -> HowTo:
+        """What would it take: the smallest changes of the stated facts (at most
+        ``max_changes`` of them) under which ``attribute`` would be ``value``, each with the
+        rules that would then fire."""
+        from .counterfactual import how_to
+
+        return how_to(self, attribute, value, max_changes)
 
     def consult_again(self, facts: Mapping[str, Any]) -> Result:
         """Consult the same knowledge base, on the same engine, with other facts."""
