@@ -90,6 +90,10 @@ def _parser() -> _Parser:
         help="every verdict with every rule and quote, the disagreements and the notes",
     )  # fmt: skip
     consult.add_argument("--format", choices=FORMATS, help="output format (default text)")
+    consult.add_argument(
+        "--ask", action="store_true",
+        help="a guided consultation: the expert asks what could still change its answer",
+    )  # fmt: skip
     consult.add_argument("--how", metavar="ATTR", help="explain how ATTR was concluded")
     consult.add_argument("--why-not", metavar="ATTR=VALUE", help="explain why ATTR is not VALUE")
     consult.add_argument(
@@ -215,7 +219,12 @@ def _consult(args: argparse.Namespace, out: Console) -> int:
             if full in facts:
                 raise UsageError(f"{full} is given twice")
             facts[full] = value
-    result = expert.consult(expert.knowledge.state(facts, strings=True))
+    stated = expert.knowledge.state(facts, strings=True)
+    if args.ask:
+        from .repl import guided  # prompt_toolkit is loaded only for a dialog
+
+        return guided(expert, stated)
+    result = expert.consult(stated)
     fmt = "json" if args.json else (args.format or "text")
     explanation: Any = None
     if args.how:

@@ -399,7 +399,8 @@ def test_ask_with_why_skip_and_answers(tiny_expert):
     assert "device.mic? why" in out
     assert "- tiny.boom-headset: if device.mic is boom, then device.kind = headset" in out
     assert "“come with an attached boom microphone” (“Headphones vs. Headsets" in out
-    assert "No more questions" in out and "You answered 2 of 3 questions." in out
+    assert "Nothing you could still tell me changes the answer." in out
+    assert "You answered 2 of 3 questions." in out
     assert "device.kind = headset (1.00)" in out
     assert "“You can find cheap ones" in out
     assert shell.facts == {"device.mic": "boom", "needs.budget": 30.0}
@@ -426,7 +427,7 @@ def test_ask_stops_after_n_questions_and_goes_on_later(tiny_expert):
     """ask N asks at most N questions; ask again goes on, not asking skipped ones again."""
     shell = Shell(tiny_expert, read=scripted(["boom", "skip", "50"]))
     out = shell.execute("ask 2")
-    assert "1 more questions could change a verdict; type ask to go on." in out
+    assert "1 more questions could change the answer; type ask to go on." in out
     out = shell.execute("ask")
     assert "Question 1: needs.budget" in out and "needs.uses" not in out.split("\n\n")[0]
     assert shell.facts == {"device.mic": "boom", "needs.budget": 50.0}
@@ -436,7 +437,8 @@ def test_ask_with_nothing_left_to_ask_shows_the_verdicts(shell):
     """When every needed fact is known, ask asks nothing."""
     lines(shell, "set mic boom", "set uses music", "set budget 90")
     out = shell.execute("ask")
-    assert out.startswith("No more questions") and "device.kind = headset" in out
+    assert out.startswith("Nothing you could still tell me changes the answer.")
+    assert "device.kind = headset" in out
 
 
 # -- completion ------------------------------------------------------------------------------

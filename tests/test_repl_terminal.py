@@ -119,7 +119,7 @@ def test_a_guided_consultation_with_why(spawn):
     child.expect_exact("Question 3: needs.budget")
     child.expect_exact("needs.budget?")
     child.send("30\r")
-    child.expect_exact("No more questions")
+    child.expect_exact("Nothing you could still tell me changes the answer")
     child.expect_exact("You answered 3 of 3 questions.")
     child.expect_exact("You said:")
     child.expect_exact("recommendation.kind")
