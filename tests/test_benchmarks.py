@@ -48,7 +48,7 @@ def test_the_smoke_run_reports_every_figure(tmp_path):
         assert set(figures["cold"]) == COLD
         assert set(figures["latency"]) == {"device", "needs", "both"}
         assert all(set(timing) == TIMING for timing in figures["latency"].values())
-        assert set(figures["explanation"]) == {"how", "why_not"}
+        assert set(figures["explanation"]) == {"how", "why_not", "how_to"}
         assert set(figures["batch"]) == BATCH
         assert figures["scaling"]["rules"]
         assert all(
@@ -59,3 +59,7 @@ def test_the_smoke_run_reports_every_figure(tmp_path):
             assert isinstance(value, (int, float)) and value > 0, path
     if len(engines) == 2:
         assert report["ratio"] and all(value > 0 for value in report["ratio"].values())
+    # "Before" is measured in the same run, on the baseline revision's own code and rules.
+    assert report["baseline"]["revision"] and "now/before" in done.stdout
+    before = report["baseline"]["experta"]
+    assert before["latency"]["both"]["p50_ms"] > 0
