@@ -16,7 +16,7 @@ unrelated test run is unaffected; asking for its settings then only warns.
 
 from __future__ import annotations
 
-import importlib.util
+import importlib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -73,7 +73,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 def pytest_configure(config: pytest.Config) -> None:
     asked = bool(config.getoption("expert_rules") or config.getini(RULES_INI)) or _covering(config)
-    if importlib.util.find_spec("pytest_bdd") is None:
+    if not _have_pytest_bdd():
         if asked:
             config.issue_config_time_warning(
                 pytest.PytestConfigWarning(
@@ -89,6 +89,17 @@ def pytest_configure(config: pytest.Config) -> None:
         # imported it already, and pytest would warn that it cannot rewrite its asserts (they
         # all carry their own messages).
         config.pluginmanager.register(importlib.import_module(STEPS), STEPS)
+
+
+def _have_pytest_bdd() -> bool:
+    """Whether pytest-bdd can be imported (a missing dependency of it is not hidden)."""
+    try:
+        import pytest_bdd  # noqa: F401
+    except ModuleNotFoundError as error:
+        if error.name != "pytest_bdd":
+            raise
+        return False
+    return True
 
 
 def _covering(config: pytest.Config) -> bool:
