@@ -18,10 +18,10 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 
 from ..engine import Expert
@@ -141,7 +141,7 @@ def expert(pytestconfig: pytest.Config) -> Expert:
     return Expert(pytestconfig.stash.get(_RULES, None))
 
 
-@dataclass
+@attrs.define
 class Consultation:
     """One scenario's conversation with the expert.
 
@@ -160,7 +160,7 @@ class Consultation:
 
     expert: Expert
     node: Any = None
-    facts: dict[str, Any] = field(default_factory=dict)
+    facts: dict[str, Any] = attrs.field(factory=dict)
     result: Result | None = None
     focus: tuple[str, tuple[Any, ...]] | None = None
     answer: Any = None
@@ -192,16 +192,16 @@ def consultation(expert: Expert, request: pytest.FixtureRequest) -> Consultation
 # -- rule coverage ---------------------------------------------------------------------------
 
 
-@dataclass
+@attrs.define
 class _Record:
     """What the scenarios of this session did."""
 
     collected: int = 0  # scenario tests collected, before -k or -m deselected any
-    ran: set[str] = field(default_factory=set)  # node ids of scenarios that ran
-    failed: set[str] = field(default_factory=set)  # node ids of scenarios that failed
-    fired: set[str] = field(default_factory=set)  # rules fired in scenarios that passed
-    features: set[str] = field(default_factory=set)  # feature files of the scenarios that ran
-    rules: dict[str, None] = field(default_factory=dict)  # rules of the bases consulted
+    ran: set[str] = attrs.field(factory=set)  # node ids of scenarios that ran
+    failed: set[str] = attrs.field(factory=set)  # node ids of scenarios that failed
+    fired: set[str] = attrs.field(factory=set)  # rules fired in scenarios that passed
+    features: set[str] = attrs.field(factory=set)  # feature files of the scenarios that ran
+    rules: dict[str, None] = attrs.field(factory=dict)  # rules of the bases consulted
 
 
 def _record(config: pytest.Config) -> _Record:
@@ -248,7 +248,7 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) ->
     return report
 
 
-@dataclass(frozen=True)
+@attrs.frozen
 class Coverage:
     """The rule coverage of one session.
 

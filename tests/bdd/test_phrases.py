@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+from pytest_bdd.feature import get_features
 from pytest_bdd.steps import step_function_context_registry
 from test_tags import features
 
@@ -78,6 +81,10 @@ def test_attributes_and_values_are_checked_against_the_vocabulary(expert):
         value("device.sound_quality", "superb", knowledge)
 
 
+#: The features of the houseplant example, written in the generic steps.
+EXAMPLE = Path(__file__).resolve().parents[2] / "docs" / "examples" / "plants" / "features"
+
+
 def step_definitions():
     """The step definitions of the plugin: the generic steps and the bundled phrases."""
     import expert.specs.bundled
@@ -92,10 +99,11 @@ def step_definitions():
 
 
 def test_every_step_of_the_features_has_exactly_one_definition():
-    """pytest-bdd takes one of several matching definitions silently: none may overlap."""
+    """pytest-bdd takes one of several matching definitions silently: none may overlap (the
+    project's features and the houseplant example's generic ones)."""
     definitions = step_definitions()
     wrong = []
-    for feature in features():
+    for feature in [*features(), *get_features([str(EXAMPLE)])]:
         for template in feature.scenarios.values():
             contexts = [c for ex in template.examples for c in ex.as_contexts()] or [{}]
             for context in contexts:
