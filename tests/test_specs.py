@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from support import run_pytest
 
 PLANTS = Path(__file__).parent.parent / "docs" / "examples" / "plants"
 
@@ -50,7 +51,7 @@ def test_the_base_is_the_ini_setting_relative_to_the_ini_file(pytester, monkeypa
     ini.write_text("[pytest]\nbdd_features_base_dir = features/\nexpert_rules = plants\n")
     elsewhere = pytester.mkdir("elsewhere")
     monkeypatch.chdir(elsewhere)
-    result = pytester.runpytest("-c", str(ini), str(project))
+    result = run_pytest(pytester, "-c", str(ini), str(project))
     result.assert_outcomes(passed=1)
 
 
@@ -58,13 +59,13 @@ def test_the_command_line_wins_over_the_ini(pytester):
     """--expert-rules (relative to where pytest runs) replaces the ini's base."""
     plant_base(pytester.path / "plants")
     specs(pytester, FERN, "expert_rules = nowhere\n")
-    pytester.runpytest("--expert-rules", "plants").assert_outcomes(passed=1)
+    run_pytest(pytester, "--expert-rules", "plants").assert_outcomes(passed=1)
 
 
 def test_a_base_that_is_not_there_is_a_usage_error(pytester):
     """A bad expert_rules stops the session at once, naming the setting and the path."""
     specs(pytester, FERN, "expert_rules = nowhere\n")
-    result = pytester.runpytest()
+    result = run_pytest(pytester)
     assert result.ret == pytest.ExitCode.USAGE_ERROR
     result.stderr.fnmatch_lines(
         ["*expert_rules in *tox.ini: *nowhere is not a directory of rule files"]
@@ -76,7 +77,7 @@ def test_a_broken_base_is_a_usage_error_naming_the_file(pytester):
     base = plant_base(pytester.path / "plants")
     (base / "care.toml").write_text('[[rules]]\nid = "care.x"\n')
     specs(pytester, FERN)
-    result = pytester.runpytest("--expert-rules", "plants")
+    result = run_pytest(pytester, "--expert-rules", "plants")
     assert result.ret == pytest.ExitCode.USAGE_ERROR
     result.stderr.fnmatch_lines(["*--expert-rules: *care.toml: rule care.x: *"])
 
@@ -113,63 +114,58 @@ Feature: The bundled base by full names
     And device.kind is not concluded
 """,
     )
-    pytester.runpytest().assert_outcomes(passed=1)
+    run_pytest(pytester).assert_outcomes(passed=1)
 
 
-@pytest.mark.parametrize(
-    ("step", "message"),
-    [
-        ("Given plant.lite is low", "plant.lite is unknown; the facts one states: plant.kind, "),
-        ("Given plant.kind is rose", "plant.kind: 'rose' is not allowed; allowed values: fern, "),
-        ("Given plant.signs includes webbing", "'webbing' is not a value of plant.signs; allowed"),
-        ("Given care.spot is north-window", "care.spot is concluded by the rules, not stated"),
-        ("Then care.spto is north-window", "care.spto is unknown; the rules conclude: care.spot"),
-        ("Then care.spot is south-window", "'south-window' is not a value of care.spot; allowed"),
-        (
-            "Then care.spot cites wikipedia",
-            "no source 'wikipedia' in sources.toml; allowed: house",
-        ),
-        ("Then plant.kind is fern", "plant.kind is stated, not concluded by the rules"),
-        ("Then the certainty of care.spto is 1", "(did you mean 'care.spot'?)"),
-    ],
-)
-def test_an_unknown_word_fails_naming_the_allowed_ones(pytester, step, message):
-    """Each unknown attribute, value or source fails its scenario with the allowed words."""
-    plant_base(pytester.path / "plants")
-    specs(
-        pytester,
-        f"Feature: Words\n  Scenario: One step\n    Given plant.kind is fern\n    {step}\n",
-        "expert_rules = plants\n",
+#: Steps with words the houseplant base does not know, and what their failure says.
+UNKNOWN_WORDS = [
+    ("Given plant.lite is low", "plant.lite is unknown; the facts one states: plant.kind, "),
+    ("Given plant.kind is rose", "plant.kind: 'rose' is not allowed; allowed values: fern, "),
+    ("Given plant.signs includes webbing", "'webbing' is not a value of plant.signs; allowed"),
+    ("Given care.spot is north-window", "care.spot is concluded by the rules, not stated"),
+    ("Then care.spto is north-window", "care.spto is unknown; the rules conclude: care.spot"),
+    ("Then care.spot is south-window", "'south-window' is not a value of care.spot; allowed"),
+    (
+        "Then care.spot cites wikipedia",
+        "no source 'wikipedia' in sources.toml; allowed: house",
+    ),
+    ("Then plant.kind is fern", "plant.kind is stated, not concluded by the rules"),
+    ("Then the certainty of care.spto is 1", "(did you mean 'care.spot'?)"),
+]
+
+#: Steps that do not hold for a fern, and what their failure says was concluded instead.
+NOT_SO = [
+    ("Then care.spot is bright-window", "care.spot is north-window (1.00), not bright-window"),
+    ("Then care.spot is not north-window", "care.spot is north-window; concluded: north-"),
+    ("Then care.watering is when-dry", "care.watering is not concluded; concluded: care.spot"),
+    ("Then care.spot is not concluded", "care.spot is concluded: north-window (1.00: care."),
+    ("Then the certainty of care.spot is at most 0.5", "expected at most 0.5"),
+    ("Then care.tasks includes repot", "care.tasks holds mist, not repot"),
+    ("Then there is a conflict on care.spot", "no conflict on care.spot; concluded: north-"),
+    ('Then how care.spot mentions "south"', "how care.spot does not mention 'south'"),
+]
+
+
+def one_step_scenarios(cases: list[tuple[str, str]]) -> str:
+    """A feature of one scenario per case: a fern, then the case's step."""
+    scenarios = "".join(
+        f"  Scenario: Case {number}\n    Given plant.kind is fern\n    {step}\n"
+        for number, (step, _) in enumerate(cases)
     )
-    result = pytester.runpytest()
-    result.assert_outcomes(failed=1)
-    assert message in result.stdout.str()
+    return "Feature: Cases\n" + scenarios
 
 
-@pytest.mark.parametrize(
-    ("step", "message"),
-    [
-        ("Then care.spot is bright-window", "care.spot is north-window (1.00), not bright-window"),
-        ("Then care.spot is not north-window", "care.spot is north-window; concluded: north-"),
-        ("Then care.watering is when-dry", "care.watering is not concluded; concluded: care.spot"),
-        ("Then care.spot is not concluded", "care.spot is concluded: north-window (1.00: care."),
-        ("Then the certainty of care.spot is at most 0.5", "expected at most 0.5"),
-        ("Then care.tasks includes repot", "care.tasks holds mist, not repot"),
-        ("Then there is a conflict on care.spot", "no conflict on care.spot; concluded: north-"),
-        ('Then how care.spot mentions "south"', "how care.spot does not mention 'south'"),
-    ],
-)
-def test_a_step_that_does_not_hold_fails_saying_what_was_concluded(pytester, step, message):
-    """A wrong expectation fails with what the expert concluded instead."""
+@pytest.mark.parametrize("cases", [UNKNOWN_WORDS, NOT_SO], ids=["unknown", "not-so"])
+def test_a_step_fails_with_a_message_naming_what_is_allowed_or_concluded(pytester, cases):
+    """An unknown attribute, value or source fails naming the allowed words; a wrong
+    expectation fails naming what the expert concluded instead."""
     plant_base(pytester.path / "plants")
-    specs(
-        pytester,
-        f"Feature: Wrong\n  Scenario: One step\n    Given plant.kind is fern\n    {step}\n",
-        "expert_rules = plants\n",
-    )
-    result = pytester.runpytest()
-    result.assert_outcomes(failed=1)
-    assert message in result.stdout.str()
+    specs(pytester, one_step_scenarios(cases), "expert_rules = plants\n")
+    result = run_pytest(pytester, "--tb=line")
+    result.assert_outcomes(failed=len(cases))
+    out = result.stdout.str()
+    missing = [f"{step}: {message}" for step, message in cases if message not in out]
+    assert not missing, "these failures do not say what they should:\n" + "\n".join(missing)
 
 
 def test_without_pytest_bdd_an_unrelated_run_is_unaffected(tmp_path):

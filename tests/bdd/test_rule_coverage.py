@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from support import run_pytest
 
 PLANTS = Path(__file__).resolve().parents[2] / "docs" / "examples" / "plants"
 
@@ -24,14 +25,18 @@ quote = "Ferns love humidity and indirect light."
 
 @pytest.fixture
 def plants(pytester: pytest.Pytester) -> Path:
-    """A copy of the houseplant example (base, features, pytest.ini) to run pytest in."""
+    """A copy of the houseplant example (base, features, pytest.ini) to run pytest in.
+
+    pytest runs in a subprocess there: in this process the example's ``test_specs`` module
+    would clash with ``tests/test_specs.py``, already imported under that name.
+    """
     shutil.copytree(PLANTS, pytester.path, dirs_exist_ok=True)
     return pytester.path
 
 
 def test_every_rule_fired_by_a_passing_scenario_passes(pytester, plants):
     """The example's specs fire all its rules: the session passes and says so."""
-    result = pytester.runpytest()
+    result = run_pytest(pytester, subprocess=True)
     result.assert_outcomes(passed=7)
     assert result.ret == pytest.ExitCode.OK
     result.stdout.fnmatch_lines(["*- rule coverage -*", "every one of the 7 rules is fired*"])
@@ -41,7 +46,7 @@ def test_a_rule_no_scenario_fires_fails_the_session_naming_it(pytester, plants):
     """Every scenario passes, yet the session fails: one rule is fired by none of them."""
     with (plants / "care.toml").open("a", encoding="utf-8") as rules:
         rules.write(UNCOVERED)
-    result = pytester.runpytest()
+    result = run_pytest(pytester, subprocess=True)
     result.assert_outcomes(passed=7)
     assert result.ret == pytest.ExitCode.TESTS_FAILED
     result.stdout.fnmatch_lines(
@@ -57,7 +62,7 @@ def test_a_failed_scenario_does_not_cover_its_rules(pytester, plants):
     feature = plants / "features" / "care.feature"
     text = feature.read_text(encoding="utf-8")
     feature.write_text(text.replace("care.tasks is 0.8", "care.tasks is 0.9"), encoding="utf-8")
-    result = pytester.runpytest()
+    result = run_pytest(pytester, subprocess=True)
     result.assert_outcomes(passed=6, failed=1)
     result.stdout.fnmatch_lines(
         [
@@ -75,7 +80,7 @@ def test_when_only_some_scenarios_ran_coverage_is_not_checked(pytester, plants, 
     """Selecting scenarios (-k, -m, node ids) skips the check, saying why; the run passes."""
     with (plants / "care.toml").open("a", encoding="utf-8") as rules:
         rules.write(UNCOVERED)
-    result = pytester.runpytest(*selection)
+    result = run_pytest(pytester, *selection, subprocess=True)
     assert result.ret == pytest.ExitCode.OK
     result.stdout.fnmatch_lines(["not checked: * of 7 scenarios ran; rule coverage needs all*"])
 
@@ -84,6 +89,8 @@ def test_coverage_is_asked_for_by_the_ini_or_the_command_line(pytester, plants):
     """Without expert_rule_coverage there is no report; --expert-rule-coverage turns it on."""
     ini = plants / "pytest.ini"
     ini.write_text(ini.read_text().replace("expert_rule_coverage = true", ""), encoding="utf-8")
-    quiet = pytester.runpytest()
+    quiet = run_pytest(pytester, subprocess=True)
     assert "rule coverage" not in quiet.stdout.str()
-    pytester.runpytest("--expert-rule-coverage").stdout.fnmatch_lines(["every one of the 7 *"])
+    run_pytest(pytester, "--expert-rule-coverage", subprocess=True).stdout.fnmatch_lines(
+        ["every one of the 7 *"]
+    )
