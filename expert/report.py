@@ -167,7 +167,12 @@ class Report:
         the goal itself), with a short quote."""
         rule = self.result.knowledge.rule(firing.rule)
         tested = " and ".join(c.describe() for c in rule.conditions if not c.concluded)
-        said = ", ".join(f"{a} = {show_value(v)}" for a, v in firing.conclusions if a != goal)
+        concludes_goal = any(a == goal for a, _ in firing.conclusions)
+        said = (
+            ""
+            if concludes_goal
+            else ", ".join(f"{a} = {show_value(v)}" for a, v in firing.conclusions)
+        )
         if said and tested:
             said = f"{said}, as {tested}"
         return f"because {said or tested}: “{short_quote(firing.quote)}” ({firing.source})"

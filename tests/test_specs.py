@@ -194,3 +194,52 @@ def test_without_pytest_bdd_an_unrelated_run_is_unaffected(tmp_path):
     asked = run("-q", "--expert-rules", "nowhere", "--expert-rule-coverage")
     assert asked.returncode == 0, asked.stdout + asked.stderr
     assert "specifications need pytest-bdd (pip install 'expert[test]')" in asked.stdout
+
+
+NOTE_BASE = """
+[attributes."plants.habits"]
+note = true
+multi = true
+values = ["humidity-loving", "overwatered"]
+doc = "what houseplants as a class are like"
+
+[[rules]]
+id = "notes.most-killed-by-water"
+when.plant.kind = { present = true }
+then.plants.habits = "overwatered"
+hedge = "usually"
+source = "houseplants"
+quote = "Most houseplants are killed by too much water rather than too little."
+"""
+
+NOTES = """\
+Feature: Notes, the answer and what it would take
+  Scenario: A class claim is a note, not a verdict
+    Given plant.kind is cactus
+    When I consult the expert
+    Then there is a note on plants.habits
+    And a note on plants.habits says overwatered
+    And the notes quote "killed by too much water"
+    And the answer mentions "bright light"
+
+  Scenario: A wrong note value fails
+    Given plant.kind is cactus
+    When I consult the expert
+    Then a note on plants.habits says humidity-loving
+
+  Scenario: What it would take for a north window
+    Given plant.kind is cactus
+    When I consult the expert
+    Then how to make care.spot north-window mentions "plant.kind: cactus -> fern"
+"""
+
+
+def test_note_answer_and_how_to_steps(pytester):
+    """Notes are asserted as notes, the answer by its words, how-to by its text; a wrong
+    value fails naming what the notes say."""
+    base = plant_base(pytester.path / "plants")
+    (base / "notes.toml").write_text(NOTE_BASE, encoding="utf-8")
+    specs(pytester, NOTES, "expert_rules = plants\n")
+    result = run_pytest(pytester)
+    result.assert_outcomes(passed=2, failed=1)
+    result.stdout.fnmatch_lines(["*no note on plants.habits says humidity-loving*"])

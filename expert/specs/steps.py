@@ -14,6 +14,11 @@ installed)::
     Then care.spot cites houseplants              a source key of sources.toml
     Then there is a conflict on care.watering     (there is no conflict on ...)
     Then how care.spot mentions "north-facing"    the how explanation contains the words
+    Then there is a note on headsets.features     (there is no note on ...): a note attribute
+    Then a note on headsets.features says bluetooth
+    Then the notes quote "frequently feature wireless technology"
+    Then the answer mentions "poor fit"           the report's answer and its reasons
+    Then how to make assessment.fit good mentions "device.mic"     what it would take
 
 A word the knowledge base does not know fails the step with a
 :class:`~expert.errors.PhraseError` (or, for a stated value, a
@@ -283,3 +288,82 @@ def _(consultation: Consultation, name: str, words: str) -> None:
     text = normalise_text(how.to_text())
     assert normalise_text(words) in text, f"how {name} does not mention {words!r}:\n{text}"
     consultation.answer = how
+
+
+# -- Then: notes, the report and what it would take --------------------------------------------
+
+
+def note_attribute(knowledge: KnowledgeBase, name: str) -> Attribute:
+    """The note attribute ``name``, or a :class:`PhraseError` naming the note attributes."""
+    allowed = [n for n, a in knowledge.attributes.items() if a.note]
+    if name in allowed:
+        return knowledge.attributes[name]
+    raise PhraseError(
+        f"{name} is not a note attribute (note = true); the notes: {', '.join(allowed) or 'none'}",
+        allowed=allowed,
+        suggestion=suggest(name, allowed),
+    )
+
+
+@then(parsers.re(r"there is (?:a|(?P<no>no)) note on " + NAME))
+def _(consultation: Consultation, no: str | None, name: str) -> None:
+    note_attribute(consultation.expert.knowledge, name)
+    notes = [note for note in consultation.consult().notes if note.attribute == name]
+    if no:
+        assert not notes, f"there is a note on {name}: {', '.join(n.rule for n in notes)}"
+        return
+    assert notes, f"no note on {name}; notes: {_notes(consultation.consult())}"
+    assert name not in consultation.consult(), f"{name} is a verdict, not only a note"
+
+
+@then(parsers.re(r"a note on " + NAME + r" says (?P<text>.+)"))
+def _(consultation: Consultation, name: str, text: str) -> None:
+    attribute = note_attribute(consultation.expert.knowledge, name)
+    wanted = values_of(attribute, text)
+    result = consultation.consult()
+    said = {
+        value
+        for note in result.notes
+        if note.attribute == name
+        for value in (note.value if isinstance(note.value, tuple) else (note.value,))
+    }
+    missing = [value for value in wanted if value not in said]
+    assert not missing, f"no note on {name} says {missing[0]}; notes: {_notes(result)}"
+
+
+@then(parsers.re(r"the notes quote \"(?P<words>.+)\""))
+def _(consultation: Consultation, words: str) -> None:
+    result = consultation.consult()
+    quotes = [normalise_text(note.quote) for note in result.notes]
+    assert any(normalise_text(words) in quote for quote in quotes), (
+        f"no note quotes {words!r}; notes: {_notes(result)}"
+    )
+
+
+@then(parsers.re(r"the answer mentions \"(?P<words>.+)\""))
+def _(consultation: Consultation, words: str) -> None:
+    report = consultation.consult().report()
+    # Without a declared goal the report's answer is each verdict with its strongest quote.
+    kinds = ("answer", "reason") if report.goal else ("verdict", "quote")
+    lines = [line.text for line in report.lines() if line.kind in kinds]
+    text = normalise_text(" ".join(lines))
+    assert normalise_text(words) in text, f"the answer does not mention {words!r}:\n{text}"
+
+
+@then(parsers.re(r"how to make " + NAME + r" (?P<text>\S+) mentions \"(?P<words>.+)\""))
+def _(consultation: Consultation, name: str, text: str, words: str) -> None:
+    attribute = concluded_attribute(consultation.expert.knowledge, name)
+    value = value_of(attribute, text)
+    answer = consultation.consult().how_to(name, value)
+    shown = normalise_text(answer.to_text())
+    assert normalise_text(words) in shown, (
+        f"how to make {name} {value}: {words!r} not in:\n{shown}"
+    )
+    consultation.answer = answer
+
+
+def _notes(result: Result) -> str:
+    return (
+        "; ".join(f"{n.attribute} = {show_value(n.value)} ({n.rule})" for n in result.notes)
+        or "none"
+    )
