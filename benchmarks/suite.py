@@ -142,7 +142,7 @@ def explanation(expert: Expert, size: Size, seed: int) -> dict[str, Any]:
         if result.verdicts:
             results.append(result)
     knowledge = expert.knowledge
-    concluded = knowledge.concluded_attributes()
+    concluded = knowledge.verdict_attributes()
     hows, why_nots = [], []
     for result in results:
         attribute = rng.choice(result.verdicts).attribute

@@ -635,7 +635,7 @@ def run_batch(
         ignore=frozenset(ignore),
         rules=rules_key,
         engine=engine,
-        attributes=tuple(expert.knowledge.concluded_attributes()),
+        attributes=tuple(expert.knowledge.verdict_attributes()),
     )
     started = time.monotonic()
     with _open_input(source) as handle:

@@ -143,8 +143,8 @@ def how_to(result: Result, attribute: str, value: Any, max_changes: int = 2) -> 
     """
     knowledge = result.knowledge
     spec = knowledge.attributes.get(attribute)
-    concluded = [name for name, a in knowledge.attributes.items() if a.concluded]
-    if spec is None or not spec.concluded:
+    concluded = knowledge.verdict_attributes()
+    if spec is None or not spec.concluded or spec.note:
         raise ExplanationError(
             f"unknown attribute {attribute!r}; allowed: {', '.join(concluded)}",
             attribute=attribute,

@@ -387,10 +387,11 @@ def why_not(result: Result, attribute: str, value: Any) -> WhyNot:
     """
     knowledge = result.knowledge
     spec = knowledge.attributes.get(attribute)
-    if spec is None or not spec.concluded:
-        allowed = knowledge.concluded_attributes()
+    if spec is None or not spec.concluded or spec.note:
+        allowed = knowledge.verdict_attributes()
+        what = "is a note, not a verdict (see the notes)" if spec and spec.note else "is unknown"
         raise ExplanationError(
-            f"unknown attribute {attribute!r}; allowed: {', '.join(allowed)}",
+            f"attribute {attribute!r} {what}; allowed: {', '.join(allowed)}",
             attribute=attribute,
             allowed=allowed,
         )
@@ -422,7 +423,7 @@ def why_not(result: Result, attribute: str, value: Any) -> WhyNot:
         status = "no rule"
     elif verdict and (value == verdict.value or (spec.multi and value in verdict.value)):
         status = "holds"
-    elif certainty:
+    elif certainty and verdict is not None:
         status = "outweighed"
     else:
         status = "not concluded"
@@ -607,7 +608,7 @@ def what_if(result: Result, changes: Mapping[str, Any]) -> Difference:
     before_verdicts = {v.attribute: v for v in result.verdicts}
     after_verdicts = {v.attribute: v for v in after.verdicts}
     differences = []
-    for name in result.knowledge.concluded_attributes():
+    for name in result.knowledge.verdict_attributes():
         old, new = before_verdicts.get(name), after_verdicts.get(name)
         if old is None and new is None:
             continue

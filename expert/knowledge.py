@@ -300,6 +300,14 @@ class KnowledgeBase:
         """Names of the attributes rules conclude, in vocabulary order."""
         return [name for name, attribute in self.attributes.items() if attribute.concluded]
 
+    def verdict_attributes(self) -> list[str]:
+        """Names of the attributes verdicts are about: concluded and not notes."""
+        return [
+            name
+            for name, attribute in self.attributes.items()
+            if attribute.concluded and not attribute.note
+        ]
+
     def groups(self) -> tuple[str, ...]:
         """The attribute groups (``device``, ``needs``, ...), in vocabulary order."""
         return tuple(dict.fromkeys(attribute.group for attribute in self.attributes.values()))

@@ -436,7 +436,7 @@ class Shell:
 
     def _attribute(self, name: str) -> str:
         """A concluded attribute by full name, or by a short name that only one has."""
-        concluded = self.knowledge.concluded_attributes()
+        concluded = self.knowledge.verdict_attributes()
         if name in concluded:
             return name
         matches = [full for full in concluded if full.split(".", 1)[1] == name]
@@ -697,7 +697,7 @@ class ShellCompleter(Completer):
         elif command == "unset":
             yield from _complete(current, list(self.shell.facts))
         elif command in ("how", "why-not", "how-to") and not before:
-            yield from _complete(current, knowledge.concluded_attributes())
+            yield from _complete(current, knowledge.verdict_attributes())
         elif command in ("why-not", "how-to") and len(before) == 1:
             attribute = knowledge.attributes.get(before[0])
             yield from _complete(current, attribute.values if attribute else ())

@@ -251,7 +251,7 @@ class Result:
         for verdict in self.verdicts:
             if verdict.attribute == attribute:
                 return verdict
-        known = self.knowledge.concluded_attributes()
+        known = self.knowledge.verdict_attributes()
         if attribute not in known:
             raise ExplanationError(
                 f"unknown attribute {attribute!r}; allowed: {', '.join(known)}",
