@@ -7,14 +7,18 @@ unless ``--debug``).
 from __future__ import annotations
 
 import argparse
+import contextlib
+import signal
 import sys
+import threading
 import traceback
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any, NoReturn
 
 from rich.console import Console
 
 from . import __version__
+from ._safe_text import visible
 from .check import check
 from .engine import ENGINES, Expert
 from .errors import ExpertError, InferenceError, UsageError, one_line
@@ -137,21 +141,53 @@ def _names(text: str) -> list[str]:
     return [name.strip() for name in text.split(",") if name.strip()]
 
 
+class _Stopped(BaseException):
+    """A signal that ends the process (SIGTERM, SIGHUP), raised where the batch was, so its
+    workers are stopped and its partial files left resumable."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+@contextlib.contextmanager
+def _signals_raise() -> Iterator[None]:
+    """Turn SIGTERM and SIGHUP into :class:`_Stopped` for the block (in the main thread)."""
+    names = [name for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name)]
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    numbers = [getattr(signal, name) for name in names]
+
+    def stop(signum: int, frame: Any) -> None:
+        for number in numbers:  # a second signal must not cut the clean-up short
+            signal.signal(number, signal.SIG_IGN)
+        raise _Stopped(signum)
+
+    previous = {number: signal.signal(number, stop) for number in numbers}
+    try:
+        yield
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
+
+
 def _batch(args: argparse.Namespace) -> int:
     from .batch import run_batch
 
     try:
-        summary = run_batch(
-            args.input, args.output, errors=args.errors, input_format=args.input_format,
-            output_format=args.output_format, id_column=args.id_column,
-            label_column=args.label_column, ignore=args.ignore, rules=args.rules,
-            engine=getattr(args, "engine", "experta"), workers=args.workers, dask=args.dask,
-            chunk_size=args.chunk_size, resume=args.resume,
-        )  # fmt: skip
-    except KeyboardInterrupt:
+        with _signals_raise():
+            summary = run_batch(
+                args.input, args.output, errors=args.errors, input_format=args.input_format,
+                output_format=args.output_format, id_column=args.id_column,
+                label_column=args.label_column, ignore=args.ignore, rules=args.rules,
+                engine=getattr(args, "engine", "experta"), workers=args.workers,
+                dask=args.dask, chunk_size=args.chunk_size, resume=args.resume,
+            )  # fmt: skip
+    except (KeyboardInterrupt, _Stopped) as stop:
         print("expert: interrupted; continue the batch with --resume", file=sys.stderr)
-        return 130
-    print(to_json(summary.to_dict()) if args.json else summary.to_text())
+        return 128 + getattr(stop, "signum", signal.SIGINT)
+    _print(to_json(summary.to_dict()) if args.json else summary.to_text())
     return 0
 
 
@@ -192,21 +228,21 @@ def _consult(args: argparse.Namespace, out: Console) -> int:
         explanation = result.what_if(**_pairs(args.what_if, "--what-if"))
     if explanation is not None:
         if fmt == "json":
-            print(to_json(explanation.to_dict()))
+            _print(to_json(explanation.to_dict()))
         elif fmt == "markdown":
-            print(explanation.to_markdown())
+            _print(explanation.to_markdown())
         else:
             # Colour on a terminal; plain words when piped, so scripts read stable text.
             if out.is_terminal:
                 out.print(explanation.to_rich())
             else:
-                print(explanation.to_text())
+                _print(explanation.to_text())
         return 0
     if fmt == "json":
-        print(to_json(result.to_dict()))
+        _print(to_json(result.to_dict()))
     elif fmt == "markdown":
         for verdict in result.verdicts:
-            print(result.how(verdict.attribute).to_markdown())
+            _print(result.how(verdict.attribute).to_markdown())
     else:
         print_result(result, out)
     return 0
@@ -230,19 +266,25 @@ def _run(args: argparse.Namespace, out: Console) -> int:
                 f"no topic {args.topic!r}; allowed: {', '.join(knowledge.by_topic())}"
             )
         if args.format == "markdown":
-            print(rules_markdown(knowledge, args.topic), end="")
+            _print(rules_markdown(knowledge, args.topic), end="")
         elif args.format == "json":
             chosen = [r for r in knowledge.rules if not args.topic or r.topic == args.topic]
-            print(to_json([_rule_dict(rule) for rule in chosen]))
+            _print(to_json([_rule_dict(rule) for rule in chosen]))
         else:
-            print(rules_text(knowledge, args.topic), end="")
+            _print(rules_text(knowledge, args.topic), end="")
         return 0
     if args.command == "check":
         report = check(knowledge)
-        print(to_json(report.to_dict()) if args.format == "json" else report.to_text())
+        _print(to_json(report.to_dict()) if args.format == "json" else report.to_text())
         return 0 if report.ok else 1
-    print(sources_text(knowledge), end="")
+    _print(sources_text(knowledge), end="")
     return 0
+
+
+def _print(text: str, end: str = "\n") -> None:
+    """Print text that may hold words from rule files, catalogues or paths, with its control
+    characters shown as escapes (line breaks kept)."""
+    print(visible(text, lines=True), end=end)
 
 
 def _rule_dict(rule: Any) -> dict[str, Any]:

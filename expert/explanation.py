@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 from rich.text import Text
 
+from ._safe_text import visible
 from .errors import ExplanationError, FactError
 from .facts import Device, Needs, input_specs, show_value
 from .knowledge import Condition, RuleSpec
@@ -87,7 +88,7 @@ class _Rendered:
             if index:
                 text.append("\n")
             text.append("  " * line.depth)
-            text.append(line.text, style=STYLES.get(line.kind, ""))
+            text.append(visible(line.text), style=STYLES.get(line.kind, ""))
         return text
 
     def __str__(self) -> str:

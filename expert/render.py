@@ -1,4 +1,10 @@
-"""Readable renderings of results and of the knowledge base, for terminals and Markdown."""
+"""Readable renderings of results and of the knowledge base, for terminals and Markdown.
+
+Rule files, articles and facts are text from outside the program: what is printed here is
+printed as text (rich markup is never parsed in it, control characters are shown as
+escapes); the functions that return strings leave that to whoever prints them
+(:func:`expert._safe_text.visible`).
+"""
 
 from __future__ import annotations
 
@@ -7,7 +13,9 @@ from typing import Any
 
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
+from ._safe_text import json_safe, visible
 from .facts import show_value
 from .knowledge import KnowledgeBase, RuleSpec
 from .result import Result
@@ -24,34 +32,32 @@ __all__ = [
 
 
 def to_json(data: Any) -> str:
-    """Indented JSON with non-ASCII kept readable."""
-    return json.dumps(data, indent=2, ensure_ascii=False)
+    """Indented JSON with non-ASCII kept readable (but control characters escaped)."""
+    return json_safe(json.dumps(data, indent=2, ensure_ascii=False))
+
+
+def _print_line(console: Console, text: str) -> None:
+    """One line of plain text, as text: no markup, no highlighting, control codes shown."""
+    console.print(Text(visible(text)), soft_wrap=True)
 
 
 def print_result(result: Result, console: Console) -> None:
     """Print the facts, a verdict table with certainties and quotes, and the conflicts."""
     facts = ", ".join(f"{name} = {show_value(value)}" for name, value in result.facts.items())
-    console.print(f"Facts: {facts or '(none)'}", markup=False, highlight=False)
+    console.print(Text(visible(f"Facts: {facts or '(none)'}")))
     if not result.verdicts:
         console.print("No verdicts: no rule applies to these facts.", markup=False)
         return
     if not console.is_terminal:
         # Piped output stays one fact per line, unwrapped, so it can be read by scripts.
         for verdict in result.verdicts:
-            console.print(
+            _print_line(
+                console,
                 f"{verdict.attribute} = {show_value(verdict.value)} "
                 f"(certainty {verdict.certainty:.2f})",
-                markup=False,
-                highlight=False,
-                soft_wrap=True,
             )
             for firing in verdict.because:
-                console.print(
-                    f"  {firing.rule} ({firing.source}): “{firing.quote}”",
-                    markup=False,
-                    highlight=False,
-                    soft_wrap=True,
-                )
+                _print_line(console, f"  {firing.rule} ({firing.source}): “{firing.quote}”")
     else:
         console.print(_verdict_table(result))
     print_conflicts(result, console)
@@ -65,13 +71,18 @@ def _verdict_table(result: Result) -> Table:
     table.add_column("Because (rule, source: quote)", overflow="fold")
     for verdict in result.verdicts:
         reasons = "\n".join(
-            f"{firing.rule} ({firing.source}):\n“{firing.quote}”" for firing in verdict.because[:3]
+            visible(f"{firing.rule} ({firing.source}):") + "\n" + visible(f"“{firing.quote}”")
+            for firing in verdict.because[:3]
         )
         more = len(verdict.because) - 3
         if more > 0:
-            reasons += f"\n… and {more} more (see how {verdict.attribute})"
+            reasons += f"\n… and {more} more (see how {visible(verdict.attribute)})"
+        # Text cells: a quote holding "[/i]" or "[bold]" is words, not rich markup.
         table.add_row(
-            verdict.attribute, show_value(verdict.value), f"{verdict.certainty:.2f}", reasons
+            Text(visible(verdict.attribute)),
+            Text(visible(show_value(verdict.value))),
+            f"{verdict.certainty:.2f}",
+            Text(reasons),
         )
     return table
 
@@ -79,21 +90,17 @@ def _verdict_table(result: Result) -> Table:
 def print_conflicts(result: Result, console: Console) -> None:
     """Each conflict: the values with their certainties, the winner, and every side's quotes."""
     for conflict in result.conflicts:
-        console.print(
+        _print_line(
+            console,
             f"Conflict on {conflict.attribute}: "
             + " vs ".join(f"{show_value(value)} ({cf:.2f})" for value, cf, _ in conflict.sides)
             + f"; {show_value(conflict.winner)} wins.",
-            markup=False,
-            highlight=False,
-            soft_wrap=True,
         )
         for value, _, firings in conflict.sides:
             for firing in firings:
-                console.print(
+                _print_line(
+                    console,
                     f"  {show_value(value)}: {firing.rule} ({firing.source}): “{firing.quote}”",
-                    markup=False,
-                    highlight=False,
-                    soft_wrap=True,
                 )
 
 

@@ -6,10 +6,7 @@ from __future__ import annotations
 import csv
 import json
 import os
-import signal
-import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -176,58 +173,6 @@ def test_an_interrupted_run_is_refused_without_resume(capsys, tmp_path):
     (tmp_path / "out.jsonl.partial").write_text("")
     code, _, err = run(capsys, "batch", source, "-o", tmp_path / "out.jsonl")
     assert code == 2 and "--resume" in err and len(err.strip().splitlines()) == 1
-
-
-def _wait_for_progress(sidecar: Path, process: subprocess.Popen, lines: int) -> None:
-    """Wait until the sidecar records at least ``lines`` lines done."""
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        assert process.poll() is None, "the batch finished before it could be interrupted"
-        try:
-            if json.loads(sidecar.read_text("utf-8"))["lines"] >= lines:
-                return
-        except (OSError, ValueError):
-            pass
-        time.sleep(0.01)
-    raise AssertionError("the batch made no progress in 60 s")
-
-
-def test_resume_after_sigkill_equals_an_uninterrupted_run(capsys, tmp_path):
-    """Killed mid-run and resumed, a batch writes exactly the rows of an uninterrupted one."""
-    source = sample(tmp_path / "cat.csv", 3000, junk=0.02)
-    argv = ["batch", source, "--label-column", "label", "--chunk-size", "100"]
-    assert run(capsys, *argv, "-o", tmp_path / "whole.jsonl")[0] == 0
-    target = tmp_path / "out.jsonl"
-    process = subprocess.Popen(
-        [sys.executable, "-m", "expert", *map(str, argv), "-o", str(target)],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
-    try:
-        _wait_for_progress(tmp_path / "out.jsonl.partial.json", process, 400)
-    finally:
-        process.send_signal(signal.SIGKILL)
-        process.wait(timeout=30)
-    assert not target.exists()
-    with open(tmp_path / "out.jsonl.partial", "ab") as partial:
-        partial.write(b'{"id": "half a ro')  # as if killed in the middle of a write
-    code, _, err = run(capsys, *argv, "-o", target)
-    assert code == 2 and "interrupted run" in err
-    code, out, _ = run(capsys, *argv, "-o", target, "--resume")
-    assert code == 0 and "resumed after" in out
-    assert target.read_bytes() == (tmp_path / "whole.jsonl").read_bytes()
-    errors = (tmp_path / "out.jsonl.errors.jsonl").read_bytes()
-    assert errors == (tmp_path / "whole.jsonl.errors.jsonl").read_bytes()
-    assert not list(tmp_path.glob("out.jsonl.partial*"))
-
-
-def test_resume_refuses_other_settings(capsys, tmp_path):
-    """A resumed run must read the same input with the same settings."""
-    source = sample(tmp_path / "cat.csv", 20)
-    target = tmp_path / "out.jsonl"
-    sidecar = {"version": 1, "input": {}, "settings": {}}
-    (tmp_path / "out.jsonl.partial.json").write_text(json.dumps(sidecar))
-    code, _, err = run(capsys, "batch", source, "-o", target, "--resume")
-    assert code == 2 and "not the file the interrupted run read" in err
 
 
 def test_two_workers_write_what_one_process_writes(capsys, tmp_path):
