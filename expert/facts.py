@@ -96,6 +96,14 @@ def _describe(values: Iterable[Any]) -> str:
     return ", ".join(str(value) for value in values)
 
 
+def _finite(value: int | float) -> bool:
+    """Whether a number is finite as a float (an int too large for one is not)."""
+    try:
+        return math.isfinite(value)
+    except OverflowError:
+        return False
+
+
 def _validate(spec: FactSpec, value: Any) -> None:
     """Raise :class:`FactError` unless ``value`` fits ``spec``."""
     if value is None:
@@ -130,7 +138,7 @@ def _validate(spec: FactSpec, value: Any) -> None:
         if (
             isinstance(value, bool)
             or not isinstance(value, (int, float))
-            or not math.isfinite(value)
+            or not _finite(value)
             or value < 0
         ):
             raise FactError(
