@@ -25,6 +25,7 @@ from prompt_toolkit.completion import CompleteEvent, Completer, Completion, Path
 from prompt_toolkit.document import Document
 from rich.console import Console
 
+from ._safe_text import visible
 from .engine import Expert
 from .errors import ExpertError, FactError, UsageError, one_line, suggest
 from .facts import Device, FactSpec, Needs, input_specs, show_value
@@ -404,7 +405,12 @@ class Shell:
         getattr(self, "_do_" + name.replace("-", "_"))(args)
 
     def _say(self, text: str = "") -> None:
-        self._emit(text + "\n", self.out)
+        self._write(text + "\n")
+
+    def _write(self, text: str) -> None:
+        """Write text that may hold words from rule files, files or the user's input, with
+        its control characters shown as escapes (line breaks kept)."""
+        self._emit(visible(text, lines=True), self.out)
 
     def _fail(self, text: str) -> None:
         where = self.where() if self.where else ""
@@ -545,7 +551,7 @@ class Shell:
                 f"no topic {' '.join(args)!r}; topics: {', '.join(topics)}",
                 suggestion=suggest(" ".join(args), topics),
             )
-        self._emit(rules_text(self.knowledge, args[0]), self.out)
+        self._write(rules_text(self.knowledge, args[0]))
 
     def _do_rule(self, args: list[str]) -> None:
         if len(args) != 1:
@@ -567,7 +573,7 @@ class Shell:
 
     def _do_sources(self, args: list[str]) -> None:
         _no_arguments("sources", args)
-        self._emit(sources_text(self.knowledge), self.out)
+        self._write(sources_text(self.knowledge))
 
     # -- files -------------------------------------------------------------------------------
 
