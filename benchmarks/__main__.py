@@ -2,7 +2,8 @@
 
 Options: ``--quick`` (or ``--size quick``) for a short run, ``--size smoke`` for a handful of
 runs of each measurement (the test suite uses it), ``--engine experta|clips|both`` and
-``--json PATH`` (default ``benchmarks/results/latest.json``).
+``--json PATH`` (default ``benchmarks/results/latest.json``). Besides the engines' figures,
+it times ``expert check`` on synthetic bases of 1,000, 5,000 and 10,000 rules.
 """
 
 from __future__ import annotations
@@ -66,9 +67,9 @@ def _engines(choice: str) -> list[str]:
     return ["experta", "clips"]
 
 
-def _measure(engine: str, size: str, seed: int) -> dict[str, Any]:
+def _measure(engine: str, size: str, seed: int, *extra: str) -> dict[str, Any]:
     """Run the suite of one engine in a fresh interpreter (its memory figures are its own)."""
-    command = [sys.executable, "-m", "benchmarks.suite", "--engine", engine]
+    command = [sys.executable, "-m", "benchmarks.suite", "--engine", engine, *extra]
     out = subprocess.run(
         [*command, "--size", size, "--seed", str(seed)],
         cwd=HERE.parent,
@@ -78,6 +79,17 @@ def _measure(engine: str, size: str, seed: int) -> dict[str, Any]:
     if out.returncode:
         raise SystemExit(f"benchmarks: the {engine} suite failed:\n{out.stderr}")
     return json.loads(out.stdout)
+
+
+def check_table(figures: dict[str, Any]) -> str:
+    """The `expert check` figures: load and check time per synthetic base size."""
+    lines = ["expert check (no engine): rules, load, check, problems found"]
+    for count, run in figures.items():
+        lines.append(
+            f"  {int(count):>7,} rules  load {run['load_ms'] / 1000:7.3f} s  "
+            f"check {run['check_ms'] / 1000:7.3f} s  {run['problems']:,} problems"
+        )
+    return "\n".join(lines)
 
 
 def _get(figures: dict[str, Any], path: Sequence[str]) -> float:
@@ -132,6 +144,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     engines = {engine: _measure(engine, size, args.seed) for engine in _engines(args.engine)}
     ratio = ratios(engines) if len(engines) == 2 else None
     print(table(engines, ratio))
+    checks = _measure("experta", size, args.seed, "--check")
+    print(check_table(checks))
     from expert import __version__
 
     report = {
@@ -146,6 +160,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         },
         "engines": engines,
         "ratio": ratio,
+        "check": checks,
     }
     args.json.parent.mkdir(parents=True, exist_ok=True)
     args.json.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
