@@ -27,6 +27,7 @@ __all__ = [
     "check_path_argument",
     "locked",
     "read_regular",
+    "read_tail",
     "target_of",
 ]
 
@@ -68,6 +69,23 @@ def read_regular(path: str | Path, limit: int) -> bytes:
     if len(data) > limit:
         raise ValueError(f"larger than the limit of {limit:,} bytes")
     return data
+
+
+def read_tail(path: str | Path, limit: int) -> bytes:
+    """The last ``limit`` bytes (or fewer) of a regular file; see :func:`read_regular`.
+
+    Raises:
+        OSError: the file cannot be opened or read.
+        ValueError: it is not a regular file.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    descriptor = os.open(path, flags)
+    with open(descriptor, "rb", closefd=True) as handle:
+        info = os.fstat(descriptor)
+        if not stat.S_ISREG(info.st_mode):
+            raise ValueError(f"not a regular file ({_kind(info.st_mode)})")
+        handle.seek(max(0, info.st_size - limit))
+        return handle.read(limit)
 
 
 def _kind(mode: int) -> str:

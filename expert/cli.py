@@ -1,13 +1,15 @@
 """The ``expert`` command line: ``main(argv) -> exit code``.
 
 Exit codes: 0 success, 1 internal failure, 2 bad input (one line on stderr, no traceback
-unless ``--debug``).
+unless ``--debug``), 130 interrupted, 128 + N ended by signal N, 141 the reader of the output
+went away (a closed pipe, as in ``expert rules | head``: quietly, as if by SIGPIPE).
 """
 
 from __future__ import annotations
 
 import argparse
 import contextlib
+import os
 import signal
 import sys
 import threading
@@ -302,9 +304,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line with ``argv`` (default ``sys.argv[1:]``); return the exit code."""
     argv = list(sys.argv[1:] if argv is None else argv)
     debug = "--debug" in argv
+    _tolerant_streams()
     try:
         args = _parser().parse_args(argv)
-        return _run(args, Console(highlight=False))
+        code = _run(args, _Console(highlight=False))
+        sys.stdout.flush()  # a closed pipe shows here, not after main has returned
+        return code
     except InferenceError as error:
         _report(error, debug)
         return 1
@@ -317,7 +322,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("expert: interrupted", file=sys.stderr)
         return 130
     except BrokenPipeError:
-        return 0
+        _discard_stdout()
+        return 128 + 13  # SIGPIPE's status: what `yes | head` reports for yes
     except Exception as error:  # noqa: BLE001 - the last line of defence for users
         if debug:
             traceback.print_exc()
@@ -327,6 +333,32 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 1
+
+
+class _Console(Console):
+    """A rich console that leaves a closed pipe to :func:`main` (rich would exit with 1)."""
+
+    def on_broken_pipe(self) -> None:
+        raise BrokenPipeError
+
+
+def _tolerant_streams() -> None:
+    """Let output degrade rather than fail on a terminal or pipe that cannot encode it
+    (``PYTHONIOENCODING=ascii``): characters it lacks are written as ``?``; undecodable
+    input bytes are read as U+FFFD."""
+    for stream, errors in ((sys.stdout, "replace"), (sys.stdin, "replace")):
+        if getattr(stream, "errors", None) == "strict" and hasattr(stream, "reconfigure"):
+            with contextlib.suppress(ValueError, OSError):
+                stream.reconfigure(errors=errors)
+
+
+def _discard_stdout() -> None:
+    """Point standard output at the null device, so the interpreter's last flush of what
+    is still buffered does not fail again on the closed pipe."""
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+        os.close(null)
 
 
 def _report(error: ExpertError, debug: bool) -> None:

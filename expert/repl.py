@@ -12,7 +12,7 @@ from __future__ import annotations
 import io
 import json
 import os
-import shlex
+import re
 import shutil
 import sys
 import tempfile
@@ -25,6 +25,7 @@ from prompt_toolkit.completion import CompleteEvent, Completer, Completion, Path
 from prompt_toolkit.document import Document
 from rich.console import Console
 
+from ._paths import read_regular, read_tail
 from ._safe_text import visible
 from .engine import Expert
 from .errors import ExpertError, FactError, UsageError, one_line, suggest
@@ -57,6 +58,15 @@ MAX_QUESTIONS = 10
 
 #: Words a user may give instead of an answer during ``ask``.
 ANSWER_WORDS = ("why", "skip", "stop")
+
+#: The longest command line the shell reads, in characters.
+MAX_LINE = 10_000
+
+#: The largest facts file ``load`` reads, in bytes.
+MAX_FACTS_BYTES = 1 << 20
+
+#: How much of the end of the history file is read at start, in bytes.
+MAX_HISTORY_BYTES = 1 << 20
 
 
 @attrs.frozen
@@ -368,6 +378,8 @@ class Shell:
         self.color = color
         self.echo = echo
         self.where = where
+        #: How many lines (or answers) have failed so far.
+        self.failures = 0
         self._captured: list[str] = []
 
     @property
@@ -385,11 +397,15 @@ class Shell:
         """
         self._captured = []
         try:
+            if len(line) > MAX_LINE:
+                raise UsageError(f"the line is longer than the limit of {MAX_LINE:,} characters")
             words = _split(line)
             if words:
                 self._dispatch(words[0], words[1:])
         except ExpertError as error:
             self._fail(str(error))
+        except BrokenPipeError:
+            raise  # nobody reads the output any more: the session is over
         except Exception as error:  # noqa: BLE001 - a session must survive its own bugs
             self._fail(f"internal error: {type(error).__name__}: {error}")
         return "".join(self._captured)
@@ -413,6 +429,7 @@ class Shell:
         self._emit(visible(text, lines=True), self.out)
 
     def _fail(self, text: str) -> None:
+        self.failures += 1
         where = self.where() if self.where else ""
         self._emit(f"error: {where}{one_line(text)}\n", self.err)
 
@@ -702,11 +719,41 @@ class Shell:
             self._say(f"  and {count - shown} more; type rule ID after ask to read any rule.")
 
 
+# The pieces of a line, as the POSIX shell (and shlex) reads them: blanks, a comment, plain
+# characters, a single-quoted string, a double-quoted one (where a backslash escapes only
+# a backslash or a double quote), a backslash and the character it escapes, and the errors.
+_PIECES = re.compile(
+    r"""(?P<blank>[ \t\r\n]+)|(?P<comment>\#[^\n]*)|(?P<plain>[^ \t\r\n'"\\\#]+)"""
+    r"""|'(?P<single>[^']*)'|"(?P<double>(?:[^"\\]|\\.)*)"|\\(?P<escaped>.)"""
+    r"""|(?P<unclosed>['"])|(?P<dangling>\\)""",
+    re.DOTALL,
+)
+_DOUBLE_ESCAPE = re.compile(r'\\([\\"])')
+
+
 def _split(line: str) -> list[str]:
-    try:
-        return shlex.split(line, comments=True)
-    except ValueError as error:
-        raise UsageError(f"cannot read the line: {error}") from None
+    """The words of a line, as ``shlex.split(line, comments=True)`` gives them, in linear
+    time (shlex builds each word a character at a time: quadratic on a long word)."""
+    words: list[str] = []
+    word: list[str] | None = None
+    for piece in _PIECES.finditer(line):
+        kind = piece.lastgroup
+        if kind in ("blank", "comment"):
+            if word is not None:
+                words.append("".join(word))
+            word = None
+            continue
+        if kind == "unclosed":
+            raise UsageError("cannot read the line: No closing quotation")
+        if kind == "dangling":
+            raise UsageError("cannot read the line: No escaped character")
+        text = piece.group(kind or "")
+        if kind == "double":
+            text = _DOUBLE_ESCAPE.sub(r"\1", text)
+        word = [*(word or []), text]
+    if word is not None:
+        words.append("".join(word))
+    return words
 
 
 def _no_arguments(name: str, args: list[str]) -> None:
@@ -763,7 +810,7 @@ def read_facts(path: Path) -> dict[str, Any]:
         FactError: an unknown fact or a value outside the vocabulary.
     """
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = json.loads(read_regular(path, MAX_FACTS_BYTES).decode("utf-8"))
     except OSError as error:
         raise UsageError(f"cannot read {path}: {error.strerror or error}") from None
     except UnicodeDecodeError:
@@ -774,6 +821,8 @@ def read_facts(path: Path) -> dict[str, Any]:
         ) from None
     except RecursionError:
         raise UsageError(f"{path}: not facts: the JSON is nested too deeply") from None
+    except ValueError as error:  # not a regular file, or too large
+        raise UsageError(f"cannot read {path}: {error}") from None
     if isinstance(data, dict) and isinstance(data.get("facts"), dict):
         data = data["facts"]
     if not isinstance(data, dict):
@@ -901,18 +950,22 @@ def _history() -> Any:
     from prompt_toolkit.history import FileHistory, InMemoryHistory
 
     class SafeFileHistory(FileHistory):
-        """A file history that never ends a session because the file cannot be used."""
+        """A file history that never ends a session because the file cannot be used, reads
+        only the end of a long one, and uses only a regular file (a history linked to
+        /dev/zero or a FIFO is left alone rather than read for ever or waited on)."""
 
         def load_history_strings(self) -> Iterable[str]:
             try:
-                strings = list(super().load_history_strings())
-            except OSError:
-                strings = []
-            yield from strings
+                data = read_tail(os.fsdecode(self.filename), MAX_HISTORY_BYTES)
+            except (OSError, ValueError):
+                return []
+            return reversed(_history_entries(data))
 
         def store_string(self, string: str) -> None:
             try:
-                super().store_string(string)
+                path = Path(os.fsdecode(self.filename))
+                if not path.exists() or path.is_file():
+                    super().store_string(string)
             except OSError:
                 pass  # an unwritable history is not worth losing the session over
 
@@ -922,6 +975,26 @@ def _history() -> Any:
     except (OSError, RuntimeError):  # RuntimeError: no home directory to be found
         return InMemoryHistory()
     return SafeFileHistory(str(directory / "history"))
+
+
+def _history_entries(data: bytes) -> list[str]:
+    """The entries of prompt_toolkit's history format (``# time`` lines, then ``+line``s),
+    oldest first; a first entry cut by reading only the end of the file is dropped."""
+    entries: list[str] = []
+    lines: list[str] | None = None
+    # The first line is the blank one prompt_toolkit writes before each entry, or the cut
+    # end of a line: either way not part of a whole entry.
+    for raw in data.splitlines(keepends=True)[1:]:
+        line = raw.decode("utf-8", errors="replace")
+        if line.startswith("+") and lines is not None:
+            lines.append(line[1:])
+        elif not line.startswith("+"):
+            if lines:
+                entries.append("".join(lines)[:-1])
+            lines = []
+    if lines:
+        entries.append("".join(lines)[:-1])
+    return entries
 
 
 def run(
@@ -934,7 +1007,8 @@ def run(
     """Open the shell on a knowledge base and return the exit code.
 
     On a terminal it prompts, with completion and history; otherwise it runs the commands of
-    standard input, one a line, printing plain text.
+    standard input, one a line, printing plain text, and returns 2 if any of them failed
+    (0 if all succeeded).
     """
     stdin = stdin or sys.stdin
     stdout = stdout or sys.stdout
@@ -952,10 +1026,15 @@ class _LineReader:
         self.number = 0
 
     def __call__(self, prompt: str = "", choices: Sequence[str] = ()) -> str:
-        line = self.stream.readline()
+        line = self.stream.readline(MAX_LINE + 1)
         if not line:
             raise EOFError
         self.number += 1
+        if len(line) > MAX_LINE and not line.endswith("\n"):
+            while rest := self.stream.readline(1 << 16):  # skip the rest, holding none of it
+                if rest.endswith("\n"):
+                    break
+            return line  # too long: execute() says so
         return line.rstrip("\r\n")
 
     def where(self) -> str:
@@ -971,7 +1050,8 @@ def _piped(expert: Expert, stdin: TextIO, stdout: TextIO) -> int:
         except EOFError:
             break
         shell.execute(line)
-    return 0
+    # Like `sh -e` or `python -`, a script whose commands failed says so in its status.
+    return 2 if shell.failures else 0
 
 
 def _interactive(expert: Expert) -> int:
