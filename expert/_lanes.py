@@ -210,6 +210,12 @@ def dask_client(client_or_address: Any, timeout: float = 10) -> Iterator[Any]:
     if isinstance(client_or_address, module.Client):
         yield client_or_address
         return
+    if not isinstance(client_or_address, str):
+        # Client(None) would start a whole local cluster: a missing address is a mistake.
+        kind = type(client_or_address).__name__
+        raise TypeError(
+            f"client_or_address must be a distributed.Client or an address, not {kind}"
+        )
     try:
         client = module.Client(client_or_address, timeout=timeout, set_as_default=False)
     except (OSError, ValueError) as error:

@@ -416,16 +416,34 @@ def consult_records(
         ``rules``; or, for a bad record, ``{"line", "id", "error", "reason"}``.
 
     Raises:
-        KnowledgeBaseError: the rule files are broken.
+        KnowledgeBaseError: the rule files are broken (at the first record).
+        TypeError: an argument of the wrong type (at once).
     """
-    options = _options(id_column, label_column, rules, engine)
+    options = _options(id_column, label_column, rules, engine, records)
+    return _judge_each(records, options)
+
+
+def _judge_each(records: Iterable[Any], options: BatchOptions) -> Iterator[dict[str, Any]]:
     for number, record in enumerate(records, start=1):
         yield _judge_any(record, number, options)
 
 
 def _options(
-    id_column: str, label_column: str | None, rules: str | Path | None, engine: str
+    id_column: str,
+    label_column: str | None,
+    rules: str | Path | None,
+    engine: str,
+    records: Any,
 ) -> BatchOptions:
+    """The options of :func:`consult_records` and :func:`on_dask`, their arguments checked."""
+    if not isinstance(records, Iterable):
+        raise TypeError(f"records must be iterable, not {type(records).__name__}")
+    check_path_argument(rules, "rules", optional=True)
+    for name, value in (("id_column", id_column), ("engine", engine)):
+        if not isinstance(value, str):
+            raise TypeError(f"{name} must be a str, not {type(value).__name__}")
+    if not isinstance(label_column, (str, type(None))):
+        raise TypeError(f"label_column must be a str, not {type(label_column).__name__}")
     return BatchOptions(
         engine=engine,
         id_column=id_column,
@@ -594,7 +612,9 @@ def on_dask(
     Raises:
         UsageError: Dask is not installed, or the scheduler cannot be reached.
     """
-    options = _options(id_column, label_column, rules, engine)
+    options = _options(id_column, label_column, rules, engine, records)
+    if isinstance(partition_size, bool) or not isinstance(partition_size, int):
+        raise TypeError(f"partition_size must be an int, not {type(partition_size).__name__}")
     with dask_client(client_or_address) as client:
         import dask.bag
 

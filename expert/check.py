@@ -123,7 +123,13 @@ class Report:
 
 
 def check(knowledge: KnowledgeBase) -> Report:
-    """Run every static check on ``knowledge``."""
+    """Run every static check on ``knowledge``.
+
+    Raises:
+        TypeError: ``knowledge`` is not a :class:`~expert.knowledge.KnowledgeBase`.
+    """
+    if not isinstance(knowledge, KnowledgeBase):
+        raise TypeError(f"knowledge must be a KnowledgeBase, not {type(knowledge).__name__}")
     problems: list[Finding] = []
     problems += _quotes(knowledge)
     problems += _cycles(knowledge)

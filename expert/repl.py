@@ -25,7 +25,7 @@ from prompt_toolkit.completion import CompleteEvent, Completer, Completion, Path
 from prompt_toolkit.document import Document
 from rich.console import Console
 
-from ._paths import read_regular, read_tail
+from ._paths import check_path_argument, read_regular, read_tail, target_of
 from ._safe_text import visible
 from .engine import Expert
 from .errors import ExpertError, FactError, UsageError, one_line, suggest
@@ -367,6 +367,8 @@ class Shell:
         echo: bool = False,
         where: Callable[[], str] | None = None,
     ) -> None:
+        if expert is not None and not isinstance(expert, Expert):
+            raise TypeError(f"expert must be an Expert, not {type(expert).__name__}")
         self.expert = expert or Expert()
         self.facts: dict[str, Any] = {}
         self.skipped: set[str] = set()
@@ -395,6 +397,8 @@ class Shell:
         Mistakes print one line and leave the facts as they were; :attr:`done` turns true
         after ``quit``.
         """
+        if not isinstance(line, str):
+            raise TypeError(f"line must be a str, not {type(line).__name__}")
         self._captured = []
         try:
             if len(line) > MAX_LINE:
@@ -773,9 +777,17 @@ def _one_path(name: str, args: list[str]) -> Path:
 def write_atomically(path: Path, text: str) -> None:
     """Write ``text`` to ``path`` all at once: a temporary file beside it, then a rename.
 
+    A symbolic link is written through: the file it names is replaced, the link kept.
+
     Raises:
-        UsageError: the file cannot be written; an existing file is left as it was.
+        UsageError: the file cannot be written, or is not a regular file; an existing
+            file is left as it was.
+        TypeError: ``path`` is not a path.
     """
+    check_path_argument(path, "path")
+    path = target_of(Path(path))
+    if path.exists() and not path.is_file():
+        raise UsageError(f"cannot save to {path}: not a regular file")
     directory = path.parent if str(path.parent) else Path(".")
     try:
         handle = tempfile.NamedTemporaryFile(
@@ -808,7 +820,9 @@ def read_facts(path: Path) -> dict[str, Any]:
     Raises:
         UsageError: the file is unreadable, not JSON, or not facts.
         FactError: an unknown fact or a value outside the vocabulary.
+        TypeError: ``path`` is not a path.
     """
+    check_path_argument(path, "path")
     try:
         data = json.loads(read_regular(path, MAX_FACTS_BYTES).decode("utf-8"))
     except OSError as error:

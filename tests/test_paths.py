@@ -237,3 +237,24 @@ def test_two_processes_on_one_output_one_is_refused(tmp_path):
         done = subprocess.run(command, capture_output=True, text=True, timeout=60)
     assert done.returncode == 2, done.stderr
     assert len(done.stderr.splitlines()) == 1 and "another run" in done.stderr
+
+
+def test_other_writers_write_through_links_and_refuse_what_is_not_a_file(capsys, work):
+    """sample-catalogue -o and the shell's save keep a symlinked target's link and refuse a
+    directory or device (they used to rename over it)."""
+    from expert.repl import Shell
+
+    os.symlink("real.csv", work / "sample.csv")
+    assert run(capsys, "sample-catalogue", "5", "-o", "sample.csv")[0] == 0
+    assert os.readlink(work / "sample.csv") == "real.csv"
+    assert (work / "real.csv").read_bytes().count(b"\n") == 6
+    code, _, err = run(capsys, "sample-catalogue", "5", "-o", "sub", "--format", "csv")
+    assert code == 2 and "not a regular file" in err and (work / "sub").is_dir()
+    os.symlink("facts-real.json", work / "facts.json")
+    shell = Shell()
+    shell.execute("set mic boom")
+    assert shell.execute("save facts.json") == "saved 1 facts to facts.json\n"
+    assert os.readlink(work / "facts.json") == "facts-real.json"
+    assert '"mic": "boom"' in (work / "facts-real.json").read_text()
+    output = shell.execute("save sub")
+    assert output.startswith("error: cannot save to sub: not a regular file")
