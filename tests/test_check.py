@@ -150,12 +150,12 @@ def test_the_indexed_checks_find_exactly_what_the_pairwise_definitions_find(tmp_
 
 
 def test_check_scales_near_linearly(tmp_path):
-    """5,000 rules are checked in well under the 10 s the pairwise checks took (the
+    """3,000 rules are checked in a small part of the 3 s the pairwise checks took (the
     benchmark times 1,000, 5,000 and 10,000)."""
-    knowledge = load(write_synthetic(tmp_path / "kb", 5000, 1))
+    knowledge = load(write_synthetic(tmp_path / "kb", 3000, 1))
     start = time.perf_counter()
     report = check(knowledge)
-    assert time.perf_counter() - start < 5
+    assert time.perf_counter() - start < 1.5
     assert len(report.problems) > 100
 
 
