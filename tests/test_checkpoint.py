@@ -256,9 +256,13 @@ def test_a_signalled_run_leaves_no_process_and_resumes_byte_for_byte(
     )  # fmt: skip
     try:
         _wait_for_progress(tmp_path / "out.jsonl.partial.json", process, 150)
+        # Stopped at once (hundreds of rows before its end), it cannot finish before the
+        # signal reaches it, however slow this machine is.
+        process.send_signal(signal.SIGSTOP)
         code, _, err = run(capsys, *argv, "--resume")
         assert code == 2 and f"another run (process {process.pid}) is writing" in err
         process.send_signal(getattr(signal, name))
+        process.send_signal(signal.SIGCONT)
         out, err = process.communicate(timeout=60)  # returns once every holder of the pipes exits
     finally:
         if process.poll() is None:
