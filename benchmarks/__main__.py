@@ -5,7 +5,8 @@ runs of each measurement (the test suite uses it), ``--engine experta|clips|both
 ``--json PATH`` (default ``benchmarks/results/latest.json``) and ``--baseline REV``: the
 same measurements of experta on the code and rules of git revision ``REV`` (default
 :data:`BASELINE`), run in the same session so that before and after stand side by side;
-``--baseline none`` skips it.
+``--baseline none`` skips it. Besides the engines' figures, it times ``expert check`` on
+synthetic bases of 1,000, 5,000 and 10,000 rules.
 """
 
 from __future__ import annotations
@@ -84,10 +85,15 @@ def _engines(choice: str) -> list[str]:
 
 
 def _measure(
-    engine: str, size: str, seed: int, tree: Path = HERE.parent, env: dict[str, str] | None = None
+    engine: str,
+    size: str,
+    seed: int,
+    *extra: str,
+    tree: Path = HERE.parent,
+    env: dict[str, str] | None = None,
 ) -> dict[str, Any]:
     """Run the suite of one engine in a fresh interpreter (its memory figures are its own)."""
-    command = [sys.executable, "-m", "benchmarks.suite", "--engine", engine]
+    command = [sys.executable, "-m", "benchmarks.suite", "--engine", engine, *extra]
     out = subprocess.run(
         [*command, "--size", size, "--seed", str(seed)],
         cwd=tree,
@@ -121,7 +127,18 @@ def _measure_baseline(revision: str, size: str, seed: int) -> dict[str, Any] | N
         # own expert.rules at its own rules, so "before" runs on the rules of its day.
         (tree / "expert" / "rules").symlink_to(tree / "rules", target_is_directory=True)
         env = {**os.environ, "PYTHONPATH": str(tree)}
-        return _measure("experta", size, seed, tree, env)
+        return _measure("experta", size, seed, tree=tree, env=env)
+
+
+def check_table(figures: dict[str, Any]) -> str:
+    """The `expert check` figures: load and check time per synthetic base size."""
+    lines = ["expert check (no engine): rules, load, check, problems found"]
+    for count, run in figures.items():
+        lines.append(
+            f"  {int(count):>7,} rules  load {run['load_ms'] / 1000:7.3f} s  "
+            f"check {run['check_ms'] / 1000:7.3f} s  {run['problems']:,} problems"
+        )
+    return "\n".join(lines)
 
 
 def _get(figures: dict[str, Any], path: Sequence[str]) -> float:
@@ -207,6 +224,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         figures = _measure_baseline(args.baseline, size, args.seed)
         before = (args.baseline, figures) if figures else None
     print(table(engines, ratio, before))
+    checks = _measure("experta", size, args.seed, "--check")
+    print(check_table(checks))
     from expert import __version__
 
     report = {
@@ -222,6 +241,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "engines": engines,
         "ratio": ratio,
         "baseline": {"revision": before[0], "experta": before[1]} if before else None,
+        "check": checks,
     }
     args.json.parent.mkdir(parents=True, exist_ok=True)
     args.json.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")

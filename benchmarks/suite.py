@@ -26,7 +26,9 @@ from typing import Any
 import attrs
 
 from expert import Expert
+from expert.check import check
 from expert.facts import Device, Needs
+from expert.knowledge import load
 
 from .inputs import SCOPES, random_facts, stated_facts
 from .synthetic import write_synthetic
@@ -46,12 +48,13 @@ class Size:
     scaling_samples: int  # consultations per synthetic base and per number of facts
     cold_repeats: int  # fresh interpreters for the import/load/build figures (median)
     warmup: int  # consultations before any timing
+    check_rules: tuple[int, ...]  # sizes of the synthetic bases `expert check` verifies
 
 
 SIZES = {
-    "full": Size(1000, 300, 10_000, 1000, (100, 1000, 5000), 200, 5, 50),
-    "quick": Size(200, 100, 1000, 200, (100, 1000, 5000), 50, 3, 20),
-    "smoke": Size(5, 3, 20, 5, (50, 100), 3, 1, 2),
+    "full": Size(1000, 300, 10_000, 1000, (100, 1000, 5000), 200, 5, 50, (1000, 5000, 10_000)),
+    "quick": Size(200, 100, 1000, 200, (100, 1000, 5000), 50, 3, 20, (1000, 5000, 10_000)),
+    "smoke": Size(5, 3, 20, 5, (50, 100), 3, 1, 2, (50, 100)),
 }
 
 _COLD = """
@@ -209,6 +212,25 @@ def scaling(engine: str, size: Size, seed: int) -> dict[str, Any]:
     return {"rules": rules, "facts": facts}
 
 
+def check_scaling(size: Size, seed: int) -> dict[str, Any]:
+    """Load and check times of synthetic bases (the static checks do not use an engine)."""
+    figures: dict[str, Any] = {}
+    with tempfile.TemporaryDirectory(prefix="expert-bench-") as tmp:
+        for count in size.check_rules:
+            directory = write_synthetic(Path(tmp) / f"rules-{count}", count, seed)
+            start = time.perf_counter()
+            knowledge = load(directory)
+            loaded = time.perf_counter()
+            report = check(knowledge)
+            checked = time.perf_counter()
+            figures[str(count)] = {
+                "load_ms": _ms(loaded - start),
+                "check_ms": _ms(checked - loaded),
+                "problems": len(report.problems),
+            }
+    return figures
+
+
 def _one_core() -> None:
     """Pin this process to one CPU where the platform allows it."""
     if hasattr(os, "sched_setaffinity"):
@@ -241,7 +263,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--engine", default="experta")
     parser.add_argument("--size", choices=SIZES, default="full")
     parser.add_argument("--seed", type=int, default=2024)
+    parser.add_argument("--check", action="store_true", help="only the `expert check` figures")
     args = parser.parse_args(argv)
+    if args.check:
+        _one_core()
+        print(json.dumps(check_scaling(SIZES[args.size], args.seed)))
+        return 0
     print(json.dumps(measure(args.engine, SIZES[args.size], args.seed)))
     return 0
 

@@ -2,34 +2,56 @@
 
 A run appends to ``OUTPUT.partial`` and ``ERRORS.partial``. After each chunk both are synced
 to disk and only then is the sidecar ``OUTPUT.partial.json`` atomically replaced, saying how
-far the run got: the input offset and lines read, the sizes of both files, and the caller's
-counts. So the sidecar never claims more than is on disk, and a resumed run truncates the
+far the run got: the input offset and lines read, the sizes and SHA-256 checksums of what
+was written to both files, and the caller's counts; a checksum of the sidecar's own content
+closes it. So the sidecar never claims more than is on disk, and a resumed run truncates the
 files to the sizes it records, dropping any half-written tail. At the end both files are
 renamed into place and the sidecar removed: ``OUTPUT`` is never half-written.
+
+Nothing of the sidecar is trusted on resumption: it must have its exact layout, types and
+ranges and its own checksum; its offset must end a line of the same input (the line count
+must agree); and the partial files must hold, byte for byte, what it says was written.
+Anything else is refused with a :class:`UsageError` saying how to start over.
 """
 
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 import attrs
 
+from ._paths import Role, read_regular, target_of
 from .errors import UsageError
 
 __all__ = ["Checkpoint", "Paths", "input_identity", "refuse_partial"]
 
 #: The version of the sidecar's layout.
-VERSION = 1
+VERSION = 2
+
+#: The largest sidecar read back (a real one is a few kilobytes).
+SIDECAR_LIMIT = 1 << 20
+
+_KEYS = {
+    "version", "input", "settings", "offset", "lines", "extra", "output_bytes", "errors_bytes",
+    "output_sha256", "errors_sha256", "checksum",
+}  # fmt: skip
+_BLOCK = 1 << 20
 
 
 @attrs.frozen
 class Paths:
-    """The files of one run: the output, the errors file, their partial forms, the sidecar."""
+    """The files of one run: the output, the errors file, their partial forms, the sidecar
+    and its temporary file, and one lock file per output.
+
+    An output or errors file given as a symbolic link is written through: ``output`` and
+    ``errors`` are the files the links point to, and the partial files lie beside them.
+    """
 
     output: Path
     partial: Path
@@ -41,7 +63,8 @@ class Paths:
     def of(cls, output: Path, errors: Path | None = None) -> Paths:
         """The files of a run writing ``output`` (errors to ``OUTPUT.errors.jsonl`` unless
         given)."""
-        errors = errors or output.with_name(f"{output.name}.errors.jsonl")
+        errors = target_of(errors or output.with_name(f"{output.name}.errors.jsonl"))
+        output = target_of(output)
         return cls(
             output=output,
             partial=output.with_name(f"{output.name}.partial"),
@@ -49,6 +72,33 @@ class Paths:
             errors=errors,
             errors_partial=errors.with_name(f"{errors.name}.partial"),
         )
+
+    @property
+    def temporary(self) -> Path:
+        """Where the next sidecar is written before it is renamed over the last one."""
+        return _temporary(self.sidecar)
+
+    def locks(self) -> list[tuple[Path, str]]:
+        """A lock file per output and what it guards: two runs writing one file (as output
+        or errors) meet on the same lock."""
+        return [
+            (self.partial.with_name(f"{self.partial.name}.lock"), str(self.output)),
+            (self.errors_partial.with_name(f"{self.errors_partial.name}.lock"), str(self.errors)),
+        ]
+
+    def roles(self) -> list[Role]:
+        """Every file the run writes, named for messages."""
+        (lock, _), (errors_lock, _) = self.locks()
+        return [
+            Role("the output", self.output),
+            Role("the errors file", self.errors),
+            Role("the partial output", self.partial, link_ok=False),
+            Role("the partial errors file", self.errors_partial, link_ok=False),
+            Role("the progress file", self.sidecar, link_ok=False),
+            Role("the progress file's temporary", self.temporary, link_ok=False),
+            Role("the lock file", lock, link_ok=False),
+            Role("the errors file's lock file", errors_lock, link_ok=False),
+        ]
 
     def start_over(self) -> str:
         """How a user discards the interrupted run."""
@@ -66,9 +116,10 @@ def refuse_partial(paths: Paths) -> None:
     if not (paths.sidecar.exists() or paths.partial.exists()):
         return
     done = ""
-    with contextlib.suppress(OSError, ValueError, KeyError, TypeError):
-        rows = json.loads(paths.sidecar.read_text("utf-8"))["extra"]["rows"]
-        done = f" ({rows:,} rows done)"
+    with contextlib.suppress(OSError, ValueError, KeyError, TypeError, RecursionError):
+        rows = json.loads(read_regular(paths.sidecar, SIDECAR_LIMIT))["extra"]["rows"]
+        if isinstance(rows, int) and not isinstance(rows, bool) and rows >= 0:
+            done = f" ({rows:,} rows done)"
     raise UsageError(
         f"{paths.partial} holds an interrupted run{done}: continue it with --resume, "
         f"or {paths.start_over()}"
@@ -79,10 +130,17 @@ def _temporary(path: Path) -> Path:
     return path.with_name(f".{path.name}.tmp")
 
 
+def _sealed(data: Mapping[str, Any]) -> str:
+    """The checksum of a sidecar's content (every key but ``checksum``)."""
+    content = {key: value for key, value in data.items() if key != "checksum"}
+    text = json.dumps(content, sort_keys=True, separators=(",", ":"), allow_nan=False)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
 def _write_json_atomically(path: Path, data: Mapping[str, Any]) -> None:
     temporary = _temporary(path)
     with open(temporary, "w", encoding="utf-8") as handle:
-        json.dump(data, handle)
+        json.dump(data, handle, allow_nan=False)
         handle.flush()
         os.fsync(handle.fileno())
     os.replace(temporary, path)
@@ -96,6 +154,80 @@ def _fsync_directory(path: Path) -> None:
         os.close(descriptor)
 
 
+def _prefix_hash(path: Path, size: int) -> Any:
+    """The SHA-256 state after the first ``size`` bytes of ``path`` (``None`` when the file
+    is shorter)."""
+    digest = hashlib.sha256()
+    left = size
+    with open(path, "rb") as handle:
+        while left:
+            block = handle.read(min(left, _BLOCK))
+            if not block:
+                return None
+            digest.update(block)
+            left -= len(block)
+    return digest
+
+
+def _lines_before(path: Path, offset: int) -> tuple[int, bytes]:
+    """The newlines in the first ``offset`` bytes of ``path``, and the byte before it."""
+    count, last, left = 0, b"", offset
+    with open(path, "rb") as handle:
+        while left:
+            block = handle.read(min(left, _BLOCK))
+            if not block:
+                break
+            count += block.count(b"\n")
+            last = block[-1:]
+            left -= len(block)
+    return count, last
+
+
+def _whole(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 0
+
+
+def _hex(value: Any) -> bool:
+    return (
+        isinstance(value, str) and len(value) == 64 and all(c in "0123456789abcdef" for c in value)
+    )
+
+
+def _layout_problem(saved: Any) -> str | None:
+    """What is wrong with the layout, types or ranges of a sidecar, or ``None``."""
+    if not isinstance(saved, dict):
+        return "it is not a JSON object"
+    if set(saved) != _KEYS:
+        missing, extra = sorted(_KEYS - set(saved)), sorted(set(saved) - _KEYS)
+        return f"missing {', '.join(missing)}" if missing else f"unknown {', '.join(extra)}"
+    if saved["version"] != VERSION or isinstance(saved["version"], bool):
+        return f"version {saved['version']!r} is not {VERSION}"
+    identity = saved["input"]
+    if not (
+        isinstance(identity, dict)
+        and set(identity) == {"path", "size", "mtime_ns"}
+        and isinstance(identity["path"], str)
+        and _whole(identity["size"])
+        and isinstance(identity["mtime_ns"], int)
+    ):
+        return "`input` is not an input's path, size and time"
+    if not isinstance(saved["settings"], dict) or not isinstance(saved["extra"], dict):
+        return "`settings` and `extra` must be objects"
+    for key in ("offset", "lines", "output_bytes", "errors_bytes"):
+        if not _whole(saved[key]):
+            return f"`{key}` is not a whole number >= 0"
+    if saved["offset"] > identity["size"]:
+        return "`offset` lies past the end of the input"
+    if saved["lines"] > saved["offset"] + 1:
+        return "`lines` is more than the bytes read"
+    for key in ("output_sha256", "errors_sha256", "checksum"):
+        if not _hex(saved[key]):
+            return f"`{key}` is not a SHA-256 checksum"
+    if saved["checksum"] != _sealed(saved):
+        return "its content does not match its checksum (it was edited)"
+    return None
+
+
 class Checkpoint:
     """The partial files of a run and the sidecar recording how far it got.
 
@@ -105,12 +237,19 @@ class Checkpoint:
         extra: the caller's JSON-ready state at that point (e.g. its counts).
     """
 
-    def __init__(self, paths: Paths, saved: dict[str, Any], *, fresh: bool) -> None:
+    def __init__(
+        self, paths: Paths, saved: dict[str, Any], *, fresh: bool, hashes: tuple[Any, Any]
+    ) -> None:
         self.paths = paths
         self.saved = saved
         mode = "wb" if fresh else "ab"
-        self._output = open(paths.partial, mode)
-        self._errors = open(paths.errors_partial, mode)
+        self._output: IO[bytes] = open(paths.partial, mode)
+        try:
+            self._errors: IO[bytes] = open(paths.errors_partial, mode)
+        except BaseException:
+            self._output.close()
+            raise
+        self._hashes = hashes
 
     @property
     def offset(self) -> int:
@@ -134,7 +273,7 @@ class Checkpoint:
         offset: int,
         lines: int,
         extra: Mapping[str, Any],
-        head: str = "",
+        head: bytes = b"",
     ) -> Checkpoint:
         """Begin a new run: empty partial files (the output starting with ``head``).
 
@@ -144,52 +283,110 @@ class Checkpoint:
         saved = {"version": VERSION, "input": dict(identity), "settings": dict(settings)}
         saved.update(offset=offset, lines=lines, extra=dict(extra))
         try:
-            checkpoint = cls(paths, saved, fresh=True)
+            checkpoint = cls(paths, saved, fresh=True, hashes=(hashlib.sha256(), hashlib.sha256()))
         except OSError as error:
             raise UsageError(f"cannot write {error.filename}: {error.strerror}") from None
-        checkpoint._output.write(head.encode("utf-8"))
+        checkpoint._write(head, b"")
         checkpoint._save()
         return checkpoint
 
     @classmethod
     def resume(
-        cls, paths: Paths, identity: Mapping[str, Any], settings: Mapping[str, Any]
+        cls,
+        paths: Paths,
+        source: Path,
+        identity: Mapping[str, Any],
+        settings: Mapping[str, Any],
+        check_extra: Callable[[dict[str, Any]], str | None] = lambda extra: None,
     ) -> Checkpoint:
         """Continue an interrupted run from its last complete chunk.
 
+        Args:
+            paths: the run's files.
+            source: the input file.
+            identity: the input's :func:`input_identity` now.
+            settings: the run's settings, which must be those of the interrupted run.
+            check_extra: what is wrong with the saved ``extra``, or ``None``.
+
         Raises:
-            UsageError: the sidecar is unreadable, or the input or the settings differ from
-                the interrupted run's, or its partial files are missing or too short.
+            UsageError: the sidecar is unreadable or damaged, the input or the settings
+                differ from the interrupted run's, or its partial files are missing or do
+                not hold what it wrote.
         """
+        again = paths.start_over()
         try:
-            saved = json.loads(paths.sidecar.read_text("utf-8"))
-        except (OSError, ValueError) as error:
-            raise UsageError(f"cannot resume: {paths.sidecar} is unreadable: {error}") from None
-        if saved.get("version") != VERSION or saved.get("input") != dict(identity):
+            saved = json.loads(read_regular(paths.sidecar, SIDECAR_LIMIT))
+        except (OSError, ValueError, RecursionError) as error:
+            reason = getattr(error, "strerror", None) or error
             raise UsageError(
-                "cannot resume: the input is not the file the interrupted run read; "
-                + paths.start_over()
+                f"cannot resume: {paths.sidecar} is unreadable: {reason}; {again}"
+            ) from None
+        problem = _layout_problem(saved) or check_extra(saved["extra"])
+        if problem:
+            raise UsageError(f"cannot resume: {paths.sidecar} is damaged: {problem}; {again}")
+        if saved["input"] != dict(identity):
+            raise UsageError(
+                f"cannot resume: the input is not the file the interrupted run read; {again}"
             )
         changed = [key for key, value in settings.items() if saved["settings"].get(key) != value]
-        if changed:
+        if changed or set(saved["settings"]) != set(settings):
             raise UsageError(
-                f"cannot resume: the interrupted run had other settings ({', '.join(changed)}); "
-                f"give the same ones, or {paths.start_over()}"
+                f"cannot resume: the interrupted run had other settings "
+                f"({', '.join(changed) or 'unknown ones'}); give the same ones, or {again}"
             )
-        if not paths.errors_partial.exists() and paths.errors.exists():
-            os.replace(paths.errors, paths.errors_partial)  # stopped between the final renames
+        newlines, last = _lines_before(source, saved["offset"])
+        ends_line = saved["offset"] == 0 or last == b"\n" or saved["offset"] == identity["size"]
+        expected = newlines + (last not in (b"", b"\n"))
+        if not ends_line or saved["lines"] != expected:
+            raise UsageError(
+                f"cannot resume: {paths.sidecar} is damaged: its offset does not end line "
+                f"{saved['lines']:,} of the input; {again}"
+            )
+        hashes = (
+            cls._verified(paths.output, paths.partial, saved, "output", again),
+            cls._verified(paths.errors, paths.errors_partial, saved, "errors", again),
+        )
         for path, size in ((paths.partial, saved["output_bytes"]),
                            (paths.errors_partial, saved["errors_bytes"])):  # fmt: skip
-            if not path.exists() or path.stat().st_size < size:
-                raise UsageError(f"cannot resume: {path} is missing or shorter than recorded")
             os.truncate(path, size)  # drop a half-written tail
-        return cls(paths, saved, fresh=False)
+        return cls(paths, saved, fresh=False, hashes=hashes)
 
-    def add(self, output: str, errors: str, *, lines: int, offset: int, extra: Mapping) -> None:
+    @staticmethod
+    def _verified(final: Path, partial: Path, saved: dict[str, Any], kind: str, again: str) -> Any:
+        """The hash state of a partial file that holds what the sidecar says was written.
+
+        A run stopped between its final renames left a finished file where its partial
+        file was; it is moved back only if it holds what was recorded.
+        """
+        size, recorded = saved[f"{kind}_bytes"], saved[f"{kind}_sha256"]
+        for path in (partial, final):
+            if not path.is_file() or (path == final and path.stat().st_size != size):
+                continue  # a finished file holds exactly what was recorded, no more
+            digest = _prefix_hash(path, size)
+            if digest is not None and digest.hexdigest() == recorded:
+                if path == final:
+                    os.replace(final, partial)
+                return digest
+            if path == partial:
+                raise UsageError(
+                    f"cannot resume: {partial} is not what the interrupted run wrote "
+                    f"(shorter, or its checksum differs from the one in the progress file); "
+                    + again
+                )
+        raise UsageError(f"cannot resume: {partial} is missing; {again}")
+
+    def _write(self, output: bytes, errors: bytes) -> None:
+        self._output.write(output)
+        self._errors.write(errors)
+        self._hashes[0].update(output)
+        self._hashes[1].update(errors)
+
+    def add(
+        self, output: bytes, errors: bytes, *, lines: int, offset: int, extra: Mapping
+    ) -> None:
         """Append one chunk's output and error lines, then record the progress once they
         are on disk."""
-        self._output.write(output.encode("utf-8"))
-        self._errors.write(errors.encode("utf-8"))
+        self._write(output, errors)
         self.saved.update(offset=offset, lines=self.lines + lines, extra=dict(extra))
         self._save()
 
@@ -197,7 +394,13 @@ class Checkpoint:
         for handle in (self._output, self._errors):
             handle.flush()
             os.fsync(handle.fileno())
-        self.saved.update(output_bytes=self._output.tell(), errors_bytes=self._errors.tell())
+        self.saved.update(
+            output_bytes=self._output.tell(),
+            errors_bytes=self._errors.tell(),
+            output_sha256=self._hashes[0].hexdigest(),
+            errors_sha256=self._hashes[1].hexdigest(),
+        )
+        self.saved["checksum"] = _sealed(self.saved)
         _write_json_atomically(self.paths.sidecar, self.saved)
 
     def close(self) -> None:

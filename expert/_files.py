@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
+
+from ._paths import target_of
 
 __all__ = ["write_atomically"]
 
@@ -16,11 +19,15 @@ def write_atomically(path: Path, data: str | bytes | Iterable[bytes]) -> int:
     ``data`` is text (written as UTF-8), bytes, or an iterable of byte strings written one
     after another (a large file need not be in memory at once). A reader sees the old file or
     the new one, never half of one; if writing fails, the old file is left as it was and no
-    temporary file remains.
+    temporary file remains. A symbolic link is written through: the file it names is
+    replaced, the link stays.
 
     Raises:
         OSError: the file cannot be written.
     """
+    path = target_of(path)  # a link is written through, not replaced
+    if path.exists() and not path.is_file():
+        raise OSError(errno.EINVAL, "not a regular file", str(path))
     if isinstance(data, str):
         data = data.encode("utf-8")
     pieces: Iterable[bytes] = (data,) if isinstance(data, bytes) else data

@@ -6,12 +6,19 @@ items always meet in the same worker, whose cache then does their work once) and
 back in item order; :func:`in_order` keeps a few chunks in flight and yields their results in
 chunk order. Each local lane is its own single-process pool, so a lane is always the same
 process; a Dask lane names one worker but lets the task move if that worker goes away.
+
+Local workers never outlive their parent: when the lanes are left by an exception (Ctrl-C,
+a signal turned into one) the workers are terminated, and each worker watches its parent and
+exits when the parent is gone, however it ended (even by SIGKILL).
 """
 
 from __future__ import annotations
 
 import contextlib
 import multiprocessing
+import os
+import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -121,23 +128,61 @@ def in_order(
             scattered.cancel()
 
 
+#: How often a worker checks that its parent is still there, in seconds.
+PARENT_CHECK = 0.2
+
+
+def _watch_parent(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(PARENT_CHECK)
+    os._exit(1)  # the parent is gone: nobody will read this worker's results
+
+
+def _start_worker(parent: int, initializer: Callable[..., None], *initargs: Any) -> None:
+    """Start a worker: watch the parent, then run the caller's initializer."""
+    threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
+    initializer(*initargs)
+
+
+def _stop(pool: ProcessPoolExecutor) -> None:
+    """Terminate a pool's worker now, killing it if it does not go within a few seconds."""
+    # ProcessPoolExecutor has no public way to end its workers before Python 3.14.
+    found = list((getattr(pool, "_processes", None) or {}).values())
+    for process in found:
+        process.terminate()
+    for process in found:
+        process.join(5)
+        if process.is_alive():
+            process.kill()
+            process.join(5)
+    pool.shutdown(wait=True, cancel_futures=True)
+
+
 @contextlib.contextmanager
 def process_lanes(
     workers: int, initializer: Callable[..., None], initargs: tuple[Any, ...] = ()
 ) -> Iterator[list[Lane]]:
-    """One single-process pool per worker, each started with ``initializer(*initargs)``."""
+    """One single-process pool per worker, each started with ``initializer(*initargs)``.
+
+    Leaving by an exception terminates the workers; each also exits by itself when this
+    process is gone.
+    """
     # spawn, not fork: the parent may have threads (a progress bar), and a forked child
     # would inherit their locks.
     context = multiprocessing.get_context("spawn")
+    start = (os.getpid(), initializer, *initargs)
     pools = [
-        ProcessPoolExecutor(1, mp_context=context, initializer=initializer, initargs=initargs)
+        ProcessPoolExecutor(1, mp_context=context, initializer=_start_worker, initargs=start)
         for _ in range(workers)
     ]
     try:
         yield [pool.submit for pool in pools]
-    finally:
+    except BaseException:
         for pool in pools:
-            pool.shutdown(wait=False, cancel_futures=True)
+            _stop(pool)
+        raise
+    for pool in pools:
+        pool.shutdown(wait=False, cancel_futures=True)
 
 
 def distributed() -> Any:
@@ -165,6 +210,12 @@ def dask_client(client_or_address: Any, timeout: float = 10) -> Iterator[Any]:
     if isinstance(client_or_address, module.Client):
         yield client_or_address
         return
+    if not isinstance(client_or_address, str):
+        # Client(None) would start a whole local cluster: a missing address is a mistake.
+        kind = type(client_or_address).__name__
+        raise TypeError(
+            f"client_or_address must be a distributed.Client or an address, not {kind}"
+        )
     try:
         client = module.Client(client_or_address, timeout=timeout, set_as_default=False)
     except (OSError, ValueError) as error:

@@ -24,6 +24,7 @@ __all__ = [
     "decode_line",
     "fact_name",
     "facts",
+    "fields",
     "flatten",
     "format_of",
     "json_line",
@@ -37,6 +38,9 @@ FORMATS = ("csv", "jsonl")
 
 #: File name endings and the format each means.
 EXTENSIONS = {".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl"}
+
+#: The longest record a catalogue may have, in bytes (line break included).
+MAX_RECORD_BYTES = 1 << 16
 
 
 def format_of(path: Path, given: str | None, flag: str) -> str:
@@ -120,6 +124,8 @@ def decode_line(
     raw: bytes, number: int, fmt: str, header: tuple[str, ...]
 ) -> dict[str, Any] | str:
     """One catalogue line as a mapping of column names to values, or why it is not one."""
+    if len(raw) > MAX_RECORD_BYTES:
+        return f"too-long: the record is longer than {MAX_RECORD_BYTES:,} bytes"
     try:
         text = raw.decode("utf-8").rstrip("\r\n")
     except UnicodeDecodeError as error:
@@ -138,6 +144,8 @@ def _json_record(text: str) -> dict[str, Any] | str:
         record = json.loads(text)
     except ValueError as error:
         return f"bad-json: {error}"
+    except RecursionError:
+        return "bad-json: the JSON is nested too deeply"
     if not isinstance(record, dict):
         return f"bad-json: a record is a JSON object, not {type(record).__name__}"
     return flatten(record)
@@ -153,13 +161,23 @@ def _csv_record(text: str, header: tuple[str, ...]) -> dict[str, Any] | str:
     return dict(zip(header, fields, strict=True))
 
 
+def fields(raw: bytes) -> int | None:
+    """How many fields a CSV record has, or ``None`` when it is not one."""
+    try:
+        return len(next(csv.reader([raw.decode("utf-8").rstrip("\r\n")], strict=True)))
+    except (UnicodeDecodeError, csv.Error, StopIteration):
+        return None
+
+
 def read_header(handle: BinaryIO, path: Path) -> tuple[str, ...]:
     """The column names on line 1 of a CSV catalogue.
 
     Raises:
         UsageError: line 1 is not a header.
     """
-    raw = handle.readline()
+    raw = handle.readline(MAX_RECORD_BYTES + 1)
+    if len(raw) > MAX_RECORD_BYTES:
+        raise UsageError(f"{path}: line 1 (the header) is longer than {MAX_RECORD_BYTES:,} bytes")
     try:
         text = raw.decode("utf-8").removeprefix("\ufeff").rstrip("\r\n")
         columns = next(csv.reader([text], strict=True)) if text.strip() else []
@@ -207,15 +225,21 @@ def snippet(raw: bytes) -> str:
 
 
 def json_line(data: Mapping[str, Any]) -> str:
-    """One compact JSON Lines line."""
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
+    """One compact JSON Lines line, strict JSON (RFC 8259: no NaN or infinities).
+
+    Raises:
+        ValueError: ``data`` holds a NaN or an infinity.
+    """
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False) + "\n"
 
 
 def csv_line(cells: list[str]) -> str:
-    """One CSV line."""
+    """One CSV line, ending in a newline. Every cell holding a line break of either kind
+    (``\\r`` too) or a quote is quoted, so the line reads back to the same cells."""
     buffer = io.StringIO()
-    csv.writer(buffer, lineterminator="\n").writerow(cells)
-    return buffer.getvalue()
+    # With "\r\n" as terminator the writer quotes cells holding "\r" as well as "\n".
+    csv.writer(buffer, lineterminator="\r\n").writerow(cells)
+    return buffer.getvalue()[:-2] + "\n"
 
 
 def _text(value: Any) -> str:

@@ -24,10 +24,14 @@ from __future__ import annotations
 
 import contextlib
 import json
+import math
+import os
 import signal
+import stat
 import time
 import zlib
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections import deque
+from collections.abc import Callable, Generator, Iterable, Iterator, Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -37,10 +41,12 @@ import attrs
 from . import _rows
 from ._checkpoint import Checkpoint, Paths, input_identity, refuse_partial
 from ._lanes import Scattered, dask_client, dask_lanes, here, in_order, process_lanes
+from ._paths import Role, check_files, check_path_argument, locked
 from ._rows import FORMATS
 from .engine import Expert
-from .errors import ExpertError, UsageError
+from .errors import ExpertError, UsageError, brief
 from .facts import Device, Needs
+from .knowledge import bundled_path
 from .vocabulary import json_value
 
 __all__ = [
@@ -72,6 +78,14 @@ LABELS = ("headphones", "headset")
 
 #: Chunks in flight at once when the work runs elsewhere.
 WINDOW = 3
+
+#: The longest record (line, or CSV record over several lines) read; a longer one is
+#: rejected as ``too-long`` without being held in memory whole.
+MAX_RECORD_BYTES = _rows.MAX_RECORD_BYTES
+
+#: The most lines one quoted CSV field may run over before its opening quote is taken for
+#: a stray one (the first line is then rejected alone, and the next read as a record).
+MAX_RECORD_LINES = 100
 
 
 # -- options and summary ---------------------------------------------------------------------
@@ -186,7 +200,14 @@ class Summary:
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Summary:
-        """The summary :meth:`to_dict` gave."""
+        """The summary :meth:`to_dict` gave.
+
+        Raises:
+            ValueError: ``data`` is not such a summary (the message says why).
+        """
+        problem = summary_problem(data)
+        if problem:
+            raise ValueError(problem)
         return cls(**{field.name: data[field.name] for field in attrs.fields(cls)})
 
     def to_text(self) -> str:
@@ -216,6 +237,46 @@ class Summary:
         if self.output:
             lines.append(f"  output: {self.output}")
         return "\n".join(lines)
+
+
+def _whole(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 0
+
+
+def _counts(value: Any) -> bool:
+    return isinstance(value, dict) and all(
+        isinstance(key, str) and _whole(amount) for key, amount in value.items()
+    )
+
+
+def summary_problem(data: Any) -> str | None:
+    """What keeps ``data`` from being a :meth:`Summary.to_dict`, or ``None``."""
+    names = [field.name for field in attrs.fields(Summary)]
+    if not isinstance(data, Mapping) or set(data) != set(names):
+        return "the counts are not a batch summary"
+    whole = ("rows", "consulted", "labelled", "disagreements", "undecided", "resumed_rows")
+    bad = [name for name in whole if not _whole(data[name])]
+    if not _counts(data["rejected"]):
+        bad.append("rejected")
+    verdicts = data["verdicts"]
+    if not isinstance(verdicts, dict) or not all(
+        isinstance(key, str) and _counts(counts) for key, counts in verdicts.items()
+    ):
+        bad.append("verdicts")
+    bad += [name for name in ("output", "errors") if not isinstance(data[name], (str, type(None)))]
+    seconds = data["seconds"]
+    if isinstance(seconds, bool) or not isinstance(seconds, (int, float)):
+        bad.append("seconds")
+    elif not math.isfinite(seconds) or seconds < 0:
+        bad.append("seconds")
+    if bad:
+        return f"the counts have a bad {', '.join(bad)}"
+    if data["consulted"] + sum(data["rejected"].values()) != data["rows"]:
+        return "the counts do not add up to the rows"
+    labelled = data["labelled"]
+    if labelled > data["consulted"] or data["disagreements"] + data["undecided"] > labelled:
+        return "the label counts do not add up"
+    return None
 
 
 # -- judging one record ----------------------------------------------------------------------
@@ -264,10 +325,27 @@ def _label(value: Any) -> str | None:
     return text or None
 
 
+def _id_problem(ident: Any) -> str | None:
+    """Why ``ident`` cannot be a record's id in strict JSON and CSV output, or ``None``."""
+    if isinstance(ident, bool) or not isinstance(ident, (str, int, float)):
+        return f"bad-id: an id is a string or a number, not {type(ident).__name__}"
+    if isinstance(ident, float) and not math.isfinite(ident):
+        return f"bad-id: {ident!r} is not a finite number"
+    if isinstance(ident, str):
+        try:
+            ident.encode("utf-8")
+        except UnicodeEncodeError:
+            return f"bad-id: {brief(ident)} is not Unicode text (it holds a lone surrogate)"
+    return None
+
+
 def _judge(record: Mapping[str, Any], number: int, options: BatchOptions) -> dict[str, Any]:
     """The output row of one record (a mapping of column names to values), or its error."""
     ident = record.get(options.id_column)
     ident = number if ident is None or ident == "" else ident
+    problem = _id_problem(ident)
+    if problem:
+        return _rejected(number, number, problem)
     label = _label(record.get(options.label_column))
     if label is not None and label not in LABELS:
         allowed = ", ".join(LABELS)
@@ -336,16 +414,34 @@ def consult_records(
         ``rules``; or, for a bad record, ``{"line", "id", "error", "reason"}``.
 
     Raises:
-        KnowledgeBaseError: the rule files are broken.
+        KnowledgeBaseError: the rule files are broken (at the first record).
+        TypeError: an argument of the wrong type (at once).
     """
-    options = _options(id_column, label_column, rules, engine)
+    options = _options(id_column, label_column, rules, engine, records)
+    return _judge_each(records, options)
+
+
+def _judge_each(records: Iterable[Any], options: BatchOptions) -> Iterator[dict[str, Any]]:
     for number, record in enumerate(records, start=1):
         yield _judge_any(record, number, options)
 
 
 def _options(
-    id_column: str, label_column: str | None, rules: str | Path | None, engine: str
+    id_column: str,
+    label_column: str | None,
+    rules: str | Path | None,
+    engine: str,
+    records: Any,
 ) -> BatchOptions:
+    """The options of :func:`consult_records` and :func:`on_dask`, their arguments checked."""
+    if not isinstance(records, Iterable):
+        raise TypeError(f"records must be iterable, not {type(records).__name__}")
+    check_path_argument(rules, "rules", optional=True)
+    for name, value in (("id_column", id_column), ("engine", engine)):
+        if not isinstance(value, str):
+            raise TypeError(f"{name} must be a str, not {type(value).__name__}")
+    if not isinstance(label_column, (str, type(None))):
+        raise TypeError(f"label_column must be a str, not {type(label_column).__name__}")
     return BatchOptions(
         engine=engine,
         id_column=id_column,
@@ -364,37 +460,51 @@ def _rules_key(rules: str | Path | None) -> str | None:
 
 @attrs.frozen
 class _Chunk:
-    """Consecutive catalogue lines: the first one's number, the lines, the offset after."""
+    """Consecutive catalogue records, each with the number of its first line; the lines
+    they take, and the input offset after them."""
 
-    first: int
-    lines: tuple[bytes, ...]
+    records: tuple[tuple[int, bytes], ...]
+    lines: int
     end: int
 
-    def numbered(self) -> list[tuple[int, bytes]]:
-        """The lines with their numbers."""
-        return list(enumerate(self.lines, start=self.first))
+
+def _error_line(row: Mapping[str, Any], raw: bytes) -> bytes:
+    return _rows.json_line({**row, "text": _rows.snippet(raw)}).encode("utf-8")
+
+
+def _written(
+    row: dict[str, Any], number: int, raw: bytes, options: BatchOptions
+) -> tuple[dict[str, Any], bytes, bytes]:
+    """A row as output or error bytes; a row that cannot be written as strict JSON or CSV
+    becomes an error itself, so no output line is ever invalid."""
+    try:
+        if "error" in row:
+            return row, b"", _error_line(row, raw)
+        if options.output_format == "csv":
+            cells = _rows.csv_row(row, options.attributes, options.label_always)
+            return row, _rows.csv_line(cells).encode("utf-8"), b""
+        return row, _rows.json_line(row).encode("utf-8"), b""
+    except (ValueError, TypeError, RecursionError) as error:  # UnicodeEncodeError included
+        why = f"unwritable: the row cannot be written as strict JSON or CSV ({error})"
+        row = _rejected(number, number, why[:300])
+        return row, b"", _error_line(row, raw)
 
 
 def _judge_lines(
-    lines: Sequence[tuple[int, bytes]], options: BatchOptions
-) -> tuple[list[tuple[str, str]], Summary]:
-    """Judge numbered lines; per line its output text and its error text (one is empty).
-    Runs wherever the work is: this process, a worker, a Dask worker."""
+    records: Sequence[tuple[int, bytes]], options: BatchOptions
+) -> tuple[list[tuple[bytes, bytes]], Summary]:
+    """Judge numbered records; per record its output bytes and its error bytes (one is
+    empty). Runs wherever the work is: this process, a worker, a Dask worker."""
     results, summary = [], Summary()
-    for number, raw in lines:
+    for number, raw in records:
         record = _rows.decode_line(raw, number, options.input_format, options.header)
         if isinstance(record, str):
             row = _rejected(number, number, record)
         else:
             row = _judge(record, number, options)
+        row, output, errors = _written(row, number, raw, options)
         summary.add(row)
-        if "error" in row:
-            results.append(("", _rows.json_line({**row, "text": _rows.snippet(raw)})))
-        elif options.output_format == "csv":
-            cells = _rows.csv_row(row, options.attributes, options.label_always)
-            results.append((_rows.csv_line(cells), ""))
-        else:
-            results.append((_rows.json_line(row), ""))
+        results.append((output, errors))
     return results, summary
 
 
@@ -421,10 +531,10 @@ def _router(options: BatchOptions) -> Callable[[tuple[int, bytes]], int]:
 
 @attrs.frozen
 class _Done:
-    """A judged chunk: output text, error lines, counts, lines read, input offset after."""
+    """A judged chunk: output bytes, error lines, counts, lines read, input offset after."""
 
-    output: str
-    errors: str
+    output: bytes
+    errors: bytes
     summary: Summary
     lines: int
     end: int
@@ -450,22 +560,22 @@ def _lanes(options: BatchOptions, workers: int, dask: Any) -> Iterator[list[Any]
 
 def _judged(
     chunks: Iterable[_Chunk], options: BatchOptions, workers: int, dask: Any
-) -> Iterator[_Done]:
+) -> Generator[_Done, None, None]:
     """Judge the chunks here, on worker processes or on Dask; results in input order."""
     route = _router(options)
     with _lanes(options, workers, dask) as lanes:
 
         def submit(chunk: _Chunk) -> Scattered:
-            return Scattered(chunk.numbered(), lanes, route, _judge_lines, options)
+            return Scattered(chunk.records, lanes, route, _judge_lines, options)
 
         window = 1 if len(lanes) == 1 and dask is None else WINDOW
         for chunk, (results, summaries) in in_order(chunks, submit, window):
             summary = Summary()
             for each in summaries:
                 summary.merge(each)
-            output = "".join(output for output, _ in results)
-            errors = "".join(error for _, error in results)
-            yield _Done(output, errors, summary, len(chunk.lines), chunk.end)
+            output = b"".join(output for output, _ in results)
+            errors = b"".join(error for _, error in results)
+            yield _Done(output, errors, summary, chunk.lines, chunk.end)
 
 
 def _judge_partition(numbered: Iterable[tuple[int, Any]], options: BatchOptions) -> list[Any]:
@@ -500,7 +610,9 @@ def on_dask(
     Raises:
         UsageError: Dask is not installed, or the scheduler cannot be reached.
     """
-    options = _options(id_column, label_column, rules, engine)
+    options = _options(id_column, label_column, rules, engine, records)
+    if isinstance(partition_size, bool) or not isinstance(partition_size, int):
+        raise TypeError(f"partition_size must be an int, not {type(partition_size).__name__}")
     with dask_client(client_or_address) as client:
         import dask.bag
 
@@ -514,16 +626,68 @@ def on_dask(
 # -- files -----------------------------------------------------------------------------------
 
 
-def _chunks(handle: BinaryIO, first: int, offset: int, size: int) -> Iterator[_Chunk]:
-    lines: list[bytes] = []
-    for raw in handle:
-        offset += len(raw)
-        lines.append(raw)
-        if len(lines) == size:
-            yield _Chunk(first, tuple(lines), offset)
-            first, lines = first + size, []
-    if lines:
-        yield _Chunk(first, tuple(lines), offset)
+def _physical_lines(handle: BinaryIO) -> Iterator[tuple[bytes, int]]:
+    """Each line (cut after ``MAX_RECORD_BYTES + 1`` bytes) and the bytes it takes."""
+    while raw := handle.readline(MAX_RECORD_BYTES + 1):
+        taken = len(raw)
+        if len(raw) > MAX_RECORD_BYTES and not raw.endswith(b"\n"):
+            while more := handle.readline(1 << 20):  # skip the rest, holding none of it
+                taken += len(more)
+                if more.endswith(b"\n"):
+                    break
+        yield raw, taken
+
+
+def _records(handle: BinaryIO, fmt: str, width: int) -> Iterator[tuple[bytes, int, int]]:
+    """Each record: its bytes, the lines it takes and the bytes it takes.
+
+    A CSV record goes on over the next lines while a quoted field is open (RFC 4180), for
+    at most ``MAX_RECORD_LINES`` lines and ``MAX_RECORD_BYTES`` bytes, if the lines then
+    make one record of ``width`` fields. Otherwise the opening quote is a stray: its line
+    is a record alone (a bad one), and the lines after it are read again as records of
+    their own, so a stray quote never swallows the rows after it.
+    """
+    lines = _physical_lines(handle)
+    pending: deque[tuple[bytes, int]] = deque()
+    while True:
+        first = pending.popleft() if pending else next(lines, None)
+        if first is None:
+            return
+        raw, taken = first
+        quotes = raw.count(b'"')
+        if fmt != "csv" or quotes % 2 == 0 or len(raw) > MAX_RECORD_BYTES:
+            yield raw, 1, taken
+            continue
+        parts, size = [first], len(raw)
+        while quotes % 2 and len(parts) < MAX_RECORD_LINES and size <= MAX_RECORD_BYTES:
+            following = pending.popleft() if pending else next(lines, None)
+            if following is None:
+                break
+            parts.append(following)
+            quotes += following[0].count(b'"')
+            size += len(following[0])
+        joined = b"".join(part for part, _ in parts)
+        if quotes % 2 == 0 and size <= MAX_RECORD_BYTES and _rows.fields(joined) == width:
+            yield joined, len(parts), sum(n for _, n in parts)
+        else:
+            pending.extendleft(reversed(parts[1:]))
+            yield raw, 1, taken
+
+
+def _chunks(
+    handle: BinaryIO, first: int, offset: int, size: int, options: BatchOptions
+) -> Iterator[_Chunk]:
+    records: list[tuple[int, bytes]] = []
+    lines = 0
+    for raw, count, taken in _records(handle, options.input_format, len(options.header)):
+        records.append((first + lines, raw))
+        lines += count
+        offset += taken
+        if len(records) == size:
+            yield _Chunk(tuple(records), lines, offset)
+            first, lines, records = first + lines, 0, []
+    if records:
+        yield _Chunk(tuple(records), lines, offset)
 
 
 def _count_lines(path: Path) -> int:
@@ -617,13 +781,19 @@ def run_batch(
             run in the way (without ``resume``), or Dask missing or unreachable.
         KnowledgeBaseError: the rule files are broken.
     """
+    ignore = _check_types(
+        {"input": input, "output": output, "errors": errors, "rules": rules},
+        {"input_format": input_format, "output_format": output_format,
+         "id_column": id_column, "label_column": label_column},
+        ignore, engine, resume, progress,
+    )  # fmt: skip
     source, target = Path(input), Path(output)
     _check_counts(workers, chunk_size, dask)
     in_format = _rows.format_of(source, input_format, "--input-format")
     out_format = _rows.format_of(target, output_format, "--output-format")
     paths = Paths.of(target, Path(errors) if errors else None)
-    if not resume:
-        refuse_partial(paths)
+    # Every file is checked before any is created; the lock then keeps other runs out.
+    check_files(_inputs(source, rules), paths.roles())
     rules_key = _rules_key(rules)
     expert = _consultant(rules_key, engine).expert  # a broken base or engine fails here
     options = BatchOptions(
@@ -632,7 +802,7 @@ def run_batch(
         id_column=id_column or "id",
         label_column=label_column or "label",
         label_always=label_column is not None,
-        ignore=frozenset(ignore),
+        ignore=ignore,
         rules=rules_key,
         engine=engine,
         attributes=tuple(expert.knowledge.verdict_attributes()),
@@ -645,28 +815,82 @@ def run_batch(
             _rows.check_header(header, options.reserved(), named, source, expert.knowledge.inputs)
             label_always = options.label_always or options.label_column in header
             options = attrs.evolve(options, header=header, label_always=label_always)
-        summary = _run(handle, source, paths, options, resume, workers, dask, chunk_size,
-                       progress)  # fmt: skip
+        with locked(paths.locks()):
+            if not resume:
+                refuse_partial(paths)
+            summary = _run(handle, source, paths, options, resume, workers, dask, chunk_size,
+                           progress)  # fmt: skip
     summary.seconds = time.monotonic() - started
     summary.output, summary.errors = str(paths.output), str(paths.errors)
     return summary
 
 
-def _check_counts(workers: int, chunk_size: int, dask: Any) -> None:
-    for name, value in (("--workers", workers), ("--chunk-size", chunk_size)):
-        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-            raise UsageError(f"{name} must be a whole number >= 1, not {value!r}")
+#: The most worker processes and the largest chunk a batch takes.
+MAX_WORKERS, MAX_CHUNK_SIZE = 256, 1_000_000
+
+
+def _check_types(
+    paths: Mapping[str, Any],
+    texts: Mapping[str, Any],
+    ignore: Any,
+    engine: Any,
+    resume: Any,
+    progress: Any,
+) -> frozenset[str]:
+    """Raise :class:`TypeError` for an argument of a plainly wrong type; the ignored columns
+    as a set."""
+    for name, value in paths.items():
+        check_path_argument(value, name, optional=name in ("errors", "rules"))
+    for name, value in {**texts, "engine": engine}.items():
+        if not isinstance(value, (str, type(None))) or (name == "engine" and value is None):
+            raise TypeError(f"{name} must be a str, not {type(value).__name__}")
+    if isinstance(ignore, (str, bytes)) or not isinstance(ignore, Iterable):
+        raise TypeError(f"ignore must be an iterable of column names, not {type(ignore).__name__}")
+    columns = list(ignore)
+    if not all(isinstance(column, str) for column in columns):
+        raise TypeError("ignore must hold column names (str)")
+    if not isinstance(resume, bool) or not isinstance(progress, (bool, type(None))):
+        raise TypeError("resume must be a bool, and progress a bool or None")
+    return frozenset(columns)
+
+
+def _check_counts(workers: Any, chunk_size: Any, dask: Any) -> None:
+    for name, value, most in (("--workers", workers, MAX_WORKERS),
+                              ("--chunk-size", chunk_size, MAX_CHUNK_SIZE)):  # fmt: skip
+        if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= most:
+            raise UsageError(
+                f"{name} must be a whole number from 1 to {most:,}, not {brief(value)}"
+            )
     if dask is not None and workers > 1:
         raise UsageError("give --workers or --dask, not both")
 
 
+def _inputs(source: Path, rules: str | Path | None) -> list[Role]:
+    """The files a batch reads: the catalogue, the rule files and their articles."""
+    directory = Path(rules) if rules is not None else bundled_path()
+    found = [Role("the input", source)]
+    with contextlib.suppress(OSError):
+        found += [Role("the rule file", path) for path in sorted(directory.glob("*.toml"))]
+        found += [Role("the article", path) for path in sorted(directory.glob("articles/*"))]
+    return found
+
+
 @contextlib.contextmanager
 def _open_input(path: Path) -> Iterator[BinaryIO]:
+    """The catalogue, open; it must be a regular file, which a resumed run can read again
+    from where the last one stopped (opened without blocking, so a pipe is refused rather
+    than waited on)."""
     try:
-        handle = open(path, "rb")
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError as error:
         raise UsageError(f"cannot read {path}: {error.strerror or error}") from None
+    handle = open(descriptor, "rb")
     with handle:
+        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+            raise UsageError(f"cannot read {path}: not a regular file (a batch reads a file "
+                             "it can read again to resume)")  # fmt: skip
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(descriptor, True)
         yield handle
 
 
@@ -676,10 +900,11 @@ def _start(
     """The checkpoint to go on from: the interrupted run's, or a new one."""
     identity, settings = input_identity(source), options.fingerprint()
     if resume and paths.sidecar.exists():
-        return Checkpoint.resume(paths, identity, settings)
-    head = ""
+        return Checkpoint.resume(paths, source, identity, settings, summary_problem)
+    head = b""
     if options.output_format == "csv":
-        head = _rows.csv_line(_rows.output_columns(options.attributes, options.label_always))
+        columns = _rows.output_columns(options.attributes, options.label_always)
+        head = _rows.csv_line(columns).encode("utf-8")
     return Checkpoint.start(
         paths,
         identity,
@@ -707,15 +932,16 @@ def _run(
     summary = Summary.from_dict(checkpoint.extra)
     summary.resumed_rows = summary.rows
     handle.seek(checkpoint.offset)
-    chunks = _chunks(handle, checkpoint.lines + 1, checkpoint.offset, chunk_size)
+    chunks = _chunks(handle, checkpoint.lines + 1, checkpoint.offset, chunk_size, options)
     if progress is None:
         from rich.console import Console
 
         progress = Console(stderr=True).is_terminal
     total = _count_lines(source) - (1 if options.header else 0) if progress else 0
     try:
-        with _progress_bar(progress, total, summary.rows) as advance:
-            for done in _judged(chunks, options, workers, dask):
+        judged = contextlib.closing(_judged(chunks, options, workers, dask))
+        with _progress_bar(progress, total, summary.rows) as advance, judged as results:
+            for done in results:
                 summary.merge(done.summary)
                 checkpoint.add(
                     done.output,

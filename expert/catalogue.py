@@ -21,6 +21,7 @@ from typing import Any
 import attrs
 
 from ._files import write_atomically
+from ._paths import check_path_argument
 from ._rows import FORMATS
 
 __all__ = [
@@ -218,7 +219,12 @@ def sample_catalogue(
 
     Raises:
         ValueError: a negative row count, an unknown format or a fraction outside [0, 1].
+        TypeError: an argument of the wrong type.
     """
+    for name, value, kinds in (("rows", rows, int), ("junk", junk, (int, float)),
+                               ("fmt", fmt, str), ("seed", seed, (int, str))):  # fmt: skip
+        if isinstance(value, bool) or not isinstance(value, kinds):
+            raise TypeError(f"{name} must not be a {type(value).__name__}")
     if rows < 0:
         raise ValueError(f"rows must be >= 0, not {rows}")
     if fmt not in FORMATS:
@@ -243,7 +249,14 @@ def write_catalogue(path: str | Path, lines: Iterable[bytes]) -> int:
     """Write ``lines`` to ``path`` all at once (a temporary file beside it, then a rename)
     and return how many lines were written.
 
+    A symbolic link is written through (the file it names is replaced, the link kept).
+
     Raises:
-        OSError: the file cannot be written; an existing file is left as it was.
+        OSError: the file cannot be written, or is not a regular file (a directory, a
+            device); an existing file is left as it was.
+        TypeError: ``path`` is not a path, or ``lines`` not iterable.
     """
+    check_path_argument(path, "path")
+    if not isinstance(lines, Iterable):
+        raise TypeError(f"lines must be iterable, not {type(lines).__name__}")
     return write_atomically(Path(path), lines)

@@ -4,11 +4,18 @@ Loading already rejects unknown fact names and values, malformed rules and cycle
 look at the base as a whole: quotes that are not in their article, duplicate and subsumed
 rules, rules that can never fire, and the disagreements (rules concluding different values of
 one attribute on conditions that can hold together), which are listed but are not defects.
+
+The checks scale near-linearly with the number of rules: rules are compared only with the
+rules their findings could involve, found through indexes (by conclusion, by the set of
+attributes tested, by the tests on each attribute), never pair by pair over the whole base.
+Satisfiability is decided attribute by attribute, and each attribute's answer is remembered.
 """
 
 from __future__ import annotations
 
 import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
 from itertools import combinations
 from pathlib import Path
 from typing import Any
@@ -17,8 +24,8 @@ import attrs
 
 from .compiler import stages
 from .errors import KnowledgeBaseError
-from .knowledge import Attribute, Condition, KnowledgeBase, RuleSpec, normalise_text
-from .premises import Premises
+from .knowledge import Condition, KnowledgeBase, RuleSpec, normalise_text
+from .premises import Premises, candidates, empty_ok, set_meeting
 
 __all__ = ["Finding", "Report", "check"]
 
@@ -121,12 +128,18 @@ class Report:
 
 
 def check(knowledge: KnowledgeBase) -> Report:
-    """Run every static check on ``knowledge``."""
+    """Run every static check on ``knowledge``.
+
+    Raises:
+        TypeError: ``knowledge`` is not a :class:`~expert.knowledge.KnowledgeBase`.
+    """
+    if not isinstance(knowledge, KnowledgeBase):
+        raise TypeError(f"knowledge must be a KnowledgeBase, not {type(knowledge).__name__}")
     problems: list[Finding] = []
     problems += _quotes(knowledge)
     problems += _cycles(knowledge)
-    reachable = _reachable(knowledge)
-    problems += _never_fires(knowledge, reachable)
+    satisfiable = _Satisfiability(knowledge, _reachable(knowledge))
+    problems += _never_fires(knowledge, satisfiable)
     problems += _duplicates_and_subsumed(knowledge)
     problems += _overrides(knowledge)
     return Report(
@@ -136,7 +149,7 @@ def check(knowledge: KnowledgeBase) -> Report:
             key: sum(rule.source == key for rule in knowledge.rules) for key in knowledge.sources
         },
         problems=tuple(problems),
-        disagreements=tuple(_disagreements(knowledge, reachable)),
+        disagreements=tuple(_disagreements(knowledge, satisfiable)),
     )
 
 
@@ -189,46 +202,36 @@ def _cycles(knowledge: KnowledgeBase) -> list[Finding]:
 # -- satisfiability --------------------------------------------------------------------------
 
 
-def _candidates(attribute: Attribute, conditions: list[Condition]) -> list[Any]:
-    """Values worth trying for a stated attribute (None stands for 'not known')."""
-    if attribute.kind == "flag":
-        return [None, True, False]
-    if attribute.kind == "amount":
-        points = {0.0}
-        for condition in conditions:
-            if isinstance(condition.operand, (int, float)) and not isinstance(
-                condition.operand, bool
-            ):
-                points |= {condition.operand - 0.5, condition.operand, condition.operand + 0.5}
-        return [None] + sorted(p for p in points if p >= 0)
-    return [None, *attribute.values]
-
-
 def _set_satisfiable(conditions: list[Condition], available: set[Any]) -> bool:
     """Whether some subset of ``available`` meets all set conditions."""
-    required: set[Any] = set()
-    excluded: set[Any] = set()
-    for condition in conditions:
-        if condition.op in ("equals", "contains"):
-            required |= set(condition.operands)
-        elif condition.op == "not":
-            excluded |= set(condition.operands)
-    if required & excluded or not required <= available:
-        return False
-    chosen = set(required)
-    for condition in conditions:
-        if condition.op == "one_of":
-            options = (set(condition.operands) & available) - excluded
-            if not options:
-                return False
-            if not chosen & options:
-                chosen.add(sorted(options, key=str)[0])
-    state = frozenset(chosen)
-    return all(condition.holds(state) for condition in conditions) or _empty_ok(conditions)
+    return set_meeting(conditions, available) is not None or empty_ok(conditions)
 
 
-def _empty_ok(conditions: list[Condition]) -> bool:
-    return all(condition.holds(frozenset()) for condition in conditions)
+def _group_satisfiable(
+    knowledge: KnowledgeBase, name: str, group: Sequence[Condition], available: set[Any]
+) -> bool:
+    """Whether some value of one attribute meets all of ``group`` (``available``: the
+    reachable values of a concluded attribute)."""
+    attribute = knowledge.attributes[name]
+    if attribute.concluded:
+        return _set_satisfiable(list(group), available)
+    if attribute.multi:
+        return _set_satisfiable(list(group), set(attribute.values))
+    return any(
+        all(condition.holds(value) for condition in group)
+        for value in candidates(attribute, list(group))
+    )
+
+
+def _by_attribute(conditions: Iterable[Condition]) -> dict[str, tuple[Condition, ...]]:
+    grouped: dict[str, list[Condition]] = {}
+    for condition in conditions:
+        grouped.setdefault(condition.attribute, []).append(condition)
+    return {name: tuple(group) for name, group in grouped.items()}
+
+
+def _available(reachable: set[tuple[str, Any]], name: str) -> set[Any]:
+    return {value for attr, value in reachable if attr == name}
 
 
 def _satisfiable(
@@ -237,46 +240,92 @@ def _satisfiable(
     reachable: set[tuple[str, Any]],
 ) -> bool:
     """Whether some facts (and reachable conclusions) meet all ``conditions`` at once."""
-    grouped: dict[str, list[Condition]] = {}
-    for condition in conditions:
-        grouped.setdefault(condition.attribute, []).append(condition)
-    for name, group in grouped.items():
-        attribute = knowledge.attributes[name]
-        if attribute.concluded:
-            available = {value for attr, value in reachable if attr == name}
-            if not _set_satisfiable(group, available):
-                return False
-        elif attribute.multi:
-            if not (_set_satisfiable(group, set(attribute.values)) or _empty_ok(group)):
-                return False
-        elif not any(
-            all(condition.holds(value) for condition in group)
-            for value in _candidates(attribute, group)
-        ):
-            return False
-    return True
+    return all(
+        _group_satisfiable(knowledge, name, group, _available(reachable, name))
+        for name, group in _by_attribute(conditions).items()
+    )
+
+
+class _Satisfiability:
+    """Satisfiability once the reachable conclusions are known, remembered per attribute:
+    a set of conditions holds together when each attribute's share of them does."""
+
+    def __init__(self, knowledge: KnowledgeBase, reachable: set[tuple[str, Any]]) -> None:
+        self.knowledge = knowledge
+        self.available: dict[str, set[Any]] = defaultdict(set)
+        for name, value in reachable:
+            self.available[name].add(value)
+        self._groups: dict[tuple[str, frozenset[Condition]], bool] = {}
+        self._rules: dict[str, dict[str, frozenset[Condition]]] = {}
+
+    def groups(self, rule: RuleSpec) -> dict[str, frozenset[Condition]]:
+        """The rule's conditions by attribute."""
+        if rule.id not in self._rules:
+            self._rules[rule.id] = {
+                name: frozenset(group) for name, group in _by_attribute(rule.conditions).items()
+            }
+        return self._rules[rule.id]
+
+    def group(self, name: str, group: frozenset[Condition]) -> bool:
+        key = (name, group)
+        if key not in self._groups:
+            # Sorted so the answer does not depend on set order (one_of picks a value).
+            ordered = sorted(group, key=repr)
+            self._groups[key] = _group_satisfiable(
+                self.knowledge, name, ordered, self.available[name]
+            )
+        return self._groups[key]
+
+    def rule(self, rule: RuleSpec) -> bool:
+        """Whether the rule's conditions can hold together."""
+        return all(self.group(name, group) for name, group in self.groups(rule).items())
+
+    def together(self, a: RuleSpec, b: RuleSpec) -> bool:
+        """Whether the conditions of two (each satisfiable) rules can hold together."""
+        mine, theirs = self.groups(a), self.groups(b)
+        if len(theirs) < len(mine):
+            mine, theirs = theirs, mine
+        return all(
+            self.group(name, group | theirs[name])
+            for name, group in mine.items()
+            if name in theirs
+        )
 
 
 def _reachable(knowledge: KnowledgeBase) -> set[tuple[str, Any]]:
-    """Every (attribute, value) some rule can conclude from some facts (a fixpoint)."""
+    """Every (attribute, value) some rule can conclude from some facts (a fixpoint).
+
+    A rule is tried again only when an attribute it tests gained a reachable value."""
     reachable: set[tuple[str, Any]] = set()
-    changed = True
-    while changed:
-        changed = False
-        for rule in knowledge.rules:
+    testers: dict[str, list[RuleSpec]] = defaultdict(list)
+    for rule in knowledge.rules:
+        for name in rule.tested():
+            if knowledge.attributes[name].concluded:
+                testers[name].append(rule)
+    pending = list(knowledge.rules)
+    while pending:
+        grown: set[str] = set()
+        for rule in pending:
             new = {(c.attribute, c.value) for c in rule.conclusions} - reachable
             if new and _satisfiable(knowledge, rule.conditions, reachable):
                 reachable |= new
-                changed = True
+                grown |= {name for name, _ in new}
+        seen: set[str] = set()
+        pending = []
+        for name in sorted(grown):
+            for rule in testers[name]:
+                if rule.id not in seen:
+                    seen.add(rule.id)
+                    pending.append(rule)
     return reachable
 
 
-def _never_fires(knowledge: KnowledgeBase, reachable: set[tuple[str, Any]]) -> list[Finding]:
+def _never_fires(knowledge: KnowledgeBase, satisfiable: _Satisfiability) -> list[Finding]:
     findings = []
     premises = Premises(knowledge)
     for rule in knowledge.rules:
         conditions = "; ".join(condition.describe() for condition in rule.conditions)
-        if not _satisfiable(knowledge, rule.conditions, reachable):
+        if not satisfiable.rule(rule):
             message = f"its conditions cannot all hold: {conditions}"
         elif premises.ways_of_rule(rule) == ():
             # Each concluded value it tests can be reached, but not together with the rest.
@@ -315,41 +364,33 @@ def _covers(general: RuleSpec, specific: RuleSpec) -> bool:
     )
 
 
-def _duplicates_and_subsumed(knowledge: KnowledgeBase) -> list[Finding]:
-    findings = []
-    for a, b in combinations(knowledge.rules, 2):
-        if set(a.conclusions) != set(b.conclusions) or (a.certainty > 0) != (b.certainty > 0):
-            # Opposite signs are an article qualifying its own claim ("many, not all").
-            continue
-        if set(a.conditions) == set(b.conditions):
-            # The same claim twice: the same article would be counted twice as evidence.
-            if a.source == b.source:
-                findings.append(
-                    Finding(
-                        "duplicate",
-                        (a.id, b.id),
-                        "same conditions, conclusion and source: the claim is counted twice",
-                    )
-                )
-            continue
-        if a.source != b.source:
-            continue  # a second article saying the same is corroboration, not a defect
-        for general, specific in ((a, b), (b, a)):
-            if specific.refines == general.id:
-                break  # declared: the article stresses the claim for a narrower case
-            if _covers(general, specific):
-                findings.append(
-                    Finding(
-                        "subsumed",
-                        (specific.id, general.id),
-                        f"fires only when {general.id} (same source, same conclusion) fires "
-                        "too, so its article's evidence is counted twice; if the article "
-                        f"stresses the claim for this narrower case, declare refines = "
-                        f'"{general.id}" in {specific.id}',
-                    )
-                )
-                break
-    return findings
+def _pair_finding(a: RuleSpec, b: RuleSpec) -> Finding | None:
+    """The finding on two rules (``a`` first in the base) with the same conclusions and
+    certainty sign, or ``None``."""
+    if set(a.conditions) == set(b.conditions):
+        # The same claim twice: the same article would be counted twice as evidence.
+        if a.source == b.source:
+            return Finding(
+                "duplicate",
+                (a.id, b.id),
+                "same conditions, conclusion and source: the claim is counted twice",
+            )
+        return None  # a second article saying the same is corroboration, not a defect
+    if a.source != b.source:
+        return None
+    for general, specific in ((a, b), (b, a)):
+        if specific.refines == general.id:
+            return None  # declared: the article stresses the claim for a narrower case
+        if _covers(general, specific):
+            return Finding(
+                "subsumed",
+                (specific.id, general.id),
+                f"fires only when {general.id} (same source, same conclusion) fires "
+                "too, so its article's evidence is counted twice; if the article stresses "
+                f'the claim for this narrower case, declare refines = "{general.id}" in '
+                f"{specific.id}",
+            )
+    return None
 
 
 def _overrides(knowledge: KnowledgeBase) -> list[Finding]:
@@ -369,9 +410,68 @@ def _overrides(knowledge: KnowledgeBase) -> list[Finding]:
     ]
 
 
-def _disagreements(
-    knowledge: KnowledgeBase, reachable: set[tuple[str, Any]]
-) -> list[Disagreement]:
+def _subsets(names: frozenset[str]) -> Iterable[frozenset[str]]:
+    ordered = sorted(names)
+    for size in range(len(ordered) + 1):
+        for chosen in combinations(ordered, size):
+            yield frozenset(chosen)
+
+
+def _duplicates_and_subsumed(knowledge: KnowledgeBase) -> list[Finding]:
+    """Pairs of rules with the same conclusions, certainty sign and source whose conditions
+    are equal, or of which one covers the other.
+
+    Opposite signs are an article qualifying its own claim ("many, not all"). A rule can
+    only cover one that tests every attribute it tests, so each rule is compared with the
+    rules of its group whose tested attributes are a subset of its own (or the same)."""
+    position = {rule.id: index for index, rule in enumerate(knowledge.rules)}
+    groups: dict[tuple[frozenset[Any], bool], list[RuleSpec]] = defaultdict(list)
+    for rule in knowledge.rules:
+        groups[frozenset(rule.conclusions), rule.certainty > 0].append(rule)
+    pairs: set[tuple[int, int]] = set()
+    for rules in groups.values():
+        if len(rules) < 2:
+            continue
+        by_conditions: dict[frozenset[Condition], list[RuleSpec]] = defaultdict(list)
+        by_tested: dict[str, dict[frozenset[str], list[RuleSpec]]] = defaultdict(
+            lambda: defaultdict(list)
+        )
+        for rule in rules:
+            by_conditions[frozenset(rule.conditions)].append(rule)
+            by_tested[rule.source][frozenset(rule.tested())].append(rule)
+        for same in by_conditions.values():
+            pairs.update((position[a.id], position[b.id]) for a, b in combinations(same, 2))
+        for specific in rules:
+            mine, tested_sets = frozenset(specific.tested()), by_tested[specific.source]
+            if 2 ** len(mine) <= len(tested_sets):
+                candidates: Iterable[frozenset[str]] = _subsets(mine)
+            else:  # a rule testing many attributes: fewer sets to look at than subsets
+                candidates = [tested for tested in tested_sets if tested <= mine]
+            for tested in candidates:
+                for general in tested_sets.get(tested, ()):
+                    if general is not specific:
+                        first, second = sorted((position[general.id], position[specific.id]))
+                        pairs.add((first, second))
+    findings = []
+    for first, second in sorted(pairs):
+        finding = _pair_finding(knowledge.rules[first], knowledge.rules[second])
+        if finding is not None:
+            findings.append(finding)
+    return findings
+
+
+#: Opponents tried one by one before a rule's question is settled through the index.
+_FIRST_TRIES = 16
+
+
+def _disagreements(knowledge: KnowledgeBase, satisfiable: _Satisfiability) -> list[Disagreement]:
+    """For each single-valued attribute, the rules (of positive certainty) that can fire
+    together with a rule concluding another value of it.
+
+    A rule has such an opponent unless every opponent clashes with it on some attribute
+    both test. So a few opponents are tried first (those testing fewest attributes, most
+    likely to share none); failing that, the opponents that clash are gathered through an
+    index of each attribute's tests, and the rule has an opponent if any is left over."""
     by_attribute: dict[str, list[tuple[RuleSpec, Any]]] = {}
     for rule in knowledge.rules:
         for conclusion in rule.conclusions:
@@ -379,13 +479,19 @@ def _disagreements(
                 by_attribute.setdefault(conclusion.attribute, []).append((rule, conclusion.value))
     found = []
     for attribute, entries in by_attribute.items():
+        live = [(rule, value) for rule, value in entries if satisfiable.rule(rule)]
+        values = sorted({value for _, value in live}, key=str)
+        if len(values) < 2:
+            continue
         sides: dict[Any, set[tuple[str, str]]] = {}
-        for (a, a_value), (b, b_value) in combinations(entries, 2):
-            if a_value != b_value and _satisfiable(
-                knowledge, a.conditions + b.conditions, reachable
-            ):
-                sides.setdefault(a_value, set()).add((a.id, a.source))
-                sides.setdefault(b_value, set()).add((b.id, b.source))
+        for value in values:
+            opponents = sorted(
+                (rule for rule, other in live if other != value), key=lambda r: len(r.tested())
+            )
+            index = _Clashes(satisfiable, opponents)
+            for rule, mine in live:
+                if mine == value and index.has_partner(rule):
+                    sides.setdefault(value, set()).add((rule.id, rule.source))
         if sides:
             order = knowledge.attributes[attribute].values
             found.append(
@@ -395,3 +501,36 @@ def _disagreements(
                 )
             )
     return found
+
+
+class _Clashes:
+    """The opponents of one value of one attribute, indexed by their tests on each
+    attribute, to tell whether a rule can fire together with any of them."""
+
+    def __init__(self, satisfiable: _Satisfiability, opponents: list[RuleSpec]) -> None:
+        self.satisfiable = satisfiable
+        self.opponents = opponents
+        self.tests: dict[str, dict[frozenset[Condition], list[int]]] = defaultdict(
+            lambda: defaultdict(list)
+        )
+        for number, rule in enumerate(opponents):
+            for name, group in satisfiable.groups(rule).items():
+                self.tests[name][group].append(number)
+        self._answers: dict[frozenset[Condition], bool] = {}
+
+    def has_partner(self, rule: RuleSpec) -> bool:
+        """Whether some opponent can fire together with ``rule``."""
+        key = frozenset(rule.conditions)
+        if key not in self._answers:
+            self._answers[key] = self._has_partner(rule)
+        return self._answers[key]
+
+    def _has_partner(self, rule: RuleSpec) -> bool:
+        if any(self.satisfiable.together(rule, o) for o in self.opponents[:_FIRST_TRIES]):
+            return True
+        clashing: set[int] = set()
+        for name, mine in self.satisfiable.groups(rule).items():
+            for theirs, numbers in self.tests.get(name, {}).items():
+                if not self.satisfiable.group(name, mine | theirs):
+                    clashing.update(numbers)
+        return len(clashing) < len(self.opponents)

@@ -1,15 +1,20 @@
 """The ``expert`` command line: ``main(argv) -> exit code``.
 
 Exit codes: 0 success, 1 internal failure, 2 bad input (one line on stderr, no traceback
-unless ``--debug``).
+unless ``--debug``), 130 interrupted, 128 + N ended by signal N, 141 the reader of the output
+went away (a closed pipe, as in ``expert rules | head``: quietly, as if by SIGPIPE).
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import os
+import signal
 import sys
+import threading
 import traceback
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any, NoReturn
 
 from rich.console import Console
@@ -17,6 +22,7 @@ from rich.console import Console
 from . import __version__
 from ._rows import EXTENSIONS
 from ._rows import FORMATS as CATALOGUE_FORMATS
+from ._safe_text import visible
 from .check import check
 from .engine import ENGINES, Expert
 from .errors import ExpertError, InferenceError, UsageError, one_line
@@ -173,21 +179,53 @@ def _names(text: str) -> list[str]:
     return [name.strip() for name in text.split(",") if name.strip()]
 
 
+class _Stopped(BaseException):
+    """A signal that ends the process (SIGTERM, SIGHUP), raised where the batch was, so its
+    workers are stopped and its partial files left resumable."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+@contextlib.contextmanager
+def _signals_raise() -> Iterator[None]:
+    """Turn SIGTERM and SIGHUP into :class:`_Stopped` for the block (in the main thread)."""
+    names = [name for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name)]
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    numbers = [getattr(signal, name) for name in names]
+
+    def stop(signum: int, frame: Any) -> None:
+        for number in numbers:  # a second signal must not cut the clean-up short
+            signal.signal(number, signal.SIG_IGN)
+        raise _Stopped(signum)
+
+    previous = {number: signal.signal(number, stop) for number in numbers}
+    try:
+        yield
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
+
+
 def _batch(args: argparse.Namespace) -> int:
     from .batch import run_batch
 
     try:
-        summary = run_batch(
-            args.input, args.output, errors=args.errors, input_format=args.input_format,
-            output_format=args.output_format, id_column=args.id_column,
-            label_column=args.label_column, ignore=args.ignore, rules=args.rules,
-            engine=getattr(args, "engine", "experta"), workers=args.workers, dask=args.dask,
-            chunk_size=args.chunk_size, resume=args.resume,
-        )  # fmt: skip
-    except KeyboardInterrupt:
+        with _signals_raise():
+            summary = run_batch(
+                args.input, args.output, errors=args.errors, input_format=args.input_format,
+                output_format=args.output_format, id_column=args.id_column,
+                label_column=args.label_column, ignore=args.ignore, rules=args.rules,
+                engine=getattr(args, "engine", "experta"), workers=args.workers,
+                dask=args.dask, chunk_size=args.chunk_size, resume=args.resume,
+            )  # fmt: skip
+    except (KeyboardInterrupt, _Stopped) as stop:
         print("expert: interrupted; continue the batch with --resume", file=sys.stderr)
-        return 130
-    print(to_json(summary.to_dict()) if args.json else summary.to_text())
+        return 128 + getattr(stop, "signum", signal.SIGINT)
+    _print(to_json(summary.to_dict()) if args.json else summary.to_text())
     return 0
 
 
@@ -243,19 +281,19 @@ def _consult(args: argparse.Namespace, out: Console) -> int:
         explanation = result.what_if(**_pairs(args.what_if, "--what-if"))
     if explanation is not None:
         if fmt == "json":
-            print(to_json(explanation.to_dict()))
+            _print(to_json(explanation.to_dict()))
         elif fmt == "markdown":
-            print(explanation.to_markdown())
+            _print(explanation.to_markdown())
         else:
             # Colour, folded at words, on a terminal; plain lines when piped.
             print_lines(explanation.lines(), out)
         return 0
     if fmt == "json":
-        print(to_json(result.to_dict()))
+        _print(to_json(result.to_dict()))
         return 0
     report = result.report(full=args.all, hints="cli")
     if fmt == "markdown":
-        print(report.to_markdown())
+        _print(report.to_markdown())
     else:
         print_lines(report.lines(), out)
     return 0
@@ -279,29 +317,35 @@ def _run(args: argparse.Namespace, out: Console) -> int:
                 f"no topic {args.topic!r}; allowed: {', '.join(knowledge.by_topic())}"
             )
         if args.format == "markdown":
-            print(rules_markdown(knowledge, args.topic), end="")
+            _print(rules_markdown(knowledge, args.topic), end="")
         elif args.format == "json":
             chosen = [r for r in knowledge.rules if not args.topic or r.topic == args.topic]
-            print(to_json([_rule_dict(rule) for rule in chosen]))
+            _print(to_json([_rule_dict(rule) for rule in chosen]))
         else:
-            print(rules_text(knowledge, args.topic), end="")
+            _print(rules_text(knowledge, args.topic), end="")
         return 0
     if args.command == "check" and args.gaps:
         from .gaps import find_gaps
 
         expert = Expert(knowledge, engine=args.engine)
         gaps = find_gaps(knowledge, expert.consult)
-        print(to_json(gaps.to_dict()) if args.format == "json" else gaps.to_text())
+        _print(to_json(gaps.to_dict()) if args.format == "json" else gaps.to_text())
         return 0 if gaps.ok else 1
     if args.command == "check":
         report = check(knowledge)
-        print(to_json(report.to_dict()) if args.format == "json" else report.to_text())
+        _print(to_json(report.to_dict()) if args.format == "json" else report.to_text())
         return 0 if report.ok else 1
     if args.command == "inputs":
-        print(inputs_text(knowledge), end="")
+        _print(inputs_text(knowledge), end="")
         return 0
-    print(sources_text(knowledge), end="")
+    _print(sources_text(knowledge), end="")
     return 0
+
+
+def _print(text: str, end: str = "\n") -> None:
+    """Print text that may hold words from rule files, catalogues or paths, with its control
+    characters shown as escapes (line breaks kept)."""
+    print(visible(text, lines=True), end=end)
 
 
 def _rule_dict(rule: Any) -> dict[str, Any]:
@@ -319,9 +363,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line with ``argv`` (default ``sys.argv[1:]``); return the exit code."""
     argv = list(sys.argv[1:] if argv is None else argv)
     debug = "--debug" in argv
+    _tolerant_streams()
     try:
         args = _parser().parse_args(argv)
-        return _run(args, Console(highlight=False))
+        code = _run(args, _Console(highlight=False))
+        sys.stdout.flush()  # a closed pipe shows here, not after main has returned
+        return code
     except InferenceError as error:
         _report(error, debug)
         return 1
@@ -334,7 +381,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("expert: interrupted", file=sys.stderr)
         return 130
     except BrokenPipeError:
-        return 0
+        _discard_stdout()
+        return 128 + 13  # SIGPIPE's status: what `yes | head` reports for yes
     except Exception as error:  # noqa: BLE001 - the last line of defence for users
         if debug:
             traceback.print_exc()
@@ -344,6 +392,32 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 1
+
+
+class _Console(Console):
+    """A rich console that leaves a closed pipe to :func:`main` (rich would exit with 1)."""
+
+    def on_broken_pipe(self) -> None:
+        raise BrokenPipeError
+
+
+def _tolerant_streams() -> None:
+    """Let output degrade rather than fail on a terminal or pipe that cannot encode it
+    (``PYTHONIOENCODING=ascii``): characters it lacks are written as ``?``; undecodable
+    input bytes are read as U+FFFD."""
+    for stream, errors in ((sys.stdout, "replace"), (sys.stdin, "replace")):
+        if getattr(stream, "errors", None) == "strict" and hasattr(stream, "reconfigure"):
+            with contextlib.suppress(ValueError, OSError):
+                stream.reconfigure(errors=errors)
+
+
+def _discard_stdout() -> None:
+    """Point standard output at the null device, so the interpreter's last flush of what
+    is still buffered does not fail again on the closed pipe."""
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+        os.close(null)
 
 
 def _report(error: ExpertError, debug: bool) -> None:

@@ -84,6 +84,9 @@ def stages(knowledge: KnowledgeBase) -> dict[str, int]:
             overriders.setdefault(general, []).append(rule)
     result: dict[str, int] = {}
     visiting: list[str] = []
+    # The latest stage among an attribute's concluders, worked out once per attribute: a
+    # base where many rules test one concluded attribute stays linear.
+    ready: dict[str, int] = {}
 
     def stage_of(rule: RuleSpec) -> int:
         if rule.id in result:
@@ -95,13 +98,16 @@ def stages(knowledge: KnowledgeBase) -> dict[str, int]:
             )
         visiting.append(rule.id)
         waits = [
-            stage_of(before)
-            for attribute in sorted(rule.tested())
-            for before in concluders.get(attribute, [])
+            ready_of(attribute) for attribute in sorted(rule.tested()) if attribute in concluders
         ] + [stage_of(exception) for exception in overriders.get(rule.id, [])]
         visiting.pop()
         result[rule.id] = 1 + max(waits) if waits else 0
         return result[rule.id]
+
+    def ready_of(attribute: str) -> int:
+        if attribute not in ready:
+            ready[attribute] = max(stage_of(before) for before in concluders[attribute])
+        return ready[attribute]
 
     for rule in knowledge.rules:
         stage_of(rule)

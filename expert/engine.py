@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from ._paths import check_path_argument
 from .compiler import compile_base
-from .errors import EngineUnavailableError, FactError, InferenceError, UsageError, suggest
+from .errors import EngineUnavailableError, FactError, InferenceError, UsageError, brief, suggest
 from .facts import Device, Needs
 from .knowledge import KnowledgeBase, load
 from .result import Result
@@ -20,6 +21,9 @@ __all__ = ["ENGINES", "RUN_LIMIT", "Expert", "expert_for", "runner_class"]
 
 #: Default bound on rule firings per consultation.
 RUN_LIMIT = 10_000
+
+#: The largest run limit and cache size an Expert takes.
+MAX_LIMIT = 1_000_000_000
 
 #: The inference engines an :class:`Expert` can run on: experta (the default, pure Python)
 #: and CLIPS (through clipspy, the ``clips`` extra). Their results are identical.
@@ -70,6 +74,8 @@ class Expert:
         KnowledgeBaseError: the rule files are broken.
         UsageError: an unknown engine or a bad limit.
         EngineUnavailableError: the engine's optional package is not installed.
+        TypeError: ``rules`` is not a path (``str`` or ``os.PathLike``), or ``engine`` is
+            not a ``str``.
     """
 
     def __init__(
@@ -80,10 +86,20 @@ class Expert:
         run_limit: int = RUN_LIMIT,
         cache_size: int = 1024,
     ) -> None:
+        if not isinstance(rules, KnowledgeBase):
+            check_path_argument(rules, "rules", optional=True)
+        if not isinstance(engine, str):
+            raise TypeError(f"engine must be a str, not {type(engine).__name__}")
         self._runner_class = runner_class(engine)
         for name, value in (("run_limit", run_limit), ("cache_size", cache_size)):
-            if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-                raise UsageError(f"{name} must be a whole number >= 0, not {value!r}")
+            if (
+                isinstance(value, bool)
+                or not isinstance(value, int)
+                or not 0 <= value <= MAX_LIMIT
+            ):
+                raise UsageError(
+                    f"{name} must be a whole number from 0 to {MAX_LIMIT:,}, not {brief(value)}"
+                )
         self.engine = engine
         self.knowledge: KnowledgeBase = rules if isinstance(rules, KnowledgeBase) else load(rules)
         self.compiled = compile_base(self.knowledge)
@@ -134,7 +150,16 @@ class Expert:
 
     def consult_many(self, records: Iterable[Any]) -> Iterable[Result]:
         """Consult on each record lazily: a mapping of full fact names, a Device, a Needs, a
-        (Device, Needs) pair, or a mapping with ``device`` and/or ``needs`` keys."""
+        (Device, Needs) pair, or a mapping with ``device`` and/or ``needs`` keys.
+
+        Raises:
+            TypeError: ``records`` is not iterable (at once, not at the first record).
+        """
+        if not isinstance(records, Iterable):
+            raise TypeError(f"records must be iterable, not {type(records).__name__}")
+        return self._consult_each(records)
+
+    def _consult_each(self, records: Iterable[Any]) -> Iterator[Result]:
         for record in records:
             if isinstance(record, (Device, Needs)):
                 yield self.consult(record)

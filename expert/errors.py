@@ -23,13 +23,24 @@ __all__ = [
 def suggest(word: object, choices: Iterable[object]) -> str | None:
     """Return the allowed choice closest to ``word``, or ``None`` when nothing is close."""
     names = [str(choice) for choice in choices]
-    found = difflib.get_close_matches(str(word), names, n=1, cutoff=0.6)
+    try:
+        text = str(word)
+    except ValueError:  # an int of more digits than Python will write out
+        return None
+    # A match needs a similarity of 0.6, which a word over twice as long as every choice
+    # cannot reach; comparing a huge word would only take time.
+    if len(text) > 2 * max(map(len, names), default=0) + 2:
+        return None
+    found = difflib.get_close_matches(text, names, n=1, cutoff=0.6)
     return found[0] if found else None
 
 
 def brief(value: object, limit: int = 60) -> str:
     """``repr(value)`` cut to ``limit`` characters, so a huge input cannot flood a message."""
-    shown = repr(value)
+    try:
+        shown = repr(value)
+    except ValueError:  # an int of more digits than Python will write out
+        shown = f"<{type(value).__name__} too large to show>"
     return shown if len(shown) <= limit else shown[: limit - 1] + "…"
 
 

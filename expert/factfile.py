@@ -13,14 +13,15 @@ from pathlib import Path
 from typing import Any
 
 from ._files import write_atomically
+from ._paths import check_path_argument, read_regular
 from .errors import FactError, UsageError, brief, suggest
 from .knowledge import KnowledgeBase
 from .vocabulary import json_value
 
 __all__ = ["MAX_BYTES", "facts_json", "read_facts", "write_facts"]
 
-#: The largest facts file read; anything bigger is not a facts file.
-MAX_BYTES = 1_000_000
+#: The largest facts file read, in bytes; anything bigger is not a facts file.
+MAX_BYTES = 1 << 20
 
 
 def facts_json(facts: Mapping[str, Any]) -> dict[str, dict[str, Any]]:
@@ -39,6 +40,7 @@ def write_facts(path: Path, facts: Mapping[str, Any]) -> None:
     Raises:
         UsageError: the file cannot be written; an existing file is left as it was.
     """
+    check_path_argument(path, "path")
     text = json.dumps(facts_json(facts), indent=2, ensure_ascii=False) + "\n"
     try:
         write_atomically(path, text)
@@ -50,15 +52,17 @@ def read_facts(path: Path, knowledge: KnowledgeBase) -> dict[str, Any]:
     """The facts saved in ``path``, by full name, validated against ``knowledge``.
 
     Raises:
-        UsageError: the file is unreadable, too big, not JSON, or not facts of this base.
+        UsageError: the file is unreadable, not a regular file, too big, not JSON, or not
+            facts of this base.
+        TypeError: ``path`` is not a path.
     """
+    check_path_argument(path, "path")
     try:
-        with path.open("rb") as handle:
-            raw = handle.read(MAX_BYTES + 1)
+        raw = read_regular(path, MAX_BYTES)
     except OSError as error:
         raise UsageError(f"cannot read {path}: {error.strerror or error}") from None
-    if len(raw) > MAX_BYTES:
-        raise UsageError(f"{path}: not a facts file: larger than {MAX_BYTES:,} bytes")
+    except ValueError as error:  # not a regular file, or too large
+        raise UsageError(f"cannot read {path}: {error}") from None
     try:
         data = json.loads(raw.decode("utf-8"))
     except UnicodeDecodeError:

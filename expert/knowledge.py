@@ -17,6 +17,7 @@ from typing import Any
 
 import attrs
 
+from ._paths import check_path_argument, read_regular
 from .certainty import HEDGES
 from .errors import FactError, KnowledgeBaseError, brief, suggest
 from .goals import Goal, read_goals
@@ -56,7 +57,21 @@ _RULE_KEYS = {
 #: Files of a base directory that are not topics: the articles, the vocabulary, the needs
 #: ``expert check --gaps`` checks (:mod:`expert.gaps`) and the goals (:mod:`expert.goals`).
 _NOT_TOPICS = ("sources.toml", "vocabulary.toml", "gaps.toml", "goals.toml")
-_ID = re.compile(r"^[a-z0-9][a-z0-9-]*\.[a-z0-9][a-z0-9.-]*$")
+# \Z, not $: "$" also matches before a final newline, which would let "t.a\n" pass as an id.
+_ID = re.compile(r"[a-z0-9][a-z0-9-]*\.[a-z0-9][a-z0-9.-]*\Z")
+
+#: The largest rule file, vocabulary, sources file or article read, in bytes.
+MAX_FILE_BYTES = 16 << 20
+
+#: The fields a source may have besides its ``title``; each is a string.
+_SOURCE_KEYS = ("title", "author", "site", "editor", "published", "article")
+
+
+def _finite(value: int | float) -> bool:
+    try:
+        return math.isfinite(value)
+    except OverflowError:  # an int too large for a float
+        return False
 
 
 def normalise_text(text: str) -> str:
@@ -331,6 +346,7 @@ def load(path: str | Path | None = None) -> KnowledgeBase:
     Raises:
         KnowledgeBaseError: a missing or unreadable file, or a rule that breaks the schema.
     """
+    check_path_argument(path, "path", optional=True)
     directory = Path(path) if path is not None else bundled_path()
     if not directory.is_dir():
         raise KnowledgeBaseError(f"{directory}: not a directory of rule files")
@@ -342,16 +358,26 @@ def load(path: str | Path | None = None) -> KnowledgeBase:
     return _CACHE[key]
 
 
-def _read_toml(path: Path) -> dict[str, Any]:
+def _read_text(path: Path, what: str = "") -> str:
+    """A file's text, read only if it is a regular file of at most MAX_FILE_BYTES."""
     try:
-        with path.open("rb") as handle:
-            return tomllib.load(handle)
+        return read_regular(path, MAX_FILE_BYTES).decode("utf-8")
     except OSError as error:
-        raise KnowledgeBaseError(f"cannot read: {error.strerror}", path=path) from None
+        raise KnowledgeBaseError(f"{what}cannot read: {error.strerror}", path=path) from None
+    except UnicodeDecodeError:
+        raise KnowledgeBaseError(f"{what}not UTF-8 text", path=path) from None
+    except ValueError as error:
+        raise KnowledgeBaseError(f"{what}cannot read: {error}", path=path) from None
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    text = _read_text(path, "not valid TOML: ")
+    try:
+        return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise KnowledgeBaseError(f"not valid TOML: {error}", path=path) from None
-    except UnicodeDecodeError:
-        raise KnowledgeBaseError("not valid TOML: not UTF-8 text", path=path) from None
+    except RecursionError:
+        raise KnowledgeBaseError("not valid TOML: nested too deeply", path=path) from None
 
 
 class _Loader:
@@ -387,7 +413,10 @@ class _Loader:
         topics: dict[str, str] = {}
         seen: dict[str, Path] = {}
         for path, document in documents:
-            topics[path.stem] = str(document.get("summary", ""))
+            summary = document.get("summary", "")
+            if not isinstance(summary, str):
+                raise KnowledgeBaseError("`summary` must be a string", path=path)
+            topics[path.stem] = summary
             entries = document.get("rules", [])
             if not isinstance(entries, list):
                 raise KnowledgeBaseError("`rules` must be an array of tables", path=path)
@@ -465,20 +494,25 @@ class _Loader:
         sources = {}
         for key, table in _read_toml(path).items():
             if not isinstance(table, dict) or not isinstance(table.get("title"), str):
-                raise KnowledgeBaseError(f"source {key!r} needs a `title` string", path=path)
+                raise KnowledgeBaseError(f"source {brief(key)} needs a `title` string", path=path)
+            for field, value in table.items():
+                if not isinstance(value, str):
+                    raise KnowledgeBaseError(
+                        f"source {brief(key)}: `{brief(field)[1:-1]}` must be a string, not "
+                        f"{type(value).__name__}",
+                        path=path,
+                        suggestion=suggest(field, _SOURCE_KEYS)
+                        if field not in _SOURCE_KEYS
+                        else None,
+                    )
             text = ""
             if "article" in table:
-                article = (self.directory / "articles" / str(table["article"])).resolve()
+                article = (self.directory / "articles" / table["article"]).resolve()
                 if article.parent != (self.directory / "articles").resolve():
                     raise KnowledgeBaseError(
-                        f"source {key!r}: `article` must name a file in articles/", path=path
+                        f"source {brief(key)}: `article` must name a file in articles/", path=path
                     )
-                try:
-                    text = article.read_text(encoding="utf-8")
-                except (OSError, UnicodeDecodeError) as error:
-                    raise KnowledgeBaseError(
-                        f"source {key!r}: cannot read article {article.name}: {error}", path=path
-                    ) from None
+                text = _read_text(article, f"source {brief(key)}: article {article.name}: ")
             sources[key] = Source(
                 key=key,
                 title=table["title"],
@@ -527,7 +561,7 @@ class _RuleParser:
                 suggestion=suggest(extra, _RULE_KEYS),
             )
         source = entry.get("source")
-        if source not in self.sources:
+        if not isinstance(source, str) or source not in self.sources:
             raise self.fail(
                 f"`source` {brief(source)} is not in sources.toml; allowed: {', '.join(self.sources)}",
                 suggestion=suggest(source, self.sources),
@@ -579,7 +613,7 @@ class _RuleParser:
             )
         if "hedge" in entry:
             hedge = entry["hedge"]
-            if hedge not in HEDGES:
+            if not isinstance(hedge, str) or hedge not in HEDGES:
                 raise self.fail(
                     f"`hedge` {brief(hedge)} is not allowed; allowed: {', '.join(HEDGES)}",
                     suggestion=suggest(hedge, HEDGES),
@@ -589,7 +623,7 @@ class _RuleParser:
         if (
             isinstance(value, bool)
             or not isinstance(value, (int, float))
-            or not math.isfinite(value)
+            or not _finite(value)
             or not -1 <= value <= 1
             or value == 0
         ):
@@ -624,15 +658,16 @@ class _RuleParser:
 
     def _check_value(self, attribute: Attribute, value: Any, where: str) -> Any:
         """One value a condition compares with or a conclusion states (a member of a set)."""
-        if attribute.kind == "amount" and isinstance(value, (int, float)) and value < 0:
-            return value  # a threshold may be any number; only stated amounts are >= 0
         member = attribute.kind in ("choice", "set")
         if attribute.kind == "flag" and not isinstance(value, bool):
             raise self.fail(f"{where}: {attribute.name} takes true or false, not {brief(value)}")
-        if attribute.kind == "amount" and (
-            isinstance(value, bool) or not isinstance(value, (int, float))
-        ):
-            raise self.fail(f"{where}: {attribute.name} takes a number, not {brief(value)}")
+        if attribute.kind == "amount":
+            if isinstance(value, bool) or not isinstance(value, (int, float)):
+                raise self.fail(f"{where}: {attribute.name} takes a number, not {brief(value)}")
+            if not _finite(value):
+                raise self.fail(f"{where}: {attribute.name} takes a finite number")
+            if value < 0:
+                return value  # a threshold may be any number; only stated amounts are >= 0
         try:
             if member and not (isinstance(value, str) and value in attribute.values):
                 raise FactError(

@@ -11,8 +11,9 @@ the tracing says what must be stated, not what must stay unsaid.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
-from itertools import product
+from itertools import pairwise, product
 from typing import Any
 
 import attrs
@@ -20,7 +21,15 @@ import attrs
 from .knowledge import Condition, KnowledgeBase, RuleSpec
 from .vocabulary import Attribute
 
-__all__ = ["Premises", "Way", "can_hold", "value_meeting"]
+__all__ = [
+    "Premises",
+    "Way",
+    "can_hold",
+    "candidates",
+    "empty_ok",
+    "set_meeting",
+    "value_meeting",
+]
 
 #: Ways kept per conclusion; past it a conclusion counts as reachable in too many ways to list.
 LIMIT = 64
@@ -142,50 +151,71 @@ def can_hold(attributes: Any, conditions: Iterable[Condition]) -> bool:
     for name, group in grouped.items():
         attribute: Attribute = attributes[name]
         if attribute.multi:
-            if not any(
-                all(condition.holds(state) for condition in group)
-                for state in _set_candidates(attribute, group)
-            ):
+            if set_meeting(group, set(attribute.values)) is None and not empty_ok(group):
                 return False
         elif not any(
             all(condition.holds(value) for condition in group)
-            for value in _candidates(attribute, group)
+            for value in candidates(attribute, group)
         ):
             return False
     return True
 
 
-def _candidates(attribute: Attribute, conditions: list[Condition]) -> list[Any]:
-    """Values worth trying for a stated attribute (None stands for 'not known')."""
+def candidates(attribute: Attribute, conditions: list[Condition]) -> list[Any]:
+    """Values worth trying for a stated attribute (None stands for 'not known').
+
+    For an amount: 0, each threshold, a point between each two and one above the last. The
+    numbers meeting a set of comparisons form intervals ending at thresholds, so some
+    number meets them all exactly when one of these points does."""
     if attribute.kind == "flag":
         return [None, True, False]
     if attribute.kind == "amount":
-        points = {0.0}
-        for condition in conditions:
-            operand = condition.operand
-            if isinstance(operand, (int, float)) and not isinstance(operand, bool):
-                points |= {operand - 0.5, operand, operand + 0.5}
-        return [None] + sorted(point for point in points if point >= 0)
+        thresholds = sorted(
+            {0.0}
+            | {
+                float(operand)
+                for condition in conditions
+                for operand in condition.operands
+                if isinstance(operand, (int, float)) and not isinstance(operand, bool)
+            }
+        )
+        points = set(thresholds) | {a / 2 + b / 2 for a, b in pairwise(thresholds)}
+        points.add(thresholds[-1] * 2 + 1)
+        return [None] + sorted(p for p in points if p >= 0 and math.isfinite(p))
     return [None, *attribute.values]
 
 
-def _set_candidates(attribute: Attribute, conditions: list[Condition]) -> list[Any]:
-    """Sets worth trying: unknown, what the conditions require, and that plus one option of
-    each ``one_of``."""
+def set_meeting(
+    conditions: list[Condition], available: set[Any], start: Iterable[Any] = ()
+) -> frozenset[Any] | None:
+    """A non-empty set drawn from ``available`` (keeping what ``start`` holds, where it can)
+    that meets all of ``conditions`` on a set, or ``None``."""
     required: set[Any] = set()
+    excluded: set[Any] = set()
     for condition in conditions:
         if condition.op in ("equals", "contains"):
             required |= set(condition.operands)
-    tries: list[Any] = [None, frozenset(required)]
-    chosen = set(required)
+        elif condition.op == "not":
+            excluded |= set(condition.operands)
+    if required & excluded or not required <= available:
+        return None
+    chosen = (set(start) - excluded) | required
     for condition in conditions:
         if condition.op == "one_of":
-            excluded = {v for c in conditions if c.op == "not" for v in c.operands}
-            options = [v for v in condition.operands if v not in excluded]
-            if options and not chosen & set(condition.operands):
-                chosen.add(options[0])
-    tries.append(frozenset(chosen))
-    return tries
+            options = (set(condition.operands) & available) - excluded
+            if not options:
+                return None
+            if not chosen & options:
+                chosen.add(sorted(options, key=str)[0])
+    if not chosen:  # only exclusions: any value they leave will do
+        chosen = set(sorted(available - excluded, key=str)[:1])
+    state = frozenset(chosen)
+    return state if state and all(condition.holds(state) for condition in conditions) else None
+
+
+def empty_ok(conditions: list[Condition]) -> bool:
+    """Whether an empty set (nothing stated or concluded) meets all ``conditions``."""
+    return all(condition.holds(frozenset()) for condition in conditions)
 
 
 def value_meeting(
@@ -198,22 +228,14 @@ def value_meeting(
     as it can.
     """
     if attribute.multi:
-        chosen = set(current or ())
-        excluded = {v for c in conditions if c.op == "not" for v in c.operands}
-        for condition in conditions:
-            if condition.op in ("equals", "contains"):
-                chosen |= set(condition.operands)
-            elif condition.op == "one_of" and not chosen & set(condition.operands):
-                options = [v for v in condition.operands if v not in excluded]
-                if options:
-                    chosen.add(options[0])
-        chosen -= excluded
-        candidates: list[Any] = [frozenset(chosen) if chosen else None]
-    else:
-        candidates = _candidates(attribute, conditions)
-        if attribute.kind == "amount" and isinstance(current, (int, float)):
-            candidates.sort(key=lambda v: -1 if v is None else abs(v - current))
-    for candidate in candidates:
-        if all(condition.holds(candidate) for condition in conditions):
-            return True, candidate
+        found = set_meeting(conditions, set(attribute.values), current or ())
+        if found is not None:
+            return True, found
+        return (True, None) if empty_ok(conditions) else (False, None)
+    options = candidates(attribute, conditions)
+    if attribute.kind == "amount" and isinstance(current, (int, float)):
+        options.sort(key=lambda v: -1 if v is None else abs(v - current))
+    for option in options:
+        if all(condition.holds(option) for condition in conditions):
+            return True, option
     return False, None

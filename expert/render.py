@@ -1,4 +1,10 @@
-"""Readable renderings of results and of the knowledge base, for terminals and Markdown."""
+"""Readable renderings of results and of the knowledge base, for terminals and Markdown.
+
+Rule files, articles and facts are text from outside the program: what is printed here is
+printed as text (rich markup is never parsed in it, control characters are shown as
+escapes); the functions that return strings leave that to whoever prints them
+(:func:`expert._safe_text.visible`).
+"""
 
 from __future__ import annotations
 
@@ -8,9 +14,9 @@ import textwrap
 from typing import Any
 
 from rich.console import Console
-from rich.table import Table
 from rich.text import Text
 
+from ._safe_text import json_safe, visible
 from .explanation import Line
 from .knowledge import KnowledgeBase, RuleSpec
 from .result import Result
@@ -22,7 +28,6 @@ __all__ = [
     "inputs_text",
     "print_lines",
     "print_conflicts",
-    "print_result",
     "rule_lines",
     "rules_markdown",
     "rules_text",
@@ -85,9 +90,7 @@ def print_lines(lines: list[Line], console: Console) -> None:
         console.print(styled_lines(wrapped_lines(lines, console.width)), soft_wrap=True)
     else:
         for line in lines:
-            console.print(
-                f"{'  ' * line.depth}{line.text}", markup=False, highlight=False, soft_wrap=True
-            )
+            _print_line(console, f"{'  ' * line.depth}{line.text}")
 
 
 def styled_lines(lines: list[Line]) -> Text:
@@ -98,81 +101,34 @@ def styled_lines(lines: list[Line]) -> Text:
         if index:
             text.append("\n")
         text.append("  " * line.depth)
-        text.append(line.text, style=STYLES.get(line.kind, ""))
+        text.append(visible(line.text), style=STYLES.get(line.kind, ""))
     return text
 
 
 def to_json(data: Any) -> str:
-    """Indented JSON with non-ASCII kept readable."""
-    return json.dumps(data, indent=2, ensure_ascii=False)
+    """Indented JSON with non-ASCII kept readable (but control characters escaped)."""
+    return json_safe(json.dumps(data, indent=2, ensure_ascii=False))
 
 
-def print_result(result: Result, console: Console) -> None:
-    """Print the facts, a verdict table with certainties and quotes, and the conflicts."""
-    facts = ", ".join(f"{name} = {show_value(value)}" for name, value in result.facts.items())
-    console.print(f"Facts: {facts or '(none)'}", markup=False, highlight=False)
-    if not result.verdicts:
-        console.print("No verdicts: no rule applies to these facts.", markup=False)
-        return
-    if not console.is_terminal:
-        # Piped output stays one fact per line, unwrapped, so it can be read by scripts.
-        for verdict in result.verdicts:
-            console.print(
-                f"{verdict.attribute} = {show_value(verdict.value)} "
-                f"(certainty {verdict.certainty:.2f})",
-                markup=False,
-                highlight=False,
-                soft_wrap=True,
-            )
-            for firing in verdict.because:
-                console.print(
-                    f"  {firing.rule} ({firing.source}): “{firing.quote}”",
-                    markup=False,
-                    highlight=False,
-                    soft_wrap=True,
-                )
-    else:
-        console.print(_verdict_table(result))
-    print_conflicts(result, console)
-
-
-def _verdict_table(result: Result) -> Table:
-    table = Table(title="Verdicts", show_lines=True, title_justify="left")
-    table.add_column("Attribute", no_wrap=True)
-    table.add_column("Verdict")
-    table.add_column("Certainty", justify="right")
-    table.add_column("Because (rule, source: quote)", overflow="fold")
-    for verdict in result.verdicts:
-        reasons = "\n".join(
-            f"{firing.rule} ({firing.source}):\n“{firing.quote}”" for firing in verdict.because[:3]
-        )
-        more = len(verdict.because) - 3
-        if more > 0:
-            reasons += f"\n… and {more} more (see how {verdict.attribute})"
-        table.add_row(
-            verdict.attribute, show_value(verdict.value), f"{verdict.certainty:.2f}", reasons
-        )
-    return table
+def _print_line(console: Console, text: str) -> None:
+    """One line of plain text, as text: no markup, no highlighting, control codes shown."""
+    console.print(Text(visible(text)), soft_wrap=True)
 
 
 def print_conflicts(result: Result, console: Console) -> None:
     """Each conflict: the values with their certainties, the winner, and every side's quotes."""
     for conflict in result.conflicts:
-        console.print(
+        _print_line(
+            console,
             f"Conflict on {conflict.attribute}: "
             + " vs ".join(f"{show_value(value)} ({cf:.2f})" for value, cf, _ in conflict.sides)
             + f"; {show_value(conflict.winner)} wins.",
-            markup=False,
-            highlight=False,
-            soft_wrap=True,
         )
         for value, _, firings in conflict.sides:
             for firing in firings:
-                console.print(
+                _print_line(
+                    console,
                     f"  {show_value(value)}: {firing.rule} ({firing.source}): “{firing.quote}”",
-                    markup=False,
-                    highlight=False,
-                    soft_wrap=True,
                 )
 
 

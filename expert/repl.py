@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import io
 import os
-import shlex
+import re
 import shutil
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -23,6 +23,8 @@ from prompt_toolkit.completion import CompleteEvent, Completer, Completion, Path
 from prompt_toolkit.document import Document
 from rich.console import Console
 
+from ._paths import read_tail
+from ._safe_text import visible
 from .engine import Expert
 from .errors import ExpertError, UsageError, one_line, suggest
 from .factfile import read_facts, write_facts
@@ -54,6 +56,12 @@ Reader = Callable[[str, Sequence[str]], str]
 
 #: Questions one ``ask`` poses before it offers to go on.
 MAX_QUESTIONS = 10
+
+#: The longest command line the shell reads, in characters.
+MAX_LINE = 10_000
+
+#: How much of the end of the history file is read at start, in bytes.
+MAX_HISTORY_BYTES = 1 << 20
 
 
 @attrs.frozen
@@ -255,6 +263,8 @@ class Shell:
         where: Callable[[], str] | None = None,
         hints: str = "repl",
     ) -> None:
+        if expert is not None and not isinstance(expert, Expert):
+            raise TypeError(f"expert must be an Expert, not {type(expert).__name__}")
         self.expert = expert or Expert()
         self.facts: dict[str, Any] = {}
         self.skipped: set[str] = set()
@@ -267,6 +277,8 @@ class Shell:
         self.echo = echo
         self.where = where
         self.hints = hints
+        #: How many lines (or answers) have failed so far.
+        self.failures = 0
         self._captured: list[str] = []
 
     @property
@@ -282,13 +294,19 @@ class Shell:
         Mistakes print one line and leave the facts as they were; :attr:`done` turns true
         after ``quit``.
         """
+        if not isinstance(line, str):
+            raise TypeError(f"line must be a str, not {type(line).__name__}")
         self._captured = []
         try:
+            if len(line) > MAX_LINE:
+                raise UsageError(f"the line is longer than the limit of {MAX_LINE:,} characters")
             words = _split(line)
             if words:
                 self._dispatch(words[0], words[1:])
         except ExpertError as error:
             self._fail(str(error))
+        except BrokenPipeError:
+            raise  # nobody reads the output any more: the session is over
         except Exception as error:  # noqa: BLE001 - a session must survive its own bugs
             self._fail(f"internal error: {type(error).__name__}: {error}")
         return "".join(self._captured)
@@ -304,9 +322,15 @@ class Shell:
         getattr(self, "_do_" + name.replace("-", "_"))(args)
 
     def _say(self, text: str = "") -> None:
-        self._emit(text + "\n", self.out)
+        self._write(text + "\n")
+
+    def _write(self, text: str) -> None:
+        """Write text that may hold words from rule files, files or the user's input, with
+        its control characters shown as escapes (line breaks kept)."""
+        self._emit(visible(text, lines=True), self.out)
 
     def _fail(self, text: str) -> None:
+        self.failures += 1
         where = self.where() if self.where else ""
         self._emit(f"error: {where}{one_line(text)}\n", self.err)
 
@@ -459,7 +483,7 @@ class Shell:
                 f"no topic {' '.join(args)!r}; topics: {', '.join(topics)}",
                 suggestion=suggest(" ".join(args), topics),
             )
-        self._emit(rules_text(self.knowledge, args[0]), self.out)
+        self._write(rules_text(self.knowledge, args[0]))
 
     def _do_rule(self, args: list[str]) -> None:
         if len(args) != 1:
@@ -481,7 +505,7 @@ class Shell:
 
     def _do_sources(self, args: list[str]) -> None:
         _no_arguments("sources", args)
-        self._emit(sources_text(self.knowledge), self.out)
+        self._write(sources_text(self.knowledge))
 
     # -- files -------------------------------------------------------------------------------
 
@@ -638,11 +662,41 @@ class Shell:
         self._say(f"    “{rule.quote}” ({cite})")
 
 
+# The pieces of a line, as the POSIX shell (and shlex) reads them: blanks, a comment, plain
+# characters, a single-quoted string, a double-quoted one (where a backslash escapes only
+# a backslash or a double quote), a backslash and the character it escapes, and the errors.
+_PIECES = re.compile(
+    r"""(?P<blank>[ \t\r\n]+)|(?P<comment>\#[^\n]*)|(?P<plain>[^ \t\r\n'"\\\#]+)"""
+    r"""|'(?P<single>[^']*)'|"(?P<double>(?:[^"\\]|\\.)*)"|\\(?P<escaped>.)"""
+    r"""|(?P<unclosed>['"])|(?P<dangling>\\)""",
+    re.DOTALL,
+)
+_DOUBLE_ESCAPE = re.compile(r'\\([\\"])')
+
+
 def _split(line: str) -> list[str]:
-    try:
-        return shlex.split(line, comments=True)
-    except ValueError as error:
-        raise UsageError(f"cannot read the line: {error}") from None
+    """The words of a line, as ``shlex.split(line, comments=True)`` gives them, in linear
+    time (shlex builds each word a character at a time: quadratic on a long word)."""
+    words: list[str] = []
+    word: list[str] | None = None
+    for piece in _PIECES.finditer(line):
+        kind = piece.lastgroup
+        if kind in ("blank", "comment"):
+            if word is not None:
+                words.append("".join(word))
+            word = None
+            continue
+        if kind == "unclosed":
+            raise UsageError("cannot read the line: No closing quotation")
+        if kind == "dangling":
+            raise UsageError("cannot read the line: No escaped character")
+        text = piece.group(kind or "")
+        if kind == "double":
+            text = _DOUBLE_ESCAPE.sub(r"\1", text)
+        word = [*(word or []), text]
+    if word is not None:
+        words.append("".join(word))
+    return words
 
 
 def _no_arguments(name: str, args: list[str]) -> None:
@@ -766,18 +820,22 @@ def _history() -> Any:
     from prompt_toolkit.history import FileHistory, InMemoryHistory
 
     class SafeFileHistory(FileHistory):
-        """A file history that never ends a session because the file cannot be used."""
+        """A file history that never ends a session because the file cannot be used, reads
+        only the end of a long one, and uses only a regular file (a history linked to
+        /dev/zero or a FIFO is left alone rather than read for ever or waited on)."""
 
         def load_history_strings(self) -> Iterable[str]:
             try:
-                strings = list(super().load_history_strings())
-            except OSError:
-                strings = []
-            yield from strings
+                data = read_tail(os.fsdecode(self.filename), MAX_HISTORY_BYTES)
+            except (OSError, ValueError):
+                return []
+            return reversed(_history_entries(data))
 
         def store_string(self, string: str) -> None:
             try:
-                super().store_string(string)
+                path = Path(os.fsdecode(self.filename))
+                if not path.exists() or path.is_file():
+                    super().store_string(string)
             except OSError:
                 pass  # an unwritable history is not worth losing the session over
 
@@ -787,6 +845,26 @@ def _history() -> Any:
     except (OSError, RuntimeError):  # RuntimeError: no home directory to be found
         return InMemoryHistory()
     return SafeFileHistory(str(directory / "history"))
+
+
+def _history_entries(data: bytes) -> list[str]:
+    """The entries of prompt_toolkit's history format (``# time`` lines, then ``+line``s),
+    oldest first; a first entry cut by reading only the end of the file is dropped."""
+    entries: list[str] = []
+    lines: list[str] | None = None
+    # The first line is the blank one prompt_toolkit writes before each entry, or the cut
+    # end of a line: either way not part of a whole entry.
+    for raw in data.splitlines(keepends=True)[1:]:
+        line = raw.decode("utf-8", errors="replace")
+        if line.startswith("+") and lines is not None:
+            lines.append(line[1:])
+        elif not line.startswith("+"):
+            if lines:
+                entries.append("".join(lines)[:-1])
+            lines = []
+    if lines:
+        entries.append("".join(lines)[:-1])
+    return entries
 
 
 def run(
@@ -799,7 +877,8 @@ def run(
     """Open the shell on a knowledge base and return the exit code.
 
     On a terminal it prompts, with completion and history; otherwise it runs the commands of
-    standard input, one a line, printing plain text.
+    standard input, one a line, printing plain text, and returns 2 if any of them failed
+    (0 if all succeeded).
     """
     stdin = stdin or sys.stdin
     stdout = stdout or sys.stdout
@@ -850,10 +929,15 @@ class _LineReader:
         self.number = 0
 
     def __call__(self, prompt: str = "", choices: Sequence[str] = ()) -> str:
-        line = self.stream.readline()
+        line = self.stream.readline(MAX_LINE + 1)
         if not line:
             raise EOFError
         self.number += 1
+        if len(line) > MAX_LINE and not line.endswith("\n"):
+            while rest := self.stream.readline(1 << 16):  # skip the rest, holding none of it
+                if rest.endswith("\n"):
+                    break
+            return line  # too long: execute() says so
         return line.rstrip("\r\n")
 
     def where(self) -> str:
@@ -869,7 +953,8 @@ def _piped(expert: Expert, stdin: TextIO, stdout: TextIO) -> int:
         except EOFError:
             break
         shell.execute(line)
-    return 0
+    # Like `sh -e` or `python -`, a script whose commands failed says so in its status.
+    return 2 if shell.failures else 0
 
 
 def _interactive(expert: Expert) -> int:

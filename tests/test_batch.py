@@ -5,11 +5,9 @@ from __future__ import annotations
 
 import csv
 import json
+import math
 import os
-import signal
-import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -178,58 +176,6 @@ def test_an_interrupted_run_is_refused_without_resume(capsys, tmp_path):
     assert code == 2 and "--resume" in err and len(err.strip().splitlines()) == 1
 
 
-def _wait_for_progress(sidecar: Path, process: subprocess.Popen, lines: int) -> None:
-    """Wait until the sidecar records at least ``lines`` lines done."""
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        assert process.poll() is None, "the batch finished before it could be interrupted"
-        try:
-            if json.loads(sidecar.read_text("utf-8"))["lines"] >= lines:
-                return
-        except (OSError, ValueError):
-            pass
-        time.sleep(0.01)
-    raise AssertionError("the batch made no progress in 60 s")
-
-
-def test_resume_after_sigkill_equals_an_uninterrupted_run(capsys, tmp_path):
-    """Killed mid-run and resumed, a batch writes exactly the rows of an uninterrupted one."""
-    source = sample(tmp_path / "cat.csv", 3000, junk=0.02)
-    argv = ["batch", source, "--label-column", "label", "--chunk-size", "100"]
-    assert run(capsys, *argv, "-o", tmp_path / "whole.jsonl")[0] == 0
-    target = tmp_path / "out.jsonl"
-    process = subprocess.Popen(
-        [sys.executable, "-m", "expert", *map(str, argv), "-o", str(target)],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
-    try:
-        _wait_for_progress(tmp_path / "out.jsonl.partial.json", process, 400)
-    finally:
-        process.send_signal(signal.SIGKILL)
-        process.wait(timeout=30)
-    assert not target.exists()
-    with open(tmp_path / "out.jsonl.partial", "ab") as partial:
-        partial.write(b'{"id": "half a ro')  # as if killed in the middle of a write
-    code, _, err = run(capsys, *argv, "-o", target)
-    assert code == 2 and "interrupted run" in err
-    code, out, _ = run(capsys, *argv, "-o", target, "--resume")
-    assert code == 0 and "resumed after" in out
-    assert target.read_bytes() == (tmp_path / "whole.jsonl").read_bytes()
-    errors = (tmp_path / "out.jsonl.errors.jsonl").read_bytes()
-    assert errors == (tmp_path / "whole.jsonl.errors.jsonl").read_bytes()
-    assert not list(tmp_path.glob("out.jsonl.partial*"))
-
-
-def test_resume_refuses_other_settings(capsys, tmp_path):
-    """A resumed run must read the same input with the same settings."""
-    source = sample(tmp_path / "cat.csv", 20)
-    target = tmp_path / "out.jsonl"
-    sidecar = {"version": 1, "input": {}, "settings": {}}
-    (tmp_path / "out.jsonl.partial.json").write_text(json.dumps(sidecar))
-    code, _, err = run(capsys, "batch", source, "-o", target, "--resume")
-    assert code == 2 and "not the file the interrupted run read" in err
-
-
 def test_two_workers_write_what_one_process_writes(capsys, tmp_path):
     """--workers 2 gives the same rows in the same order as a serial run."""
     source = sample(tmp_path / "cat.jsonl", 600, junk=0.03)
@@ -368,3 +314,111 @@ def test_the_errors_file_can_go_elsewhere(capsys, tmp_path):
     assert code == 0 and str(tmp_path / "bad.jsonl") in out
     assert [row["line"] for row in jsonl(tmp_path / "bad.jsonl")] == [2]
     assert sorted(os.listdir(tmp_path)) == ["bad.jsonl", "cat.jsonl", "o.jsonl"]
+
+
+def strict_json(line: str):
+    """Parse one line as strict JSON (RFC 8259): NaN and infinities are errors."""
+
+    def refuse(constant):
+        raise ValueError(f"not JSON: {constant}")
+
+    return json.loads(line, parse_constant=refuse)
+
+
+CRASHING_JSONL = {
+    2: (b"[" * 30_000 + b"]" * 30_000, "bad-json", "nested too deeply"),
+    3: (b'{"id": "big", "price": ' + b"1" * 400 + b"}", "bad-value", "device.price"),
+    4: (b'{"id": "\\ud800", "mic": "boom"}', "bad-id", "lone surrogate"),
+    5: (b'{"id": 1e309, "mic": "boom"}', "bad-id", "inf is not a finite number"),
+    6: (b'{"id": NaN, "mic": "boom"}', "bad-id", "nan is not a finite number"),
+    7: (b'{"id": -Infinity, "mic": "boom"}', "bad-id", "-inf is not a finite number"),
+    8: (b'{"id": ["a"], "mic": "boom"}', "bad-id", "not list"),
+    9: (b'{"id": "n", "mic": "boom", "x": ' + b"[" * 5000 + b"]" * 5000 + b"}", "bad-json", ""),
+    10: (b'{"id": "b", "budget": -' + b"9" * 400 + b"}", "bad-value", "needs.budget"),
+    11: (b'{"id": "u", "uses": ["gaming", ' + b"1" * 400 + b"]}", "bad-value", "needs.uses"),
+    12: (b'{"id": "long", "mic": "' + b"x" * 70_000 + b'"}', "too-long", "65,536 bytes"),
+    13: (b'{"id": "s", "mic": "\\udfff"}', "bad-value", "device.mic"),
+    14: (b'{"id": "p", "price": 1e999}', "bad-value", "device.price"),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "csv"])
+def test_rows_that_would_crash_the_reader_are_errors_and_the_output_stays_strict(
+    capsys, tmp_path, fmt
+):
+    """Deep nesting, huge numbers, lone surrogates, non-finite ids, over-long lines: each
+    row goes to the errors file with its line and reason; every line written is strict
+    JSON (or CSV that reads back to the same ids)."""
+    lines = [b'{"id": "ok-1", "mic": "boom"}', *(CRASHING_JSONL[n][0] for n in range(2, 15))]
+    lines += [b'{"id": "cr\\rlf\\n\\"q\\",", "mic": "none"}', b'{"id": 12345678901234567890123}']
+    source = tmp_path / "junk.jsonl"
+    source.write_bytes(b"\n".join(lines) + b"\n")
+    target = tmp_path / f"out.{fmt}"
+    code, out, err = run(capsys, "batch", source, "-o", target)
+    assert code == 0 and err == "" and "16 rows" in out
+    errors = [strict_json(line) for line in (tmp_path / f"out.{fmt}.errors.jsonl").open()]
+    found = {row["line"]: (row["error"], row["reason"]) for row in errors}
+    assert sorted(found) == [*range(2, 15), 16]
+    for number, (_, kind, words) in CRASHING_JSONL.items():
+        assert found[number][0] == kind and words in found[number][1], found[number]
+    assert found[16][0] == "no-facts"
+    expected_ids = ["ok-1", 'cr\rlf\n"q",']
+    if fmt == "jsonl":
+        assert [strict_json(line)["id"] for line in target.open()] == expected_ids
+    else:
+        with open(target, newline="", encoding="utf-8") as handle:
+            rows = list(csv.reader(handle))
+        assert [row[0] for row in rows[1:]] == expected_ids
+        assert [row[1] for row in rows[1:]] == ["1", "15"]
+
+
+def test_a_quoted_csv_field_may_hold_line_breaks(tmp_path):
+    """A CSV record whose quoted field holds line breaks is one record, numbered by its
+    first line; a stray quote is one bad row and the rows after it are still read."""
+    source = tmp_path / "cat.csv"
+    source.write_bytes(
+        b'id,mic,price\n"a\nb",boom,10\nc,"in\r\nline",5\nd,none,1\ne,"boom,2\nf,boom,3\n'
+    )
+    summary = run_batch(source, tmp_path / "out.csv")
+    with open(tmp_path / "out.csv", newline="", encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    assert [(row["id"], row["line"]) for row in rows] == [("a\nb", "2"), ("d", "6"), ("f", "8")]
+    errors = jsonl(tmp_path / "out.csv.errors.jsonl")
+    assert [(row["line"], row["error"]) for row in errors] == [(4, "bad-value"), (7, "bad-csv")]
+    assert summary.rows == 5
+
+
+def test_huge_numbers_are_fact_errors_in_every_entry_point(tmp_path):
+    """A 400-digit price is a FactError in Device, Needs and what_if, and one error line in
+    the REPL's load; an int too long to print does not break the message."""
+    from expert import Expert, FactError
+    from expert.repl import Shell
+
+    for make in (
+        lambda: Device(price=10**400),
+        lambda: Device(price=10**5000),
+        lambda: Needs(budget=-(10**400)),
+        lambda: Expert().consult(Device(mic="boom")).what_if(price=10**400),
+        lambda: Device.from_mapping({"price": "1" * 400}, strings=True),
+    ):
+        with pytest.raises(FactError, match="allowed: a finite number >= 0"):
+            make()
+    facts = tmp_path / "facts.json"
+    facts.write_text('{"device": {"price": ' + "1" * 400 + "}}")
+    shell = Shell()
+    output = shell.execute(f"load {facts}")
+    assert output.startswith("error: ") and output.count("\n") == 1 and "device.price" in output
+
+
+def test_a_row_that_cannot_be_written_strictly_becomes_an_error(monkeypatch):
+    """Whatever a judged row holds, no output line is invalid: a row that cannot be written
+    as strict JSON is written to the errors file instead."""
+    from expert import batch
+
+    monkeypatch.setattr(
+        batch, "_judge", lambda record, number, options: {"id": "x", "verdicts": {"v": math.nan}}
+    )
+    results, summary = batch._judge_lines([(1, b'{"mic": "boom"}')], batch.BatchOptions())
+    [(output, errors)] = results
+    assert output == b"" and strict_json(errors.decode())["error"] == "unwritable"
+    assert summary.rejected == {"unwritable": 1} and summary.consulted == 0

@@ -60,6 +60,10 @@ def test_the_smoke_run_reports_every_figure(tmp_path):
             assert isinstance(value, (int, float)) and value > 0, path
     if len(engines) == 2:
         assert report["ratio"] and all(value > 0 for value in report["ratio"].values())
+    assert sorted(report["check"], key=int) == ["50", "100"]
+    for run in report["check"].values():
+        assert set(run) == {"load_ms", "check_ms", "problems"} and run["check_ms"] > 0
+    assert "expert check (no engine)" in done.stdout and "100 rules" in done.stdout
     # "Before" is measured in the same run, on the baseline revision's own code and rules
     # (a checkout without that history says so and goes on).
     if _has_revision(BASELINE):

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import io
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -110,3 +112,67 @@ def test_the_installed_script_runs_a_consultation():
     assert done.returncode == 0, done.stderr
     kind = next(v for v in json.loads(done.stdout)["verdicts"] if v["attribute"] == "device.kind")
     assert kind["value"] == "headset" and kind["because"]
+
+
+# -- the environment: encodings, closed pipes ------------------------------------------------
+
+
+def _script() -> str:
+    beside = Path(sys.executable).with_name("expert")
+    script = str(beside) if beside.exists() else shutil.which("expert")
+    assert script, "the expert script is not on PATH; install the package"
+    return script
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["consult", "--device", "mic=boom"],
+        ["consult", "--device", "mic=boom", "--how", "device.kind"],
+        ["consult", "--device", "mic=boom", "--json"],
+        ["rules"],
+        ["sources"],
+        ["consult", "--device", "mic=boom", "--format", "markdown"],
+    ],
+)
+def test_a_stdout_that_cannot_encode_the_quotes_degrades_and_exits_0(monkeypatch, argv):
+    """On an ASCII stdout the curly quotes become '?' and the command still succeeds."""
+    raw = io.BytesIO()
+    ascii_out = io.TextIOWrapper(raw, encoding="ascii", errors="strict", write_through=True)
+    monkeypatch.setattr(sys, "stdout", ascii_out)
+    assert main(argv) == 0
+    text = raw.getvalue().decode("ascii")
+    assert text and ("?" in text or "\\u201c" in text)
+
+
+def test_an_ascii_terminal_runs_the_installed_script_and_its_shell():
+    """PYTHONIOENCODING=ascii: a piped shell prints, degraded, and exits 0."""
+    env = {**os.environ, "PYTHONIOENCODING": "ascii"}
+    stdin = b"set mic boom\nconsult\nrule definitions.boom-mic-means-headset\n"
+    done = subprocess.run(
+        [_script(), "repl"], input=stdin, capture_output=True, env=env, timeout=120
+    )
+    assert done.returncode == 0 and done.stderr == b"", done.stderr
+    assert b"?headsets, like gaming headsets" in done.stdout
+    done.stdout.decode("ascii")
+
+
+def test_output_into_a_closed_pipe_ends_quietly_with_the_sigpipe_status():
+    """`expert ... | head` where head has gone: no message, status 141 (128 + SIGPIPE)."""
+    runs = [
+        (["rules"], None),
+        (["consult", "--device", "mic=boom"], None),
+        (["sample-catalogue", "100000"], None),
+        (["repl"], b"consult\n" * 2000),
+    ]
+    started = []
+    for argv, stdin in runs:
+        process = subprocess.Popen(
+            [_script(), *argv], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )  # fmt: skip
+        process.stdout.close()  # the reader is gone before anything is written
+        started.append((argv, process, stdin))
+    for argv, process, stdin in started:
+        _, err = process.communicate(stdin, timeout=120)
+        assert (process.returncode, err) == (141, b""), argv

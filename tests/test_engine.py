@@ -206,8 +206,9 @@ def test_a_tie_goes_to_the_value_more_articles_support(tmp_path):
     ("kwargs", "message"),
     [
         ({"engine": "clip"}, "unknown engine 'clip'; allowed: experta"),
-        ({"run_limit": -1}, "run_limit must be a whole number >= 0"),
-        ({"cache_size": 1.5}, "cache_size must be a whole number >= 0"),
+        ({"run_limit": -1}, "run_limit must be a whole number from 0 to 1,000,000,000"),
+        ({"cache_size": 1.5}, "cache_size must be a whole number from 0 to 1,000,000,000"),
+        ({"cache_size": 10**400}, "cache_size must be a whole number from 0 to"),
     ],
 )
 def test_bad_expert_options_are_usage_errors(tiny_base, kwargs, message):

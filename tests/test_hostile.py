@@ -298,3 +298,97 @@ def test_needs_facts_reject_hostile_sets():
 def test_errors_are_expert_errors():
     """Every error the library raises on input derives from ExpertError."""
     assert issubclass(FactError, ExpertError) and issubclass(KnowledgeBaseError, ExpertError)
+
+
+# -- API types: the documented errors, at once -------------------------------------------
+
+
+def _api_calls(tmp_path):
+    from expert.batch import consult_records, on_dask, run_batch
+    from expert.catalogue import sample_catalogue, write_catalogue
+    from expert.check import check
+    from expert.factfile import read_facts, write_facts
+
+    catalogue, out = tmp_path / "cat.csv", tmp_path / "o.jsonl"  # refused before any read
+    return {
+        "Expert(rules=5)": (lambda: Expert(rules=5), TypeError, "rules must be a path"),
+        "Expert(b'/x')": (lambda: Expert(b"/x"), TypeError, "rules must be a path"),
+        "Expert(engine=5)": (lambda: Expert(engine=5), TypeError, "engine must be a str"),
+        "Expert(cache_size=10**400)": (
+            lambda: Expert(cache_size=10**400), ExpertError, "cache_size must be a whole",
+        ),
+        "Expert(run_limit=-1)": (lambda: Expert(run_limit=-1), ExpertError, "run_limit"),
+        "run_batch(None, ...)": (lambda: run_batch(None, out), TypeError, "input must be a path"),
+        "run_batch(..., None)": (
+            lambda: run_batch(catalogue, None), TypeError, "output must be a path",
+        ),
+        "run_batch(errors=5)": (
+            lambda: run_batch(catalogue, out, errors=5), TypeError, "errors must be a path",
+        ),
+        "run_batch(ignore='abc')": (
+            lambda: run_batch(catalogue, out, ignore="abc"), TypeError, "ignore must be",
+        ),
+        "run_batch(id_column=5)": (
+            lambda: run_batch(catalogue, out, id_column=5), TypeError, "id_column must be a str",
+        ),
+        "run_batch(workers=10**400)": (
+            lambda: run_batch(catalogue, out, workers=10**400), ExpertError, "--workers must",
+        ),
+        "run_batch(resume='yes')": (
+            lambda: run_batch(catalogue, out, resume="yes"), TypeError, "resume must be a bool",
+        ),
+        "consult_records(None)": (lambda: consult_records(None), TypeError, "records must be"),
+        "consult_records(rules=5)": (
+            lambda: consult_records([], rules=5), TypeError, "rules must be a path",
+        ),
+        "on_dask(records, None)": (
+            lambda: on_dask([], None), TypeError, "client_or_address must be",
+        ),
+        "consult_many(None)": (lambda: _shared_expert().consult_many(None), TypeError, "records must be"),
+        "load(5)": (lambda: load(5), TypeError, "path must be a path"),
+        "check(None)": (lambda: check(None), TypeError, "knowledge must be a KnowledgeBase"),
+        "sample_catalogue('x')": (lambda: sample_catalogue("x"), TypeError, "rows must not"),
+        "sample_catalogue(junk='a')": (
+            lambda: sample_catalogue(3, junk="a"), TypeError, "junk must not",
+        ),
+        "sample_catalogue(junk=nan)": (
+            lambda: sample_catalogue(3, junk=float("nan")), ValueError, "junk must be a",
+        ),
+        "write_catalogue(None, [])": (
+            lambda: write_catalogue(None, []), TypeError, "path must be a path",
+        ),
+        "write_catalogue(path, 5)": (
+            lambda: write_catalogue(tmp_path / "c.csv", 5), TypeError, "lines must be iterable",
+        ),
+        "read_facts(5, ...)": (
+            lambda: read_facts(5, _shared_expert().knowledge), TypeError, "path must be a path",
+        ),
+        "write_facts(5, ...)": (lambda: write_facts(5, {}), TypeError, "path must be a path"),
+        "Shell(5)": (lambda: Shell(5), TypeError, "expert must be an Expert"),
+        "Shell().execute(None)": (
+            lambda: Shell(_shared_expert()).execute(None), TypeError, "line must be a str",
+        ),
+        "what_if(price=10**400)": (
+            lambda: _shared_expert().consult(Device(mic="boom")).what_if(price=10**400), FactError,
+            "finite number",
+        ),
+        "Device(price=10**400)": (lambda: Device(price=10**400), FactError, "finite number"),
+    }  # fmt: skip
+
+
+API_CASES = list(_api_calls(Path("/nonexistent")))
+
+
+@pytest.mark.parametrize("case", API_CASES)
+def test_public_functions_raise_their_documented_errors_naming_the_argument(tmp_path, case):
+    """A plainly wrong type is a TypeError naming the parameter; a bad value the library's
+    own error (an ExpertError, or the ValueError sample_catalogue documents); never a raw
+    TypeError, OverflowError or AttributeError from deep inside."""
+    call, error, words = _api_calls(tmp_path)[case]
+    with pytest.raises(error) as caught:
+        call()
+    assert words in str(caught.value)
+    if error is TypeError:
+        assert not isinstance(caught.value, ExpertError)
+        frame = caught.traceback[-1]
+        assert "site-packages" not in str(frame.path)  # raised by the library, at its door

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import re
+
 import pytest
 from support import rule_toml, write_base
 
@@ -75,7 +78,28 @@ BROKEN = {
     ),
     "duplicate id": (GOOD_RULE + GOOD_RULE, "duplicate rule id"),
     "duplicate TOML key": (GOOD_RULE.replace("hedge =", 'source = "kania"\nhedge ='), "TOML"),
-}
+    # Wrong types and sizes where a crash used to be (TypeError, OverflowError, RecursionError)
+    "source given as a list": (GOOD_RULE.replace('"kania"', '["kania"]'), "`source` ['kania']"),
+    "source given as a table": (GOOD_RULE.replace('"kania"', "{ a = 1 }"), "`source` {'a': 1}"),
+    "hedge given as a list": (GOOD_RULE.replace('"definite"', '["definite"]'), "`hedge` ['def"),
+    "a 400-digit certainty": (
+        GOOD_RULE.replace('hedge = "definite"', "certainty = " + "9" * 400), "`certainty` must",
+    ),
+    "a 400-digit threshold": (
+        GOOD_RULE.replace('device.mic = "boom"', "device.price = { lt = " + "9" * 400 + " }"),
+        "takes a finite number",
+    ),
+    "TOML nested 50,000 deep": ("x = " + "[" * 50_000 + "]" * 50_000, "nested too deeply"),
+    "tables nested 50,000 deep": ("x = " + "{a = " * 50_000 + "1" + "}" * 50_000, "too deeply"),
+    "an id with a trailing newline": (
+        GOOD_RULE + GOOD_RULE.replace('"t.boom"', '"t.boom\\n"'), "`id` must be a string",
+    ),
+    "an id with a leading newline": (GOOD_RULE.replace('"t.boom"', '"\\nt.boom"'), "`id`"),
+    "refines with a trailing newline": (
+        GOOD_RULE.replace("hedge =", 'refines = "t.other\\n"\nhedge ='), "`refines` must",
+    ),
+    "summary not a string": ("summary = 5\n" + GOOD_RULE, "`summary` must be a string"),
+}  # fmt: skip
 
 
 @pytest.mark.parametrize("case", BROKEN, ids=list(BROKEN))
@@ -88,8 +112,8 @@ def test_a_broken_rule_file_names_the_file_the_rule_and_the_problem(tmp_path, ca
     message = str(caught.value)
     assert "t.toml" in message
     assert expected in message
-    if case not in ("not TOML", "duplicate TOML key"):
-        assert "rule t." in message or "rule #1" in message or "rule other." in message
+    if "TOML" not in case and "nested" not in case and "summary" not in case:
+        assert "rule t." in message or "rule #" in message or "rule other." in message
 
 
 def test_a_missing_sources_file_is_reported(tmp_path):
@@ -111,6 +135,53 @@ def test_an_article_path_must_stay_inside_articles(tmp_path):
     base = write_base(tmp_path / "kb", {"t": GOOD_RULE})
     (base / "sources.toml").write_text('[kania]\ntitle = "x"\narticle = "../../etc/passwd"\n')
     with pytest.raises(KnowledgeBaseError, match="must name a file in articles/"):
+        load(base)
+
+
+SOURCE_FIELDS = {
+    "title": ('title = "Is Headphone Input or Output?"', 'title = ["x"]', "a `title` string"),
+    "author": ('author = "Bobby Kania"', 'author = ["Bobby"]', "`author` must be a string"),
+    "site": ('site = "Digimigia"', "site = 5", "`site` must be a string, not int"),
+    "article": ('article = "kania.txt"', "article = 5", "`article` must be a string"),
+    "published": ('published = "2024-01-12"', "published = 2024-01-12", "not date"),
+    "editor": ('editor = "Aimie Carlson"', "editor = { a = 1 }", "`editor` must be a string"),
+    "nesting": (None, "x = " + "[" * 50_000 + "]" * 50_000, "nested too deeply"),
+}
+
+
+@pytest.mark.parametrize("field", SOURCE_FIELDS, ids=list(SOURCE_FIELDS))
+def test_every_field_of_a_source_is_type_checked(tmp_path, field):
+    """A list, number, date or table where sources.toml wants a string is a
+    KnowledgeBaseError naming the file, the source and the field."""
+    good, bad, expected = SOURCE_FIELDS[field]
+    base = write_base(tmp_path / "kb", {"t": GOOD_RULE})
+    text = (base / "sources.toml").read_text()
+    (base / "sources.toml").write_text(bad if good is None else text.replace(good, bad))
+    with pytest.raises(KnowledgeBaseError, match=re.escape(expected)) as caught:
+        load(base)
+    assert "sources.toml" in str(caught.value)
+
+
+@pytest.mark.parametrize("kind", ["device", "fifo", "huge"])
+def test_an_article_that_is_not_a_bounded_regular_file_is_refused(tmp_path, kind, monkeypatch):
+    """An article linked to /dev/zero, a FIFO or a file over the limit is an error, read
+    without blocking and without reading it whole."""
+    import expert.knowledge
+
+    base = write_base(tmp_path / "kb", {"t": GOOD_RULE})
+    article = base / "articles" / "kania.txt"
+    article.unlink()
+    if kind == "device":
+        os.symlink(os.devnull, article)
+        expected = "must name a file in articles/"  # it resolves outside articles/
+    elif kind == "fifo":
+        os.mkfifo(article)
+        expected = "not a regular file (a pipe)"
+    else:
+        monkeypatch.setattr(expert.knowledge, "MAX_FILE_BYTES", 1000)
+        article.write_text("x" * 1001)
+        expected = "larger than the limit of 1,000 bytes"
+    with pytest.raises(KnowledgeBaseError, match=re.escape(expected)):
         load(base)
 
 

@@ -5,12 +5,16 @@ from __future__ import annotations
 import io
 import json
 import os
+import shlex
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from prompt_toolkit.completion import CompleteEvent
 from prompt_toolkit.document import Document
 
@@ -517,7 +521,7 @@ def test_run_reads_commands_and_answers_from_a_stream(tiny_base, capsys):
     """Without a terminal, run executes each line, the answers of ask included."""
     stdin = io.StringIO("set uses music\nask\nboom\n90\nbogus\nfacts\n")
     stdout = io.StringIO()
-    assert run(tiny_base, stdin=stdin, stdout=stdout) == 0
+    assert run(tiny_base, stdin=stdin, stdout=stdout) == 2  # a line failed
     out = stdout.getvalue()
     assert "device.mic? boom" in out and "needs.budget? 90" in out
     assert out.endswith("needs.uses = music\ndevice.mic = boom\nneeds.budget = 90\n")
@@ -536,7 +540,7 @@ def test_run_stops_at_quit(tiny_base):
 
 
 def test_the_installed_script_runs_piped_commands(tiny_base):
-    """`printf ... | expert repl` runs the commands in order and exits 0."""
+    """`printf ... | expert repl` runs the commands in order, and exits 2 as one failed."""
     beside = Path(sys.executable).with_name("expert")
     script = str(beside) if beside.exists() else shutil.which("expert")
     assert script, "the expert script is not on PATH; install the package"
@@ -547,7 +551,7 @@ def test_the_installed_script_runs_piped_commands(tiny_base):
         text=True,
         timeout=120,
     )
-    assert done.returncode == 0
+    assert done.returncode == 2
     assert done.stdout.startswith("device.mic = boom\nYou said: device.mic = boom.\n")
     assert "device.kind = headset (1.00)" in done.stdout
     assert done.stderr == "error: line 2: unknown command 'consutl' (did you mean 'consult'?)\n"
@@ -558,3 +562,122 @@ def test_the_repl_uses_the_bundled_base_by_default():
     shell = Shell()
     assert len(shell.knowledge.rules) > 100
     assert Expert().knowledge.path == shell.knowledge.path
+
+
+# -- bounded input ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("kind", ["device", "fifo", "big"])
+def test_load_reads_only_a_bounded_regular_file(shell, tmp_path, kind):
+    """`load /dev/zero`, a FIFO or a file over the limit: one error line, at once, facts
+    kept."""
+    from expert.factfile import MAX_BYTES as MAX_FACTS_BYTES
+
+    if kind == "device":
+        path, expected = Path("/dev/zero"), "not a regular file (a device)"
+    elif kind == "fifo":
+        path, expected = tmp_path / "fifo", "not a regular file (a pipe)"
+        os.mkfifo(path)
+    else:
+        path, expected = tmp_path / "big.json", f"larger than the limit of {MAX_FACTS_BYTES:,}"
+        path.write_text(" " * MAX_FACTS_BYTES + "{}")
+    shell.execute("set mic boom")
+    output = shell.execute(f"load {path}")
+    assert output.startswith("error: ") and expected in output and output.count("\n") == 1
+    assert shell.facts == {"device.mic": "boom"}
+
+
+def test_a_history_linked_to_dev_zero_or_a_fifo_is_neither_read_nor_written(monkeypatch, tmp_path):
+    """The history file must be a regular file: /dev/zero is not read until memory runs out,
+    a FIFO is not waited on."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
+    (tmp_path / "expert").mkdir()
+    history_file = tmp_path / "expert" / "history"
+    os.symlink("/dev/zero", history_file)
+    assert list(_history().load_history_strings()) == []
+    history_file.unlink()
+    os.mkfifo(history_file)
+    history = _history()
+    assert list(history.load_history_strings()) == []
+    history.store_string("set mic boom")  # would block on a FIFO nobody reads
+
+
+def test_a_long_history_is_read_from_its_end(monkeypatch, tmp_path):
+    """Only the last megabyte of a history file is read; its entries come back whole,
+    newest first."""
+    from expert.repl import MAX_HISTORY_BYTES
+
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
+    (tmp_path / "expert").mkdir()
+    entry = "\n# 2024-01-01 00:00:00.000000\n+set mic boom\n+# a second line {}\n"
+    count = 3 * MAX_HISTORY_BYTES // len(entry)
+    text = "".join(entry.format(n) for n in range(count))
+    (tmp_path / "expert" / "history").write_text(text)
+    strings = list(_history().load_history_strings())
+    assert strings[0] == f"set mic boom\n# a second line {count - 1}"
+    assert 0 < len(strings) < count and all(s.startswith("set mic boom\n") for s in strings)
+    assert strings[-1].endswith(str(count - len(strings)))  # no entry cut in half
+
+
+def test_a_ten_megabyte_line_is_one_error_line_at_once(shell):
+    """A huge line is refused by its length; nothing reads it a character at a time."""
+    from expert.repl import MAX_LINE
+
+    shell.execute("set mic boom")
+    output = shell.execute("set mic " + "x" * 10_000_000)
+    assert output == f"error: the line is longer than the limit of {MAX_LINE:,} characters\n"
+    assert shell.facts == {"device.mic": "boom"}
+
+
+def test_a_piped_huge_line_is_skipped_and_the_script_goes_on(tiny_base, capsys):
+    """Without a terminal a 10 MB line is read in pieces, refused, and the next line runs."""
+    stdin = io.StringIO("set mic " + "x" * 10_000_000 + "\nset mic boom\n")
+    stdout = io.StringIO()
+    assert run(tiny_base, stdin=stdin, stdout=stdout) == 2
+    assert stdout.getvalue() == "device.mic = boom\n"
+    assert capsys.readouterr().err == (
+        "error: line 1: the line is longer than the limit of 10,000 characters\n"
+    )
+
+
+@settings(max_examples=400, deadline=None, derandomize=True)
+@given(line=st.text(alphabet="ab '\"\\#\t\r\n", max_size=16))
+def test_lines_are_split_into_words_as_shlex_splits_them(line):
+    """The linear splitter gives shlex's words, and fails where shlex fails."""
+    from expert import UsageError
+    from expert.repl import _split
+
+    try:
+        expected = shlex.split(line, comments=True)
+    except ValueError:
+        with pytest.raises(UsageError, match="cannot read the line"):
+            _split(line)
+        return
+    assert _split(line) == expected
+
+
+def test_splitting_is_linear_in_the_length_of_a_word():
+    """A megabyte-long word is split at once (shlex took 20 s: it grows a word a character
+    at a time)."""
+    from expert.repl import _split
+
+    start = time.perf_counter()
+    assert _split("a" * 1_000_000 + ' "b c" d\\ e') == ["a" * 1_000_000, "b c", "d e"]
+    assert time.perf_counter() - start < 1
+
+
+# -- exit status of scripts ------------------------------------------------------------------
+
+
+def test_a_piped_script_exits_0_when_every_line_succeeds(tiny_base):
+    """All lines (answers included) succeeded: status 0."""
+    stdin = io.StringIO("set mic boom\nconsult\nask 1\nskip\nfacts\n")
+    assert run(tiny_base, stdin=stdin, stdout=io.StringIO()) == 0
+
+
+@pytest.mark.parametrize("script", ["bogus\n", "set mic boom\nset mic bom\nconsult\n",
+                                    "ask 1\nbom\nstop\n", "load /no/such/file\n"])  # fmt: skip
+def test_a_piped_script_exits_2_when_any_line_failed(tiny_base, capsys, script):
+    """Any failed line or answer: the script still runs to its end, then exits 2."""
+    assert run(tiny_base, stdin=io.StringIO(script), stdout=io.StringIO()) == 2
+    assert capsys.readouterr().err.startswith("error: line ")
