@@ -11,7 +11,6 @@ and around every threshold the rules compare it with.
 from __future__ import annotations
 
 import math
-import tomllib
 from collections.abc import Iterable
 from itertools import combinations
 from pathlib import Path
@@ -19,6 +18,7 @@ from typing import Any
 
 import attrs
 
+from ._toml import read_toml
 from .errors import KnowledgeBaseError, brief
 from .knowledge import KnowledgeBase
 from .vocabulary import Attribute, show_value
@@ -153,10 +153,7 @@ def read_policy(knowledge: KnowledgeBase) -> GapPolicy:
             "(see the rule format)",
             path=knowledge.path,
         )
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
-        raise KnowledgeBaseError(f"cannot read: {error}", path=path) from None
+    data = read_toml(path)
 
     def names(key: str, *, inputs: bool) -> tuple[str, ...]:
         value = data.get(key, [])

@@ -15,13 +15,13 @@ fewest groups, which is what a guided consultation works toward from the start.
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
 import attrs
 
+from ._toml import read_toml
 from .errors import KnowledgeBaseError, brief, suggest
 from .vocabulary import Attribute, show_value
 
@@ -66,10 +66,7 @@ def read_goals(directory: Path, attributes: Mapping[str, Attribute]) -> tuple[Go
     path = directory / FILE
     if not path.is_file():
         return ()
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
-        raise KnowledgeBaseError(f"cannot read: {error}", path=path) from None
+    data = read_toml(path)
     entries = data.get("goals")
     if set(data) - {"goals"} or not isinstance(entries, list) or not entries:
         raise KnowledgeBaseError("must hold [[goals]] tables and nothing else", path=path)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import math
 import re
-import tomllib
 from collections.abc import Iterable, Mapping
 from importlib import resources
 from pathlib import Path
@@ -17,7 +16,8 @@ from typing import Any
 
 import attrs
 
-from ._paths import check_path_argument, read_regular
+from ._paths import check_path_argument
+from ._toml import read_text, read_toml
 from .certainty import HEDGES
 from .errors import FactError, KnowledgeBaseError, brief, suggest
 from .goals import Goal, read_goals
@@ -60,8 +60,6 @@ _NOT_TOPICS = ("sources.toml", "vocabulary.toml", "gaps.toml", "goals.toml")
 # \Z, not $: "$" also matches before a final newline, which would let "t.a\n" pass as an id.
 _ID = re.compile(r"[a-z0-9][a-z0-9-]*\.[a-z0-9][a-z0-9.-]*\Z")
 
-#: The largest rule file, vocabulary, sources file or article read, in bytes.
-MAX_FILE_BYTES = 16 << 20
 
 #: The fields a source may have besides its ``title``; each is a string.
 _SOURCE_KEYS = ("title", "author", "site", "editor", "published", "article")
@@ -358,28 +356,6 @@ def load(path: str | Path | None = None) -> KnowledgeBase:
     return _CACHE[key]
 
 
-def _read_text(path: Path, what: str = "") -> str:
-    """A file's text, read only if it is a regular file of at most MAX_FILE_BYTES."""
-    try:
-        return read_regular(path, MAX_FILE_BYTES).decode("utf-8")
-    except OSError as error:
-        raise KnowledgeBaseError(f"{what}cannot read: {error.strerror}", path=path) from None
-    except UnicodeDecodeError:
-        raise KnowledgeBaseError(f"{what}not UTF-8 text", path=path) from None
-    except ValueError as error:
-        raise KnowledgeBaseError(f"{what}cannot read: {error}", path=path) from None
-
-
-def _read_toml(path: Path) -> dict[str, Any]:
-    text = _read_text(path, "not valid TOML: ")
-    try:
-        return tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        raise KnowledgeBaseError(f"not valid TOML: {error}", path=path) from None
-    except RecursionError:
-        raise KnowledgeBaseError("not valid TOML: nested too deeply", path=path) from None
-
-
 class _Loader:
     """Reads one directory of rule files into a :class:`KnowledgeBase`."""
 
@@ -392,11 +368,11 @@ class _Loader:
         attributes: dict[str, Attribute] = {}
         vocabulary = self.directory / "vocabulary.toml"
         if vocabulary.is_file():
-            declare(attributes, _read_toml(vocabulary), vocabulary)
+            declare(attributes, read_toml(vocabulary), vocabulary)
         topic_files = [p for p in self.files if p.name not in _NOT_TOPICS]
         documents = []
         for path in topic_files:
-            document = _read_toml(path)
+            document = read_toml(path)
             unknown = set(document) - {"summary", "rules", "attributes"}
             if unknown:
                 raise KnowledgeBaseError(
@@ -492,7 +468,7 @@ class _Loader:
         if not path.is_file():
             raise KnowledgeBaseError("missing sources.toml", path=self.directory)
         sources = {}
-        for key, table in _read_toml(path).items():
+        for key, table in read_toml(path).items():
             if not isinstance(table, dict) or not isinstance(table.get("title"), str):
                 raise KnowledgeBaseError(f"source {brief(key)} needs a `title` string", path=path)
             for field, value in table.items():
@@ -512,7 +488,7 @@ class _Loader:
                     raise KnowledgeBaseError(
                         f"source {brief(key)}: `article` must name a file in articles/", path=path
                     )
-                text = _read_text(article, f"source {brief(key)}: article {article.name}: ")
+                text = read_text(article, f"source {brief(key)}: article {article.name}: ")
             sources[key] = Source(
                 key=key,
                 title=table["title"],

@@ -178,7 +178,7 @@ def test_an_article_that_is_not_a_bounded_regular_file_is_refused(tmp_path, kind
         os.mkfifo(article)
         expected = "not a regular file (a pipe)"
     else:
-        monkeypatch.setattr(expert.knowledge, "MAX_FILE_BYTES", 1000)
+        monkeypatch.setattr(expert._toml, "MAX_FILE_BYTES", 1000)
         article.write_text("x" * 1001)
         expected = "larger than the limit of 1,000 bytes"
     with pytest.raises(KnowledgeBaseError, match=re.escape(expected)):
