@@ -270,6 +270,12 @@ class KnowledgeBase:
     def _inputs(self) -> Mapping[str, Attribute]:
         return {name: a for name, a in self.attributes.items() if a.input}
 
+    _verdict_attributes: tuple[str, ...] = attrs.field(init=False, repr=False, eq=False)
+
+    @_verdict_attributes.default
+    def _verdict_names(self) -> tuple[str, ...]:
+        return tuple(n for n, a in self.attributes.items() if a.concluded and not a.note)
+
     def state(self, facts: Mapping[str, Any], *, strings: bool = False) -> dict[str, Any]:
         """Validate stated facts: full (or unambiguous short) names to canonical values.
 

@@ -127,19 +127,22 @@ def _verdicts(
         reasons[asked] = found
         return found
 
+    # Only the attributes something was concluded on, each value once: a base with many
+    # attributes costs nothing for those a consultation does not touch.
+    concluded: dict[str, list[Any]] = {}
+    for (name, value), certainty in certainties.items():
+        if certainty:  # a value no counting evidence reached is no verdict
+            concluded.setdefault(name, []).append(value)
     verdicts: list[Verdict] = []
     conflicts: list[Conflict] = []
-    for name in knowledge.concluded_attributes():
+    for name in knowledge.verdict_attributes():
+        if name not in concluded:
+            continue
         attribute = knowledge.attributes[name]
-        if attribute.note:
-            continue
+        order = attribute.values
         scores = {
-            value: certainties[(name, value)]
-            for value in attribute.values
-            if certainties.get((name, value))  # a value no counting evidence reached is no verdict
+            value: certainties[(name, value)] for value in sorted(concluded[name], key=order.index)
         }
-        if not scores:
-            continue
         if attribute.multi:
             held = tuple(value for value, score in scores.items() if score > 0)
             if not held:
