@@ -11,6 +11,9 @@ git):
   facts a user states, the attributes rules conclude (verdicts and notes) and the goals, from
   the loaded bundled base (included by ``reference/vocabulary.md``).
 
+- ``architecture-dark.svg``: ``_static/architecture.svg`` in its dark palette (the same
+  drawing with ``class="dark"`` on its root), shown by the concepts page in furo's dark theme.
+
 It also documents the fields of :class:`expert.facts.Device` and :class:`expert.facts.Needs`
 from the vocabulary they stand for, keeps attrs' ``NOTHING`` sentinel out of signatures, and
 warns about a public name (in a module's ``__all__``) that no page documents.
@@ -149,6 +152,14 @@ def vocabulary_goals(knowledge: Any) -> str:
     return "\n".join(lines) + "\n"
 
 
+def dark_svg(light: Path) -> str:
+    """The dark variant of a drawing that styles itself by a ``dark`` class on its root."""
+    text = light.read_text(encoding="utf-8")
+    if ".dark " not in text:
+        raise ValueError(f"{light} has no .dark palette in its <style>")
+    return text.replace("<svg ", '<svg class="dark" ', 1)
+
+
 def rules_page() -> str:
     from expert.knowledge import load
     from expert.render import rules_markdown
@@ -239,6 +250,7 @@ def generate(docs: Path) -> None:
     _write(out / "vocabulary-inputs.md", vocabulary_inputs(knowledge))
     _write(out / "vocabulary-concluded.md", vocabulary_concluded(knowledge))
     _write(out / "vocabulary-goals.md", vocabulary_goals(knowledge))
+    _write(out / "architecture-dark.svg", dark_svg(docs / "_static" / "architecture.svg"))
 
 
 def _on_config_inited(app: Any, config: Any) -> None:
