@@ -1,7 +1,8 @@
 """Sphinx configuration of the expert documentation (MyST Markdown, furo theme).
 
 Build: ``sphinx-build -W --keep-going -n -b html docs docs/_build/html``. The rule catalogue,
-the sources and the command-line reference are generated at build time by ``_ext/expert_docs``.
+the sources, the vocabulary's tables and the command-line reference are generated at build time
+by ``_ext/expert_docs``.
 """
 
 from __future__ import annotations
