@@ -1,7 +1,8 @@
 """Sphinx configuration of the expert documentation (MyST Markdown, furo theme).
 
 Build: ``sphinx-build -W --keep-going -n -b html docs docs/_build/html``. The rule catalogue,
-the sources and the command-line reference are generated at build time by ``_ext/expert_docs``.
+the sources, the vocabulary's tables and the command-line reference are generated at build time
+by ``_ext/expert_docs``.
 """
 
 from __future__ import annotations
@@ -22,12 +23,20 @@ extensions = [
     "myst_parser",
     "sphinx.ext.autodoc",
     "sphinx.ext.napoleon",
+    "sphinx_copybutton",
     "expert_docs",
 ]
 
 source_suffix = {".md": "markdown"}
 root_doc = "index"
-exclude_patterns = ["_build", "_generated/cli-commands.md", "Thumbs.db", ".DS_Store"]
+# The generated pieces that a page includes are not pages of their own.
+exclude_patterns = [
+    "_build",
+    "_generated/cli-commands.md",
+    "_generated/vocabulary-*.md",
+    "Thumbs.db",
+    ".DS_Store",
+]
 
 # -- MyST ------------------------------------------------------------------------------------
 myst_heading_anchors = 3  # `[...](rules.md#microphoneboom-means-headset)` links to a rule
@@ -52,6 +61,14 @@ nitpick_ignore_regex = [
     # The engine's internals (compiler, runners, verdict building) are not part of the API.
     ("py:class", r"expert\.(compiler|runner|verdicts|_\w+)\.\w+"),
 ]
+
+# -- copy buttons ----------------------------------------------------------------------------
+# A console or pycon block copies as the commands alone, without their prompts and output, so
+# that it pastes into a shell or a Python prompt as it is; a block without prompts copies whole.
+copybutton_prompt_text = r">>> |\.\.\. |\$ |> "
+copybutton_prompt_is_regexp = True
+copybutton_only_copy_prompt_lines = True
+copybutton_remove_prompts = True
 
 # -- HTML ------------------------------------------------------------------------------------
 html_theme = "furo"

@@ -70,6 +70,14 @@ class Expert:
         run_limit: the most rule firings one consultation may take.
         cache_size: how many consultations to remember (0 turns the cache off).
 
+    Attributes:
+        knowledge (KnowledgeBase): the knowledge base consulted: its rules, vocabulary
+            (``knowledge.inputs``, the facts a user may state), sources and goals.
+        engine (str): the inference engine's name, one of :data:`ENGINES`.
+        compiled: the rules compiled for that engine, built once and shared by every
+            thread's engine.
+        run_limit (int): the most rule firings one consultation may take.
+
     Raises:
         KnowledgeBaseError: the rule files are broken.
         UsageError: an unknown engine or a bad limit.

@@ -256,10 +256,16 @@ class RuleSpec:
 class KnowledgeBase:
     """Rules, the attributes they use and the sources they cite, loaded and validated."""
 
+    #: Every rule: the topic files in name order, each one's rules in file order.
     rules: tuple[RuleSpec, ...]
+    #: The vocabulary: every attribute, input and concluded, by full name (``vocabulary.toml``
+    #: first, then the topic files' own ``[attributes]``).
     attributes: Mapping[str, Attribute]
+    #: The articles cited, by key (``rules/sources.toml``).
     sources: Mapping[str, Source]
+    #: The directory the base was loaded from.
     path: str
+    #: Each topic's one-line summary, by topic (a topic file's ``summary``).
     topics: Mapping[str, str] = attrs.field(factory=dict)
     #: What consultations are for: which verdict answers which stated groups of facts.
     goals: tuple[Goal, ...] = ()

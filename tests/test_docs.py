@@ -12,6 +12,12 @@ All blocks of a page run in one scratch copy of the project made for the page (`
 ``features/``, ``tests/``, ``docs/examples/``, ``setup.cfg``, ``pyproject.toml``): a file a
 command writes is there for the Python examples that follow, and the other way round.
 
+A ``{code-block}`` whose ``:caption:`` names a file (``service.py``) is what a reader saves
+under that name: it is written to the scratch copy, for the blocks after it to use (``from
+service import app``). Such a Python file also runs on its own, in a fresh interpreter, and
+so does every pycon block of its page (:func:`test_a_saved_file_and_each_session_run_alone`):
+the imports they need are on the page, in the block a reader would paste.
+
 Expected output is compared as doctest does, with ``ELLIPSIS`` (``...`` stands for any text,
 so a page may show only the key lines) and ``NORMALIZE_WHITESPACE``. A command must exit 0;
 one that is meant to fail is shown as ``expert ...; echo "exit $?"``. Other blocks (``bash``
@@ -46,11 +52,31 @@ def pages() -> list[Path]:
 
 @attrs.frozen
 class Block:
-    """One fenced block: its language, its text and the line its text starts on."""
+    """One fenced block: its language, its text and the line its text starts on; for a
+    ``{code-block}`` saved as a file, the file's name."""
 
     language: str
     text: str
     line: int
+    file: str | None = None
+
+
+CAPTION = re.compile(r":caption: *(?P<name>[\w.-]+\.\w+) *$")
+
+
+def _directive(info: str, body: list[str], start: int) -> Block:
+    """A ``{code-block} LANGUAGE`` block: its options (``:caption: service.py``) come first;
+    a caption that is a file name makes it a file."""
+    language = info.split()[1] if len(info.split()) > 1 else ""
+    name = None
+    while body and body[0].startswith(":"):
+        caption = CAPTION.match(body.pop(0))
+        name = caption["name"] if caption else name
+        start += 1
+    while body and not body[0].strip():
+        body.pop(0)
+        start += 1
+    return Block(language, "\n".join(body) + "\n", start, name)
 
 
 def blocks(text: str) -> list[Block]:
@@ -70,7 +96,11 @@ def blocks(text: str) -> list[Block]:
             body.append(lines[index][indent:])
             index += 1
         index += 1
-        found.append(Block(opening["info"].strip().split(" ")[0], "\n".join(body) + "\n", start))
+        info = opening["info"].strip()
+        if info.startswith("{code-block}"):
+            found.append(_directive(info, body, start))
+        else:
+            found.append(Block(info.split(" ")[0], "\n".join(body) + "\n", start))
     return found
 
 
@@ -166,16 +196,26 @@ def test_examples_of_the_page_run(page: Path, tmp_path: Path, monkeypatch) -> No
     work: Path | None = None
     namespace: dict = {"__name__": "__docs__"}
     monkeypatch.chdir(tmp_path)
-    for block in blocks(page.read_text(encoding="utf-8")):
-        if block.language not in ("pycon", "python", "console"):
-            continue
-        if work is None:
-            work = _scratch(tmp_path)
-            monkeypatch.chdir(work)
-        if block.language == "console":
-            run_console(page, block, work, env)
-        else:
-            run_python(page, block, namespace)
+    before = set(sys.modules)
+    try:
+        for block in blocks(page.read_text(encoding="utf-8")):
+            if block.language not in ("pycon", "python", "console") and block.file is None:
+                continue
+            if work is None:
+                work = _scratch(tmp_path)
+                monkeypatch.chdir(work)
+                monkeypatch.syspath_prepend(str(work))  # a saved file imports, as from a shell
+            if block.file is not None:
+                (work / block.file).write_text(block.text, encoding="utf-8")
+            elif block.language == "console":
+                run_console(page, block, work, env)
+            else:
+                run_python(page, block, namespace)
+    finally:
+        for name in set(sys.modules) - before:  # the page's own modules (service.py) go
+            origin = getattr(sys.modules[name], "__file__", None) or ""
+            if work is not None and origin.startswith(str(work)):
+                del sys.modules[name]
 
 
 def test_the_example_runner_reads_console_blocks() -> None:
@@ -184,3 +224,130 @@ def test_the_example_runner_reads_console_blocks() -> None:
     (block,) = blocks(text)
     assert block.language == "console"
     assert commands(block) == [("cat <<'EOF'\na\nEOF", "a", 2), ("true", "", 6)]
+
+
+def _saved_files(page: Path) -> list[Block]:
+    return [block for block in blocks(page.read_text(encoding="utf-8")) if block.file]
+
+
+def _run(args: list[str], cwd: Path, home: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, *args],
+        cwd=cwd,
+        env=_environment(home),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        timeout=600,
+    )
+
+
+@pytest.mark.parametrize(
+    "page",
+    [page for page in pages() if any(b.file.endswith(".py") for b in _saved_files(page))],
+    ids=lambda page: str(page.relative_to(DOCS)),
+)
+def test_a_saved_file_and_each_session_run_alone(page: Path, tmp_path: Path) -> None:
+    """The Python file a page has a reader save runs in a fresh interpreter, and each of the
+    page's pycon sessions runs alone beside it: no block leans on another's imports."""
+    home = tmp_path / "home"
+    home.mkdir()
+    for block in _saved_files(page):
+        (tmp_path / block.file).write_text(block.text, encoding="utf-8")
+    for block in _saved_files(page):
+        if block.file.endswith(".py"):
+            # As `python FILE` runs it, less the `if __name__ == "__main__":` part.
+            done = _run(["-c", f"import runpy; runpy.run_path({block.file!r})"], tmp_path, home)
+            assert done.returncode == 0, f"{_where(page, block.line)}:\n{done.stdout}"
+    sessions = [b for b in blocks(page.read_text(encoding="utf-8")) if b.language == "pycon"]
+    for number, block in enumerate(sessions):
+        session = tmp_path / f"session-{number}.txt"
+        session.write_text(block.text, encoding="utf-8")
+        done = _run(
+            ["-m", "doctest", "-o", "ELLIPSIS", "-o", "NORMALIZE_WHITESPACE", session.name],
+            tmp_path,
+            home,
+        )
+        assert done.returncode == 0, f"{_where(page, block.line)} run alone:\n{done.stdout}"
+
+
+WSGI_HARNESS = r"""
+import io, json, sys, wsgiref.simple_server
+from wsgiref.util import setup_testing_defaults
+from wsgiref.validate import validator
+
+import service
+
+
+def call(method, path, body=b""):
+    environ = {"REQUEST_METHOD": method, "SCRIPT_NAME": "", "PATH_INFO": path, "QUERY_STRING": ""}
+    environ["wsgi.input"] = io.BytesIO(body)
+    if body:
+        environ["CONTENT_LENGTH"] = str(len(body))
+    setup_testing_defaults(environ)
+    answer = {}
+
+    def start_response(status, headers, exc_info=None):
+        answer.update(status=status, headers=dict(headers))
+        return lambda data: None
+
+    chunks = validator(service.app)(environ, start_response)
+    try:
+        data = json.loads(b"".join(chunks))
+    finally:
+        chunks.close()
+    return answer["status"], answer["headers"]["Content-Type"], data
+
+
+served = []
+
+
+class Server:
+    def __init__(self, host, port, app, server_class):
+        served.append((host, port, app.__name__, server_class.__name__))
+
+    def serve_forever(self):
+        pass
+
+
+good = json.dumps({"device": {"mic": "boom"}, "needs": {"uses": ["online-gaming"]}})
+status, kind, data = call("POST", "/consult", good.encode())
+print(status, kind, data["verdicts"][0]["attribute"], data["verdicts"][0]["value"])
+print(*call("POST", "/consult", b'{"device": {"mic": "bom"}}')[:2])
+print(*call("POST", "/consult", b"not json")[:2])
+print(*call("POST", "/consult", b"[1, 2]")[:2])
+print(*call("GET", "/")[:2])
+wsgiref.simple_server.make_server = lambda *args, **kwargs: Server(*args, **kwargs)
+import runpy
+runpy.run_path("service.py", run_name="__main__")
+print(len(served), *served[0])
+"""
+
+
+def test_the_web_service_answers_as_a_wsgi_application(tmp_path: Path) -> None:
+    """howto/web-app.md's service.py, saved and run in a fresh interpreter, answers WSGI
+    calls (checked by wsgiref's validator) and `python service.py` serves it on port 8000."""
+    (service,) = (b for b in _saved_files(DOCS / "howto" / "web-app.md") if b.file == "service.py")
+    (tmp_path / "service.py").write_text(service.text, encoding="utf-8")
+    (tmp_path / "harness.py").write_text(WSGI_HARNESS, encoding="utf-8")
+    home = tmp_path / "home"
+    home.mkdir()
+    done = _run(["-W", "error::wsgiref.validate.WSGIWarning", "harness.py"], tmp_path, home)
+    assert done.returncode == 0, done.stdout
+    assert done.stdout.splitlines() == [
+        "200 OK application/json device.kind headset",
+        "400 Bad Request application/json",
+        "400 Bad Request application/json",
+        "400 Bad Request application/json",
+        "404 Not Found application/json",
+        "1 127.0.0.1 8000 app ThreadingWSGIServer",
+    ]
+
+
+def test_the_api_index_lists_every_name_the_package_exports() -> None:
+    """reference/api/index.md's table names everything in ``expert.__all__``."""
+    import expert
+
+    table = (DOCS / "reference" / "api" / "index.md").read_text(encoding="utf-8")
+    missing = [name for name in expert.__all__ if not re.search(rf"[.`]{re.escape(name)}`", table)]
+    assert missing == []
