@@ -3,7 +3,7 @@
 Rule files, articles and facts are text from outside the program: what is printed here is
 printed as text (rich markup is never parsed in it, control characters are shown as
 escapes); the functions that return strings leave that to whoever prints them
-(:func:`expert._safe_text.visible`).
+(``expert._safe_text.visible``).
 """
 
 from __future__ import annotations
