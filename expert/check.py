@@ -223,6 +223,11 @@ def _set_satisfiable(conditions: list[Condition], available: set[Any]) -> bool:
                 return False
             if not chosen & options:
                 chosen.add(sorted(options, key=str)[0])
+    if not chosen and any(condition.op == "present" for condition in conditions):
+        # `present` needs some value: any one a rule can conclude (and no condition excludes).
+        options = available - excluded
+        if options:
+            chosen.add(sorted(options, key=str)[0])
     state = frozenset(chosen)
     return all(condition.holds(state) for condition in conditions) or _empty_ok(conditions)
 
