@@ -309,8 +309,8 @@ def load(path: str | Path | None = None) -> KnowledgeBase:
     """Load and validate the knowledge base in directory ``path`` (default: the bundled one).
 
     Only ``*.toml`` files directly in the directory are read: ``sources.toml``,
-    ``vocabulary.toml`` and one file per topic. The result is cached by the files' paths and
-    modification times.
+    ``vocabulary.toml`` and one file per topic (``gaps.toml``, the known gaps ``expert check``
+    reads, is not a topic). The result is cached by the files' paths and modification times.
 
     Raises:
         KnowledgeBaseError: a missing or unreadable file, or a rule that breaks the schema.
@@ -351,7 +351,9 @@ class _Loader:
         vocabulary = self.directory / "vocabulary.toml"
         if vocabulary.is_file():
             declare(attributes, _read_toml(vocabulary), vocabulary)
-        topic_files = [p for p in self.files if p.name not in ("sources.toml", "vocabulary.toml")]
+        topic_files = [
+            p for p in self.files if p.name not in ("sources.toml", "vocabulary.toml", "gaps.toml")
+        ]
         documents = []
         for path in topic_files:
             document = _read_toml(path)
