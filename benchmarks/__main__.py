@@ -1,18 +1,25 @@
 """``python -m benchmarks``: measure the engines, print a table and save the figures as JSON.
 
 Options: ``--quick`` (or ``--size quick``) for a short run, ``--size smoke`` for a handful of
-runs of each measurement (the test suite uses it), ``--engine experta|clips|both`` and
-``--json PATH`` (default ``benchmarks/results/latest.json``).
+runs of each measurement (the test suite uses it), ``--engine experta|clips|both``,
+``--json PATH`` (default ``benchmarks/results/latest.json``) and ``--baseline REV``: the
+same measurements of experta on the code and rules of git revision ``REV`` (default
+:data:`BASELINE`), run in the same session so that before and after stand side by side;
+``--baseline none`` skips it.
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime
+import io
 import json
+import os
 import platform
 import subprocess
 import sys
+import tarfile
+import tempfile
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -20,6 +27,10 @@ from typing import Any
 from .suite import SIZES
 
 HERE = Path(__file__).resolve().parent
+
+#: The revision "before" is measured on by default: the code before the expert's judgement
+#: (assessments, notes, exceptions, the answer-first report) and the knowledge it needed.
+BASELINE = "0c1e87a"
 DEFAULT_JSON = HERE / "results" / "latest.json"
 
 #: (label, path into an engine's figures, unit); higher is better only for throughput.
@@ -37,6 +48,7 @@ ROWS: tuple[tuple[str, tuple[str, ...], str], ...] = (
     ("consult both p99", ("latency", "both", "p99_ms"), "ms"),
     ("how p50", ("explanation", "how", "p50_ms"), "ms"),
     ("why_not p50", ("explanation", "why_not", "p50_ms"), "ms"),
+    ("how_to p50", ("explanation", "how_to", "p50_ms"), "ms"),
     ("batch time", ("batch", "seconds"), "s"),
     ("batch throughput", ("batch", "per_second"), "/s"),
     ("batch CPU time", ("batch", "cpu_seconds"), "s"),
@@ -52,6 +64,11 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--engine", choices=("experta", "clips", "both"), default="both")
     parser.add_argument("--json", type=Path, default=DEFAULT_JSON, help="where to save")
     parser.add_argument("--seed", type=int, default=2024, help="seed of the random inputs")
+    parser.add_argument(
+        "--baseline", default=BASELINE, metavar="REV",
+        help=f"measure experta on this git revision too, side by side (default {BASELINE}; "
+        "none to skip)",
+    )  # fmt: skip
     return parser
 
 
@@ -66,18 +83,45 @@ def _engines(choice: str) -> list[str]:
     return ["experta", "clips"]
 
 
-def _measure(engine: str, size: str, seed: int) -> dict[str, Any]:
+def _measure(
+    engine: str, size: str, seed: int, tree: Path = HERE.parent, env: dict[str, str] | None = None
+) -> dict[str, Any]:
     """Run the suite of one engine in a fresh interpreter (its memory figures are its own)."""
     command = [sys.executable, "-m", "benchmarks.suite", "--engine", engine]
     out = subprocess.run(
         [*command, "--size", size, "--seed", str(seed)],
-        cwd=HERE.parent,
+        cwd=tree,
         capture_output=True,
         text=True,
+        env=env,
     )
     if out.returncode:
         raise SystemExit(f"benchmarks: the {engine} suite failed:\n{out.stderr}")
     return json.loads(out.stdout)
+
+
+def _measure_baseline(revision: str, size: str, seed: int) -> dict[str, Any] | None:
+    """experta's figures on the code, rules and suite of git revision ``revision``, run from
+    a scratch copy of that tree (its ``expert`` imported ahead of the installed one), or
+    ``None`` with a note when the revision cannot be had."""
+    with tempfile.TemporaryDirectory(prefix="expert-baseline-") as scratch:
+        tree = Path(scratch)
+        try:
+            archive = subprocess.run(
+                ["git", "archive", "--format=tar", revision],
+                cwd=HERE.parent, capture_output=True, check=True,
+            )  # fmt: skip
+            with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as tar:
+                tar.extractall(tree, filter="data")
+        except (OSError, subprocess.CalledProcessError) as error:
+            print(f"benchmarks: no baseline: cannot read revision {revision}: {error}",
+                  file=sys.stderr)  # fmt: skip
+            return None
+        # The installed package maps expert.rules to this checkout's rules/: point the copy's
+        # own expert.rules at its own rules, so "before" runs on the rules of its day.
+        (tree / "expert" / "rules").symlink_to(tree / "rules", target_is_directory=True)
+        env = {**os.environ, "PYTHONPATH": str(tree)}
+        return _measure("experta", size, seed, tree, env)
 
 
 def _get(figures: dict[str, Any], path: Sequence[str]) -> float:
@@ -105,13 +149,40 @@ def ratios(engines: dict[str, Any]) -> dict[str, float]:
     }
 
 
-def table(engines: dict[str, Any], ratio: dict[str, float] | None) -> str:
-    """The figures as an aligned text table, one column per engine and the ratio."""
+def _cell(figures: dict[str, Any], path: Sequence[str], unit: str) -> str:
+    try:
+        return f"{_get(figures, path):,.3f} {unit}"
+    except (KeyError, TypeError):
+        return "-"  # not measured by that revision's suite
+
+
+def table(
+    engines: dict[str, Any],
+    ratio: dict[str, float] | None,
+    baseline: tuple[str, dict[str, Any]] | None = None,
+) -> str:
+    """The figures as an aligned text table: the baseline revision's experta ("before"),
+    one column per engine now, the ratio of experta now to before, and clips/experta."""
     names = list(engines)
-    header = ["figure", *names] + (["clips/experta"] if ratio else [])
+    header = ["figure"]
+    if baseline:
+        header.append(f"experta @ {baseline[0]} (before)")
+    header += [f"{name} (now)" if baseline else name for name in names]
+    if baseline and "experta" in engines:
+        header.append("now/before")
+    if ratio:
+        header.append("clips/experta")
     lines = [header]
     for label, path, unit in _rows(engines):
-        row = [label] + [f"{_get(engines[name], path):,.3f} {unit}" for name in names]
+        row = [label]
+        if baseline:
+            row.append(_cell(baseline[1], path, unit))
+        row += [_cell(engines[name], path, unit) for name in names]
+        if baseline and "experta" in engines:
+            try:
+                row.append(f"{_get(engines['experta'], path) / _get(baseline[1], path):.2f}")
+            except (KeyError, TypeError, ZeroDivisionError):
+                row.append("-")
         if ratio:
             row.append(f"{ratio['.'.join(path)]:.3f}")
         lines.append(row)
@@ -131,7 +202,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     size = args.size or ("quick" if args.quick else "full")
     engines = {engine: _measure(engine, size, args.seed) for engine in _engines(args.engine)}
     ratio = ratios(engines) if len(engines) == 2 else None
-    print(table(engines, ratio))
+    before = None
+    if args.baseline.lower() != "none":
+        figures = _measure_baseline(args.baseline, size, args.seed)
+        before = (args.baseline, figures) if figures else None
+    print(table(engines, ratio, before))
     from expert import __version__
 
     report = {
@@ -146,6 +221,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         },
         "engines": engines,
         "ratio": ratio,
+        "baseline": {"revision": before[0], "experta": before[1]} if before else None,
     }
     args.json.parent.mkdir(parents=True, exist_ok=True)
     args.json.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")

@@ -133,7 +133,8 @@ def latency(expert: Expert, size: Size, seed: int) -> dict[str, Any]:
 
 
 def explanation(expert: Expert, size: Size, seed: int) -> dict[str, Any]:
-    """Latency of ``how`` and ``why_not`` (the model and its text) on varied results."""
+    """Latency of ``how``, ``why_not`` and ``how_to`` (the model and its text) on varied
+    results."""
     rng = random.Random(seed)
     results = []
     while len(results) < size.explain:
@@ -149,7 +150,12 @@ def explanation(expert: Expert, size: Size, seed: int) -> dict[str, Any]:
         asked = knowledge.attributes[rng.choice(concluded)]
         value = rng.choice(asked.values)
         why_nots.append(lambda r=result, a=asked.name, v=value: r.why_not(a, v).to_text())
-    return {"how": _timings(hows), "why_not": _timings(why_nots)}
+    how_tos = []
+    for result in results[: max(3, len(results) // 4)]:
+        asked = knowledge.attributes[rng.choice(concluded)]
+        value = rng.choice(asked.values)
+        how_tos.append(lambda r=result, a=asked.name, v=value: r.how_to(a, v).to_text())
+    return {"how": _timings(hows), "why_not": _timings(why_nots), "how_to": _timings(how_tos)}
 
 
 def batch(expert: Expert, size: Size, seed: int) -> dict[str, Any]:

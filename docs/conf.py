@@ -47,7 +47,7 @@ nitpicky = True
 nitpick_ignore_regex = [
     ("py:class", r"(collections\.abc|pathlib|argparse|io|typing|types)\.\w+"),
     ("py:class", r"(Path|TextIO|Iterable|Iterator|Mapping|Sequence|Callable)"),
-    ("py:class", r"(attrs|rich|prompt_toolkit|experta|clips)(\.\w+)+"),
+    ("py:class", r"(attrs|rich|prompt_toolkit|experta|clips|pytest|_pytest)(\.\w+)+"),
     ("py:mod", r"tomllib"),
     # The engine's internals (compiler, runners, verdict building) are not part of the API.
     ("py:class", r"expert\.(compiler|runner|verdicts|_\w+)\.\w+"),

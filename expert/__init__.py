@@ -19,6 +19,7 @@ from .errors import (
     FactError,
     InferenceError,
     KnowledgeBaseError,
+    PhraseError,
     UsageError,
 )
 from .facts import Device, Needs
@@ -36,6 +37,7 @@ __all__ = [
     "InferenceError",
     "KnowledgeBaseError",
     "Needs",
+    "PhraseError",
     "Result",
     "UsageError",
     "Verdict",

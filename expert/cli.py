@@ -24,7 +24,7 @@ from .knowledge import load
 from .render import (
     FORMATS,
     inputs_text,
-    print_result,
+    print_lines,
     rules_markdown,
     rules_text,
     sources_text,
@@ -85,9 +85,25 @@ def _parser() -> _Parser:
         help="needs, e.g. uses=gaming,calls budget=80 (short for --fact needs.uses=...)",
     )  # fmt: skip
     consult.add_argument("--json", action="store_true", help="print the result as JSON")
+    consult.add_argument(
+        "--all", action="store_true",
+        help="every verdict with every rule and quote, the disagreements and the notes",
+    )  # fmt: skip
     consult.add_argument("--format", choices=FORMATS, help="output format (default text)")
+    consult.add_argument(
+        "--ask", action="store_true",
+        help="a guided consultation: the expert asks what could still change its answer",
+    )  # fmt: skip
     consult.add_argument("--how", metavar="ATTR", help="explain how ATTR was concluded")
     consult.add_argument("--why-not", metavar="ATTR=VALUE", help="explain why ATTR is not VALUE")
+    consult.add_argument(
+        "--how-to", metavar="ATTR=VALUE",
+        help="the smallest changes of the stated facts that would make ATTR be VALUE",
+    )  # fmt: skip
+    consult.add_argument(
+        "--changes", type=int, default=2, metavar="N",
+        help="with --how-to: the most facts one answer may change (default 2)",
+    )  # fmt: skip
     consult.add_argument(
         "--what-if", nargs="+", action="extend", default=[], metavar="KEY=VALUE",
         help="show how the verdicts change if facts change",
@@ -105,6 +121,11 @@ def _parser() -> _Parser:
         "check", help="verify the knowledge base (exit 0 when clean, 1 with a report)"
     )
     check.add_argument("--format", choices=("text", "json"), default="text")
+    check.add_argument(
+        "--gaps", action="store_true",
+        help="list the needs that get no advice, against the known gaps of gaps.toml "
+        "(exit 1 on one that is not known)",
+    )  # fmt: skip
     _batch_parsers(commands)
     return parser
 
@@ -198,7 +219,12 @@ def _consult(args: argparse.Namespace, out: Console) -> int:
             if full in facts:
                 raise UsageError(f"{full} is given twice")
             facts[full] = value
-    result = expert.consult(expert.knowledge.state(facts, strings=True))
+    stated = expert.knowledge.state(facts, strings=True)
+    if args.ask:
+        from .repl import guided  # prompt_toolkit is loaded only for a dialog
+
+        return guided(expert, stated)
+    result = expert.consult(stated)
     fmt = "json" if args.json else (args.format or "text")
     explanation: Any = None
     if args.how:
@@ -208,6 +234,11 @@ def _consult(args: argparse.Namespace, out: Console) -> int:
         if not sep:
             raise UsageError(f"--why-not takes ATTR=VALUE, got {args.why_not!r}")
         explanation = result.why_not(attribute.strip(), value.strip())
+    elif args.how_to:
+        attribute, sep, value = args.how_to.partition("=")
+        if not sep:
+            raise UsageError(f"--how-to takes ATTR=VALUE, got {args.how_to!r}")
+        explanation = result.how_to(attribute.strip(), value.strip(), args.changes)
     elif args.what_if:
         explanation = result.what_if(**_pairs(args.what_if, "--what-if"))
     if explanation is not None:
@@ -216,19 +247,17 @@ def _consult(args: argparse.Namespace, out: Console) -> int:
         elif fmt == "markdown":
             print(explanation.to_markdown())
         else:
-            # Colour on a terminal; plain words when piped, so scripts read stable text.
-            if out.is_terminal:
-                out.print(explanation.to_rich())
-            else:
-                print(explanation.to_text())
+            # Colour, folded at words, on a terminal; plain lines when piped.
+            print_lines(explanation.lines(), out)
         return 0
     if fmt == "json":
         print(to_json(result.to_dict()))
-    elif fmt == "markdown":
-        for verdict in result.verdicts:
-            print(result.how(verdict.attribute).to_markdown())
+        return 0
+    report = result.report(full=args.all, hints="cli")
+    if fmt == "markdown":
+        print(report.to_markdown())
     else:
-        print_result(result, out)
+        print_lines(report.lines(), out)
     return 0
 
 
@@ -257,6 +286,13 @@ def _run(args: argparse.Namespace, out: Console) -> int:
         else:
             print(rules_text(knowledge, args.topic), end="")
         return 0
+    if args.command == "check" and args.gaps:
+        from .gaps import find_gaps
+
+        expert = Expert(knowledge, engine=args.engine)
+        gaps = find_gaps(knowledge, expert.consult)
+        print(to_json(gaps.to_dict()) if args.format == "json" else gaps.to_text())
+        return 0 if gaps.ok else 1
     if args.command == "check":
         report = check(knowledge)
         print(to_json(report.to_dict()) if args.format == "json" else report.to_text())

@@ -12,6 +12,7 @@ __all__ = [
     "FactError",
     "InferenceError",
     "KnowledgeBaseError",
+    "PhraseError",
     "UsageError",
     "brief",
     "one_line",
@@ -137,6 +138,21 @@ class EngineUnavailableError(ExpertError, ImportError):
     def __init__(self, message: str, *, engine: str) -> None:
         self.engine = engine
         super().__init__(message)
+
+
+class PhraseError(ExpertError, ValueError):
+    """A step of a specification uses words the knowledge base does not know (an attribute,
+    a value, a source, a phrase); the message lists the ones it knows.
+
+    Attributes:
+        allowed: the words allowed where the unknown one stood.
+    """
+
+    def __init__(
+        self, message: str, *, allowed: Iterable[object] = (), suggestion: str | None = None
+    ) -> None:
+        self.allowed = tuple(allowed)
+        super().__init__(message, suggestion=suggestion)
 
 
 class UsageError(ExpertError):

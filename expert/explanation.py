@@ -78,6 +78,12 @@ class _Rendered:
         """What rich prints for this explanation (``Console.print(explanation)``)."""
         return self.to_rich()
 
+    def _repr_html_(self) -> str:
+        """What a notebook shows: the lines as escaped HTML."""
+        from .render import html_lines
+
+        return html_lines(self.lines())
+
     def __str__(self) -> str:
         return self.to_text()
 

@@ -3,7 +3,7 @@
 The vocabulary itself is data (``rules/vocabulary.toml``, ``input = true``): these classes only
 name its ``device.*`` and ``needs.*`` inputs as typed, frozen fields, and validate every value
 against it. Any knowledge base can also be consulted with a plain mapping of full names to
-values (:meth:`expert.Expert.consult`). Every field is optional: ``None`` means "not known", and
+values (:meth:`expert.engine.Expert.consult`). Every field is optional: ``None`` means "not known", and
 rules that need an unknown fact simply do not fire.
 """
 

@@ -19,6 +19,7 @@ import attrs
 
 from .certainty import HEDGES
 from .errors import FactError, KnowledgeBaseError, brief, suggest
+from .goals import Goal, read_goals
 from .vocabulary import Attribute, declare, show_value, state_facts
 
 __all__ = [
@@ -52,6 +53,9 @@ _RULE_KEYS = {
     "id", "when", "then", "hedge", "certainty", "source", "quote", "note", "salience", "refines",
     "overrides",
 }  # fmt: skip
+#: Files of a base directory that are not topics: the articles, the vocabulary, the needs
+#: ``expert check --gaps`` checks (:mod:`expert.gaps`) and the goals (:mod:`expert.goals`).
+_NOT_TOPICS = ("sources.toml", "vocabulary.toml", "gaps.toml", "goals.toml")
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*\.[a-z0-9][a-z0-9.-]*$")
 
 
@@ -142,6 +146,8 @@ class Condition:
         verb = OPERATORS[self.op].split(" (")[0]
         if self.multi and self.op == "equals":
             verb = "contains"
+        elif self.multi and self.op == "one_of":
+            verb = "contains one of"
         return f"{self.attribute} {verb} {shown}"
 
 
@@ -242,6 +248,8 @@ class KnowledgeBase:
     sources: Mapping[str, Source]
     path: str
     topics: Mapping[str, str] = attrs.field(factory=dict)
+    #: What consultations are for: which verdict answers which stated groups of facts.
+    goals: tuple[Goal, ...] = ()
     #: The attributes a user states (``input = true``), by full name, in vocabulary order.
     inputs: Mapping[str, Attribute] = attrs.field(init=False, repr=False, eq=False)
 
@@ -309,8 +317,8 @@ def load(path: str | Path | None = None) -> KnowledgeBase:
     """Load and validate the knowledge base in directory ``path`` (default: the bundled one).
 
     Only ``*.toml`` files directly in the directory are read: ``sources.toml``,
-    ``vocabulary.toml`` and one file per topic (``gaps.toml``, the known gaps ``expert check``
-    reads, is not a topic). The result is cached by the files' paths and modification times.
+    ``vocabulary.toml`` and one file per topic. The result is cached by the files' paths and
+    modification times.
 
     Raises:
         KnowledgeBaseError: a missing or unreadable file, or a rule that breaks the schema.
@@ -351,9 +359,7 @@ class _Loader:
         vocabulary = self.directory / "vocabulary.toml"
         if vocabulary.is_file():
             declare(attributes, _read_toml(vocabulary), vocabulary)
-        topic_files = [
-            p for p in self.files if p.name not in ("sources.toml", "vocabulary.toml", "gaps.toml")
-        ]
+        topic_files = [p for p in self.files if p.name not in _NOT_TOPICS]
         documents = []
         for path in topic_files:
             document = _read_toml(path)
@@ -395,6 +401,7 @@ class _Loader:
             sources=sources,
             path=str(self.directory),
             topics=topics,
+            goals=read_goals(self.directory, attributes),
         )
 
     @staticmethod

@@ -20,7 +20,7 @@ import attrs
 from .knowledge import Condition, KnowledgeBase, RuleSpec
 from .vocabulary import Attribute
 
-__all__ = ["Premises", "Way", "can_hold"]
+__all__ = ["Premises", "Way", "can_hold", "value_meeting"]
 
 #: Ways kept per conclusion; past it a conclusion counts as reachable in too many ways to list.
 LIMIT = 64
@@ -186,3 +186,34 @@ def _set_candidates(attribute: Attribute, conditions: list[Condition]) -> list[A
                 chosen.add(options[0])
     tries.append(frozenset(chosen))
     return tries
+
+
+def value_meeting(
+    attribute: Attribute, conditions: list[Condition], current: Any = None
+) -> tuple[bool, Any]:
+    """A value of a stated attribute meeting every one of ``conditions``, as close to
+    ``current`` as may be: ``(True, value)`` (``None``: not stated), or ``(False, None)``.
+
+    A set keeps what it holds and gains what the conditions require; a number moves as little
+    as it can.
+    """
+    if attribute.multi:
+        chosen = set(current or ())
+        excluded = {v for c in conditions if c.op == "not" for v in c.operands}
+        for condition in conditions:
+            if condition.op in ("equals", "contains"):
+                chosen |= set(condition.operands)
+            elif condition.op == "one_of" and not chosen & set(condition.operands):
+                options = [v for v in condition.operands if v not in excluded]
+                if options:
+                    chosen.add(options[0])
+        chosen -= excluded
+        candidates: list[Any] = [frozenset(chosen) if chosen else None]
+    else:
+        candidates = _candidates(attribute, conditions)
+        if attribute.kind == "amount" and isinstance(current, (int, float)):
+            candidates.sort(key=lambda v: -1 if v is None else abs(v - current))
+    for candidate in candidates:
+        if all(condition.holds(candidate) for condition in conditions):
+            return True, candidate
+    return False, None

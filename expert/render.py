@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import html
 import json
+import textwrap
 from typing import Any
 
 from rich.console import Console
@@ -16,7 +18,9 @@ from .vocabulary import show_value
 
 __all__ = [
     "FORMATS",
+    "html_lines",
     "inputs_text",
+    "print_lines",
     "print_conflicts",
     "print_result",
     "rule_lines",
@@ -33,6 +37,10 @@ FORMATS = ("text", "markdown", "json")
 #: rich styles by explanation line kind, for terminals.
 STYLES = {
     "heading": "bold",
+    "answer": "bold green",
+    "verdict": "",
+    "note": "dim",
+    "hint": "dim",
     "rule": "cyan",
     "quote": "italic green",
     "fact": "yellow",
@@ -40,6 +48,46 @@ STYLES = {
     "conflict": "bold magenta",
     "change": "",
 }
+
+
+def html_lines(lines: list[Line]) -> str:
+    """Lines as HTML for a notebook: every text escaped, indented by depth, classed by kind."""
+    rows = "".join(
+        f'<div class="expert-{html.escape(line.kind)}" style="margin-left:{1.5 * line.depth}em">'
+        f"{html.escape(line.text)}</div>"
+        for line in lines
+    )
+    return f'<div class="expert">{rows}</div>'
+
+
+def wrapped_lines(lines: list[Line], width: int) -> list[Line]:
+    """Lines folded to ``width`` columns at spaces only: a rule id, a fact name or a
+    hyphenated word is never split (one longer than the width stands alone)."""
+    out: list[Line] = []
+    for line in lines:
+        indent = 2 * line.depth
+        room = max(20, width - indent)
+        parts = textwrap.wrap(
+            line.text,
+            width=room,
+            subsequent_indent="    ",
+            break_long_words=False,
+            break_on_hyphens=False,
+        ) or [""]
+        out += [Line(line.depth, line.kind, part) for part in parts]
+    return out
+
+
+def print_lines(lines: list[Line], console: Console) -> None:
+    """Print lines: styled and folded to the terminal's width on a terminal, plain and
+    unfolded (one line each) when piped."""
+    if console.is_terminal:
+        console.print(styled_lines(wrapped_lines(lines, console.width)), soft_wrap=True)
+    else:
+        for line in lines:
+            console.print(
+                f"{'  ' * line.depth}{line.text}", markup=False, highlight=False, soft_wrap=True
+            )
 
 
 def styled_lines(lines: list[Line]) -> Text:

@@ -26,9 +26,10 @@ from rich.console import Console
 from .engine import Expert
 from .errors import ExpertError, UsageError, one_line, suggest
 from .factfile import read_facts, write_facts
+from .goals import Goal, choose_goal
 from .knowledge import KnowledgeBase, RuleSpec
 from .questions import Question, open_questions
-from .render import print_conflicts, print_result, rule_lines, rules_text, sources_text
+from .render import print_conflicts, print_lines, rule_lines, rules_text, sources_text
 from .result import Result
 from .vocabulary import Attribute, resolve, show_value
 
@@ -39,6 +40,7 @@ __all__ = [
     "Shell",
     "ShellCompleter",
     "data_dir",
+    "guided",
     "open_questions",
     "parse_value",
     "read_facts",
@@ -77,7 +79,8 @@ COMMANDS: dict[str, Command] = {
         ),
         Command("unset", "unset NAME ...", "forget facts", "Example: unset mic"),
         Command("facts", "facts", "show the facts stated so far"),
-        Command("consult", "consult", "the verdicts on your facts, with quotes"),
+        Command("consult", "consult", "the answer on your facts first, then the other verdicts"),
+        Command("all", "all", "every verdict with every rule and quote, and the notes"),
         Command(
             "ask",
             "ask [N]",
@@ -97,6 +100,13 @@ COMMANDS: dict[str, Command] = {
             "why-not ATTR VALUE",
             "why a verdict is not some value",
             "Example: why-not device.kind headphones",
+        ),
+        Command(
+            "how-to",
+            "how-to ATTR VALUE [N]",
+            "what would it take: the smallest changes of your facts that make ATTR be VALUE",
+            "N is the most facts one answer may change (default 2). "
+            "Example: how-to device.mic_quality good",
         ),
         Command(
             "what-if",
@@ -132,7 +142,13 @@ COMMANDS: dict[str, Command] = {
     )
 }
 
-ALIASES = {"exit": "quit", "?": "help", "why_not": "why-not", "what_if": "what-if"}
+ALIASES = {
+    "exit": "quit",
+    "?": "help",
+    "why_not": "why-not",
+    "what_if": "what-if",
+    "how_to": "how-to",
+}
 
 
 # -- values ----------------------------------------------------------------------------------
@@ -224,6 +240,7 @@ class Shell:
         color: render verdicts as a coloured table instead of plain lines.
         echo: repeat each answer of ``ask`` after its prompt (for transcripts of piped input).
         where: names the input position for error lines (e.g. ``"line 3: "``).
+        hints: whose words the reports' "see more" line uses: ``repl`` or ``cli``.
     """
 
     def __init__(
@@ -236,6 +253,7 @@ class Shell:
         color: bool = False,
         echo: bool = False,
         where: Callable[[], str] | None = None,
+        hints: str = "repl",
     ) -> None:
         self.expert = expert or Expert()
         self.facts: dict[str, Any] = {}
@@ -248,6 +266,7 @@ class Shell:
         self.color = color
         self.echo = echo
         self.where = where
+        self.hints = hints
         self._captured: list[str] = []
 
     @property
@@ -365,8 +384,13 @@ class Shell:
 
     def _do_consult(self, args: list[str]) -> None:
         _no_arguments("consult", args)
-        result = self.result()
-        self._render(lambda console: print_result(result, console))
+        report = self.result().report(hints=self.hints)
+        self._render(lambda console: print_lines(report.lines(), console))
+
+    def _do_all(self, args: list[str]) -> None:
+        _no_arguments("all", args)
+        report = self.result().report(full=True, hints=self.hints)
+        self._render(lambda console: print_lines(report.lines(), console))
 
     def _do_how(self, args: list[str]) -> None:
         if len(args) != 1:
@@ -381,6 +405,17 @@ class Shell:
             )
         attribute, value = words
         self._say(self.result().why_not(self._attribute(attribute), value.lower()).to_text())
+
+    def _do_how_to(self, args: list[str]) -> None:
+        words = args[0].split("=", 1) + args[1:] if args and "=" in args[0] else args
+        if len(words) not in (2, 3) or (len(words) == 3 and not words[2].isdigit()):
+            raise UsageError(
+                "how-to takes an attribute, a value and the most facts to change (default 2), "
+                "e.g. how-to assessment.fit good"
+            )
+        attribute, value = words[0], words[1].lower()
+        most = int(words[2]) if len(words) == 3 else 2
+        self._say(self.result().how_to(self._attribute(attribute), value, most).to_text())
 
     def _do_what_if(self, args: list[str]) -> None:
         if len(args) < 2 and not (args and "=" in args[0]):
@@ -493,21 +528,28 @@ class Shell:
             raise UsageError(f"ask takes the most questions to ask, e.g. ask 5; got {args[0]!r}")
         self.ask(int(args[0]) if args else MAX_QUESTIONS)
 
+    def goal(self) -> Goal | None:
+        """What the consultation is for, given the facts stated so far."""
+        return choose_goal(self.knowledge.goals, self.facts)
+
     def questions(self) -> list[Question]:
-        """The questions that could change a verdict now, the most needed first."""
-        return open_questions(self.result(), exclude=self.skipped)
+        """The questions that could still change the goal's verdict, the most telling first."""
+        return open_questions(self.result(), exclude=self.skipped, goal=self.goal())
 
     def ask(self, limit: int = MAX_QUESTIONS) -> None:
-        """Guided consultation: ask up to ``limit`` questions, then show the verdicts."""
+        """Guided consultation toward the goal: ask up to ``limit`` questions, stopping by
+        itself once no answer could change the goal's verdict, then show the report."""
         asked = answered = 0
         while True:
             pending = self.questions()
             if not pending:
-                self._say("No more questions: no answer could change a verdict now.")
+                goal = self.goal()
+                aim = f" on {goal.attribute}" if goal else ""
+                self._say(f"Nothing you could still tell me changes the answer{aim}.")
                 break
             if asked >= limit:
                 self._say(
-                    f"{len(pending)} more questions could change a verdict; type ask to go on."
+                    f"{len(pending)} more questions could change the answer; type ask to go on."
                 )
                 break
             outcome = self._pose(pending[0], asked + 1)
@@ -525,6 +567,7 @@ class Shell:
         self._say(f"Question {number}: {spec.name} ({spec.doc})")
         self._say(f"  answer {spec.allowed_text()}; or why, skip, stop")
         prompt = f"{spec.name}? "
+        whys = 0
         while True:
             try:
                 answer = self.read(prompt, question.choices())
@@ -532,6 +575,10 @@ class Shell:
                 return "stop"
             if self.echo:
                 self._say(prompt + answer)
+            if answer.strip().lower() == "why":
+                self._why(question, whys)
+                whys += 1
+                continue
             outcome = self._answer(question, answer.strip())
             if outcome:
                 return outcome
@@ -544,9 +591,6 @@ class Shell:
         if word in ("skip", "unknown"):
             self.skipped.add(question.name)
             return "skipped"
-        if word == "why":
-            self._why(question)
-            return None
         if not word or word in ("help", "?"):
             self._say(f"  answer {question.attribute.allowed_text()}; or why, skip, stop")
             return None
@@ -557,20 +601,41 @@ class Shell:
             return None
         return "answered"
 
-    def _why(self, question: Question, shown: int = 3) -> None:
-        """MYCIN's why: the rules that need the answer, and what they would conclude."""
-        count = len(question.rules)
-        rules = f"{count} rule{'s' if count != 1 else ''} that {'have' if count != 1 else 'has'}"
-        self._say(f"  {question.name} is tested by {rules} not fired yet, for example:")
-        for rule in question.rules[:shown]:
-            when = " and ".join(condition.describe() for condition in rule.conditions)
-            then = ", ".join(f"{c.attribute} = {_as_typed(c.value)}" for c in rule.conclusions)
-            source = self.knowledge.sources.get(rule.source)
-            cite = source.cite() if source else rule.source
-            self._say(f"  - {rule.id}: if {when}, then {then} (certainty {rule.certainty:.2f})")
-            self._say(f"    “{rule.quote}” ({cite})")
-        if count > shown:
-            self._say(f"  and {count - shown} more; type rule ID after ask to read any rule.")
+    def _why(self, question: Question, level: int = 0) -> None:
+        """MYCIN's why: first the rule this question serves, then, asked again, the rule that
+        one serves, up to the goal of the consultation."""
+        chain = question.chain or tuple((rule, "") for rule in question.rules[:1])
+        if level < len(chain):
+            rule, concludes = chain[level]
+            needs = question.name if level == 0 else chain[level - 1][1]
+            lead = "I ask because" if level == 0 else f"{needs} matters because"
+            self._say(f"  {lead} rule {rule.id} uses {needs}:")
+            self._say_rule(rule)
+            if level == 0 and len(question.rules) > 1:
+                self._say(f"  ({len(question.rules) - 1} more rules need it too.)")
+            if level + 1 < len(chain) or question.chain:
+                self._say("  (why again: what that serves)")
+            return
+        goal = self.goal()
+        if goal is None or not question.chain:
+            self._say("  That is as far as the rules go.")
+            return
+        if level > len(chain):
+            self._say("  That is as far as why goes: it is the question you came with.")
+            return
+        top = chain[-1][1]
+        self._say(
+            f"  {top} is what this consultation is for: the answer to your question "
+            f"({goal.says.replace('{value}', '...')})."
+        )
+
+    def _say_rule(self, rule: RuleSpec) -> None:
+        when = " and ".join(condition.describe() for condition in rule.conditions)
+        then = ", ".join(f"{c.attribute} = {_as_typed(c.value)}" for c in rule.conclusions)
+        source = self.knowledge.sources.get(rule.source)
+        cite = source.cite() if source else rule.source
+        self._say(f"  - {rule.id}: if {when}, then {then} (certainty {rule.certainty:.2f})")
+        self._say(f"    “{rule.quote}” ({cite})")
 
 
 def _split(line: str) -> list[str]:
@@ -631,9 +696,9 @@ class ShellCompleter(Completer):
                 yield from self._values(before[0], current)
         elif command == "unset":
             yield from _complete(current, list(self.shell.facts))
-        elif command in ("how", "why-not") and not before:
+        elif command in ("how", "why-not", "how-to") and not before:
             yield from _complete(current, knowledge.concluded_attributes())
-        elif command == "why-not" and len(before) == 1:
+        elif command in ("why-not", "how-to") and len(before) == 1:
             attribute = knowledge.attributes.get(before[0])
             yield from _complete(current, attribute.values if attribute else ())
         elif command == "rules" and not before:
@@ -742,6 +807,39 @@ def run(
     if stdin.isatty() and stdout.isatty():
         return _interactive(expert)
     return _piped(expert, stdin, stdout)
+
+
+def guided(
+    expert: Expert,
+    facts: dict[str, Any],
+    *,
+    stdin: TextIO | None = None,
+    stdout: TextIO | None = None,
+    hints: str = "cli",
+) -> int:
+    """A guided consultation (``expert consult --ask``): the dialog of the shell's ``ask``,
+    starting from ``facts``, then the report. Answers come from a prompt on a terminal, else
+    one a line from ``stdin``. Returns the exit code: 0."""
+    stdin = stdin or sys.stdin
+    stdout = stdout or sys.stdout
+    if stdin.isatty() and stdout.isatty():
+        from prompt_toolkit import PromptSession
+
+        answers: PromptSession[str] = PromptSession(complete_while_typing=False)
+
+        def read(prompt: str, choices: Sequence[str] = ()) -> str:
+            return answers.prompt(prompt, completer=_AnswerCompleter(choices))
+
+        shell = Shell(expert, out=stdout, read=read, color=True, hints=hints)
+    else:
+        reader = _LineReader(stdin)
+        shell = Shell(
+            expert, out=stdout, err=sys.stderr, read=reader, echo=True, where=reader.where,
+            hints=hints,
+        )  # fmt: skip
+    shell.set_facts(facts)
+    shell.ask()
+    return 0
 
 
 class _LineReader:

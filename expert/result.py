@@ -11,8 +11,10 @@ from .errors import ExplanationError
 from .vocabulary import json_value
 
 if TYPE_CHECKING:
+    from .counterfactual import HowTo
     from .explanation import Difference, How, WhyNot
     from .knowledge import KnowledgeBase
+    from .report import Report
 
 __all__ = ["Conflict", "Firing", "Member", "Note", "Result", "Verdict"]
 
@@ -204,7 +206,7 @@ class Conflict:
         }
 
 
-@attrs.frozen(eq=False)
+@attrs.frozen(eq=False, repr=False)
 class Result:
     """The outcome of one consultation. Immutable; safe to share between threads.
 
@@ -300,12 +302,43 @@ class Result:
 
         return what_if(self, {**(changes or {}), **more})
 
+    def how_to(self, attribute: str, value: Any, max_changes: int = 2) -> HowTo:
+        """What would it take: the smallest changes of the stated facts (at most
+        ``max_changes`` of them) under which ``attribute`` would be ``value``, each with the
+        rules that would then fire."""
+        from .counterfactual import how_to
+
+        return how_to(self, attribute, value, max_changes)
+
     def consult_again(self, facts: Mapping[str, Any]) -> Result:
         """Consult the same knowledge base, on the same engine, with other facts."""
         from .engine import RUN_LIMIT, expert_for
 
         limit = self.run_limit if self.run_limit is not None else RUN_LIMIT
         return expert_for(self.knowledge, self.engine, limit).consult(facts)
+
+    def report(self, *, full: bool = False, hints: str = "api") -> Report:
+        """The report: the answer to the consultation's goal first, then the rest
+        (``full``: every verdict with every rule and quote)."""
+        from .report import report
+
+        return report(self, full=full, hints=hints)
+
+    def __str__(self) -> str:
+        return self.report().to_text()
+
+    def __repr__(self) -> str:
+        facts = ", ".join(f"{name}={value!r}" for name, value in self.facts.items())
+        return (
+            f"<Result of {facts or 'no facts'}: {len(self.verdicts)} verdicts, "
+            f"{len(self.conflicts)} conflicts, {len(self.notes)} notes>"
+        )
+
+    def __rich__(self) -> Any:
+        return self.report().__rich__()
+
+    def _repr_html_(self) -> str:
+        return self.report()._repr_html_()
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready, the same shape as ``expert consult --json``."""

@@ -67,7 +67,7 @@ class Attribute:
 
     Attributes:
         name: full name, ``group.name`` (``device.mic``).
-        kind: one of :data:`KINDS`.
+        kind: one of ``KINDS`` (choice, set, flag, amount).
         values: the allowed values of a choice or a set; empty otherwise.
         doc: one line for help texts.
         input: ``True`` when a user states it, ``False`` when rules conclude it.
@@ -94,12 +94,12 @@ class Attribute:
 
     @property
     def group(self) -> str:
-        """The part before the dot: ``device``."""
+        """The group, the part before the dot (``device``)."""
         return self.name.split(".", 1)[0]
 
     @property
     def short(self) -> str:
-        """The part after the dot: ``mic``."""
+        """The short name, the part after the dot (``mic``)."""
         return self.name.split(".", 1)[1]
 
     def allowed(self) -> tuple[Any, ...]:

@@ -7,6 +7,9 @@ from pathlib import Path
 import pytest
 from support import TINY_RULES, write_base
 
+#: pytester runs pytest on small projects (the specification plugin's tests).
+pytest_plugins = ["pytester"]
+
 
 @pytest.fixture
 def tiny_base(tmp_path: Path) -> Path:

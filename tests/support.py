@@ -166,3 +166,14 @@ def rule_case_tests(topic: str, cases: list[tuple[str, dict, str, object]]) -> t
         assert not missing, f"rules of {topic} without a case: {missing}"
 
     return test_rule_fires, test_every_rule_has_a_case
+
+
+#: Plugins a pytest run on a small project does without: hypothesis's end-of-session summary
+#: alone takes seconds, and a cache would be written into the project.
+QUIET_PLUGINS = ("-p", "no:hypothesispytest", "-p", "no:cacheprovider")
+
+
+def run_pytest(pytester, *args: str, subprocess: bool = False):
+    """Run pytest on ``pytester``'s project (in this process, or in a subprocess)."""
+    run = pytester.runpytest_subprocess if subprocess else pytester.runpytest
+    return run(*QUIET_PLUGINS, *args)

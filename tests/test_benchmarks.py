@@ -9,6 +9,7 @@ from importlib.util import find_spec
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+BASELINE = "0c1e87a"  # benchmarks.__main__.BASELINE
 
 COLD = {
     "import_ms", "load_ms", "compile_ms", "load_compile_ms", "engine_build_ms",
@@ -48,7 +49,7 @@ def test_the_smoke_run_reports_every_figure(tmp_path):
         assert set(figures["cold"]) == COLD
         assert set(figures["latency"]) == {"device", "needs", "both"}
         assert all(set(timing) == TIMING for timing in figures["latency"].values())
-        assert set(figures["explanation"]) == {"how", "why_not"}
+        assert set(figures["explanation"]) == {"how", "why_not", "how_to"}
         assert set(figures["batch"]) == BATCH
         assert figures["scaling"]["rules"]
         assert all(
@@ -59,3 +60,17 @@ def test_the_smoke_run_reports_every_figure(tmp_path):
             assert isinstance(value, (int, float)) and value > 0, path
     if len(engines) == 2:
         assert report["ratio"] and all(value > 0 for value in report["ratio"].values())
+    # "Before" is measured in the same run, on the baseline revision's own code and rules
+    # (a checkout without that history says so and goes on).
+    if _has_revision(BASELINE):
+        assert report["baseline"]["revision"] == BASELINE and "now/before" in done.stdout
+        assert report["baseline"]["experta"]["latency"]["both"]["p50_ms"] > 0
+    else:
+        assert report["baseline"] is None and "no baseline" in done.stderr
+
+
+def _has_revision(revision: str) -> bool:
+    found = subprocess.run(
+        ["git", "cat-file", "-e", f"{revision}^{{commit}}"], cwd=ROOT, capture_output=True
+    )
+    return found.returncode == 0

@@ -5,10 +5,12 @@ Every page of ``docs/`` is one test. Its fenced blocks run in page order:
 - ``pycon`` blocks are doctests (``>>>`` lines and their output);
 - ``python`` blocks are executed; both share one namespace per page, like one session;
 - ``console`` blocks are shell sessions: each ``$ `` line (with its ``> `` continuation lines)
-  runs in bash, with the installed ``expert`` script and this Python first on ``PATH``, in a
-  scratch copy of the project (``rules/``, ``features/``, ``tests/``, ``setup.cfg``,
-  ``pyproject.toml``) made for the page; its output, standard error included, must match the
-  lines that follow.
+  runs in bash, with the installed ``expert`` script and this Python first on ``PATH``; its
+  output, standard error included, must match the lines that follow.
+
+All blocks of a page run in one scratch copy of the project made for the page (``rules/``,
+``features/``, ``tests/``, ``docs/examples/``, ``setup.cfg``, ``pyproject.toml``): a file a
+command writes is there for the Python examples that follow, and the other way round.
 
 Expected output is compared as doctest does, with ``ELLIPSIS`` (``...`` stands for any text,
 so a page may show only the key lines) and ``NORMALIZE_WHITESPACE``. A command must exit 0;
@@ -31,7 +33,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs"
-SCRATCH = ("rules", "features", "tests", "setup.cfg", "pyproject.toml")
+SCRATCH = ("rules", "features", "tests", "docs/examples", "setup.cfg", "pyproject.toml")
 FLAGS = doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE
 FENCE = re.compile(r"^(?P<indent> *)(?P<fence>`{3,})(?P<info>[^`]*)$")
 
@@ -165,11 +167,15 @@ def test_examples_of_the_page_run(page: Path, tmp_path: Path, monkeypatch) -> No
     namespace: dict = {"__name__": "__docs__"}
     monkeypatch.chdir(tmp_path)
     for block in blocks(page.read_text(encoding="utf-8")):
-        if block.language in ("pycon", "python"):
-            run_python(page, block, namespace)
-        elif block.language == "console":
-            work = work or _scratch(tmp_path)
+        if block.language not in ("pycon", "python", "console"):
+            continue
+        if work is None:
+            work = _scratch(tmp_path)
+            monkeypatch.chdir(work)
+        if block.language == "console":
             run_console(page, block, work, env)
+        else:
+            run_python(page, block, namespace)
 
 
 def test_the_example_runner_reads_console_blocks() -> None:

@@ -97,12 +97,19 @@ def test_reset_forgets_everything(shell):
 
 
 def test_consult_prints_verdicts_with_quotes(shell):
-    """consult prints the facts, each verdict with its certainty, and the quotes."""
+    """consult prints the facts, each verdict with its certainty and its strongest quote."""
     out = lines(shell, "set mic boom", "consult")
-    assert "Facts: device.mic = boom" in out
-    assert "device.kind = headset (certainty 1.00)" in out
-    assert "tiny.boom-headset (kania): “come with an attached boom microphone”" in out
+    assert "You said: device.mic = boom." in out
+    assert "device.kind = headset (1.00)" in out
+    assert "“come with an attached boom microphone” (kania)" in out
+    assert "all for every verdict" in out  # the hint names the REPL's command, not a flag
     assert "\x1b[" not in out
+
+
+def test_all_prints_every_rule_of_every_verdict(shell):
+    """all lists each verdict with every rule behind it, its weight and its whole quote."""
+    out = lines(shell, "set mic boom", "all")
+    assert "tiny.boom-headset (kania, 1.00): “come with an attached boom microphone”" in out
 
 
 def test_consult_without_facts_says_no_rule_applies(shell):
@@ -392,9 +399,10 @@ def test_ask_with_why_skip_and_answers(tiny_expert):
     assert "device.mic? why" in out
     assert "- tiny.boom-headset: if device.mic is boom, then device.kind = headset" in out
     assert "“come with an attached boom microphone” (“Headphones vs. Headsets" in out
-    assert "No more questions" in out and "You answered 2 of 3 questions." in out
-    assert "device.kind = headset (certainty 1.00)" in out
-    assert "tiny.cheap-not-premium (kania): “You can find cheap ones" in out
+    assert "Nothing you could still tell me changes the answer." in out
+    assert "You answered 2 of 3 questions." in out
+    assert "device.kind = headset (1.00)" in out
+    assert "“You can find cheap ones" in out
     assert shell.facts == {"device.mic": "boom", "needs.budget": 30.0}
     assert shell.skipped == {"needs.uses"}
 
@@ -419,7 +427,7 @@ def test_ask_stops_after_n_questions_and_goes_on_later(tiny_expert):
     """ask N asks at most N questions; ask again goes on, not asking skipped ones again."""
     shell = Shell(tiny_expert, read=scripted(["boom", "skip", "50"]))
     out = shell.execute("ask 2")
-    assert "1 more questions could change a verdict; type ask to go on." in out
+    assert "1 more questions could change the answer; type ask to go on." in out
     out = shell.execute("ask")
     assert "Question 1: needs.budget" in out and "needs.uses" not in out.split("\n\n")[0]
     assert shell.facts == {"device.mic": "boom", "needs.budget": 50.0}
@@ -429,7 +437,8 @@ def test_ask_with_nothing_left_to_ask_shows_the_verdicts(shell):
     """When every needed fact is known, ask asks nothing."""
     lines(shell, "set mic boom", "set uses music", "set budget 90")
     out = shell.execute("ask")
-    assert out.startswith("No more questions") and "device.kind = headset" in out
+    assert out.startswith("Nothing you could still tell me changes the answer.")
+    assert "device.kind = headset" in out
 
 
 # -- completion ------------------------------------------------------------------------------
@@ -539,8 +548,8 @@ def test_the_installed_script_runs_piped_commands(tiny_base):
         timeout=120,
     )
     assert done.returncode == 0
-    assert done.stdout.startswith("device.mic = boom\nFacts: device.mic = boom\n")
-    assert "device.kind = headset (certainty 1.00)" in done.stdout
+    assert done.stdout.startswith("device.mic = boom\nYou said: device.mic = boom.\n")
+    assert "device.kind = headset (1.00)" in done.stdout
     assert done.stderr == "error: line 2: unknown command 'consutl' (did you mean 'consult'?)\n"
 
 

@@ -1,9 +1,17 @@
-"""The Gherkin specification: every scenario of every feature in features/ is a test."""
+"""The Gherkin specification: every scenario of every feature in features/ is a test.
+
+The steps come from the expert pytest plugin (:mod:`expert.specs.steps`) and, for the
+bundled base's phrases, :mod:`expert.specs.bundled` (``-p expert.specs.bundled`` in setup.cfg).
+"""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from pytest_bdd import scenarios
-from tracking import FEATURES
+
+#: The Gherkin specification.
+FEATURES = Path(__file__).resolve().parents[2] / "features"
 
 for feature in sorted(FEATURES.glob("*.feature")):
     scenarios(feature.name)

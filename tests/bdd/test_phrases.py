@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
-from phrases import PhraseError, attribute, device_facts, needs_facts, value
+from pytest_bdd.feature import get_features
+from pytest_bdd.steps import step_function_context_registry
+from test_tags import features
+
+from expert.errors import PhraseError
+from expert.specs.phrases import attribute, device_facts, needs_facts, value
 
 
 @pytest.mark.parametrize(
@@ -72,3 +79,42 @@ def test_attributes_and_values_are_checked_against_the_vocabulary(expert):
         attribute("the device's loudness", knowledge)
     with pytest.raises(PhraseError, match="allowed: mid-range, high"):
         value("device.sound_quality", "superb", knowledge)
+
+
+#: The features of the houseplant example, written in the generic steps.
+EXAMPLE = Path(__file__).resolve().parents[2] / "docs" / "examples" / "plants" / "features"
+
+
+def step_definitions():
+    """The step definitions of the plugin: the generic steps and the bundled phrases."""
+    import expert.specs.bundled
+    import expert.specs.steps
+
+    modules = {expert.specs.steps.__name__, expert.specs.bundled.__name__}
+    return [
+        context
+        for context in list(step_function_context_registry.values())
+        if context.step_func.__module__ in modules
+    ]
+
+
+def test_every_step_of_the_features_has_exactly_one_definition():
+    """pytest-bdd takes one of several matching definitions silently: none may overlap (the
+    project's features and the houseplant example's generic ones)."""
+    definitions = step_definitions()
+    wrong = []
+    for feature in [*features(), *get_features([str(EXAMPLE)])]:
+        for template in feature.scenarios.values():
+            contexts = [c for ex in template.examples for c in ex.as_contexts()] or [{}]
+            for context in contexts:
+                for step in template.render(context).steps:
+                    matching = [
+                        d.parser.name
+                        for d in definitions
+                        if d.type in (None, step.type) and d.parser.is_matching(step.name)
+                    ]
+                    if len(matching) != 1:
+                        wrong.append(f"{step.type} {step.name!r}: {matching}")
+    assert not wrong, "steps matching no definition or several:\n  " + "\n  ".join(
+        sorted(set(wrong))
+    )

@@ -3,8 +3,16 @@
 from __future__ import annotations
 
 from collections import Counter
+from pathlib import Path
 
-from tracking import features
+from pytest_bdd.feature import get_features
+
+FEATURES = Path(__file__).resolve().parents[2] / "features"
+
+
+def features():
+    """Every feature of the specification, parsed."""
+    return get_features([str(path) for path in sorted(FEATURES.glob("*.feature"))])
 
 
 def scenario_tags():

@@ -1,4 +1,10 @@
-"""People's words in the features, turned into facts, attributes and values, or a helpful error."""
+"""The bundled base's words: a person's phrases turned into facts, attributes and values.
+
+``with a boom microphone`` is ``device.mic = boom``, ``plays online games`` is
+``needs.uses`` including ``online-gaming``, ``the device's sound quality`` is
+``device.sound_quality``. A phrase these tables do not know raises
+:class:`~expert.errors.PhraseError` listing the words they do.
+"""
 
 from __future__ import annotations
 
@@ -6,14 +12,13 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from expert.facts import bundled_inputs
+from ..errors import PhraseError
+from ..facts import bundled_inputs
+
+__all__ = ["attribute", "attribute_phrases", "device_facts", "needs_facts", "value"]
 
 PLATFORM = bundled_inputs()["needs.platform"].values
 USES = bundled_inputs()["needs.uses"].values
-
-
-class PhraseError(ValueError):
-    """A step's words are not in the vocabulary; the message lists the words that are."""
 
 
 def _choose(kind: str, word: str, table: dict[str, Any]) -> Any:
@@ -247,9 +252,3 @@ def value(name: str, word: str, knowledge) -> str:
     if word not in allowed:
         raise PhraseError(f"{word!r} is not a value of {name}; allowed: {', '.join(allowed)}")
     return word
-
-
-def normalize_quote(text: str) -> str:
-    """Whitespace and typographic quotes do not matter when a quote is compared."""
-    text = text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
-    return " ".join(text.split())

@@ -1,0 +1,108 @@
+"""The report: the answer to the consultation's goal first, the rest after, readable on a
+terminal, in a pipe, in a notebook and as a Python value."""
+
+from __future__ import annotations
+
+import io
+import re
+
+from rich.console import Console
+
+from expert import Device, Expert, Needs
+from expert.cli import main
+from expert.explanation import Line
+from expert.render import print_lines, wrapped_lines
+
+README = ["consult", "--device", "mic=inline", "--needs", "uses=online-gaming,calls"]
+
+
+def bundled() -> Expert:
+    return Expert()
+
+
+def test_the_report_opens_with_the_goal_answer_and_its_reasons():
+    """With needs only, the first lines answer what to get, with quoted reasons."""
+    result = bundled().consult(Needs(uses={"online-gaming"}))
+    lines = [line for line in str(result).splitlines() if line.strip()]
+    assert lines[0].startswith("You said: needs.uses = online-gaming")
+    assert lines[1].startswith("For these needs, get a headset (certainty ")
+    assert lines[2].lstrip().startswith("because ") and "“" in lines[2]
+
+
+def test_a_device_alone_is_answered_with_what_it_is():
+    """With only a device stated, the goal is what the device is."""
+    text = str(bundled().consult(Device(mic="boom")))
+    assert text.splitlines()[1].startswith("This device is a headset (certainty 1.00).")
+
+
+def test_the_rest_is_one_line_a_verdict_then_how_to_see_more():
+    """Other verdicts take one line each; the report ends with the hint for its way in."""
+    result = bundled().consult(Device(mic="inline"), Needs(uses={"online-gaming", "calls"}))
+    report = result.report(hints="cli")
+    text = report.to_text()
+    assert "Also concluded:" in text
+    also = text.split("Also concluded:\n", 1)[1].splitlines()
+    verdict_lines = [line for line in also if line.startswith("  ") and "(" in line]
+    assert all("“" not in line for line in verdict_lines)  # no quotes among the one-liners
+    assert text.rstrip().splitlines()[-1].startswith("More: --all")
+    assert "how ATTR" in result.report(hints="repl").to_text().splitlines()[-1]
+
+
+def test_all_lists_every_verdict_with_every_rule():
+    """The full report names every rule behind every verdict; the short one does not."""
+    result = bundled().consult(Device(mic="inline"), Needs(uses={"online-gaming", "calls"}))
+    short, full = result.report().to_text(), result.report(full=True).to_text()
+    for firing in result.firings:
+        if firing.certainty and not firing.defeated:
+            assert firing.rule in full
+    assert len(full.splitlines()) > len(short.splitlines())
+
+
+def test_readme_command_fits_in_40_lines_piped(capsys):
+    """The README's consultation is at most 40 lines when piped, and --all prints more."""
+    assert main(README) == 0
+    piped = capsys.readouterr().out.splitlines()
+    assert len(piped) <= 40, len(piped)
+    assert main([*README, "--all"]) == 0
+    assert len(capsys.readouterr().out.splitlines()) > len(piped)
+
+
+def test_readme_command_fits_a_120_column_terminal_in_60_lines():
+    """On a 120-column terminal the report takes at most 60 lines, none wider."""
+    result = bundled().consult(Device(mic="inline"), Needs(uses={"online-gaming", "calls"}))
+    buffer = io.StringIO()
+    console = Console(file=buffer, width=120, force_terminal=True, color_system=None)
+    print_lines(result.report(hints="cli").lines(), console)
+    shown = buffer.getvalue().splitlines()
+    assert len(shown) <= 60, len(shown)
+    assert max(len(line) for line in shown) <= 120
+
+
+def test_wrapping_never_splits_an_id_or_a_name():
+    """Folding breaks at spaces only: dotted ids and hyphenated words stay whole."""
+    text = "because microphone.inline-mic-poor-quality says “these mics leave much to be desired”"
+    folded = wrapped_lines([Line(1, "reason", text)], 30)
+    words = [word for line in folded for word in line.text.split()]
+    assert words == text.split()
+    assert "microphone.inline-mic-poor-quality" in words
+
+
+def test_repr_is_one_short_line_and_str_is_the_report():
+    """repr names the facts and counts; str is the report."""
+    result = bundled().consult(Device(mic="boom"))
+    assert "\n" not in repr(result) and len(repr(result)) < 200
+    assert repr(result).startswith("<Result of device.mic='boom': ")
+    assert str(result) == result.report().to_text()
+
+
+def test_a_notebook_shows_escaped_html_and_rich_shows_the_report():
+    """_repr_html_ escapes every text; __rich__ renders the same lines."""
+    result = bundled().consult(Device(mic="boom"))
+    html = result._repr_html_()
+    assert html.startswith('<div class="expert">') and "&ldquo;" not in html
+    assert "<script" not in html and re.search(r"This device is a headset", html)
+    buffer = io.StringIO()
+    Console(file=buffer, width=200, no_color=True).print(result)
+    assert buffer.getvalue().splitlines()[1].startswith("This device is a headset")
+    how_html = result.how("device.kind")._repr_html_()
+    assert how_html.startswith('<div class="expert">') and "device.kind = headset" in how_html

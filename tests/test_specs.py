@@ -1,0 +1,196 @@
+"""The pytest plugin (expert.specs): generic steps for any base, choosing the base, clear
+failures for unknown words, and staying out of the way without pytest-bdd."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from support import run_pytest
+
+PLANTS = Path(__file__).parent.parent / "docs" / "examples" / "plants"
+
+#: Runs every feature of features/ (the base directory is set in each ini below).
+TEST_FEATURES = 'from pytest_bdd import scenarios\n\nscenarios(".")\n'
+
+
+def plant_base(directory: Path) -> Path:
+    """A copy of the houseplant example's knowledge base (without its specs) in ``directory``."""
+    shutil.copytree(PLANTS, directory, ignore=shutil.ignore_patterns("features", "*.py", "*.ini"))
+    return directory
+
+
+def specs(pytester: pytest.Pytester, feature: str, ini: str = "") -> None:
+    """A project with one feature, a test module running it, and an ini file."""
+    pytester.makefile(".feature", **{"features/spec": feature})
+    pytester.makepyfile(test_spec=TEST_FEATURES)
+    pytester.makeini(f"[pytest]\nbdd_features_base_dir = features/\n{ini}")
+
+
+FERN = """\
+Feature: Ferns
+  Scenario: A fern stands in a north window
+    Given plant.kind is fern
+    When I consult the expert
+    Then care.spot is north-window
+"""
+
+
+def test_the_base_is_the_ini_setting_relative_to_the_ini_file(pytester, monkeypatch):
+    """expert_rules is read from the ini file's directory, not from where pytest runs."""
+    plant_base(pytester.path / "project" / "plants")
+    project = pytester.path / "project"
+    (project / "features").mkdir()
+    (project / "features" / "spec.feature").write_text(FERN)
+    (project / "test_spec.py").write_text(TEST_FEATURES)
+    ini = project / "pytest.ini"
+    ini.write_text("[pytest]\nbdd_features_base_dir = features/\nexpert_rules = plants\n")
+    elsewhere = pytester.mkdir("elsewhere")
+    monkeypatch.chdir(elsewhere)
+    result = run_pytest(pytester, "-c", str(ini), str(project))
+    result.assert_outcomes(passed=1)
+
+
+def test_the_command_line_wins_over_the_ini(pytester):
+    """--expert-rules (relative to where pytest runs) replaces the ini's base."""
+    plant_base(pytester.path / "plants")
+    specs(pytester, FERN, "expert_rules = nowhere\n")
+    run_pytest(pytester, "--expert-rules", "plants").assert_outcomes(passed=1)
+
+
+def test_a_base_that_is_not_there_is_a_usage_error(pytester):
+    """A bad expert_rules stops the session at once, naming the setting and the path."""
+    specs(pytester, FERN, "expert_rules = nowhere\n")
+    result = run_pytest(pytester)
+    assert result.ret == pytest.ExitCode.USAGE_ERROR
+    result.stderr.fnmatch_lines(
+        ["*expert_rules in *tox.ini: *nowhere is not a directory of rule files"]
+    )
+
+
+def test_a_broken_base_is_a_usage_error_naming_the_file(pytester):
+    """A knowledge base that does not load is reported before any scenario runs."""
+    base = plant_base(pytester.path / "plants")
+    (base / "care.toml").write_text('[[rules]]\nid = "care.x"\n')
+    specs(pytester, FERN)
+    result = run_pytest(pytester, "--expert-rules", "plants")
+    assert result.ret == pytest.ExitCode.USAGE_ERROR
+    result.stderr.fnmatch_lines(["*--expert-rules: *care.toml: rule care.x: *"])
+
+
+def test_without_a_setting_the_steps_consult_the_bundled_base(pytester):
+    """Generic steps of every kind on the bundled base: choice, set (accumulating), flag and
+    amount; and a project's own step reads the same consultation."""
+    pytester.makeconftest(
+        """
+        from pytest_bdd import parsers, then
+
+        @then(parsers.parse("the stated uses are {uses}"))
+        def _(consultation, uses):
+            assert sorted(consultation.facts["needs.uses"]) == uses.split(", ")
+        """
+    )
+    specs(
+        pytester,
+        """\
+Feature: The bundled base by full names
+  Scenario: Headphones owned, for calls and games, with ANC, at $120
+    Given needs.owns is headphones
+    And needs.uses includes calls
+    And needs.uses includes online-gaming
+    And device.anc is true
+    And device.price is 120
+    When I consult the expert
+    Then the stated uses are calls, online-gaming
+    And recommendation.features includes boom-mic
+    And recommendation.features includes external-mic and clip-on-mic with certainty 0.4
+    And device.battery_life is halved
+    And device.sound_gap is apparent
+    And device.sound_gap cites kania
+    And device.kind is not concluded
+""",
+    )
+    run_pytest(pytester).assert_outcomes(passed=1)
+
+
+#: Steps with words the houseplant base does not know, and what their failure says.
+UNKNOWN_WORDS = [
+    ("Given plant.lite is low", "plant.lite is unknown; the facts one states: plant.kind, "),
+    ("Given plant.kind is rose", "plant.kind: 'rose' is not allowed; allowed values: fern, "),
+    ("Given plant.signs includes webbing", "'webbing' is not a value of plant.signs; allowed"),
+    ("Given care.spot is north-window", "care.spot is concluded by the rules, not stated"),
+    ("Then care.spto is north-window", "care.spto is unknown; the rules conclude: care.spot"),
+    ("Then care.spot is south-window", "'south-window' is not a value of care.spot; allowed"),
+    (
+        "Then care.spot cites wikipedia",
+        "no source 'wikipedia' in sources.toml; allowed: house",
+    ),
+    ("Then plant.kind is fern", "plant.kind is stated, not concluded by the rules"),
+    ("Then the certainty of care.spto is 1", "(did you mean 'care.spot'?)"),
+]
+
+#: Steps that do not hold for a fern, and what their failure says was concluded instead.
+NOT_SO = [
+    ("Then care.spot is bright-window", "care.spot is north-window (1.00), not bright-window"),
+    ("Then care.spot is not north-window", "care.spot is north-window; concluded: north-"),
+    ("Then care.watering is when-dry", "care.watering is not concluded; concluded: care.spot"),
+    ("Then care.spot is not concluded", "care.spot is concluded: north-window (1.00: care."),
+    ("Then the certainty of care.spot is at most 0.5", "expected at most 0.5"),
+    ("Then care.tasks includes repot", "care.tasks holds mist, not repot"),
+    ("Then there is a conflict on care.spot", "no conflict on care.spot; concluded: north-"),
+    ('Then how care.spot mentions "south"', "how care.spot does not mention 'south'"),
+]
+
+
+def one_step_scenarios(cases: list[tuple[str, str]]) -> str:
+    """A feature of one scenario per case: a fern, then the case's step."""
+    scenarios = "".join(
+        f"  Scenario: Case {number}\n    Given plant.kind is fern\n    {step}\n"
+        for number, (step, _) in enumerate(cases)
+    )
+    return "Feature: Cases\n" + scenarios
+
+
+@pytest.mark.parametrize("cases", [UNKNOWN_WORDS, NOT_SO], ids=["unknown", "not-so"])
+def test_a_step_fails_with_a_message_naming_what_is_allowed_or_concluded(pytester, cases):
+    """An unknown attribute, value or source fails naming the allowed words; a wrong
+    expectation fails naming what the expert concluded instead."""
+    plant_base(pytester.path / "plants")
+    specs(pytester, one_step_scenarios(cases), "expert_rules = plants\n")
+    result = run_pytest(pytester, "--tb=line")
+    result.assert_outcomes(failed=len(cases))
+    out = result.stdout.str()
+    missing = [f"{step}: {message}" for step, message in cases if message not in out]
+    assert not missing, "these failures do not say what they should:\n" + "\n".join(missing)
+
+
+def test_without_pytest_bdd_an_unrelated_run_is_unaffected(tmp_path):
+    """With pytest-bdd not importable the plugin registers nothing; its settings only warn."""
+    # First on the path, a pytest_bdd whose import fails as if it were not installed (its
+    # own plugin is disabled with -p no:pytest-bdd).
+    blocker = tmp_path / "site" / "pytest_bdd"
+    blocker.mkdir(parents=True)
+    (blocker / "__init__.py").write_text(
+        "raise ModuleNotFoundError(\"No module named 'pytest_bdd'\", name='pytest_bdd')\n"
+    )
+    project = tmp_path / "project"
+    project.mkdir()
+    (project / "test_plain.py").write_text("def test_plain():\n    assert 1 + 1 == 2\n")
+    env = {**os.environ, "PYTHONPATH": str(blocker.parent)}
+    command = [sys.executable, "-m", "pytest", "-p", "no:pytest-bdd", "-p", "no:cacheprovider"]
+
+    def run(*args: str) -> subprocess.CompletedProcess:
+        return subprocess.run(
+            [*command, *args], cwd=project, env=env, capture_output=True, text=True, timeout=300
+        )
+
+    plain = run("-q")
+    assert plain.returncode == 0, plain.stdout + plain.stderr
+    assert "1 passed" in plain.stdout and "expert" not in plain.stdout
+    asked = run("-q", "--expert-rules", "nowhere", "--expert-rule-coverage")
+    assert asked.returncode == 0, asked.stdout + asked.stderr
+    assert "specifications need pytest-bdd (pip install 'expert[test]')" in asked.stdout
