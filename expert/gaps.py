@@ -284,10 +284,11 @@ def find_gaps(
     # Advice given when nothing is stated (kania's "ask yourself what you need" when no use
     # is) is given for every value that leaves those facts unstated: it is no advice on them.
     everyone = _advice(policy, consult({}))
-    found: list[Gap] = []
-    for facts in trials:
-        if not _advice(policy, consult(_merged(facts))) - everyone:
-            found.append(Gap(tuple((n, _shown(v)) for n, v in facts)))
+    found = [
+        Gap(tuple((n, _shown(v)) for n, v in facts))
+        for facts in trials
+        if not _advice(policy, consult(_merged(facts))) - everyone
+    ]
     gaps, known, used = [], [], set()
     for gap in found:
         entry = next((k for k in policy.known if k.covers(gap)), None)
