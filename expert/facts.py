@@ -126,6 +126,8 @@ class Device(_Facts):
     sound_controls: bool | None = None
     padded: bool | None = None
     weight: str | None = None
+    type: str | None = None
+    feedback: bool | None = None
 
 
 @attrs.frozen(init=False)
@@ -147,3 +149,5 @@ class Needs(_Facts):
     owns: str | None = None
     volume: str | None = None
     session: str | None = None
+    talk_frequency: str | None = None
+    term: str | None = None

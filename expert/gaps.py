@@ -5,7 +5,8 @@ could act on, checked against the gaps the base admits (``gaps.toml``).
 (``pairs``), which attributes count as advice (``advice``: groups such as ``recommendation``
 or full names), and lists the ``[[known]]`` gaps, each with the reason the sources say nothing
 there. Every value is tried alone, on an otherwise empty consultation; an amount is tried at
-and around every threshold the rules compare it with.
+and around every threshold the rules compare it with. Advice the base gives when nothing at all
+is stated does not count: it is not advice on the value tried.
 """
 
 from __future__ import annotations
@@ -63,8 +64,13 @@ class Known:
         """Whether ``gap`` is this known one."""
         if len(gap.facts) != len(self.facts):
             return False
-        wanted = dict(self.facts)
-        return all(name in wanted and _matches(wanted[name], value) for name, value in gap.facts)
+        unmatched = list(self.facts)  # a pair may name one set input twice
+        for name, value in gap.facts:
+            match = next((k for k in unmatched if k[0] == name and _matches(k[1], value)), None)
+            if match is None:
+                return False
+            unmatched.remove(match)
+        return True
 
 
 def _matches(pattern: str, value: Any) -> bool:
@@ -272,11 +278,14 @@ def find_gaps(
         for a, b in combinations(paired, 2)
         if a[0] != b[0] or knowledge.inputs[a[0]].multi  # one choice cannot hold two values
     ]
-    found: list[Gap] = []
-    for facts in trials:
-        result = consult(_merged(facts))
-        if not any(_is_advice(policy, verdict.attribute) for verdict in result.verdicts):
-            found.append(Gap(tuple((n, _shown(v)) for n, v in facts)))
+    # Advice given when nothing is stated (kania's "ask yourself what you need" when no use
+    # is) is given for every value that leaves those facts unstated: it is no advice on them.
+    everyone = _advice(policy, consult({}))
+    found = [
+        Gap(tuple((n, _shown(v)) for n, v in facts))
+        for facts in trials
+        if not _advice(policy, consult(_merged(facts))) - everyone
+    ]
     gaps, known, used = [], [], set()
     for gap in found:
         entry = next((k for k in policy.known if k.covers(gap)), None)
@@ -301,6 +310,16 @@ def _shown(value: Any) -> Any:
     if isinstance(value, frozenset) and len(value) == 1:
         return next(iter(value))
     return value
+
+
+def _advice(policy: GapPolicy, result: Any) -> set[tuple[str, Any]]:
+    """The advice a result concludes: (attribute, value) for each value of each advice verdict."""
+    return {
+        (verdict.attribute, value)
+        for verdict in result.verdicts
+        if _is_advice(policy, verdict.attribute)
+        for value in (verdict.value if isinstance(verdict.value, tuple) else (verdict.value,))
+    }
 
 
 def _is_advice(policy: GapPolicy, attribute: str) -> bool:

@@ -120,6 +120,9 @@ def _verdicts(
         strongest: dict[str, Firing] = {}
         for value in asked[1]:
             for firing in by_conclusion.get((attribute, value), ()):
+                if not firing.certainty:
+                    # It fired on a premise too weak to count (or defeated): no evidence.
+                    continue
                 kept = strongest.get(firing.rule)
                 if kept is None or abs(firing.certainty) > abs(kept.certainty):
                     strongest[firing.rule] = firing

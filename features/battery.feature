@@ -1,7 +1,7 @@
 @battery
 Feature: Battery
-  What drains the battery, and how long wireless headsets last on a charge
-  (rules/battery.toml).
+  What drains the battery, how long wireless headsets last on a charge, and what to avoid
+  when battery life matters (rules/battery.toml).
 
   @source-kania
   Scenario Outline: Active noise cancellation eats through the battery twice as quickly
@@ -24,24 +24,54 @@ Feature: Battery
     Then nothing is concluded about the device's battery life
 
   @source-difference-wiki
-  Scenario: Many wireless headsets last several hours to a full day on a charge
-    Given a device with a boom microphone
-    And the device is wireless
+  Scenario: Many wireless headsets last several hours to a full day on a charge: a note, not this headset's runtime
+    Given device.mic is boom
+    And device.connection is wireless
     When I consult the expert
-    Then the device's battery runtime is several-hours-to-a-day with certainty 0.6
-    And the explanation quotes "Battery life varies, but many can last several hours to a full day."
+    Then there is a note on headsets.battery_runtime
+    And a note on headsets.battery_runtime says several-hours-to-a-day
+    And the notes quote "Battery life varies, but many can last several hours to a full day."
 
   @source-difference-wiki
-  Scenario Outline: The runtime claim is about wireless headsets only
-    Given a device with <microphone>
-    And the device is <connection>
+  Scenario Outline: The runtime note is about wireless headsets only
+    Given device.mic is <mic>
+    And device.connection is <connection>
     When I consult the expert
-    Then nothing is concluded about the device's battery runtime
+    Then there is no note on headsets.battery_runtime
 
     Examples:
-      | microphone        | connection |
-      | a boom microphone | wired      |
-      | no microphone     | wireless   |
+      | mic  | connection |
+      | boom | wired      |
+      | none | wireless   |
+
+  @source-difference-wiki
+  Scenario: Someone to whom battery life matters hears how long many wireless headsets last
+    Given needs.priorities includes battery-life
+    When I consult the expert
+    Then a note on headsets.battery_runtime says several-hours-to-a-day
+
+  @source-kania
+  Scenario: Someone to whom battery life matters should avoid noise cancellation
+    Given needs.priorities includes battery-life
+    When I consult the expert
+    Then recommendation.avoid includes anc with certainty 1.0
+    And recommendation.avoid cites kania
+    And how recommendation.avoid mentions "will eat through your battery life twice as quickly"
+
+  @source-kania
+  Scenario: The longevity of the tech can depend on its settings
+    Given device.anc is true
+    When I consult the expert
+    Then a note on audio_devices.longevity says depends-on-settings
+    And the notes quote "The overall longevity of your tech can also depend on its settings"
+
+  @conflict @source-kania @source-difference-wiki
+  Scenario: A traveller to whom battery life matters is told to look for ANC and to avoid it
+    Given needs.uses includes travel
+    And needs.priorities includes battery-life
+    When I consult the expert
+    Then recommendation.features includes anc
+    And recommendation.avoid includes anc
 
   @explanation @source-kania
   Scenario: What if the headphones had no noise cancellation?

@@ -63,3 +63,37 @@ Feature: Care
     When I consult the expert
     Then the advice includes translation-app with certainty 0.4
     And the explanation quotes "real-time translation features, though they may require specific software or apps"
+
+  @source-difference-wiki
+  Scenario: Someone who wants it to last is told how to care for it
+    Given needs.priorities includes durability
+    When I consult the expert
+    Then recommendation.advice includes keep-clean, store-properly and avoid-extreme-conditions with certainty 1.0
+    And how recommendation.advice mentions "How should I care for my headphones to ensure longevity?"
+
+  @source-difference-wiki
+  Scenario: A loud listener who does not say for how long is warned about hearing
+    Given needs.volume is high
+    When I consult the expert
+    Then recommendation.advice includes limit-volume with certainty 0.4
+    And how recommendation.advice mentions "Prolonged exposure to high volumes can potentially damage hearing."
+
+  @source-difference-wiki
+  Scenario Outline: Every loud listener gets the note on the risk to hearing
+    Given needs.volume is high
+    And needs.session is <session>
+    When I consult the expert
+    Then a note on audio_devices.hearing says prolonged-high-volume-can-damage
+    And the notes quote "Can headphone usage damage hearing?"
+
+    Examples:
+      | session |
+      | short   |
+      | long    |
+
+  @source-difference-wiki
+  Scenario: Some advanced headsets translate: a note, not this headset's feature
+    Given device.mic is boom
+    When I consult the expert
+    Then a note on headsets.features says translation
+    And the notes quote "Some advanced headsets offer real-time translation features"

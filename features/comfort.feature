@@ -19,11 +19,11 @@ Feature: Comfort
       | The design of headphones emphasizes comfort and sound quality for prolonged use. |
 
   @source-kania
-  Scenario: You can choose exactly how headphones rest on your head
-    Given a device with no microphone
+  Scenario: You can choose exactly how headphones rest on your head: they come in several styles
+    Given device.mic is none
     When I consult the expert
-    Then the device's styles include over-ear and on-ear
-    And the explanation quotes "You can choose exactly how they rest on your head since they're available in multiple styles"
+    Then a note on headphones.styles says over-ear and on-ear
+    And the notes quote "You can choose exactly how they rest on your head since they're available in multiple styles"
 
   @source-kania
   Scenario: The most luxurious are thickly padded to cradle your ears
@@ -61,28 +61,60 @@ Feature: Comfort
     Then the device's bulk is bulky with certainty 0.4
     And the explanation quotes "they have an attached microphone that can make them bulkier and heavier"
 
-  @conflict @source-kania
-  Scenario: It is possible to find lightweight headsets
-    Given a device with a boom microphone
-    And the device is light
+  @source-kania
+  Scenario: It is possible to find lightweight headsets: kania's exception to the bulk of the microphone
+    Given device.mic is boom
+    And device.weight is light
     When I consult the expert
-    Then the articles disagree on the device's bulk
-    And one side says light, quoting "it is possible to find lightweight, less unwieldy headsets"
-    And the other side says bulky, quoting "can make them bulkier and heavier"
-    And light wins with certainty 1.0
+    Then device.bulk is light with certainty 1.0
+    And there is no conflict on device.bulk
+    And device.bulk cites kania
+
+  @explanation @source-kania
+  Scenario: How a light headset's bulk was decided: the bulky-microphone rule is defeated
+    Given device.mic is boom
+    And device.weight is light
+    When I consult the expert
+    Then how device.bulk mentions "defeated: rule comfort.headset-mic-adds-bulk"
+    And how device.bulk mentions "comfort.lightweight-headsets"
+
+  @explanation @source-kania
+  Scenario: Why a light headset is not bulky: the rule fired, but its exception defeated it
+    Given device.mic is boom
+    And device.weight is light
+    When I consult the expert
+    Then why device.bulk is not bulky mentions "was defeated by comfort.lightweight-headsets, an exception to it"
 
   @source-kania
-  Scenario: High-end headphones can be heavyweight
-    Given a device with no microphone
-    And the device is a premium model
+  Scenario: High-end headphones can be heavyweight: a note, this pair may be light
+    Given device.mic is none
+    And device.tier is premium
     When I consult the expert
-    Then the device's bulk is bulky with certainty 0.4
-    And the explanation quotes "lightweight, less unwieldy headsets than heavyweight, high-end headphones"
+    Then device.bulk is not concluded
+    And a note on headphones.bulk says high-end-can-be-heavy
+    And the notes quote "lightweight, less unwieldy headsets than heavyweight, high-end headphones"
 
   @source-difference-wiki @source-difference-between
-  Scenario: Headsets are often adjustable; their speakers can be positioned to suit you
-    Given a device with a boom microphone
+  Scenario: Headsets are often adjustable; their speakers can be positioned: notes on the class
+    Given device.mic is boom
     When I consult the expert
-    Then the device's features include adjustable with certainty at least 0.6
-    And the explanation quotes "often adjustable for user preference"
-    And the explanation quotes "high-quality speakers that can be positioned to suit your preferences"
+    Then a note on headsets.features says adjustable
+    And the notes quote "often adjustable for user preference"
+    And the notes quote "high-quality speakers that can be positioned to suit your preferences"
+
+  @source-kania
+  Scenario: Someone who wants comfort and is told to get a headset should look for a light one
+    Given needs.priorities includes comfort
+    And needs.uses includes online-gaming
+    When I consult the expert
+    Then recommendation.kind is headset
+    And recommendation.features includes lightweight with certainty 0.4
+    And how recommendation.features mentions "it is possible to find lightweight, less unwieldy headsets"
+
+  @source-difference-wiki
+  Scenario: For long sessions both kinds are designed for comfort
+    Given needs.session is long
+    When I consult the expert
+    Then a note on headphones.comfort says designed-for-prolonged-use
+    And a note on headsets.comfort says designed-for-extended-use
+    And the notes quote "Modern headsets are designed for comfort during extended use."

@@ -3,37 +3,58 @@ Feature: Connectivity
   Wired, wireless and Bluetooth; phone jacks, PCs and consoles (rules/connectivity.toml).
 
   @source-difference-wiki
-  Scenario: Headphones may or may not include wireless capabilities
-    Given a device with no microphone
+  Scenario: Headphones may or may not include wireless capabilities: notes on the class
+    Given device.mic is none
     When I consult the expert
-    Then the device's features include wireless with certainty 0.4
-    And the explanation quotes "In terms of connectivity, headphones may or may not include wireless capabilities."
-    And the device's features include multi-device with certainty 0.4
-    And the explanation quotes "headphones can connect to different devices via wired or wireless connections"
+    Then device.features is not concluded
+    And a note on headphones.features says wireless
+    And a note on headphones.features says multi-device
+    And the notes quote "In terms of connectivity, headphones may or may not include wireless capabilities."
+    And the notes quote "headphones can connect to different devices via wired or wireless connections"
 
   @source-difference-wiki
-  Scenario: Wireless headphones can connect via Bluetooth
-    Given a device with no microphone
-    And the device is wireless
+  Scenario: Wireless headphones can connect via Bluetooth: an example, so a note
+    Given device.mic is none
+    And device.connection is wireless
     When I consult the expert
-    Then the device's features include bluetooth with certainty 0.4
-    And the explanation quotes "Her wireless headphones connected via Bluetooth to her phone."
+    Then a note on headphones.features says bluetooth
+    And the notes quote "Her wireless headphones connected via Bluetooth to her phone."
 
   @source-difference-wiki
   Scenario: Headsets frequently feature wireless technology and Bluetooth, but not all of them
-    Given a device with a boom microphone
+    Given device.mic is boom
     When I consult the expert
-    Then the device's features include wireless, bluetooth and multi-device
-    And the explanation quotes "Headsets, however, frequently feature wireless technology, Bluetooth connectivity, and compatibility with various communication devices."
-    And the device's features include bluetooth with certainty below 0.6
-    And the explanation quotes against it "Do all headsets come with Bluetooth connectivity? Not all"
+    Then device.features is not concluded
+    And a note on headsets.features says wireless, bluetooth and multi-device
+    And the notes quote "Headsets, however, frequently feature wireless technology, Bluetooth connectivity, and compatibility with various communication devices."
+    And the notes quote "Not all, but many modern headsets offer Bluetooth connectivity."
 
   @source-difference-wiki
-  Scenario: Many headsets are compatible with gaming consoles
-    Given a device with a boom microphone
+  Scenario: Many headsets are compatible with gaming consoles: a note on the class
+    Given device.mic is boom
     When I consult the expert
-    Then the device's features include console-compatible with certainty 0.6
-    And the explanation quotes "Yes, many headsets are compatible with gaming consoles."
+    Then a note on headsets.features says console-compatible
+    And the notes quote "Yes, many headsets are compatible with gaming consoles."
+
+  @source-difference-wiki
+  Scenario: A console player should look for a console-compatible one, and check it
+    Given needs.platform is console
+    When I consult the expert
+    Then recommendation.features includes console-compatible with certainty 0.6
+    And recommendation.advice includes check-console-compatibility with certainty 0.6
+    And how recommendation.features mentions "many headsets are compatible with gaming consoles"
+
+  @source-difference-wiki
+  Scenario Outline: A phone user can connect over Bluetooth
+    Given needs.platform is <platform>
+    When I consult the expert
+    Then recommendation.features includes bluetooth with certainty 0.4
+    And how recommendation.features mentions "Her wireless headphones connected via Bluetooth to her phone."
+
+    Examples:
+      | platform |
+      | phone    |
+      | iphone   |
 
   @source-difference-wiki
   Scenario Outline: Modern wireless headsets are widely used professionally
@@ -72,7 +93,7 @@ Feature: Connectivity
     And the user <plays>
     When I consult the expert
     Then the recommended plug is usb-a with certainty 1.0
-    And the explanation quotes "It is a straightforward process to connect a gaming headset to a PC via a USB-A port."
+    And the explanation quotes "Insert the USB-A connector of the gaming headset into an available USB-A port on your computer."
 
     Examples:
       | plays              |
@@ -80,8 +101,9 @@ Feature: Connectivity
       | plays online games |
 
   @source-difference-between
-  Scenario: No plug advice for a PC user who only listens to music
+  Scenario: Any PC user can connect a headset via USB-A, though the article speaks of gaming headsets
     Given the user uses a PC
     And the user listens to music
     When I consult the expert
-    Then nothing is concluded about the recommended plug
+    Then recommendation.plug is usb-a with certainty 0.4
+    And how recommendation.plug mentions "Can you use a headset with a PC?"

@@ -30,7 +30,6 @@ Feature: What headphones and headsets are
     Examples:
       | microphone           |
       | a boom microphone    |
-      | an in-line microphone |
       | a built-in microphone |
 
   @source-difference-wiki
@@ -74,14 +73,23 @@ Feature: What headphones and headsets are
     Then the device is a headset
     And the explanation quotes "headsets also have a built-in microphone for speaking with others"
 
-  @conflict @source-kania @source-digimigia
-  Scenario: Kania still calls smartphone earbuds with an in-line mic headphones; the others call them headsets
-    Given a device with an in-line microphone
+  @source-kania
+  Scenario: Kania's exception: smartphone earbuds with an in-line mic are headphones
+    Given device.mic is inline
     When I consult the expert
-    Then the articles disagree on the device
-    And one side says headphones, quoting "They have what are called “in-line mics” that are built into their cables."
-    And the other side says headset, quoting "devices that include a microphone are called headsets"
-    And headset wins with certainty 1.0
+    Then device.kind is headphones with certainty 1.0
+    And there is no conflict on device.kind
+    And device.kind cites kania
+    And how device.kind mentions "A more accurate statement would be that only headsets have quality microphones."
+
+  @explanation @source-kania @source-digimigia @source-difference-wiki
+  Scenario: How an in-line-mic device was decided: the rules that a microphone makes a headset are defeated
+    Given device.mic is inline
+    When I consult the expert
+    Then how device.kind mentions "defeated: rule definitions.mic-means-headset"
+    And how device.kind mentions "defeated: rule definitions.headphones-with-mic-is-headset"
+    And how device.kind mentions "by definitions.inline-mic-still-headphones"
+    And why device.kind is not headset mentions "was defeated by definitions.inline-mic-still-headphones, an exception to it"
 
   @conflict @source-difference-between
   Scenario: Headphones may or may not have a built-in microphone
@@ -109,7 +117,9 @@ Feature: What headphones and headsets are
       | microphone        | communication | words                                                   |
       | no microphone     | one-way       | headphones are designed solely for listening to audio   |
       | no microphone     | one-way       | headphones do not have a built-in microphone and are not designed for use as a headset |
+      | no microphone     | one-way       | While headphones are solely for listening to audio      |
       | a boom microphone | two-way       | headsets are designed for both listening and communicating |
+      | a boom microphone | two-way       | headsets are designed for both listening to audio and communicating with others |
 
     @source-difference-wiki
     Examples: Difference Wiki
@@ -119,6 +129,24 @@ Feature: What headphones and headsets are
       | a boom microphone | two-way       | making them suitable for two-way communication                        |
       | a boom microphone | two-way       | headsets are optimized for communication                              |
 
+  Scenario Outline: Headphones with a microphone talk as well as listen
+    Given device.mic is <mic>
+    When I consult the expert
+    Then device.communication is two-way
+    And there is no conflict on device.communication
+    And device.communication cites <source>
+
+    @source-difference-wiki
+    Examples: Difference Wiki
+      | mic     | source          |
+      | builtin | difference-wiki |
+      | inline  | difference-wiki |
+
+    @source-kania
+    Examples: Kania
+      | mic    | source |
+      | inline | kania  |
+
   Scenario Outline: What headphones are suited for
     Given a device with no microphone
     When I consult the expert
@@ -127,15 +155,28 @@ Feature: What headphones and headsets are
 
     @source-difference-wiki
     Examples: Difference Wiki
-      | uses              | certainty | words                                                                           |
-      | music             | 1.0       | Headphones focus on delivering high-quality sound for music and audio listening |
-      | movies, late-night | 0.4      | He used headphones to watch movies late at night.                               |
-      | sports, music     | 0.4       | She wore her headphones while jogging to listen to music.                       |
+      | uses                  | certainty | words                                                                           |
+      | music, movies         | 1.0       | Headphones focus on delivering high-quality sound for music and audio listening |
 
     @source-difference-between
     Examples: Difference Between
       | uses                                        | certainty | words                                                                 |
       | personal-audio, music, podcasts, audiobooks | 0.8       | Headphones are typically used for personal listening to music, podcasts, audiobooks |
+
+  @source-difference-wiki
+  Scenario: An example of jogging with headphones is a note, not a verdict that they suit sports
+    Given device.mic is none
+    When I consult the expert
+    Then device.suited_for does not include sports
+    And a note on headphones.uses says sports
+    And the notes quote "She wore her headphones while jogging to listen to music."
+
+  @source-difference-between
+  Scenario: Some headphones have a built-in microphone: a note on the class
+    Given device.mic is none
+    When I consult the expert
+    Then a note on headphones.features says built-in-mic
+    And the notes quote "They may or may not have a built-in microphone."
 
   Scenario Outline: What headsets are suited for
     Given a device with a boom microphone
@@ -146,16 +187,44 @@ Feature: What headphones and headsets are
     @source-difference-wiki
     Examples: Difference Wiki
       | uses                             | certainty | words                                                                 |
-      | gaming, conferencing, call-center | 0.6      | often used in gaming, teleconferencing, and customer service environments |
-      | call-center, two-way-communication | 0.4    | He wore a headset for his customer service job to talk to clients.    |
-      | office                           | 0.4       | there are headsets specifically designed for office use               |
       | two-way-communication            | 1.0       | making them suitable for two-way communication                        |
 
     @source-difference-between
     Examples: Difference Between
       | uses                                           | certainty | words                                                       |
-      | calls, gaming, conferencing, two-way-communication | 0.6   | Headsets are commonly used for voice calls, gaming, video conferencing |
       | two-way-communication                          | 1.0       | headsets are designed for both listening and communicating |
+
+  Scenario Outline: What people often use headsets for is a note on the class
+    Given device.mic is boom
+    When I consult the expert
+    Then a note on headsets.<attribute> says <values>
+    And the notes quote "<words>"
+
+    @source-difference-wiki
+    Examples: Difference Wiki
+      | attribute | values                                        | words                                                                     |
+      | uses      | gaming, online-gaming, conferencing, call-center | often used in gaming, teleconferencing, and customer service environments |
+      | uses      | call-center                                   | He wore a headset for his customer service job to talk to clients.        |
+      | models    | office                                        | there are headsets specifically designed for office use                   |
+
+    @source-difference-between
+    Examples: Difference Between
+      | attribute | values                     | words                                                                   |
+      | uses      | calls, gaming, conferencing | Headsets are commonly used for voice calls, gaming, video conferencing |
+
+  @source-difference-wiki
+  Scenario: The word headset has other meanings too
+    Given device.mic is boom
+    When I consult the expert
+    Then a note on headsets.meanings says bicycle-bearings
+    And the notes quote "(cycling) On a bicycle, the system of bearings that connects the fork to the frame."
+
+  @source-difference-between
+  Scenario: Headphones and headsets are audio equipment for listening or communicating
+    Given device.mic is none
+    When I consult the expert
+    Then a note on audio_devices.purpose says listening and communicating
+    And the notes quote "2 different types of audio equipment"
 
   @explanation @source-difference-wiki
   Scenario: Why is a device with a boom microphone not headphones?
@@ -164,12 +233,12 @@ Feature: What headphones and headsets are
     Then the answer is that it was not concluded
     And the rule quoting "Consists only of speakers." did not fire because the device's mic is boom
 
-  @explanation @source-kania
-  Scenario: Why is a device with an in-line microphone not headphones? Kania's claim is outweighed
-    Given a device with an in-line microphone
+  @explanation @source-difference-between
+  Scenario: Why is a device with a built-in microphone not headphones? That claim is outweighed
+    Given a device with a built-in microphone
     When I ask why the device is not headphones
     Then the answer is that it was outweighed
-    And the rule quoting "what are called “in-line mics”" fired for it
+    And the rule quoting "They may or may not have a built-in microphone." fired for it
 
   @explanation @source-kania @source-digimigia
   Scenario: How the expert decided that a device with a boom microphone is a headset

@@ -53,19 +53,29 @@ Feature: Noise isolation
     And the explanation quotes "She bought noise-cancelling headphones to focus in noisy environments."
 
   @source-difference-wiki
-  Scenario: Headphones may include noise cancellation, but only certain models do
-    Given a device with no microphone
+  Scenario: Headphones may include noise cancellation, but only certain models do: a note
+    Given device.mic is none
     When I consult the expert
-    Then the device's features include anc with certainty below 0.6
-    And the explanation quotes "Headphones can range from simple earbuds to sophisticated noise-cancelling models."
-    And the explanation quotes "May include features like noise cancellation."
-    And the explanation quotes against it "noise-cancellation is a feature specific to certain models"
+    Then device.features is not concluded
+    And a note on headphones.features says anc
+    And the notes quote "Headphones can range from simple earbuds to sophisticated noise-cancelling models."
+    And the notes quote "noise-cancellation is a feature specific to certain models"
 
-  Scenario Outline: Headphones come in many styles
-    Given a device with no microphone
+  @source-kania @source-difference-wiki
+  Scenario: A closed-back over-ear pair is not said to come in other styles, nor to have ANC
+    Given device.mic is none
+    And device.fit is over-ear
+    And device.back is closed
     When I consult the expert
-    Then the device's styles include <styles> with certainty 1.0
-    And the explanation quotes "<words>"
+    Then device.features is not concluded
+    And device.isolation is best
+    And there is a note on headphones.styles
+
+  Scenario Outline: Headphones come in many styles: notes on the class
+    Given device.mic is none
+    When I consult the expert
+    Then a note on headphones.styles says <styles>
+    And the notes quote "<words>"
 
     @source-kania
     Examples: Kania

@@ -26,6 +26,7 @@ Feature: Microphones
     Then the device's microphone quality is poor
     And the explanation quotes "only headsets have quality microphones"
     And the explanation quotes "Headphones tend to deliver higher input sound quality, but their microphones could be better."
+    And there is no conflict on device.mic_quality
 
   Scenario Outline: A boom microphone gives headsets great microphone quality
     Given a device with a boom microphone
@@ -40,25 +41,27 @@ Feature: Microphones
       | Meanwhile, headsets have great microphone quality                     |
       | headsets tend to be focused more on microphone quality                |
 
-    @source-difference-wiki
-    Examples: Difference Wiki
-      | words                                                                              |
-      | often designed with functionalities like voice clarity and noise reduction for the microphone |
-
     @source-difference-between
     Examples: Difference Between
       | words                                                                    |
       | enhance the quality of sound for both the user and the person on the other end |
 
-  @conflict @source-kania
-  Scenario: Headsets can have cheap, flimsy mics, but a budget headset's mic is still judged good
-    Given a device with a boom microphone
-    And the device is a budget model
+  @source-kania
+  Scenario: Headsets can have cheap, flimsy or high-end mics: a note, so a budget headset's mic is good
+    Given device.mic is boom
+    And device.tier is budget
     When I consult the expert
-    Then the articles disagree on the device's microphone quality
-    And one side says poor, quoting "Headsets can have cheap, flimsy, or high-end mics with many control settings."
-    And the other side says good, quoting "Meanwhile, headsets have great microphone quality"
-    And good wins with certainty 1.0
+    Then device.mic_quality is good with certainty 1.0
+    And there is no conflict on device.mic_quality
+    And a note on headsets.mics says cheap, flimsy and high-end
+    And the notes quote "Headsets can have cheap, flimsy, or high-end mics with many control settings."
+
+  @source-kania
+  Scenario: Kania's headsets have great microphones, usually: not definite, since some have cheap ones
+    Given device.mic is builtin
+    When I consult the expert
+    Then device.mic_quality is good
+    And how device.mic_quality mentions "microphone.headsets-great-mic-quality (rule certainty 0.80"
 
   @conflict @source-kania
   Scenario: A built-in microphone: only headsets have quality microphones, yet it makes a headset
@@ -70,12 +73,13 @@ Feature: Microphones
     And good wins
 
   @source-difference-wiki
-  Scenario: Many headsets reduce background noise for the microphone
-    Given a device with a boom microphone
+  Scenario: Many headsets reduce background noise for the microphone: a note on the class
+    Given device.mic is boom
     When I consult the expert
-    Then the device's features include mic-noise-reduction with certainty at least 0.8
-    And the explanation quotes "May offer features like noise reduction for the microphone."
-    And the explanation quotes "Many headsets have features that reduce or cancel background noise."
+    Then a note on headsets.features says voice-clarity and mic-noise-reduction
+    And the notes quote "often designed with functionalities like voice clarity and noise reduction for the microphone"
+    And the notes quote "May offer features like noise reduction for the microphone."
+    And the notes quote "Many headsets have features that reduce or cancel background noise."
 
   @source-difference-wiki
   Scenario: Noise reduction makes calls clearer in noisy areas
@@ -119,7 +123,8 @@ Feature: Microphones
     Given the user already owns headphones
     And the user <talks>
     When I consult the expert
-    Then the recommended features include external-mic, clip-on-mic and boom-mic with certainty 0.4
+    Then the recommended features include external-mic and clip-on-mic with certainty 0.4
+    And the recommended features include boom-mic with certainty at least 0.4
     And the explanation quotes "One example is a clip-on microphone or a boom microphone."
 
     Examples:
@@ -128,21 +133,31 @@ Feature: Microphones
       | plays online games |
 
   @source-difference-between
-  Scenario Outline: If you frequently communicate, consider a dedicated headset with a built-in microphone
-    Given the user already owns headphones
-    And the user <talks>
+  Scenario: If you frequently communicate, consider a dedicated headset with a built-in microphone
+    Given needs.talk_frequency is frequent
     When I consult the expert
-    Then the advice includes consider-dedicated-headset with certainty 0.4
-    And the explanation quotes "you may want to consider investing in a dedicated headset with a built-in microphone"
-    And the recommended features include built-in-mic
-    And the explanation quotes "a dedicated headset with a built-in microphone for optimal sound quality and clarity"
+    Then recommendation.advice includes consider-dedicated-headset with certainty 0.4
+    And recommendation.kind is headset
+    And recommendation.features includes built-in-mic
+    And how recommendation.advice mentions "If you frequently need to communicate with others online or on the phone"
 
-    Examples:
-      | talks                   |
-      | makes calls             |
-      | plays online games      |
-      | makes VoIP calls        |
-      | joins video conferences |
+  @source-difference-between
+  Scenario: Someone who owns headphones and cares about the microphone: a makeshift headset may not sound as good
+    Given needs.owns is headphones
+    And needs.priorities includes mic-quality
+    When I consult the expert
+    Then recommendation.advice includes consider-dedicated-headset
+    And how recommendation.advice mentions "may not provide the sound quality as a dedicated headset"
+
+  @source-difference-between
+  Scenario: Someone told to add a microphone is told how to make it work, and what to avoid
+    Given needs.owns is headphones
+    And needs.uses includes calls
+    When I consult the expert
+    Then recommendation.features includes external-mic
+    And recommendation.advice includes check-mic-compatibility, get-adapters and position-mic
+    And recommendation.avoid includes low-quality-external-mic
+    And how recommendation.avoid mentions "a low-quality external microphone or one that is not positioned correctly"
 
   @source-difference-between
   Scenario: Someone who owns headphones only to listen is not told to add a microphone
@@ -151,3 +166,81 @@ Feature: Microphones
     When I consult the expert
     Then the recommended features do not include clip-on-mic
     And the advice does not include consider-dedicated-headset
+
+  @source-kania
+  Scenario: Someone who wants a good microphone should get a headset with a boom mic, not an in-line one
+    Given needs.priorities includes mic-quality
+    When I consult the expert
+    Then recommendation.kind is headset with certainty 1.0
+    And recommendation.features includes boom-mic with certainty 1.0
+    And recommendation.avoid includes inline-mic with certainty 1.0
+    And recommendation.avoid cites kania
+    And how recommendation.kind mentions "only headsets have quality microphones"
+
+  @source-difference-wiki
+  Scenario: Someone who wants a good microphone should look for microphone noise reduction
+    Given needs.priorities includes mic-quality
+    When I consult the expert
+    Then recommendation.features includes mic-noise-reduction with certainty at least 0.6
+    And how recommendation.features mentions "voice clarity and noise reduction for the microphone"
+
+  @source-kania
+  Scenario Outline: Online games, offices and call centres ask more of a mic than an in-line one gives
+    Given needs.uses includes <use>
+    When I consult the expert
+    Then recommendation.avoid includes inline-mic with certainty 1.0
+    And recommendation.features includes boom-mic with certainty 1.0
+    And how recommendation.avoid mentions "only designed to be strong enough for things like phone calls and voice-activated commands"
+
+    Examples:
+      | use           |
+      | online-gaming |
+      | office        |
+      | call-center   |
+
+  @source-kania
+  Scenario: A gamer should look for a boom microphone
+    Given needs.uses includes gaming
+    When I consult the expert
+    Then recommendation.features includes boom-mic
+    And recommendation.avoid is not concluded
+
+  @source-kania
+  Scenario Outline: For calls and voice commands an in-line mic is strong enough
+    Given needs.uses includes <use>
+    When I consult the expert
+    Then recommendation.features includes inline-mic with certainty 0.4
+    And how recommendation.features mentions "strong enough for things like phone calls and voice-activated commands"
+
+    Examples:
+      | use            |
+      | calls          |
+      | voice-commands |
+
+  @source-difference-wiki
+  Scenario: For phone calls, a built-in microphone
+    Given needs.uses includes calls
+    When I consult the expert
+    Then recommendation.features includes built-in-mic with certainty 1.0
+    And how recommendation.features mentions "Yes, if they include a built-in microphone."
+
+  @source-difference-wiki
+  Scenario Outline: Calls in a noisy place: a microphone that reduces background noise
+    Given needs.uses includes <use>
+    And needs.environment is noisy
+    When I consult the expert
+    Then recommendation.features includes mic-noise-reduction with certainty at least 0.6
+    And how recommendation.features mentions "making calls clearer in noisy areas"
+
+    Examples:
+      | use          |
+      | calls        |
+      | conferencing |
+      | voip         |
+
+  @source-kania
+  Scenario: An in-line mic is for phone calls: the device talks as well as listens
+    Given device.mic is inline
+    When I consult the expert
+    Then device.communication is two-way with certainty 1.0
+    And device.communication cites kania

@@ -64,6 +64,8 @@ Feature: Portability
     When I consult the expert
     Then the advice includes skip-travel-features with certainty 1.0
     And the explanation quotes "they’ll be unnecessary expenses for a sound mixer who only uses their studio equipment"
+    And recommendation.avoid includes foldable and detachable-mic with certainty 1.0
+    And how recommendation.avoid mentions "These on-the-go features might be great for travelers"
 
   @source-kania
   Scenario Outline: A studio user who also travels or commutes still needs travel features
@@ -83,3 +85,4 @@ Feature: Portability
     When I consult the expert
     Then the recommended features include wireless with certainty 0.6
     And the explanation quotes "Often wireless for ease of movement and multitasking."
+    And the explanation quotes "She preferred a wireless headset to move freely during conference calls."

@@ -1,42 +1,71 @@
 @price
 Feature: Price
-  Price ranges, which kind is more affordable, and what makes headphones pricier
-  (rules/price.toml).
+  Price ranges, which kind is more affordable, what makes headphones pricier, and what to
+  spend (rules/price.toml).
 
   @source-kania
-  Scenario Outline: Headphones and headsets are both available at a wide range of prices
-    Given a device with <microphone>
+  Scenario Outline: Headphones and headsets are both available at a wide range of prices: a note
+    Given device.mic is <mic>
     When I consult the expert
-    Then the device's price range is wide with certainty 1.0
-    And the explanation quotes "Headphones and headsets are both available at a wide range of prices."
+    Then a note on audio_devices.price_range says wide
+    And the notes quote "Headphones and headsets are both available at a wide range of prices."
 
     Examples:
-      | microphone        |
-      | no microphone     |
-      | a boom microphone |
+      | mic  |
+      | none |
+      | boom |
 
   @source-kania
-  Scenario: Pound for pound, headsets tend to be more affordable than headphones
-    Given a device with a boom microphone
+  Scenario: A user who states a budget hears that prices range widely
+    Given needs.budget is 60
     When I consult the expert
-    Then the device's price level is affordable with certainty 0.8
-    And the explanation quotes "Pound for pound, however, headsets tend to be more affordable than headphones."
-    And the explanation quotes "their diminished sound quality usually offsets this expense"
+    Then a note on audio_devices.price_range says cheap-for-short-term and premium-for-audiophiles
+    And the notes quote "You can find cheap ones for short-term usage and premium, top-of-the-line models for serious audiophiles."
 
   @source-kania
-  Scenario: Headphones' more robust drivers make their price higher
-    Given a device with no microphone
+  Scenario: Pound for pound headsets tend to be more affordable: a note comparing the classes
+    Given device.mic is boom
     When I consult the expert
-    Then the device's price level is expensive with certainty 1.0
-    And the explanation quotes "their electronic drivers are more robust, and their price is higher"
+    Then a note on headsets.price says more-affordable
+    And the notes quote "Pound for pound, however, headsets tend to be more affordable than headphones."
+    And the notes quote "their diminished sound quality usually offsets this expense"
 
   @source-kania
-  Scenario: Premium-level features make headphones' price skyrocket
-    Given a device with no microphone
-    And the device is a premium model
+  Scenario: Headphones' more robust drivers make their price higher: a note comparing the classes
+    Given device.mic is none
     When I consult the expert
-    Then the device's price level is expensive with certainty 1.0
-    And the explanation quotes "Headphones can also skyrocket in price when they start adding special or premium-level features"
+    Then a note on headphones.price says higher
+    And the notes quote "their electronic drivers are more robust, and their price is higher"
+
+  @source-kania
+  Scenario: Premium-level features can make headphones' price skyrocket: a note
+    Given device.mic is none
+    And device.tier is premium
+    When I consult the expert
+    Then a note on headphones.price says can-skyrocket-with-premium-features
+    And the notes quote "Headphones can also skyrocket in price when they start adding special or premium-level features"
+
+  @source-kania
+  Scenario: Someone watching the price should not pay for premium-level features
+    Given needs.priorities includes price
+    When I consult the expert
+    Then recommendation.avoid includes premium-features with certainty 0.4
+    And how recommendation.avoid mentions "skyrocket in price"
+
+  @source-kania
+  Scenario Outline: At $20 either kind will do; at $100 or more the kind matters
+    Given needs.budget is <budget>
+    When I consult the expert
+    Then recommendation.advice includes <advice> with certainty <certainty>
+    And recommendation.advice cites kania
+    And how recommendation.advice mentions "<words>"
+
+    Examples:
+      | budget | advice                     | certainty | words                                                          |
+      | 20     | either-kind-at-low-price   | 0.4       | you might not notice a difference between a $20 headset        |
+      | 15     | either-kind-at-low-price   | 0.4       | you might not notice a difference between a $20 headset        |
+      | 100    | kind-matters-at-this-price | 1.0       | the changes will be much more apparent when they’re $100 or more |
+      | 150    | kind-matters-at-this-price | 1.0       | the changes will be much more apparent when they’re $100 or more |
 
   @source-kania
   Scenario: A shopper spending $100 or more on sound should get headphones
@@ -62,12 +91,12 @@ Feature: Price
 
     Examples:
       | need                           | tier    | words                                                              |
-      | wears it for short sessions    | budget  | You can find cheap ones for short-term usage                        |
+      | keeps it for the short term    | budget  | You can find cheap ones for short-term usage                        |
       | cares most about sound quality | premium | premium, top-of-the-line models for serious audiophiles             |
 
   @conflict @source-kania
-  Scenario: An audiophile on short sessions gets two equally hedged tiers; the tie goes to budget
-    Given the user wears it for short sessions
+  Scenario: An audiophile who keeps it for the short term gets two equally hedged tiers; the tie goes to budget
+    Given the user keeps it for the short term
     And the user cares most about sound quality
     When I consult the expert
     Then the articles disagree on the recommended tier
@@ -96,3 +125,10 @@ Feature: Price
     And the device costs $50
     When I consult the expert
     Then nothing is concluded about the device's sound gap
+
+  @source-kania
+  Scenario: A budget between $20 and $100 gets no price advice: a known gap
+    Given needs.budget is 60
+    And needs.uses includes music
+    When I consult the expert
+    Then recommendation.advice is not concluded

@@ -39,24 +39,32 @@ Feature: Sound quality
       | But the main job of headphones is to deliver high-quality audio. |
 
   @source-difference-wiki
-  Scenario Outline: Over-ear and wired headphones can sound superior
-    Given a device with no microphone
-    And the device is <style>
+  Scenario Outline: Over-ear and wired headphones often or can sound superior: notes on the class
+    Given device.mic is none
+    And device.<fact> is <value>
     When I consult the expert
-    Then the device's sound quality is high
-    And the explanation quotes "<words>"
+    Then a note on headphones.sound_quality says <note>
+    And the notes quote "<words>"
 
     Examples:
-      | style    | words                                                      |
-      | over-ear | Over-ear headphones often provide superior sound quality   |
-      | wired    | Wired headphones can offer superior sound quality          |
+      | fact       | value    | note                      | words                                                      |
+      | fit        | over-ear | over-ear-superior         | Over-ear headphones often provide superior sound quality   |
+      | connection | wired    | wired-can-be-superior     | Wired headphones can offer superior sound quality          |
+      | connection | wireless | wireless-greatly-improved | though wireless technology has greatly improved            |
+
+  @source-difference-wiki
+  Scenario: Over-ear headphones often provide superior comfort too: a note
+    Given device.mic is none
+    And device.fit is over-ear
+    When I consult the expert
+    Then a note on headphones.comfort says over-ear-superior
 
   @source-kania
-  Scenario: A good pair of headphones can come with noise cancellation and sound controls
-    Given a device with no microphone
+  Scenario: A good pair of headphones can come with noise cancellation and sound controls: a note
+    Given device.mic is none
     When I consult the expert
-    Then the device's features include sound-controls with certainty 0.4
-    And the explanation quotes "can come with everything from active noise cancellation to adjustable sound controls for things like bass and treble"
+    Then a note on headphones.features says anc and sound-controls
+    And the notes quote "can come with everything from active noise cancellation to adjustable sound controls for things like bass and treble"
 
   Scenario Outline: What headphones are designed to focus on
     Given a device with no microphone
@@ -71,8 +79,8 @@ Feature: Sound quality
 
     @source-difference-wiki
     Examples: Difference Wiki
-      | focus                  | words                                  |
-      | comfort, sound-quality | Design Focus Comfort and sound quality. |
+      | focus   | words                                  |
+      | comfort | Design Focus Comfort and sound quality. |
 
   Scenario Outline: What headsets are designed to focus on
     Given a device with a boom microphone
@@ -80,11 +88,6 @@ Feature: Sound quality
     Then the device is a headset
     And the device's design focus includes <focus>
     And the explanation quotes "<words>"
-
-    @source-kania
-    Examples: Kania
-      | focus       | words                                                     |
-      | mic-quality | headsets tend to be focused more on microphone quality     |
 
     @source-difference-wiki
     Examples: Difference Wiki
@@ -113,12 +116,20 @@ Feature: Sound quality
     Then the device's sound quality is mid-range
     And the explanation quotes "headsets have great microphone quality but lack the sound quality needed by serious audiophiles"
 
-  @source-difference-between
-  Scenario: Many headsets come with built-in amplifiers, and an amplifier adjusts the tone
-    Given a device with a boom microphone
+  @source-kania
+  Scenario: Headsets tend to focus more on microphone quality: a note on the class
+    Given device.mic is boom
     When I consult the expert
-    Then the device's features include amplifier with certainty 0.6
-    And the explanation quotes "many headsets come with built-in amplifiers"
+    Then a note on headsets.focus says mic-quality
+    And the notes quote "headsets tend to be focused more on microphone quality"
+    And the notes quote "Again, this is most obvious at the professional level."
+
+  @source-difference-between
+  Scenario: Many headsets come with built-in amplifiers: a note on the class
+    Given device.mic is boom
+    When I consult the expert
+    Then a note on headsets.features says amplifier
+    And the notes quote "many headsets come with built-in amplifiers"
 
   @source-difference-between
   Scenario: A built-in amplifier lets you adjust the tone and volume
@@ -147,12 +158,13 @@ Feature: Sound quality
       | wired    | 0.4       | Do wired headphones offer better sound quality than wireless?            |
 
   @source-kania
-  Scenario: Headphones with a microphone deliver higher input sound quality, read literally
-    Given a device with an in-line microphone
+  Scenario: Headphones deliver higher input sound quality: kania's closing line, read as listening quality
+    Given device.mic is inline
     When I consult the expert
-    Then the articles disagree on the device's microphone quality
-    And one side says good, quoting "Headphones tend to deliver higher input sound quality"
-    And poor wins
+    Then device.sound_quality is high
+    And how device.sound_quality mentions "Headphones tend to deliver higher input sound quality"
+    And device.mic_quality is poor
+    And there is no conflict on device.mic_quality
 
   @explanation @source-kania @source-difference-between
   Scenario: How the expert decided that a headset sounds mid-range

@@ -108,3 +108,28 @@ def test_a_base_without_gaps_toml_is_told_what_it_needs(tmp_path, capsys):
     directory = write_base(tmp_path / "kb", {"t": ADVICE})
     assert main(["--rules", str(directory), "check", "--gaps"]) == 2
     assert "no gaps.toml: it declares which needs should get advice" in capsys.readouterr().err
+
+
+def test_advice_given_when_nothing_is_stated_is_no_advice_on_a_value(tmp_path):
+    """A rule that advises whenever no use is stated does not close the gap of a budget."""
+    rules = ADVICE + rule(
+        "t.decide-first",
+        "when.needs.uses = { absent = true }",
+        'then.recommendation.advice = "decide-what-you-need"',
+    )
+    knowledge = base(tmp_path, POLICY, rules)
+    singles = {
+        gap.describe()
+        for gap in find_gaps(knowledge, Expert(knowledge).consult).gaps
+        if len(gap.facts) == 1
+    }
+    assert "needs.budget = 50" in singles and "needs.budget = 25" not in singles
+
+
+def test_a_known_pair_may_name_one_set_input_twice(tmp_path):
+    """Two values of needs.uses admitted together as a known gap."""
+    known = '[[known]]\npair = ["needs.uses=music", "needs.uses=movies"]\nreason = "never said"\n'
+    knowledge = base(tmp_path, POLICY + known)
+    report = find_gaps(knowledge, Expert(knowledge).consult)
+    assert "needs.uses = music and needs.uses = movies" in {g.describe() for g in report.known}
+    assert not report.stale

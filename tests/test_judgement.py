@@ -131,24 +131,15 @@ def test_each_member_of_a_set_verdict_has_its_own_certainty_and_reasons(tmp_path
     assert data["members"][2]["because"][0]["rule"] == "t.boom-maybe-anc"
 
 
-NOTES = (
-    """
-[attributes."headsets.features"]
-note = true
-multi = true
-values = ["bluetooth", "wireless"]
-doc = "what headsets as a class often offer"
-"""
-    + rule(
-        "t.headsets-often-bluetooth",
-        'when.device.kind = "headset"',
-        'then.headsets.features = ["bluetooth", "wireless"]',
-        hedge="often",
-        source="difference-wiki",
-        quote="Headsets, however, frequently feature wireless technology, Bluetooth connectivity",
-    )
-    + rule("t.boom-headset", 'when.device.mic = "boom"', 'then.device.kind = "headset"')
-)
+# headsets.features is a note attribute of the bundled vocabulary (which write_base copies).
+NOTES = rule(
+    "t.headsets-often-bluetooth",
+    'when.device.kind = "headset"',
+    'then.headsets.features = ["bluetooth", "wireless"]',
+    hedge="often",
+    source="difference-wiki",
+    quote="Headsets, however, frequently feature wireless technology, Bluetooth connectivity",
+) + rule("t.boom-headset", 'when.device.mic = "boom"', 'then.device.kind = "headset"')
 
 
 def test_class_claims_are_notes_not_verdicts_on_the_device(tmp_path):

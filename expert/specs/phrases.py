@@ -150,6 +150,7 @@ ACTIVITIES = {
     "records sound": "recording",
     "needs translation": "translation",
     "makes voip calls": "voip",
+    "listens privately": "private-listening",
 }
 PRIORITIES = {
     "sound quality": "sound-quality",
@@ -161,6 +162,7 @@ PRIORITIES = {
     "price": "price",
     "durability": "durability",
     "moving freely": "mobility",
+    "hearing their surroundings": "awareness",
 }
 PLATFORMS = {name.lower(): name for name in PLATFORM} | {"computer": "pc"}
 OWNED = {"headphones": "headphones", "a headset": "headset", "nothing yet": "none"}
@@ -191,6 +193,11 @@ NEEDS_PHRASES: list[tuple[str, Callable[..., dict[str, Any]]]] = [
     (r"owns (?P<word>nothing yet)", lambda word: {"owns": "none"}),
     (r"listens at (?P<word>low|moderate|high) volume", lambda word: {"volume": word.lower()}),
     (r"wears it for (?P<word>short|long) sessions", lambda word: {"session": word.lower()}),
+    (r"keeps it for the (?P<word>short|long) term", lambda word: {"term": f"{word.lower()}-term"}),
+    (
+        r"talks with others (?P<word>frequently|occasionally)",
+        lambda word: {"talk_frequency": "frequent" if word == "frequently" else "occasional"},
+    ),
     (r"has not said what (?:it|the device) is for", lambda: {}),
 ]
 NEEDS_HELP = (
@@ -198,7 +205,8 @@ NEEDS_HELP = (
     "cares most about <" + "|".join(PRIORITIES) + ">, has a budget of $<n>, "
     "listens in a <noisy|quiet> place, uses a <phone|iPhone|PC|console>, "
     "already owns <headphones|a headset|nothing yet>, listens at <low|moderate|high> volume, "
-    "wears it for <short|long> sessions, has not said what it is for"
+    "wears it for <short|long> sessions, keeps it for the <short|long> term, "
+    "talks with others <frequently|occasionally>, has not said what it is for"
 )
 
 
@@ -230,9 +238,11 @@ def attribute_phrases(knowledge) -> dict[str, str]:
     for name in knowledge.concluded_attributes():
         group, short = name.split(".", 1)
         words = short.replace("_", " ")
-        phrases["the device's " + words if group == "device" else "the recommended " + words] = (
-            name
-        )
+        # Other groups (assessment.*, the notes' classes) are named in full by the generic steps.
+        if group == "device":
+            phrases["the device's " + words] = name
+        elif group == "recommendation":
+            phrases["the recommended " + words] = name
     return phrases | {alias: name for alias, name in ALIASES.items() if name in phrases.values()}
 
 

@@ -17,11 +17,18 @@ ROOT = Path(__file__).resolve().parents[2]
 #: rule, its conclusion, the changed conclusion, the tag of its feature, the scenario that must fail
 MUTATIONS = [
     (
-        "sound.wired-superior-sound",
-        'then.device.sound_quality = "high"',
+        "sound.top-headset-mid-range",
         'then.device.sound_quality = "mid-range"',
+        'then.device.sound_quality = "high"',
         "sound",
-        "Over-ear and wired headphones can sound superior",
+        "Headsets lack the sound quality serious audiophiles need",
+    ),
+    (
+        "assessment.inline-mic-for-demanding-talk",
+        'then.assessment.concerns = "poor-mic"',
+        'then.assessment.concerns = "makeshift-mic"',
+        "assessment",
+        "An in-line mic leaves much to be desired for online games: a poor fit",
     ),
     (
         "definitions.boom-mic-means-headset",

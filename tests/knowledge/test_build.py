@@ -13,17 +13,29 @@ HEADSET = {"device": {"mic": "boom"}}
 TOP_TIER = {"device": {"tier": "premium"}}
 
 CASES = [
-    ("build.headset-mics-vary", {"device": {"mic": "boom"}}, "device.build_quality", "varies"),
-    ("build.results-vary", HEADPHONES, "device.build_quality", "varies"),
+    ("build.headset-mics-vary", HEADSET, "headsets.mics", "flimsy"),
+    ("build.results-vary", HEADPHONES, "audio_devices.build_quality", "varies-by-model"),
+    (
+        "build.build-quality-meaning",
+        {"needs": {"priorities": ["durability"]}},
+        "audio_devices.build_quality",
+        "means-materials-durability-features",
+    ),
     (
         "build.over-ear-materials",
         {"device": {"mic": "none", "fit": "over-ear"}},
-        "device.materials",
+        "headphones.materials",
         "memory-foam",
     ),
-    ("build.in-ear-tips", {"device": {"fit": "in-ear"}}, "device.materials", "silicone"),
+    ("build.in-ear-tips", {"device": {"fit": "in-ear"}}, "audio_devices.materials", "silicone"),
     ("build.headsets-lower-materials", HEADSET, "device.build_quality", "lower"),
     ("build.top-tier-craftsmanship", TOP_TIER, "device.build_quality", "high"),
+    (
+        "build.top-tier-headsets-last",
+        {"device": {"mic": "boom", "tier": "premium"}},
+        "device.build_quality",
+        "high",
+    ),
     (
         "build.top-tier-lasts-years",
         {"device": {"tier": "professional"}},
@@ -36,20 +48,28 @@ CASES = [
         "recommendation.tier",
         "premium",
     ),
+    (
+        "build.long-term-top-tier",
+        {"needs": {"term": "long-term"}},
+        "recommendation.tier",
+        "premium",
+    ),
 ]
 
 test_rule_fires, test_every_rule_has_a_case = rule_case_tests("build", CASES)
 
 
-def test_headset_build_disagreement(expert):
-    """Kania says build varies by model, yet that headsets usually use lower-quality materials."""
+def test_headset_build_is_lower_by_default(expert):
+    """kania: headsets are usually made with lower-quality materials; 'varies' is a note."""
     result = expert.consult(**HEADSET)
-    assert "device.build_quality" in [c.attribute for c in result.conflicts]
-    verdict = result.verdict("device.build_quality")
-    assert verdict.value == "lower"
+    assert "device.build_quality" not in [c.attribute for c in result.conflicts]
+    assert result.verdict("device.build_quality").value == "lower"
+    assert any(note.attribute == "audio_devices.build_quality" for note in result.notes)
 
 
-def test_top_tier_headset_is_high(expert):
-    """A top-tier headset's build is concluded high despite the headsets-are-cheaper rule."""
+def test_top_tier_headset_is_kanias_exception(expert):
+    """A top-tier headset's build is high: the lower-materials default is defeated."""
     result = expert.consult(device={"mic": "boom", "tier": "premium"})
     assert result.verdict("device.build_quality").value == "high"
+    assert result.certainty("device.build_quality", "lower") == 0
+    assert "device.build_quality" not in [c.attribute for c in result.conflicts]

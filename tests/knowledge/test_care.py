@@ -29,6 +29,25 @@ CASES = [
         "limit-volume",
     ),
     (
+        "care.loud-listeners-limit-volume",
+        {"needs": {"volume": "high"}},
+        "recommendation.advice",
+        "limit-volume",
+    ),
+    (
+        "care.loud-listening-hearing",
+        {"needs": {"volume": "high", "session": "short"}},
+        "audio_devices.hearing",
+        "prolonged-high-volume-can-damage",
+    ),
+    (
+        "care.durability-seekers-care",
+        {"needs": {"priorities": ["durability"]}},
+        "recommendation.advice",
+        "keep-clean",
+    ),
+    ("care.headsets-translation", {"device": {"mic": "boom"}}, "headsets.features", "translation"),
+    (
         "care.translation-headsets",
         {"needs": {"uses": ["translation"]}},
         "recommendation.features",
@@ -62,3 +81,10 @@ def test_moderate_volume_gets_no_hearing_warning(expert):
     """Only prolonged high volume triggers the hearing advice."""
     result = expert.consult(needs={"volume": "moderate", "session": "long"})
     assert "care.high-volume-damages-hearing" not in result.fired_rules
+
+
+def test_short_sessions_get_the_note_but_not_the_warning(expert):
+    """A short session is not 'prolonged exposure': a note on the risk, no advice to limit."""
+    result = expert.consult(needs={"volume": "high", "session": "short"})
+    assert "limit-volume" not in result.verdict("recommendation.advice").value
+    assert [note.rule for note in result.notes] == ["care.loud-listening-hearing"]

@@ -13,15 +13,8 @@ HEADSET = {"device": {"mic": "boom"}}
 COMFORT_FIRST = {"needs": {"priorities": ["comfort"]}}
 
 CASES = [
-    (
-        "comfort.over-ear-comfort",
-        {"device": {"mic": "none", "fit": "over-ear"}},
-        "device.comfort",
-        "high",
-    ),
     ("comfort.headphones-reigning-champ", HEADPHONES, "device.comfort", "high"),
     ("comfort.comfort-seekers-headphones", COMFORT_FIRST, "recommendation.kind", "headphones"),
-    ("comfort.choose-how-they-rest", HEADPHONES, "device.styles", "over-ear"),
     ("comfort.thick-padding", {"device": {"padded": True}}, "device.comfort", "high"),
     (
         "comfort.comfort-seekers-thick-padding",
@@ -40,15 +33,27 @@ CASES = [
     (
         "comfort.heavyweight-high-end-headphones",
         {"device": {"mic": "none", "tier": "premium"}},
-        "device.bulk",
-        "bulky",
+        "headphones.bulk",
+        "high-end-can-be-heavy",
     ),
     ("comfort.headphones-prolonged-use", HEADPHONES, "device.comfort", "high"),
-    ("comfort.headsets-adjustable", HEADSET, "device.features", "adjustable"),
+    ("comfort.headsets-adjustable", HEADSET, "headsets.features", "adjustable"),
     ("comfort.headsets-extended-use", HEADSET, "device.comfort", "high"),
     ("comfort.comfort-seekers-over-ear", COMFORT_FIRST, "recommendation.features", "over-ear"),
     ("comfort.headset-comfortable-listening", HEADSET, "device.comfort", "high"),
-    ("comfort.headset-speakers-positioned", HEADSET, "device.features", "adjustable"),
+    ("comfort.headset-speakers-positioned", HEADSET, "headsets.features", "adjustable"),
+    (
+        "comfort.comfort-seekers-lightweight-headset",
+        {"needs": {"priorities": ["comfort"], "uses": ["gaming"]}},
+        "recommendation.features",
+        "lightweight",
+    ),
+    (
+        "comfort.long-wear-comfort",
+        {"needs": {"session": "long"}},
+        "headsets.comfort",
+        "designed-for-extended-use",
+    ),
 ]
 
 test_rule_fires, test_every_rule_has_a_case = rule_case_tests("comfort", CASES)
@@ -63,6 +68,17 @@ def test_headset_comfort_disagreement(expert):
 
 
 def test_light_headset_is_light(expert):
-    """A headset stated to be light is concluded light, outweighing the bulky-mic rule."""
+    """A headset stated to be light is kania's exception: the bulky-mic rule is defeated."""
     result = expert.consult(device={"mic": "boom", "weight": "light"})
     assert result.verdict("device.bulk").value == "light"
+    assert result.certainty("device.bulk", "bulky") == 0
+    assert "device.bulk" not in [c.attribute for c in result.conflicts]
+    (defeated,) = [f for f in result.firings if "device.bulk" in f.defeated]
+    assert defeated.rule == "comfort.headset-mic-adds-bulk"
+    assert defeated.defeated_by == ("comfort.lightweight-headsets",)
+
+
+def test_premium_headphones_are_not_said_to_be_bulky(expert):
+    """'Heavyweight, high-end headphones' exist; a premium pair is not therefore bulky."""
+    result = expert.consult(device={"mic": "none", "tier": "premium"})
+    assert "device.bulk" not in result

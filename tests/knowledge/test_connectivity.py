@@ -12,38 +12,60 @@ HEADPHONES = {"device": {"mic": "none"}}
 HEADSET = {"device": {"mic": "boom"}}
 
 CASES = [
-    ("connectivity.headphones-may-be-wireless", HEADPHONES, "device.features", "wireless"),
+    ("connectivity.headphones-may-be-wireless", HEADPHONES, "headphones.features", "wireless"),
     (
         "connectivity.wireless-headphones-bluetooth-to-phone",
         {"device": {"mic": "none", "connection": "wireless"}},
-        "device.features",
+        "headphones.features",
         "bluetooth",
     ),
     (
         "connectivity.headphones-connect-to-various-devices",
         HEADPHONES,
-        "device.features",
+        "headphones.features",
         "multi-device",
     ),
     (
         "connectivity.headsets-frequently-wireless-bluetooth",
         HEADSET,
-        "device.features",
-        "multi-device",
+        "headsets.features",
+        "bluetooth",
     ),
-    ("connectivity.not-all-headsets-bluetooth", HEADSET, "device.features", "bluetooth"),
     (
         "connectivity.wireless-headsets-professional-use",
         {"device": {"mic": "boom", "connection": "wireless"}},
         "device.suited_for",
         "professional-use",
     ),
-    ("connectivity.headsets-console-compatible", HEADSET, "device.features", "console-compatible"),
+    (
+        "connectivity.headsets-console-compatible",
+        HEADSET,
+        "headsets.features",
+        "console-compatible",
+    ),
+    (
+        "connectivity.console-look-for-compatible",
+        {"needs": {"platform": "console"}},
+        "recommendation.features",
+        "console-compatible",
+    ),
+    (
+        "connectivity.console-look-for-compatible",
+        {"needs": {"platform": "console"}},
+        "recommendation.advice",
+        "check-console-compatibility",
+    ),
     (
         "connectivity.phones-2-5mm-headset-jack",
         {"needs": {"platform": "phone"}},
         "recommendation.plug",
         "2.5mm",
+    ),
+    (
+        "connectivity.phone-bluetooth",
+        {"needs": {"platform": "phone"}},
+        "recommendation.features",
+        "bluetooth",
     ),
     (
         "connectivity.iphone-3-5mm-jack",
@@ -56,6 +78,12 @@ CASES = [
         {"needs": {"platform": "iphone"}},
         "recommendation.advice",
         "iphone-workaround",
+    ),
+    (
+        "connectivity.pc-headset-usb-a",
+        {"needs": {"platform": "pc"}},
+        "recommendation.plug",
+        "usb-a",
     ),
     (
         "connectivity.pc-gaming-headset-usb-a",
@@ -82,8 +110,20 @@ def test_other_phones_take_the_2_5mm_jack_without_conflict(expert):
     assert result.verdict("recommendation.plug").value == "2.5mm"
 
 
-def test_not_all_headsets_have_bluetooth_weakens_bluetooth(expert):
-    """The 'not all' evidence keeps Bluetooth on headsets short of certain."""
-    support = expert.consult(device={"mic": "boom"}).support("device.features", "bluetooth")
-    against = [f for f in support if f.rule == "connectivity.not-all-headsets-bluetooth"]
-    assert against and all(firing.certainty < 0 for firing in against)
+def test_what_many_headsets_offer_is_not_said_of_this_one(expert):
+    """'Not all, but many' headsets have Bluetooth: a note, not a feature of this headset."""
+    result = expert.consult(device={"mic": "boom"})
+    assert "device.features" not in result
+    (note,) = [
+        n for n in result.notes if n.rule == "connectivity.headsets-frequently-wireless-bluetooth"
+    ]
+    assert "bluetooth" in note.value and note.certainty == 0.6
+
+
+def test_a_pc_gamer_gets_usb_a_for_sure(expert):
+    """For any PC user USB-A is `can`; for a PC gamer the article's steps make it definite."""
+    assert (
+        expert.consult(needs={"platform": "pc"}).certainty("recommendation.plug", "usb-a") == 0.4
+    )
+    gamer = expert.consult(needs={"platform": "pc", "uses": ["gaming"]})
+    assert gamer.certainty("recommendation.plug", "usb-a") == 1.0

@@ -21,22 +21,20 @@ def test_every_rule_the_document_names_exists(expert):
 @pytest.mark.parametrize(
     ("facts", "attribute", "winner", "loser"),
     [
-        ({"device": {"mic": "inline"}}, "device.kind", "headset", "headphones"),
         ({"device": {"mic": "builtin"}}, "device.kind", "headset", "headphones"),
-        ({"device": {"mic": "inline"}}, "device.io", "hybrid", "output"),
-        ({"device": {"mic": "inline"}}, "device.mic_quality", "poor", "good"),
-        ({"device": {"mic": "boom", "tier": "budget"}}, "device.mic_quality", "good", "poor"),
+        ({"device": {"mic": "builtin"}}, "device.mic_quality", "good", "poor"),
         ({"device": {"mic": "boom"}}, "device.sound_quality", "mid-range", "high"),
-        ({"device": {"mic": "inline"}}, "device.sound_quality", "high", "mid-range"),
-        ({"device": {"mic": "inline"}}, "device.price_level", "affordable", "expensive"),
+        ({"device": {"mic": "builtin"}}, "device.sound_quality", "high", "mid-range"),
+        ({"device": {"mic": "boom"}}, "device.comfort", "high", "moderate"),
         ({"needs": {"priorities": ["price", "sound-quality"]}}, "recommendation.kind",
          "headphones", "headset"),
         ({"needs": {"platform": "iphone"}}, "recommendation.plug", "3.5mm", "2.5mm"),
-        ({"device": {"mic": "boom"}}, "device.comfort", "high", "moderate"),
-        ({"device": {"mic": "boom", "weight": "light"}}, "device.bulk", "light", "bulky"),
-        ({"device": {"mic": "boom", "tier": "premium"}}, "device.build_quality", "high", "lower"),
         ({"needs": {"owns": "headphones", "uses": ["calls"]}}, "recommendation.kind",
          "headset", "headphones"),
+        ({"needs": {"term": "short-term", "priorities": ["sound-quality"]}},
+         "recommendation.tier", "budget", "premium"),
+        ({"needs": {"term": "short-term", "priorities": ["durability"]}},
+         "recommendation.tier", "premium", "budget"),
     ],
 )  # fmt: skip
 def test_each_documented_disagreement_resolves_as_written(expert, facts, attribute, winner, loser):
@@ -45,3 +43,54 @@ def test_each_documented_disagreement_resolves_as_written(expert, facts, attribu
     conflict = next(c for c in result.conflicts if c.attribute == attribute)
     assert conflict.winner == winner == result.verdict(attribute).value
     assert loser in [value for value, _, _ in conflict.sides]
+
+
+@pytest.mark.parametrize(
+    ("facts", "attribute", "value", "general", "exception"),
+    [
+        ({"device": {"mic": "inline"}}, "device.kind", "headphones",
+         "definitions.mic-means-headset", "definitions.inline-mic-still-headphones"),
+        ({"device": {"mic": "inline"}}, "device.kind", "headphones",
+         "definitions.headphones-with-mic-is-headset", "definitions.inline-mic-still-headphones"),
+        ({"device": {"mic": "boom", "weight": "light"}}, "device.bulk", "light",
+         "comfort.headset-mic-adds-bulk", "comfort.lightweight-headsets"),
+        ({"device": {"mic": "boom", "tier": "premium"}}, "device.build_quality", "high",
+         "build.headsets-lower-materials", "build.top-tier-headsets-last"),
+        ({"device": {"type": "stylus", "feedback": True}}, "device.io", "hybrid",
+         "input-output.stylus-mostly-input", "input-output.stylus-that-sends-back"),
+        ({"device": {"type": "facial-recognition", "feedback": True}}, "device.io", "hybrid",
+         "input-output.facial-recognition-input",
+         "input-output.facial-recognition-with-feedback"),
+    ],
+)  # fmt: skip
+def test_each_documented_exception_decides_without_a_conflict(
+    expert, facts, attribute, value, general, exception
+):
+    """The exception's value is the verdict, the general rule is defeated, nothing conflicts."""
+    result = expert.consult(**facts)
+    assert result.verdict(attribute).value == value
+    assert attribute not in [c.attribute for c in result.conflicts]
+    (firing,) = [f for f in result.firings if f.rule == general]
+    assert attribute in firing.defeated and exception in firing.defeated_by
+    assert exception in DOC.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("facts", "attribute"),
+    [
+        ({"device": {"mic": "inline"}}, "device.io"),
+        ({"device": {"mic": "inline"}}, "device.mic_quality"),
+        ({"device": {"mic": "boom", "tier": "budget"}}, "device.mic_quality"),
+        ({"device": {"mic": "inline"}}, "device.sound_quality"),
+    ],
+)  # fmt: skip
+def test_what_is_no_longer_a_disagreement_has_no_conflict(expert, facts, attribute):
+    """The page's 'No longer disagreements': one value, no conflict."""
+    assert attribute not in [c.attribute for c in expert.consult(**facts).conflicts]
+
+
+def test_the_pulls_two_ways_are_both_shown(expert):
+    """ANC to look for when travelling and to avoid for battery life: both verdicts stand."""
+    result = expert.consult(needs={"uses": ["travel"], "priorities": ["battery-life"]})
+    assert "anc" in result.verdict("recommendation.features").value
+    assert "anc" in result.verdict("recommendation.avoid").value

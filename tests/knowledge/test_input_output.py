@@ -15,6 +15,12 @@ BOOM = {"device": {"mic": "boom"}}
 CASES = [
     ("input-output.headphones-are-output-devices", NO_MIC, "device.io", "output"),
     (
+        "input-output.stated-headphones-mostly-output",
+        {"device": {"type": "headphones"}},
+        "device.io",
+        "output",
+    ),
+    (
         "input-output.mic-makes-hybrid",
         {"device": {"mic": "external"}},
         "device.io",
@@ -27,41 +33,119 @@ CASES = [
         "hybrid",
     ),
     ("input-output.mic-makes-hybrid", BOOM, "device.io", "hybrid"),
+    (
+        "input-output.stated-headset-is-hybrid",
+        {"device": {"type": "headset"}},
+        "device.io",
+        "hybrid",
+    ),
     ("input-output.headphones-solely-output", NO_MIC, "device.io", "output"),
     ("input-output.headsets-add-audio-input", BOOM, "device.io", "hybrid"),
-    ("input-output.primary-function-headphones", NO_MIC, "device.io", "output"),
-    ("input-output.primary-function-headphones", NO_MIC, "device.communication", "one-way"),
-    ("input-output.primary-function-headset", BOOM, "device.io", "hybrid"),
-    ("input-output.primary-function-headset", BOOM, "device.communication", "two-way"),
-    ("input-output.transducer-signals-to-sound", NO_MIC, "device.io", "output"),
+    ("input-output.microphone-is-input", {"device": {"type": "microphone"}}, "device.io", "input"),
+    (
+        "input-output.mouse-and-keyboard-are-input",
+        {"device": {"type": "keyboard"}},
+        "device.io",
+        "input",
+    ),
+    ("input-output.monitor-is-output", {"device": {"type": "monitor"}}, "device.io", "output"),
+    ("input-output.computer-is-both", {"device": {"type": "computer"}}, "device.io", "hybrid"),
+    (
+        "input-output.biometrics-are-input",
+        {"device": {"type": "biometric-sensor"}},
+        "device.io",
+        "input",
+    ),
+    (
+        "input-output.facial-recognition-input",
+        {"device": {"type": "facial-recognition"}},
+        "device.io",
+        "input",
+    ),
+    (
+        "input-output.facial-recognition-with-feedback",
+        {"device": {"type": "facial-recognition", "feedback": True}},
+        "device.io",
+        "hybrid",
+    ),
+    (
+        "input-output.facial-recognition-feedback",
+        {"device": {"type": "facial-recognition"}},
+        "facial_recognition.feedback",
+        "often-uses-output-devices",
+    ),
+    ("input-output.stylus-mostly-input", {"device": {"type": "stylus"}}, "device.io", "input"),
+    (
+        "input-output.stylus-that-sends-back",
+        {"device": {"type": "stylus", "feedback": True}},
+        "device.io",
+        "hybrid",
+    ),
+    (
+        "input-output.stylus-better-than-finger",
+        {"device": {"type": "stylus"}},
+        "styluses.precision",
+        "better-than-finger",
+    ),
+    (
+        "input-output.input-device-functions",
+        {"device": {"type": "mouse"}},
+        "input_devices.functions",
+        "command-execution",
+    ),
+    (
+        "input-output.speaker-as-microphone",
+        {"device": {"mic": "none"}, "needs": {"uses": ["recording"]}},
+        "headphones.as_microphone",
+        "possible-but-impractical",
+    ),
 ]
 
 test_rule_fires, test_every_rule_has_a_case = rule_case_tests("input-output", CASES)
 
 
-@pytest.mark.parametrize("mic", ["inline", "builtin"])
-def test_headphones_with_mic_io_disagreement(expert, mic):
-    """difference-wiki's 'solely for audio output' against digimigia's hybrid: hybrid wins."""
+@pytest.mark.parametrize("mic", ["inline", "builtin", "boom", "external"])
+def test_a_device_with_a_mic_is_hybrid_without_dispute(expert, mic):
+    """Both articles limit 'output' to headphones without a microphone: with one, hybrid."""
     result = expert.consult(device={"mic": mic})
-    conflict = next(c for c in result.conflicts if c.attribute == "device.io")
-    sides = {value: {f.rule for f in firings} for value, _, firings in conflict.sides}
-    assert "input-output.headphones-solely-output" in sides["output"]
-    assert "input-output.mic-makes-hybrid" in sides["hybrid"]
-    assert conflict.winner == "hybrid"
+    assert result.verdict("device.io").value == "hybrid"
+    assert "device.io" not in [c.attribute for c in result.conflicts]
 
 
 def test_digimigia_output_claims_spare_headphones_with_mic(expert):
     """digimigia's general output claims apply only to headphones without a microphone."""
     fired = expert.consult(device={"mic": "inline"}).fired_rules
-    assert "input-output.manufacturers-make-output-only" not in fired
     assert "input-output.headphones-are-output-devices" not in fired
+    assert "input-output.headphones-solely-output" not in fired
+
+
+def test_no_mic_is_output_without_dispute(expert):
+    """No microphone: output only, by two articles."""
+    result = expert.consult(device={"mic": "none"})
+    assert result.verdict("device.io").value == "output"
+    assert {f.source for f in result.verdict("device.io").because} == {
+        "digimigia",
+        "difference-wiki",
+    }
 
 
 @pytest.mark.parametrize(
-    ("mic", "io"), [("none", "output"), ("boom", "hybrid"), ("external", "hybrid")]
+    ("general", "exception", "device_type"),
+    [
+        ("input-output.stylus-mostly-input", "input-output.stylus-that-sends-back", "stylus"),
+        (
+            "input-output.facial-recognition-input",
+            "input-output.facial-recognition-with-feedback",
+            "facial-recognition",
+        ),
+    ],
 )
-def test_io_without_dispute(expert, mic, io):
-    """No microphone: output only; a boom or add-on microphone: hybrid, undisputed."""
-    result = expert.consult(device={"mic": mic})
-    assert result.verdict("device.io").value == io
-    assert "device.io" not in [c.attribute for c in result.conflicts]
+def test_a_device_that_sends_information_back_is_the_exception(
+    expert, general, exception, device_type
+):
+    """digimigia's 'unless' and 'but': with feedback the input-only rule is defeated."""
+    result = expert.consult(device={"type": device_type, "feedback": True})
+    assert result.verdict("device.io").value == "hybrid"
+    assert result.certainty("device.io", "input") == 0
+    (defeated,) = [f for f in result.firings if f.rule == general]
+    assert defeated.defeated_by == (exception,)

@@ -13,8 +13,7 @@ ISOLATION_FIRST = {"needs": {"priorities": ["isolation"]}}
 NOISY = {"needs": {"environment": "noisy"}}
 
 CASES = [
-    ("isolation.anc-only-certain-models", {"device": {"mic": "none"}}, "device.features", "anc"),
-    ("isolation.headphone-styles", HEADPHONES, "device.styles", "open-back"),
+    ("isolation.headphone-styles", HEADPHONES, "headphones.styles", "open-back"),
     ("isolation.customize-isolation", ISOLATION_FIRST, "recommendation.kind", "headphones"),
     (
         "isolation.closed-over-ear-best",
@@ -30,21 +29,22 @@ CASES = [
     ),
     ("isolation.noisy-closed-over-ear", NOISY, "recommendation.features", "over-ear"),
     ("isolation.noisy-anc", NOISY, "recommendation.features", "anc"),
-    ("isolation.headphones-range-to-anc", HEADPHONES, "device.features", "anc"),
-    ("isolation.headphones-earbuds-to-over-ear", HEADPHONES, "device.styles", "in-ear"),
-    ("isolation.headphones-shapes-and-sizes", HEADPHONES, "device.styles", "on-ear"),
+    ("isolation.headphones-range-to-anc", HEADPHONES, "headphones.features", "anc"),
+    ("isolation.headphones-earbuds-to-over-ear", HEADPHONES, "headphones.styles", "in-ear"),
+    ("isolation.headphones-shapes-and-sizes", HEADPHONES, "headphones.styles", "on-ear"),
 ]
 
 test_rule_fires, test_every_rule_has_a_case = rule_case_tests("isolation", CASES)
 
 
-def test_anc_only_certain_models(expert):
-    """The 'certain models' rule fires as evidence against ANC being typical of headphones."""
-    result = expert.consult(**HEADPHONES)
-    assert "isolation.anc-only-certain-models" in result.fired_rules
-    firing = next(f for f in result.firings if f.rule == "isolation.anc-only-certain-models")
-    assert ("device.features", "anc") in firing.conclusions
-    assert result.certainty("device.features", "anc") < 0.8
+def test_styles_and_anc_of_the_class_are_notes(expert):
+    """A closed-back over-ear pair is not said to come in open-back or in-ear styles, nor to
+    have ANC: what headphones come in and have is a note."""
+    result = expert.consult(device={"mic": "none", "fit": "over-ear", "back": "closed"})
+    assert "device.features" not in result
+    assert not [v for v in result.verdicts if "style" in v.attribute]
+    noted = {note.attribute for note in result.notes}
+    assert {"headphones.styles", "headphones.features"} <= noted
 
 
 def test_open_back_is_not_best(expert):

@@ -58,6 +58,12 @@ CASES = [
         "skip-travel-features",
     ),
     (
+        "portability.studio-skip-travel-features",
+        {"needs": {"uses": ["studio"]}},
+        "recommendation.avoid",
+        "foldable",
+    ),
+    (
         "portability.wireless-to-move-freely",
         {"needs": {"priorities": ["mobility"]}},
         "recommendation.features",

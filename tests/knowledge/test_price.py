@@ -15,8 +15,8 @@ CASES = [
     (
         "price.premium-features-skyrocket",
         {"device": {"mic": "none", "tier": "premium"}},
-        "device.price_level",
-        "expensive",
+        "headphones.price",
+        "can-skyrocket-with-premium-features",
     ),
     (
         "price.hundred-dollar-budget-headphones",
@@ -24,10 +24,16 @@ CASES = [
         "recommendation.kind",
         "headphones",
     ),
-    ("price.wide-range", HEADSET, "device.price_range", "wide"),
+    ("price.wide-range", HEADSET, "audio_devices.price_range", "wide"),
+    (
+        "price.budget-prices-wide-range",
+        {"needs": {"budget": 50}},
+        "audio_devices.price_range",
+        "premium-for-audiophiles",
+    ),
     (
         "price.cheap-for-short-term",
-        {"needs": {"session": "short"}},
+        {"needs": {"term": "short-term"}},
         "recommendation.tier",
         "budget",
     ),
@@ -37,20 +43,38 @@ CASES = [
         "recommendation.tier",
         "premium",
     ),
-    ("price.headsets-more-affordable", HEADSET, "device.price_level", "affordable"),
+    ("price.headsets-more-affordable", HEADSET, "headsets.price", "more-affordable"),
     (
         "price.price-conscious-headset",
         {"needs": {"priorities": ["price"]}},
         "recommendation.kind",
         "headset",
     ),
-    ("price.robust-drivers-pricier", HEADPHONES, "device.price_level", "expensive"),
+    (
+        "price.price-seekers-avoid-premium-features",
+        {"needs": {"priorities": ["price"]}},
+        "recommendation.avoid",
+        "premium-features",
+    ),
+    ("price.robust-drivers-pricier", HEADPHONES, "headphones.price", "higher"),
     ("price.twenty-dollars-no-gap", {"device": {"price": 20}}, "device.sound_gap", "unnoticeable"),
     (
         "price.hundred-dollars-gap-apparent",
         {"device": {"price": 100}},
         "device.sound_gap",
         "apparent",
+    ),
+    (
+        "price.twenty-dollar-budget-either-kind",
+        {"needs": {"budget": 20}},
+        "recommendation.advice",
+        "either-kind-at-low-price",
+    ),
+    (
+        "price.hundred-dollar-budget-kind-matters",
+        {"needs": {"budget": 150}},
+        "recommendation.advice",
+        "kind-matters-at-this-price",
     ),
 ]
 
@@ -71,3 +95,10 @@ def test_price_versus_sound_priorities_disagree(expert):
     result = expert.consult(needs={"priorities": ["price", "sound-quality"]})
     assert "recommendation.kind" in [c.attribute for c in result.conflicts]
     assert result.verdict("recommendation.kind").value == "headphones"
+
+
+def test_which_kind_is_cheaper_is_a_note(expert):
+    """'Pound for pound' compares the classes: no price verdict on the device."""
+    result = expert.consult(device={"mic": "inline"})
+    assert not [v for v in result.verdicts if "price" in v.attribute]
+    assert any(note.attribute == "headphones.price" for note in result.notes)

@@ -24,9 +24,8 @@ CASES = [
         "device.suited_for",
         "professional-use",
     ),
-    ("usage.headphones-private-listening", HEADPHONES, "device.suited_for", "late-night"),
+    ("usage.headphones-private-listening", HEADPHONES, "headphones.uses", "late-night"),
     ("usage.headsets-suitable-for-teleconferencing", HEADSET, "device.suited_for", "conferencing"),
-    ("usage.headsets-common-in-gaming", HEADSET, "device.suited_for", "online-gaming"),
     (
         "usage.headphones-for-calls-with-mic",
         {"device": {"mic": "inline"}},
@@ -34,7 +33,13 @@ CASES = [
         "calls",
     ),
     ("usage.headphones-mostly-for-music", HEADPHONES, "device.suited_for", "music"),
-    ("usage.headsets-gaming-office-call-center", HEADSET, "device.suited_for", "call-center"),
+    ("usage.headsets-gaming-office-call-center", HEADSET, "headsets.models", "call-center"),
+    (
+        "usage.sports-headphones-exist",
+        {"device": {"mic": "none"}, "needs": {"uses": ["sports"]}},
+        "headphones.models",
+        "sports",
+    ),
     (
         "usage.sweat-resistant-for-sports",
         {"device": {"sweat_resistant": True}},
@@ -66,6 +71,12 @@ CASES = [
         "headphones",
     ),
     (
+        "usage.late-night-headphones",
+        {"needs": {"uses": ["private-listening"]}},
+        "recommendation.kind",
+        "headphones",
+    ),
+    (
         "usage.jogging-headphones",
         {"needs": {"uses": ["sports"]}},
         "recommendation.kind",
@@ -73,7 +84,7 @@ CASES = [
     ),
     (
         "usage.joggers-one-earbud",
-        {"needs": {"uses": ["sports"]}},
+        {"needs": {"priorities": ["awareness"]}},
         "recommendation.advice",
         "one-earbud-for-awareness",
     ),
@@ -134,9 +145,15 @@ CASES = [
     ("usage.office-voip-headset", {"needs": {"uses": ["voip"]}}, "recommendation.kind", "headset"),
     (
         "usage.console-gamer-headset",
-        {"needs": {"uses": ["gaming"], "platform": "console"}},
+        {"needs": {"platform": "console"}},
         "recommendation.kind",
         "headset",
+    ),
+    (
+        "usage.listeners-mostly-headphones",
+        {"needs": {"uses": ["audiobooks"]}},
+        "recommendation.kind",
+        "headphones",
     ),
     (
         "usage.ask-yourself-what-you-need",
@@ -167,3 +184,10 @@ def test_makeshift_rule_needs_owned_headphones(expert):
     result = expert.consult(needs={"uses": ["online-gaming"]})
     assert "usage.headphones-as-makeshift-headset" not in result.fired_rules
     assert result.verdict("recommendation.kind").value == "headset"
+
+
+def test_headphones_with_a_mic_make_calls_and_talk(expert):
+    """difference-wiki's own exception to 'headphones are for listening': with a mic they call."""
+    result = expert.consult(device={"mic": "builtin"})
+    assert result.verdict("device.communication").value == "two-way"
+    assert "calls" in result.verdict("device.suited_for").value

@@ -1,0 +1,396 @@
+@assessment
+Feature: How a device suits the needs
+  A stated device against stated needs: what about it works against them (concerns), what
+  serves them (strengths), what to look for instead, and its fit, which follows from the
+  concerns and strengths by the expert's own policy (rules/assessment.toml).
+
+  @source-kania @source-assessment-policy
+  Scenario: An in-line mic leaves much to be desired for online games: a poor fit
+    Given device.mic is inline
+    And needs.uses includes online-gaming
+    When I consult the expert
+    Then assessment.concerns includes poor-mic with certainty 1.0
+    And assessment.concerns cites kania
+    And how assessment.concerns mentions "leave much to be desired"
+    And assessment.look_for includes boom-mic
+    And assessment.fit is poor with certainty 1.0
+    And assessment.fit cites assessment-policy
+
+  @explanation @source-kania @source-assessment-policy
+  Scenario: How the fit was reached: the policy's sentence, on the article's concern
+    Given device.mic is inline
+    And needs.uses includes online-gaming
+    When I consult the expert
+    Then how assessment.fit mentions "A device with a major concern for the stated needs is a poor fit for them."
+    And how assessment.fit mentions "leave much to be desired regarding sound quality"
+    And why assessment.fit is not good mentions "assessment.concerns"
+
+  @explanation @source-kania
+  Scenario: How the concerns were reached: the article's words and the stated facts
+    Given device.mic is inline
+    And needs.priorities includes mic-quality
+    When I consult the expert
+    Then how assessment.concerns mentions "only headsets have quality microphones"
+    And how assessment.concerns mentions "device.mic = inline (you said so)"
+    And how assessment.look_for mentions "assessment.inline-mic-for-mic-quality"
+
+  @source-kania @source-assessment-policy
+  Scenario: Open-back headphones in a noisy place: weaker isolation, a minor concern, a fair fit
+    Given device.mic is none
+    And device.back is open
+    And needs.environment is noisy
+    When I consult the expert
+    Then assessment.concerns includes weaker-isolation
+    And assessment.look_for includes closed-back and over-ear
+    And assessment.fit is fair
+
+  @source-kania @source-assessment-policy
+  Scenario: A boom-mic headset for online games: strengths and no concern, a good fit
+    Given device.mic is boom
+    And needs.uses includes online-gaming
+    When I consult the expert
+    Then assessment.strengths includes boom-mic and made-for-communication
+    And assessment.concerns is not concluded
+    And assessment.fit is good with certainty 1.0
+
+  @source-kania @source-difference-between @source-assessment-policy
+  Scenario: A headset for a sound-quality priority: a major concern outweighs its strengths
+    Given device.mic is boom
+    And needs.priorities includes sound-quality
+    When I consult the expert
+    Then assessment.concerns includes mid-range-sound
+    And assessment.concerns cites kania
+    And assessment.strengths includes high-quality-speakers
+    And assessment.strengths cites difference-between
+    And assessment.look_for includes headphones
+    And assessment.fit is poor
+
+  @source-kania
+  Scenario: An in-line-mic device is headphones: it is not assessed as a headset
+    Given device.mic is inline
+    And needs.priorities includes sound-quality
+    When I consult the expert
+    Then assessment.concerns is not concluded
+    And assessment.strengths includes better-sound
+    And assessment.fit is good
+
+  @source-kania
+  Scenario: Without needs there is nothing to weigh the device against
+    Given device.mic is inline
+    And device.anc is true
+    When I consult the expert
+    Then assessment.fit is not concluded
+    And assessment.concerns is not concluded
+
+  Scenario Outline: What counts against a device for the needs
+    Given device.<fact> is <value>
+    And needs.<need> <verb> <wanted>
+    When I consult the expert
+    Then assessment.concerns includes <concern>
+    And assessment.fit is <fit>
+    And how assessment.concerns mentions "<words>"
+
+    @source-difference-wiki
+    Examples: Difference Wiki
+      | fact            | value    | need        | verb     | wanted        | concern               | fit  | words                                                           |
+      | mic             | none     | uses        | includes | calls         | no-mic                | poor | Yes, if they include a built-in microphone.                     |
+      | mic             | none     | uses        | includes | online-gaming | no-mic                | poor | A headset is recommended for interactive communication in online gaming. |
+      | anc             | false    | environment | is       | noisy         | no-anc                | fair | She bought noise-cancelling headphones to focus in noisy environments. |
+      | connection      | wireless | priorities  | includes | sound-quality | wireless-sound        | fair | Wired headphones can offer superior sound quality               |
+      | connection      | wired    | priorities  | includes | mobility      | wired-limits-movement | fair | Often wireless for ease of movement and multitasking.           |
+      | sweat_resistant | false    | uses        | includes | sports        | not-sweat-resistant   | fair | designed to be sweat-resistant and secure                       |
+      | translation     | false    | uses        | includes | translation   | no-translation        | poor | Some advanced headsets offer real-time translation features     |
+
+    @source-difference-between
+    Examples: Difference Between
+      | fact | value    | need | verb     | wanted    | concern       | fit  | words                                                           |
+      | mic  | none     | uses | includes | voip      | no-mic        | poor | headphones are designed solely for listening to audio           |
+      | mic  | external | uses | includes | calls     | makeshift-mic | fair | may not provide the sound quality as a dedicated headset        |
+      | mic  | external | priorities | includes | mic-quality | makeshift-mic | fair | may not provide the sound quality as a dedicated headset  |
+      | plug | 3.5mm    | platform | is   | phone     | plug-mismatch | poor | Typically, mobile phones come equipped with a 2.5mm headset jack |
+      | plug | usb-a    | platform | is   | iphone    | plug-mismatch | poor | the Apple iPhone has a 3.5mm audio jack                          |
+
+    @source-digimigia
+    Examples: Digimigia
+      | fact | value | need | verb     | wanted    | concern | fit  | words                                              |
+      | mic  | none  | uses | includes | recording | no-mic  | poor | If you want to record sound, you need a microphone |
+
+    @source-kania
+    Examples: Kania
+      | fact     | value  | need        | verb     | wanted        | concern                  | fit  | words                                                       |
+      | mic      | inline | uses        | includes | call-center   | poor-mic                 | poor | they’re only designed to be strong enough for things like phone calls |
+      | mic      | inline | priorities  | includes | mic-quality   | poor-mic                 | poor | A more accurate statement would be that only headsets have quality microphones. |
+      | back     | open   | priorities  | includes | isolation     | weaker-isolation         | fair | You can pretty much customize your level of sound isolation |
+      | fit      | in-ear | environment | is       | noisy         | weaker-isolation         | fair | blocks out ambient noise better than any other kind         |
+      | fit      | on-ear | priorities  | includes | isolation     | weaker-isolation         | fair | blocks out ambient noise better than any other kind         |
+      | anc      | true   | priorities  | includes | battery-life  | anc-battery-drain        | poor | will eat through your battery life twice as quickly         |
+      | weight   | heavy  | priorities  | includes | comfort       | heavy                    | fair | heavyweight, high-end headphones                            |
+      | foldable | true   | uses        | includes | studio        | unneeded-travel-features | fair | unnecessary expenses for a sound mixer                      |
+      | detachable_mic | true | uses    | includes | studio        | unneeded-travel-features | fair | unnecessary expenses for a sound mixer                      |
+      | tier     | budget | priorities  | includes | durability    | short-term-build         | fair | You can find cheap ones for short-term usage                |
+
+  @source-kania @source-assessment-policy
+  Scenario: A noisy place, calls and an in-line mic: the mic picks up noise
+    Given device.mic is inline
+    And needs.environment is noisy
+    And needs.uses includes calls
+    When I consult the expert
+    Then assessment.concerns includes mic-picks-up-noise
+    And how assessment.concerns mentions "Not only are they poor at external noise cancellation"
+    And assessment.strengths includes mic-enough-for-calls and has-mic-for-calls
+    And assessment.fit is fair
+
+  @source-difference-wiki @source-assessment-policy
+  Scenario: A noisy place, calls and a mic that reduces noise: calls are clearer
+    Given device.mic is boom
+    And device.mic_noise_reduction is true
+    And needs.environment is noisy
+    And needs.uses includes calls
+    When I consult the expert
+    Then assessment.strengths includes mic-noise-reduction with certainty 0.4
+    And how assessment.strengths mentions "His headset had noise reduction, making calls clearer in noisy areas."
+    And assessment.fit is good
+
+  @source-difference-wiki
+  Scenario: A noisy place, calls and a mic without noise reduction: look for it
+    Given device.mic is builtin
+    And device.mic_noise_reduction is false
+    And needs.environment is noisy
+    And needs.uses includes conferencing
+    When I consult the expert
+    Then assessment.concerns includes mic-picks-up-noise with certainty 0.4
+    And assessment.look_for includes mic-noise-reduction
+    And how assessment.concerns mentions "making calls clearer in noisy areas"
+
+  @source-difference-wiki @source-difference-between
+  Scenario: Headphones without a mic for calls: look for a built-in mic, or add one
+    Given device.mic is none
+    And needs.uses includes calls
+    When I consult the expert
+    Then assessment.look_for includes built-in-mic, external-mic and clip-on-mic
+    And how assessment.look_for mentions "One example is a clip-on microphone or a boom microphone."
+
+  @source-difference-wiki
+  Scenario: Headphones without a mic for online games: look for a headset
+    Given device.mic is none
+    And needs.uses includes online-gaming
+    When I consult the expert
+    Then assessment.look_for includes headset
+
+  @source-kania
+  Scenario Outline: A headset whose weight or tier the user does not state
+    Given device.mic is boom
+    And needs.priorities includes <priority>
+    And device.tier is <tier>
+    When I consult the expert
+    Then assessment.concerns includes <concern>
+    And assessment.look_for includes <look>
+    And assessment.fit is fair
+
+    Examples:
+      | priority   | tier      | concern                 | look        |
+      | comfort    | mid-range | bulkier                 | lightweight |
+      | durability | mid-range | lower-quality-materials | top-tier    |
+
+  @source-kania
+  Scenario: A headset of unstated tier, for durability: usually lower-quality materials
+    Given device.mic is boom
+    And needs.priorities includes durability
+    When I consult the expert
+    Then assessment.concerns includes lower-quality-materials with certainty 0.8
+    And how assessment.concerns mentions "This isn’t a hard-and-fast rule"
+
+  @source-kania @source-assessment-policy
+  Scenario: A top-tier headset for durability is kania's exception: no lower-materials concern
+    Given device.mic is boom
+    And device.tier is premium
+    And needs.priorities includes durability
+    When I consult the expert
+    Then assessment.strengths includes top-tier-build
+    And assessment.concerns is not concluded
+    And assessment.fit is good
+
+  @source-kania @source-difference-between @source-assessment-policy
+  Scenario: A light headset for comfort is kania's exception: no bulk concern
+    Given device.mic is boom
+    And device.weight is light
+    And needs.priorities includes comfort
+    When I consult the expert
+    Then assessment.strengths includes lightweight and comfortable
+    And assessment.concerns is not concluded
+    And assessment.fit is good
+
+  @source-kania
+  Scenario: Premium headphones for someone watching the price
+    Given device.mic is none
+    And device.tier is premium
+    And needs.priorities includes price
+    When I consult the expert
+    Then assessment.concerns includes premium-price with certainty 0.4
+    And assessment.fit is fair
+
+  @source-kania
+  Scenario Outline: A headset's sound at $100 or more, and at $20
+    Given device.mic is boom
+    And device.price is <price>
+    And needs.priorities includes sound-quality
+    When I consult the expert
+    Then assessment.<attribute> includes <value>
+    And how assessment.<attribute> mentions "<words>"
+
+    Examples:
+      | price | attribute | value             | words                                                            |
+      | 150   | concerns  | mid-range-sound   | the changes will be much more apparent when they’re $100 or more |
+      | 20    | strengths | no-noticeable-gap | you might not notice a difference between a $20 headset          |
+
+  Scenario Outline: What serves the needs
+    Given device.<fact> is <value>
+    And needs.<need> <verb> <wanted>
+    When I consult the expert
+    Then assessment.strengths includes <strength>
+    And how assessment.strengths mentions "<words>"
+
+    @source-kania
+    Examples: Kania
+      | fact           | value  | need        | verb     | wanted       | strength             | words                                                          |
+      | mic            | inline | uses        | includes | voice-commands | mic-enough-for-calls | strong enough for things like phone calls and voice-activated commands |
+      | mic            | boom   | priorities  | includes | mic-quality  | boom-mic             | This results in a richer level of sound in terms of output.    |
+      | mic            | boom   | uses        | includes | gaming       | boom-mic             | come with an attached boom microphone                          |
+      | mic            | none   | priorities  | includes | sound-quality | better-sound        | headphones offer better sound quality                          |
+      | anc            | false  | priorities  | includes | battery-life | no-anc-drain         | will eat through your battery life twice as quickly            |
+      | padded         | true   | priorities  | includes | comfort      | thick-padding        | thickly padded to cradle your ears                             |
+      | mic            | none   | priorities  | includes | comfort      | most-comfortable     | The reigning champ is usually headphones.                      |
+      | foldable       | true   | uses        | includes | travel       | foldable             | These on-the-go features might be great for travelers          |
+      | detachable_mic | true   | uses        | includes | travel       | detachable-mic       | headsets with mics and other parts that disassemble            |
+      | foldable       | true   | priorities  | includes | portability  | foldable             | Take portability, for example.                                 |
+      | detachable_mic | true   | priorities  | includes | portability  | detachable-mic       | Take portability, for example.                                 |
+      | tier           | professional | priorities | includes | durability | top-tier-build     | high-quality craftsmanship that can last for years             |
+
+    @source-difference-wiki
+    Examples: Difference Wiki
+      | fact            | value    | need        | verb     | wanted        | strength           | words                                                    |
+      | mic             | builtin  | uses        | includes | calls         | has-mic-for-calls  | Yes, if they include a built-in microphone.              |
+      | mic             | none     | uses        | includes | movies        | made-for-listening | For music, movies, and personal audio.                   |
+      | mic             | none     | uses        | includes | late-night    | private-listening  | Often used for private listening without disturbing others. |
+      | mic             | boom     | uses        | includes | gaming        | made-for-communication | For gaming, calls, and professional use.             |
+      | mic             | boom     | uses        | includes | conferencing  | made-for-communication | Suitable for teleconferencing and virtual meetings.  |
+      | mic             | none     | priorities  | includes | sound-quality | high-quality-sound | Headphones focus on delivering high-quality sound        |
+      | connection      | wired    | priorities  | includes | sound-quality | wired-sound        | Wired headphones can offer superior sound quality        |
+      | connection      | wireless | priorities  | includes | mobility      | wireless           | She preferred a wireless headset to move freely          |
+      | anc             | true     | environment | is       | noisy         | anc                | She bought noise-cancelling headphones                   |
+      | anc             | true     | uses        | includes | travel        | anc                | For long flights, he preferred noise-cancelling over-ear headphones. |
+      | mic             | none     | session     | is       | long          | designed-for-long-wear | for prolonged use                                    |
+      | mic             | boom     | session     | is       | long          | designed-for-long-wear | Modern headsets are designed for comfort during extended use. |
+      | sweat_resistant | true     | uses        | includes | sports        | sweat-resistant    | sweat-resistant and secure during physical activity      |
+      | translation     | true     | uses        | includes | translation   | translation        | Some advanced headsets offer real-time translation features |
+      | bluetooth       | true     | platform    | is       | phone         | bluetooth-to-phone | Her wireless headphones connected via Bluetooth to her phone. |
+      | mic_noise_reduction | true | uses        | includes | office        | mic-noise-reduction | specifically designed for office use                    |
+
+    @source-difference-between
+    Examples: Difference Between
+      | fact | value    | need       | verb     | wanted      | strength               | words                                                    |
+      | mic  | none     | uses       | includes | podcasts    | made-for-listening     | Headphones are typically used for personal listening     |
+      | mic  | boom     | uses       | includes | voip        | made-for-communication | headsets are designed for both listening and communicating |
+      | mic  | boom     | priorities | includes | mic-quality | clear-mic              | for both the user and the person on the other end        |
+      | mic  | boom     | priorities | includes | comfort     | comfortable            | they provide a comfortable and convenient listening experience |
+      | mic  | external | uses       | includes | online-gaming | works-as-headset     | This can be useful if you want to use your headphones for voice calls or online gaming. |
+      | plug | 2.5mm    | platform   | is       | phone       | plug-matches           | allowing for easy and convenient connection of a headset |
+      | plug | 3.5mm    | platform   | is       | iphone      | plug-matches           | the Apple iPhone has a 3.5mm audio jack                  |
+
+    @source-digimigia
+    Examples: Digimigia
+      | fact | value | need       | verb     | wanted        | strength           | words                                                |
+      | mic  | none  | priorities | includes | sound-quality | high-quality-sound | the main job of headphones is to deliver high-quality audio |
+
+  @source-difference-wiki
+  Scenario: Over-ear headphones often provide superior sound and comfort
+    Given device.mic is none
+    And device.fit is over-ear
+    And needs.priorities includes sound-quality and comfort
+    When I consult the expert
+    Then assessment.strengths includes over-ear with certainty at least 0.6
+    And how assessment.strengths mentions "Over-ear headphones often provide superior sound quality and comfort."
+
+  @source-kania
+  Scenario: Professional headphones for sound: especially true
+    Given device.mic is none
+    And device.tier is professional
+    And needs.priorities includes sound-quality
+    When I consult the expert
+    Then assessment.strengths includes better-sound with certainty 1.0
+    And how assessment.strengths mentions "especially true if you're investing in professional-level headphones"
+
+  @source-kania
+  Scenario: A closed-back, over-ear pair in a noisy place blocks out noise best
+    Given device.back is closed
+    And device.fit is over-ear
+    And needs.environment is noisy
+    When I consult the expert
+    Then assessment.strengths includes best-isolation with certainty 1.0
+    And how assessment.strengths mentions "blocks out ambient noise better than any other kind"
+
+  @source-kania
+  Scenario: A closed-back, over-ear pair for someone who wants isolation
+    Given device.mic is none
+    And device.back is closed
+    And device.fit is over-ear
+    And needs.priorities includes isolation
+    When I consult the expert
+    Then assessment.strengths includes best-isolation
+    And assessment.fit is good
+
+  @source-kania
+  Scenario: No padding, for comfort: look for thick padding
+    Given device.padded is false
+    And needs.priorities includes comfort
+    When I consult the expert
+    Then assessment.look_for includes thick-padding
+
+  @source-difference-wiki
+  Scenario: An office user with a mic that does not reduce noise: look for one that does
+    Given device.mic is boom
+    And device.mic_noise_reduction is false
+    And needs.uses includes office
+    When I consult the expert
+    Then assessment.look_for includes mic-noise-reduction
+    And how assessment.look_for mentions "focusing on call clarity and noise reduction"
+
+  @source-difference-wiki
+  Scenario: A wireless headset at work is reliable
+    Given device.mic is boom
+    And device.connection is wireless
+    And needs.uses includes call-center
+    When I consult the expert
+    Then assessment.strengths includes reliable-wireless
+    And how assessment.strengths mentions "modern wireless headsets are reliable and widely used professionally"
+
+  @source-difference-between
+  Scenario Outline: A PC gamer: USB-A connects straightforwardly
+    Given device.plug is <plug>
+    And needs.platform is pc
+    And needs.uses includes gaming
+    When I consult the expert
+    Then assessment.<attribute> includes <value>
+    And how assessment.<attribute> mentions "It is a straightforward process to connect a gaming headset to a PC via a USB-A port."
+
+    Examples:
+      | plug  | attribute | value        |
+      | usb-a | strengths | plug-matches |
+      | 3.5mm | look_for  | usb-a        |
+
+  Scenario Outline: A console player
+    Given device.mic is <mic>
+    And needs.platform is console
+    When I consult the expert
+    Then assessment.look_for includes <look>
+    And how assessment.look_for mentions "<words>"
+
+    @source-difference-wiki
+    Examples: Difference Wiki
+      | mic  | look               | words                                                 |
+      | boom | console-compatible | many headsets are compatible with gaming consoles     |
+
+    @source-kania
+    Examples: Kania
+      | mic  | look    | words                                                    |
+      | none | headset | a “Call of Duty” player using a headset for his Xbox or other console |

@@ -1,0 +1,628 @@
+"""Knowledge tests for rules/assessment.toml: a stated device against stated needs, and the fit
+the expert's own policy (assessment-policy) draws from the concerns and strengths."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from support import rule_case_tests
+
+RULES = Path(__file__).resolve().parents[2] / "rules" / "assessment.toml"
+
+INLINE_ONLINE_GAMER = {"device": {"mic": "inline"}, "needs": {"uses": ["online-gaming"]}}
+OPEN_BACK_IN_NOISE = {"device": {"mic": "none", "back": "open"}, "needs": {"environment": "noisy"}}
+BOOM_GAMER = {"device": {"mic": "boom"}, "needs": {"uses": ["online-gaming"]}}
+
+CASES = [
+    (
+        "assessment.no-mic-for-calls-or-online-games",
+        {"device": {"mic": "none"}, "needs": {"uses": ["calls"]}},
+        "assessment.concerns",
+        "no-mic",
+    ),
+    (
+        "assessment.no-mic-look-for-builtin",
+        {"device": {"mic": "none"}, "needs": {"uses": ["calls"]}},
+        "assessment.look_for",
+        "built-in-mic",
+    ),
+    (
+        "assessment.no-mic-online-gaming-look-for-headset",
+        {"device": {"mic": "none"}, "needs": {"uses": ["online-gaming"]}},
+        "assessment.look_for",
+        "headset",
+    ),
+    (
+        "assessment.no-mic-listening-only",
+        {"device": {"mic": "none"}, "needs": {"uses": ["calls"]}},
+        "assessment.concerns",
+        "no-mic",
+    ),
+    (
+        "assessment.no-mic-add-external",
+        {"device": {"mic": "none"}, "needs": {"uses": ["calls"]}},
+        "assessment.look_for",
+        "external-mic",
+    ),
+    (
+        "assessment.no-mic-for-recording",
+        {"device": {"mic": "none"}, "needs": {"uses": ["recording"]}},
+        "assessment.concerns",
+        "no-mic",
+    ),
+    (
+        "assessment.inline-mic-for-demanding-talk",
+        {"device": {"mic": "inline"}, "needs": {"uses": ["online-gaming"]}},
+        "assessment.concerns",
+        "poor-mic",
+    ),
+    (
+        "assessment.inline-mic-for-mic-quality",
+        {"device": {"mic": "inline"}, "needs": {"priorities": ["mic-quality"]}},
+        "assessment.concerns",
+        "poor-mic",
+    ),
+    (
+        "assessment.inline-mic-in-noise",
+        {"device": {"mic": "inline"}, "needs": {"environment": "noisy", "uses": ["calls"]}},
+        "assessment.concerns",
+        "mic-picks-up-noise",
+    ),
+    (
+        "assessment.inline-mic-enough-for-calls",
+        {"device": {"mic": "inline"}, "needs": {"uses": ["calls"]}},
+        "assessment.strengths",
+        "mic-enough-for-calls",
+    ),
+    (
+        "assessment.mic-for-phone-calls",
+        {"device": {"mic": "builtin"}, "needs": {"uses": ["calls"]}},
+        "assessment.strengths",
+        "has-mic-for-calls",
+    ),
+    (
+        "assessment.boom-mic-for-mic-quality",
+        {"device": {"mic": "boom"}, "needs": {"priorities": ["mic-quality"]}},
+        "assessment.strengths",
+        "boom-mic",
+    ),
+    (
+        "assessment.boom-mic-for-demanding-talk",
+        {"device": {"mic": "boom"}, "needs": {"uses": ["gaming"]}},
+        "assessment.strengths",
+        "boom-mic",
+    ),
+    (
+        "assessment.headset-mic-for-mic-quality",
+        {"needs": {"priorities": ["mic-quality"]}, "device": {"mic": "boom"}},
+        "assessment.strengths",
+        "clear-mic",
+    ),
+    (
+        "assessment.external-mic-works-as-headset",
+        {"device": {"mic": "external"}, "needs": {"uses": ["calls"]}},
+        "assessment.strengths",
+        "works-as-headset",
+    ),
+    (
+        "assessment.external-mic-below-dedicated",
+        {"device": {"mic": "external"}, "needs": {"uses": ["calls"]}},
+        "assessment.concerns",
+        "makeshift-mic",
+    ),
+    (
+        "assessment.external-mic-for-mic-quality",
+        {"device": {"mic": "external"}, "needs": {"priorities": ["mic-quality"]}},
+        "assessment.concerns",
+        "makeshift-mic",
+    ),
+    (
+        "assessment.noise-reduction-for-noisy-calls",
+        {
+            "device": {"mic_noise_reduction": True},
+            "needs": {"environment": "noisy", "uses": ["calls"]},
+        },
+        "assessment.strengths",
+        "mic-noise-reduction",
+    ),
+    (
+        "assessment.no-noise-reduction-for-noisy-calls",
+        {
+            "device": {"mic_noise_reduction": False, "mic": "inline"},
+            "needs": {"environment": "noisy", "uses": ["calls"]},
+        },
+        "assessment.concerns",
+        "mic-picks-up-noise",
+    ),
+    (
+        "assessment.noise-reduction-for-office",
+        {"device": {"mic_noise_reduction": True}, "needs": {"uses": ["office"]}},
+        "assessment.strengths",
+        "mic-noise-reduction",
+    ),
+    (
+        "assessment.no-noise-reduction-for-office",
+        {"device": {"mic_noise_reduction": False}, "needs": {"uses": ["office"]}},
+        "assessment.look_for",
+        "mic-noise-reduction",
+    ),
+    (
+        "assessment.headset-mid-range-sound",
+        {"device": {"mic": "boom"}, "needs": {"priorities": ["sound-quality"]}},
+        "assessment.concerns",
+        "mid-range-sound",
+    ),
+    (
+        "assessment.headset-mid-range-sound-at-100",
+        {"device": {"mic": "boom", "price": 100}, "needs": {"priorities": ["sound-quality"]}},
+        "assessment.concerns",
+        "mid-range-sound",
+    ),
+    (
+        "assessment.headset-no-gap-at-20",
+        {"device": {"price": 20, "mic": "boom"}, "needs": {"priorities": ["sound-quality"]}},
+        "assessment.strengths",
+        "no-noticeable-gap",
+    ),
+    (
+        "assessment.headset-high-quality-speakers",
+        {"needs": {"priorities": ["sound-quality"]}, "device": {"mic": "boom"}},
+        "assessment.strengths",
+        "high-quality-speakers",
+    ),
+    (
+        "assessment.headphones-better-sound",
+        {"needs": {"priorities": ["sound-quality"]}, "device": {"mic": "none"}},
+        "assessment.strengths",
+        "better-sound",
+    ),
+    (
+        "assessment.professional-headphones-sound",
+        {
+            "device": {"tier": "professional", "mic": "none"},
+            "needs": {"priorities": ["sound-quality"]},
+        },
+        "assessment.strengths",
+        "better-sound",
+    ),
+    (
+        "assessment.headphones-high-quality-sound-wiki",
+        {"needs": {"priorities": ["sound-quality"]}, "device": {"mic": "none"}},
+        "assessment.strengths",
+        "high-quality-sound",
+    ),
+    (
+        "assessment.headphones-high-quality-sound-digimigia",
+        {"needs": {"priorities": ["sound-quality"]}, "device": {"mic": "none"}},
+        "assessment.strengths",
+        "high-quality-sound",
+    ),
+    (
+        "assessment.over-ear-for-sound",
+        {"device": {"fit": "over-ear", "mic": "none"}, "needs": {"priorities": ["sound-quality"]}},
+        "assessment.strengths",
+        "over-ear",
+    ),
+    (
+        "assessment.wired-for-sound",
+        {"device": {"connection": "wired"}, "needs": {"priorities": ["sound-quality"]}},
+        "assessment.strengths",
+        "wired-sound",
+    ),
+    (
+        "assessment.wireless-for-sound",
+        {"device": {"connection": "wireless"}, "needs": {"priorities": ["sound-quality"]}},
+        "assessment.concerns",
+        "wireless-sound",
+    ),
+    (
+        "assessment.closed-over-ear-in-noise",
+        {"device": {"back": "closed", "fit": "over-ear"}, "needs": {"environment": "noisy"}},
+        "assessment.strengths",
+        "best-isolation",
+    ),
+    (
+        "assessment.closed-over-ear-for-isolation",
+        {"device": {"back": "closed", "fit": "over-ear"}, "needs": {"priorities": ["isolation"]}},
+        "assessment.strengths",
+        "best-isolation",
+    ),
+    (
+        "assessment.open-back-in-noise",
+        {"device": {"back": "open"}, "needs": {"environment": "noisy"}},
+        "assessment.concerns",
+        "weaker-isolation",
+    ),
+    (
+        "assessment.not-over-ear-in-noise",
+        {"device": {"fit": "on-ear"}, "needs": {"environment": "noisy"}},
+        "assessment.concerns",
+        "weaker-isolation",
+    ),
+    (
+        "assessment.open-back-for-isolation",
+        {"device": {"back": "open"}, "needs": {"priorities": ["isolation"]}},
+        "assessment.concerns",
+        "weaker-isolation",
+    ),
+    (
+        "assessment.not-over-ear-for-isolation",
+        {"device": {"fit": "on-ear"}, "needs": {"priorities": ["isolation"]}},
+        "assessment.concerns",
+        "weaker-isolation",
+    ),
+    (
+        "assessment.anc-in-noise",
+        {"device": {"anc": True}, "needs": {"environment": "noisy"}},
+        "assessment.strengths",
+        "anc",
+    ),
+    (
+        "assessment.no-anc-in-noise",
+        {"device": {"anc": False}, "needs": {"environment": "noisy"}},
+        "assessment.concerns",
+        "no-anc",
+    ),
+    (
+        "assessment.anc-for-travel",
+        {"device": {"anc": True}, "needs": {"uses": ["travel"]}},
+        "assessment.strengths",
+        "anc",
+    ),
+    (
+        "assessment.anc-drains-battery",
+        {"device": {"anc": True}, "needs": {"priorities": ["battery-life"]}},
+        "assessment.concerns",
+        "anc-battery-drain",
+    ),
+    (
+        "assessment.no-anc-spares-battery",
+        {"device": {"anc": False}, "needs": {"priorities": ["battery-life"]}},
+        "assessment.strengths",
+        "no-anc-drain",
+    ),
+    (
+        "assessment.padding-for-comfort",
+        {"device": {"padded": True}, "needs": {"priorities": ["comfort"]}},
+        "assessment.strengths",
+        "thick-padding",
+    ),
+    (
+        "assessment.no-padding-for-comfort",
+        {"device": {"padded": False}, "needs": {"priorities": ["comfort"]}},
+        "assessment.look_for",
+        "thick-padding",
+    ),
+    (
+        "assessment.headphones-for-comfort",
+        {"needs": {"priorities": ["comfort"]}, "device": {"mic": "none"}},
+        "assessment.strengths",
+        "most-comfortable",
+    ),
+    (
+        "assessment.headset-bulk-for-comfort",
+        {"device": {"mic": "boom"}, "needs": {"priorities": ["comfort"]}},
+        "assessment.concerns",
+        "bulkier",
+    ),
+    (
+        "assessment.light-headset-for-comfort",
+        {"device": {"weight": "light", "mic": "boom"}, "needs": {"priorities": ["comfort"]}},
+        "assessment.strengths",
+        "lightweight",
+    ),
+    (
+        "assessment.heavy-for-comfort",
+        {"device": {"weight": "heavy"}, "needs": {"priorities": ["comfort"]}},
+        "assessment.concerns",
+        "heavy",
+    ),
+    (
+        "assessment.headset-comfortable",
+        {"needs": {"priorities": ["comfort"]}, "device": {"mic": "boom"}},
+        "assessment.strengths",
+        "comfortable",
+    ),
+    (
+        "assessment.over-ear-for-comfort",
+        {"device": {"fit": "over-ear", "mic": "none"}, "needs": {"priorities": ["comfort"]}},
+        "assessment.strengths",
+        "over-ear",
+    ),
+    (
+        "assessment.headset-long-wear",
+        {"needs": {"session": "long"}, "device": {"mic": "boom"}},
+        "assessment.strengths",
+        "designed-for-long-wear",
+    ),
+    (
+        "assessment.headphones-long-wear",
+        {"needs": {"session": "long"}, "device": {"mic": "none"}},
+        "assessment.strengths",
+        "designed-for-long-wear",
+    ),
+    (
+        "assessment.foldable-for-travel",
+        {"device": {"foldable": True}, "needs": {"uses": ["travel"]}},
+        "assessment.strengths",
+        "foldable",
+    ),
+    (
+        "assessment.detachable-mic-for-travel",
+        {"device": {"detachable_mic": True}, "needs": {"uses": ["travel"]}},
+        "assessment.strengths",
+        "detachable-mic",
+    ),
+    (
+        "assessment.foldable-for-portability",
+        {"device": {"foldable": True}, "needs": {"priorities": ["portability"]}},
+        "assessment.strengths",
+        "foldable",
+    ),
+    (
+        "assessment.detachable-mic-for-portability",
+        {"device": {"detachable_mic": True}, "needs": {"priorities": ["portability"]}},
+        "assessment.strengths",
+        "detachable-mic",
+    ),
+    (
+        "assessment.foldable-in-the-studio",
+        {"device": {"foldable": True}, "needs": {"uses": ["studio"]}},
+        "assessment.concerns",
+        "unneeded-travel-features",
+    ),
+    (
+        "assessment.detachable-mic-in-the-studio",
+        {"device": {"detachable_mic": True}, "needs": {"uses": ["studio"]}},
+        "assessment.concerns",
+        "unneeded-travel-features",
+    ),
+    (
+        "assessment.wireless-for-mobility",
+        {"device": {"connection": "wireless"}, "needs": {"priorities": ["mobility"]}},
+        "assessment.strengths",
+        "wireless",
+    ),
+    (
+        "assessment.wired-for-mobility",
+        {"device": {"connection": "wired"}, "needs": {"priorities": ["mobility"]}},
+        "assessment.concerns",
+        "wired-limits-movement",
+    ),
+    (
+        "assessment.phone-plug-mismatch",
+        {"device": {"plug": "3.5mm"}, "needs": {"platform": "phone"}},
+        "assessment.concerns",
+        "plug-mismatch",
+    ),
+    (
+        "assessment.phone-plug-matches",
+        {"device": {"plug": "2.5mm"}, "needs": {"platform": "phone"}},
+        "assessment.strengths",
+        "plug-matches",
+    ),
+    (
+        "assessment.iphone-plug-mismatch",
+        {"device": {"plug": "2.5mm"}, "needs": {"platform": "iphone"}},
+        "assessment.concerns",
+        "plug-mismatch",
+    ),
+    (
+        "assessment.iphone-plug-matches",
+        {"device": {"plug": "3.5mm"}, "needs": {"platform": "iphone"}},
+        "assessment.strengths",
+        "plug-matches",
+    ),
+    (
+        "assessment.pc-gaming-usb-a",
+        {"device": {"plug": "usb-a"}, "needs": {"platform": "pc", "uses": ["gaming"]}},
+        "assessment.strengths",
+        "plug-matches",
+    ),
+    (
+        "assessment.pc-gaming-other-plug",
+        {"device": {"plug": "3.5mm"}, "needs": {"platform": "pc", "uses": ["gaming"]}},
+        "assessment.look_for",
+        "usb-a",
+    ),
+    (
+        "assessment.headset-on-console",
+        {"needs": {"platform": "console"}, "device": {"mic": "boom"}},
+        "assessment.look_for",
+        "console-compatible",
+    ),
+    (
+        "assessment.headphones-for-console-gaming",
+        {"needs": {"platform": "console"}, "device": {"mic": "none"}},
+        "assessment.look_for",
+        "headset",
+    ),
+    (
+        "assessment.bluetooth-to-phone",
+        {"device": {"bluetooth": True}, "needs": {"platform": "phone"}},
+        "assessment.strengths",
+        "bluetooth-to-phone",
+    ),
+    (
+        "assessment.headphones-for-listening-wiki",
+        {"needs": {"uses": ["music"]}, "device": {"mic": "none"}},
+        "assessment.strengths",
+        "made-for-listening",
+    ),
+    (
+        "assessment.headphones-for-listening-difference-between",
+        {"needs": {"uses": ["music"]}, "device": {"mic": "none"}},
+        "assessment.strengths",
+        "made-for-listening",
+    ),
+    (
+        "assessment.headset-for-gaming-and-calls",
+        {"needs": {"uses": ["gaming"]}, "device": {"mic": "boom"}},
+        "assessment.strengths",
+        "made-for-communication",
+    ),
+    (
+        "assessment.headset-for-conferencing",
+        {"needs": {"uses": ["conferencing"]}, "device": {"mic": "boom"}},
+        "assessment.strengths",
+        "made-for-communication",
+    ),
+    (
+        "assessment.headset-for-communicating",
+        {"needs": {"uses": ["calls"]}, "device": {"mic": "boom"}},
+        "assessment.strengths",
+        "made-for-communication",
+    ),
+    (
+        "assessment.headphones-for-private-listening",
+        {"needs": {"uses": ["late-night"]}, "device": {"mic": "none"}},
+        "assessment.strengths",
+        "private-listening",
+    ),
+    (
+        "assessment.wireless-headset-at-work",
+        {"device": {"connection": "wireless", "mic": "boom"}, "needs": {"uses": ["office"]}},
+        "assessment.strengths",
+        "reliable-wireless",
+    ),
+    (
+        "assessment.sweat-resistant-for-sports",
+        {"device": {"sweat_resistant": True}, "needs": {"uses": ["sports"]}},
+        "assessment.strengths",
+        "sweat-resistant",
+    ),
+    (
+        "assessment.not-sweat-resistant-for-sports",
+        {"device": {"sweat_resistant": False}, "needs": {"uses": ["sports"]}},
+        "assessment.concerns",
+        "not-sweat-resistant",
+    ),
+    (
+        "assessment.translation-device",
+        {"device": {"translation": True}, "needs": {"uses": ["translation"]}},
+        "assessment.strengths",
+        "translation",
+    ),
+    (
+        "assessment.no-translation",
+        {"device": {"translation": False}, "needs": {"uses": ["translation"]}},
+        "assessment.concerns",
+        "no-translation",
+    ),
+    (
+        "assessment.headset-materials-for-durability",
+        {"device": {"mic": "boom"}, "needs": {"priorities": ["durability"]}},
+        "assessment.concerns",
+        "lower-quality-materials",
+    ),
+    (
+        "assessment.lower-tier-headset-materials-for-durability",
+        {"device": {"mic": "boom", "tier": "budget"}, "needs": {"priorities": ["durability"]}},
+        "assessment.concerns",
+        "lower-quality-materials",
+    ),
+    (
+        "assessment.top-tier-for-durability",
+        {"device": {"tier": "premium"}, "needs": {"priorities": ["durability"]}},
+        "assessment.strengths",
+        "top-tier-build",
+    ),
+    (
+        "assessment.budget-tier-for-durability",
+        {"device": {"tier": "budget"}, "needs": {"priorities": ["durability"]}},
+        "assessment.concerns",
+        "short-term-build",
+    ),
+    (
+        "assessment.premium-headphones-for-price",
+        {"device": {"tier": "premium", "mic": "none"}, "needs": {"priorities": ["price"]}},
+        "assessment.concerns",
+        "premium-price",
+    ),
+    ("assessment.major-concern-poor-fit", INLINE_ONLINE_GAMER, "assessment.fit", "poor"),
+    ("assessment.minor-concerns-fair-fit", OPEN_BACK_IN_NOISE, "assessment.fit", "fair"),
+    ("assessment.strengths-no-concern-good-fit", BOOM_GAMER, "assessment.fit", "good"),
+]
+
+test_rule_fires, test_every_rule_has_a_case = rule_case_tests("assessment", CASES)
+
+MAJOR = [
+    "no-mic",
+    "poor-mic",
+    "mid-range-sound",
+    "anc-battery-drain",
+    "plug-mismatch",
+    "no-translation",
+]
+
+
+def test_an_in_line_mic_is_a_poor_fit_for_online_games(expert):
+    """kania's in-line mic 'leaves much to be desired': a major concern, a poor fit, and a boom
+    mic to look for."""
+    result = expert.consult(**INLINE_ONLINE_GAMER)
+    assert result.verdict("assessment.fit").value == "poor"
+    concern = result.verdict("assessment.concerns").member("poor-mic")
+    assert {f.source for f in concern.because} == {"kania"}
+    assert "leave much to be desired" in concern.because[0].quote
+    assert "boom-mic" in result.verdict("assessment.look_for").value
+
+
+def test_only_minor_concerns_make_a_fair_fit(expert):
+    """Open-back headphones in a noisy place: weaker isolation, a minor concern."""
+    result = expert.consult(**OPEN_BACK_IN_NOISE)
+    assert result.verdict("assessment.concerns").value == ("weaker-isolation",)
+    assert result.verdict("assessment.fit").value == "fair"
+
+
+def test_strengths_and_no_concern_make_a_good_fit(expert):
+    """A boom-mic headset for online games: strengths, no concern."""
+    result = expert.consult(**BOOM_GAMER)
+    assert "assessment.concerns" not in result
+    assert result.verdict("assessment.fit").value == "good"
+    assert {f.source for f in result.verdict("assessment.fit").because} == {"assessment-policy"}
+
+
+def test_a_major_concern_outweighs_strengths(expert):
+    """A headset for a sound-quality priority: high-quality speakers, but mid-range sound."""
+    result = expert.consult(device={"mic": "boom"}, needs={"priorities": ["sound-quality"]})
+    assert "high-quality-speakers" in result.verdict("assessment.strengths").value
+    assert result.verdict("assessment.fit").value == "poor"
+
+
+def test_no_fit_without_needs(expert):
+    """Without needs there is nothing to weigh the device against."""
+    result = expert.consult(device={"mic": "inline", "anc": True})
+    assert not [v for v in result.verdicts if v.attribute.startswith("assessment.")]
+
+
+@pytest.mark.parametrize("concern", MAJOR)
+def test_the_fit_rules_name_every_major_concern(expert, concern):
+    """The poor-fit rule lists exactly the concerns the policy calls major."""
+    (poor,) = [r for r in expert.knowledge.rules if r.id == "assessment.major-concern-poor-fit"]
+    assert concern in poor.conditions[0].operands
+
+
+def test_the_policy_text_lists_every_concern(expert):
+    """The policy says of every concern whether it is major or minor."""
+    text = expert.knowledge.sources["assessment-policy"].text
+    values = expert.knowledge.attributes["assessment.concerns"].values
+    missing = [value for value in values if f"({value}" not in text and f", {value})" not in text]
+    assert not missing, missing
+
+
+def test_a_light_headset_gets_no_bulk_concern(expert):
+    """kania's lightweight headsets: a strength, no 'bulkier' concern, a good fit."""
+    result = expert.consult(
+        device={"mic": "boom", "weight": "light"}, needs={"priorities": ["comfort"]}
+    )
+    assert "assessment.concerns" not in result
+    assert "lightweight" in result.verdict("assessment.strengths").value
+    assert result.verdict("assessment.fit").value == "good"
+
+
+def test_an_in_line_mic_device_is_not_assessed_as_a_headset(expert):
+    """kania's exception makes it headphones: no headset concern (mid-range sound) for it."""
+    result = expert.consult(device={"mic": "inline"}, needs={"priorities": ["sound-quality"]})
+    assert "assessment.concerns" not in result
+    assert result.verdict("assessment.fit").value == "good"
