@@ -38,6 +38,7 @@ from ._compat import (
     NoMemory,
     NotNode,
     OrdinaryMatchNode,
+    P,
     Token,
     TypeCheck,
     WhereNode,
@@ -134,13 +135,25 @@ def _feature_port(node: FeatureTesterNode) -> Callable[[Token], None]:
     return callback
 
 
+def _marking(port: Callable[[Token], Any], node: Any, dirty: set[Any]) -> Callable[[Token], Any]:
+    """A port of a node with memory that notes the node as written, so that a reset clears
+    only the memories a consultation touched."""
+
+    def callback(token: Token) -> Any:
+        dirty.add(node)
+        return port(token)
+
+    return callback
+
+
 def _conflict_set_port(
-    node: ConflictSetNode, events: list[tuple[bool, Activation]]
+    node: ConflictSetNode, events: list[tuple[bool, Activation]], dirty: set[Any]
 ) -> Callable[[Token], None]:
     """``ConflictSetNode.activate`` that reports (valid, activation) events in order."""
     rule = node.rule
 
     def callback(token: Token) -> None:
+        dirty.add(node)
         info = token.to_info()
         memory = node.memory
         if token.tag is _VALID:
@@ -181,6 +194,47 @@ class _LiteralIndex:
     def reset(self) -> None:
         for child in self.children:
             child.node.reset()
+
+
+class _MemberIndex:
+    """Stands for sibling nodes that each test a set value against values one of which it
+    must hold (``contains``/``one_of`` a stated set): only the tests naming a member of the
+    fact's set are run, in their original order."""
+
+    def __init__(self, children: list[ChildNode]) -> None:
+        self.children = children  # kept for walks of the network
+        self.table: dict[Any, list[int]] = {}
+        for position, child in enumerate(children):
+            for member in child.node.matcher.how.match.members:
+                self.table.setdefault(member, []).append(position)
+
+    def activate(self, token: Token) -> None:
+        (fact,) = token.data
+        value = fact.get("value") if isinstance(fact, dict) else None
+        if not isinstance(value, frozenset):
+            positions: Iterable[int] = range(len(self.children))
+        else:
+            positions = sorted({p for member in value for p in self.table.get(member, ())})
+        for position in positions:
+            self.children[position].callback(token)
+
+    def reset(self) -> None:
+        for child in self.children:
+            child.node.reset()
+
+
+def _member_test(child: ChildNode) -> bool:
+    """Whether a child is an unbound set-membership test (see :class:`_MemberIndex`)."""
+    node = child.node
+    if type(node) is not FeatureTesterNode or type(node.matcher) is not FeatureCheck:
+        return False
+    how = node.matcher.how
+    return (
+        type(how) is P
+        and how.__bind__ is None
+        and node.matcher.what == "value"
+        and isinstance(getattr(how.match, "members", None), frozenset)
+    )
 
 
 def _literal(child: ChildNode) -> str | None:
@@ -224,10 +278,13 @@ class TunedNetwork:
     def __init__(self, engine: Any) -> None:
         self.root = engine.matcher.root_node
         self._events: list[tuple[bool, Activation]] = []
+        #: The nodes with memory written since the last reset (most stay empty).
+        self._dirty: set[Any] = set()
+        self._reset_once = False
         nodes = _walk(self.root)
+        self._memories = [node for node in nodes if type(node)._reset is not NoMemory._reset]
         for node in nodes:
             self._rewire(node)
-        self._memories = [node for node in nodes if type(node)._reset is not NoMemory._reset]
 
     def _rewire(self, node: Any) -> None:
         children = []
@@ -239,11 +296,15 @@ class TunedNetwork:
             elif type(target) is FeatureTesterNode:
                 children.append(ChildNode(target, _feature_port(target)))
             elif type(target) is ConflictSetNode:
-                children.append(ChildNode(target, _conflict_set_port(target, self._events)))
-            elif type(target) in _READ_ONLY:
+                port = _conflict_set_port(target, self._events, self._dirty)
                 children.append(ChildNode(target, port))
+            elif type(target) in _READ_ONLY:
+                children.append(ChildNode(target, _marking(port, target, self._dirty)))
             else:
-                children.append(ChildNode(target, _copying(port)))
+                port = _copying(port)
+                if type(target)._reset is not NoMemory._reset:
+                    port = _marking(port, target, self._dirty)
+                children.append(ChildNode(target, port))
         groups: dict[str, list[ChildNode]] = {}
         for child in children:
             what = _literal(child)
@@ -255,6 +316,12 @@ class TunedNetwork:
                 position = children.index(group[0])
                 children = [child for child in children if child not in group]
                 children.insert(position, ChildNode(index, index.activate))
+        members = [child for child in children if _member_test(child)]
+        if len(members) > 1:
+            member_index = _MemberIndex(members)
+            position = children.index(members[0])
+            children = [child for child in children if child not in members]
+            children.insert(position, ChildNode(member_index, member_index.activate))
         node.children = children
 
     @staticmethod
@@ -264,9 +331,14 @@ class TunedNetwork:
         return activation.rule._wrapped
 
     def reset(self) -> None:
-        """Empty every node memory and put the initial fact in (as ``reset()`` does)."""
-        for node in self._memories:
+        """Empty every node memory and put the initial fact in (as ``reset()`` does).
+
+        Only the memories written since the last reset hold anything: those are emptied
+        (the first reset empties them all)."""
+        for node in self._memories if not self._reset_once else self._dirty:
             node._reset()
+        self._reset_once = True
+        self._dirty.clear()
         self._events.clear()
         self.root.add(InitialFact())
 

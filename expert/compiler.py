@@ -55,6 +55,10 @@ class CompiledBase:
             tuple(index_of[r.id] for r in knowledge.rules if rule.id in r.overrides)
             for rule in knowledge.rules
         )
+        #: Per rule, the attributes it concludes.
+        self.concluded: tuple[frozenset[str], ...] = tuple(
+            frozenset(rule.concluded()) for rule in knowledge.rules
+        )
         #: Per rule, every (attribute, value) it concludes.
         self.conclusions: tuple[tuple[tuple[str, Any], ...], ...] = tuple(
             tuple((c.attribute, c.value) for c in rule.conclusions) for rule in knowledge.rules
@@ -133,9 +137,23 @@ def _pattern(condition: Condition, binding: str | None) -> Any:
     elif condition.concluded:  # one_of
         wanted = set(condition.operands)
         pattern = Fact(attr=name, value=P(lambda value: value in wanted))
+    elif condition.multi and condition.op in ("equals", "contains", "one_of"):
+        # A stated set passes only if it holds one of these values: the tuned network files
+        # such tests by value (expert._rete), so a set meets only the tests it can pass.
+        pattern = Fact(attr=name, value=P(_member_test(condition)))
     else:
         pattern = Fact(attr=name, value=P(condition.holds_value))
     return getattr(AS, binding) << pattern if binding else pattern
+
+
+def _member_test(condition: Condition) -> Callable[[Any], bool]:
+    """``condition.holds_value``, tagged with the values one of which a set must hold."""
+
+    def test(value: Any) -> bool:
+        return condition.holds_value(value)
+
+    test.members = frozenset(condition.operands)  # type: ignore[attr-defined]
+    return test
 
 
 def parts(rule: RuleSpec) -> list[Condition]:

@@ -106,9 +106,10 @@ class ExpertaRunner:
             if not pending:
                 return True
             action_of = self.network.action
-            stage = min(action_of(activation).stage for activation in pending)
-            batch = [a for a in pending if action_of(a).stage == stage]
-            pending = [a for a in pending if action_of(a).stage != stage]
+            staged = [(action_of(activation).stage, activation) for activation in pending]
+            stage = min(each for each, _ in staged)
+            batch = [a for each, a in staged if each == stage]
+            pending = [a for each, a in staged if each != stage]
             for activation in batch:
                 if fired >= self.run_limit:
                     return False

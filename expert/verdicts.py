@@ -28,7 +28,8 @@ def build_result(
     # stage, engines fire in their own order (experta's depends on string hashing), so the
     # firings are put in one canonical order: the same facts give the same result, firings
     # and certainties (mixed-sign MYCIN combination depends on order) on every engine.
-    ordered = sorted(record, key=lambda firing: (compiled.rank[firing[0]], _match(firing[1])))
+    rank = compiled.rank
+    ordered = sorted(record, key=lambda firing: (rank[firing[0]], _match(firing[1])))
     # One rule is one piece of evidence: when it fires on several matches (its premise
     # holds in more than one way), it counts once, with its strongest match (MYCIN).
     contributions: dict[tuple[str, Any], dict[str, float]] = {}
@@ -53,29 +54,33 @@ def build_result(
         conclusions = compiled.conclusions[index]
         # An exception that fired (it waits in an earlier stage) defeats this rule on the
         # attributes it concludes itself: specificity, as CLIPS programmers arrange it.
-        exceptions = [rules[e] for e in compiled.exceptions[index] if e in counted]
-        defeated = {a for e in exceptions for a in e.concluded()} & rule.concluded()
+        exceptions: list[int] = []
+        defeated: frozenset[str] = frozenset()
+        if compiled.exceptions[index]:
+            exceptions = [e for e in compiled.exceptions[index] if e in counted]
+            concluded = compiled.concluded[index]
+            defeated = frozenset(a for e in exceptions for a in compiled.concluded[e]) & concluded
         if strength:
             counted.add(index)
-        for key in conclusions:
-            if key[0] in defeated:
-                continue
-            by_rule = contributions.setdefault(key, {})
-            if strength and abs(strength) > abs(by_rule.get(rule.id, 0.0)):
-                by_rule[rule.id] = strength
-                changed.add(key)
+            for key in conclusions:
+                if key[0] in defeated:
+                    continue
+                by_rule = contributions.setdefault(key, {})
+                if abs(strength) > abs(by_rule.get(rule.id, 0.0)):
+                    by_rule[rule.id] = strength
+                    changed.add(key)
         firings.append(
             Firing(
-                rule=rule.id,
-                source=rule.source,
-                quote=rule.quote,
-                conclusions=conclusions,
-                matched=matched,
-                rule_certainty=rule.certainty,
-                certainty=strength,
-                stage=stage,
-                defeated_by=tuple(e.id for e in exceptions if e.concluded() & defeated),
-                defeated=tuple(sorted(defeated)),
+                rule.id,
+                rule.source,
+                rule.quote,
+                conclusions,
+                matched,
+                rule.certainty,
+                strength,
+                stage,
+                tuple(rules[e].id for e in exceptions if compiled.concluded[e] & defeated),
+                tuple(sorted(defeated)),
             )
         )
     certainties = {key: combine_all(by_rule.values()) for key, by_rule in contributions.items()}
