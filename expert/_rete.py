@@ -39,6 +39,7 @@ from ._compat import (
     NotNode,
     OrdinaryMatchNode,
     Token,
+    TokenInfo,
     TypeCheck,
     WhereNode,
 )
@@ -67,6 +68,47 @@ def new_fact(attribute: str, value: Any) -> Fact:
 def same_activation(a: Activation, b: Activation) -> bool:
     """Whether two activations are of the same rule on the same match."""
     return a.rule is b.rule and a.facts == b.facts and a.context == b.context
+
+
+def _info(token: Token) -> TokenInfo:
+    """``token.to_info()``: its facts and context frozen, without the namedtuple's own
+    constructor."""
+    return _new_tuple(TokenInfo, (frozenset(token.data), frozenset(token.context.items())))
+
+
+def _match_port(node: OrdinaryMatchNode, left: bool) -> Callable[[Token], None]:
+    """``OrdinaryMatchNode.activate_left``/``activate_right`` without experta's per-match
+    logging and token re-validation: store the token's info on its side, join it with each
+    of the other side's, and send each match on (the same steps as experta's node)."""
+    matcher = node.matcher
+
+    def callback(token: Token) -> None:
+        info = _info(token)
+        if left:
+            branch, matching = node.left_memory, node.right_memory
+        else:
+            branch, matching = node.right_memory, node.left_memory
+        if token.tag is _VALID:
+            branch.append(info)
+        else:
+            try:
+                branch.remove(info)
+            except ValueError:
+                pass
+        context = token.context
+        for other_data, frozen_context in matching:
+            other_context = dict(frozen_context)
+            match = matcher(context, other_context) if left else matcher(other_context, context)
+            if not match:
+                continue
+            joined = {k: v for k, v in context.items() if isinstance(k, str)}
+            # Negated values are not needed any further.
+            joined.update((k, v) for k, v in other_context.items() if not isinstance(k, tuple))
+            joined_token = _new_tuple(Token, (token.tag, token.data | other_data, joined))
+            for child in node.children:  # read now: the network is rewired after this port
+                child.callback(joined_token)
+
+    return callback
 
 
 def _copying(port: Callable[[Token], Any]) -> Callable[[Token], Any]:
@@ -135,18 +177,20 @@ def _feature_port(node: FeatureTesterNode) -> Callable[[Token], None]:
 
 
 def _conflict_set_port(
-    node: ConflictSetNode, events: list[tuple[bool, Activation]]
+    node: ConflictSetNode, events: list[tuple[bool, Activation]], touched: dict[int, Any]
 ) -> Callable[[Token], None]:
     """``ConflictSetNode.activate`` that reports (valid, activation) events in order."""
     rule = node.rule
+    key = id(node)
 
     def callback(token: Token) -> None:
-        info = token.to_info()
+        info = _info(token)
         memory = node.memory
         if token.tag is _VALID:
             if info in memory:
                 return
             memory.add(info)
+            touched[key] = node
         elif info in memory:
             memory.remove(info)
         else:
@@ -181,6 +225,18 @@ class _LiteralIndex:
     def reset(self) -> None:
         for child in self.children:
             child.node.reset()
+
+
+def _touching(node: Any, port: Callable[[Token], Any], touched: dict[int, Any]) -> Callable:
+    """``port``, noting first that ``node`` (which has a memory) was reached, so that a reset
+    empties only the memories a consultation filled."""
+    key = id(node)
+
+    def callback(token: Token) -> Any:
+        touched[key] = node
+        return port(token)
+
+    return callback
 
 
 def _literal(child: ChildNode) -> str | None:
@@ -224,10 +280,13 @@ class TunedNetwork:
     def __init__(self, engine: Any) -> None:
         self.root = engine.matcher.root_node
         self._events: list[tuple[bool, Activation]] = []
+        #: The nodes with a memory that tokens reached since the last reset, by id.
+        self._touched: dict[int, Any] = {}
         nodes = _walk(self.root)
+        self._memories = {id(node) for node in nodes if type(node)._reset is not NoMemory._reset}
         for node in nodes:
+            node._reset()  # the network starts empty, as after reset()
             self._rewire(node)
-        self._memories = [node for node in nodes if type(node)._reset is not NoMemory._reset]
 
     def _rewire(self, node: Any) -> None:
         children = []
@@ -239,11 +298,17 @@ class TunedNetwork:
             elif type(target) is FeatureTesterNode:
                 children.append(ChildNode(target, _feature_port(target)))
             elif type(target) is ConflictSetNode:
-                children.append(ChildNode(target, _conflict_set_port(target, self._events)))
-            elif type(target) in _READ_ONLY:
-                children.append(ChildNode(target, port))
+                children.append(
+                    ChildNode(target, _conflict_set_port(target, self._events, self._touched))
+                )
             else:
-                children.append(ChildNode(target, _copying(port)))
+                if type(target) is OrdinaryMatchNode:
+                    port = _match_port(target, child.callback.__name__ == "activate_left")
+                elif type(target) not in _READ_ONLY:
+                    port = _copying(port)
+                if id(target) in self._memories:
+                    port = _touching(target, port, self._touched)
+                children.append(ChildNode(target, port))
         groups: dict[str, list[ChildNode]] = {}
         for child in children:
             what = _literal(child)
@@ -264,9 +329,15 @@ class TunedNetwork:
         return activation.rule._wrapped
 
     def reset(self) -> None:
-        """Empty every node memory and put the initial fact in (as ``reset()`` does)."""
-        for node in self._memories:
+        """Empty every node memory and put the initial fact in (as ``reset()`` does).
+
+        Only the memories tokens reached since the last reset can hold anything: most of a
+        network stays untouched by one consultation, and emptying it again would cost a call
+        and new containers per node.
+        """
+        for node in self._touched.values():
             node._reset()
+        self._touched.clear()
         self._events.clear()
         self.root.add(InitialFact())
 
