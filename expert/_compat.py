@@ -62,7 +62,7 @@ from experta.matchers.rete.nodes import (  # noqa: E402
     OrdinaryMatchNode,
     WhereNode,
 )
-from experta.matchers.rete.token import Token  # noqa: E402
+from experta.matchers.rete.token import Token, TokenInfo  # noqa: E402
 
 __all__ = [
     "AS",
@@ -84,6 +84,7 @@ __all__ = [
     "P",
     "Rule",
     "Token",
+    "TokenInfo",
     "TypeCheck",
     "WhereNode",
     "experta",

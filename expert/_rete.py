@@ -38,8 +38,8 @@ from ._compat import (
     NoMemory,
     NotNode,
     OrdinaryMatchNode,
-    P,
     Token,
+    TokenInfo,
     TypeCheck,
     WhereNode,
 )
@@ -68,6 +68,47 @@ def new_fact(attribute: str, value: Any) -> Fact:
 def same_activation(a: Activation, b: Activation) -> bool:
     """Whether two activations are of the same rule on the same match."""
     return a.rule is b.rule and a.facts == b.facts and a.context == b.context
+
+
+def _info(token: Token) -> TokenInfo:
+    """``token.to_info()``: its facts and context frozen, without the namedtuple's own
+    constructor."""
+    return _new_tuple(TokenInfo, (frozenset(token.data), frozenset(token.context.items())))
+
+
+def _match_port(node: OrdinaryMatchNode, left: bool) -> Callable[[Token], None]:
+    """``OrdinaryMatchNode.activate_left``/``activate_right`` without experta's per-match
+    logging and token re-validation: store the token's info on its side, join it with each
+    of the other side's, and send each match on (the same steps as experta's node)."""
+    matcher = node.matcher
+
+    def callback(token: Token) -> None:
+        info = _info(token)
+        if left:
+            branch, matching = node.left_memory, node.right_memory
+        else:
+            branch, matching = node.right_memory, node.left_memory
+        if token.tag is _VALID:
+            branch.append(info)
+        else:
+            try:
+                branch.remove(info)
+            except ValueError:
+                pass
+        context = token.context
+        for other_data, frozen_context in matching:
+            other_context = dict(frozen_context)
+            match = matcher(context, other_context) if left else matcher(other_context, context)
+            if not match:
+                continue
+            joined = {k: v for k, v in context.items() if isinstance(k, str)}
+            # Negated values are not needed any further.
+            joined.update((k, v) for k, v in other_context.items() if not isinstance(k, tuple))
+            joined_token = _new_tuple(Token, (token.tag, token.data | other_data, joined))
+            for child in node.children:  # read now: the network is rewired after this port
+                child.callback(joined_token)
+
+    return callback
 
 
 def _copying(port: Callable[[Token], Any]) -> Callable[[Token], Any]:
@@ -135,31 +176,21 @@ def _feature_port(node: FeatureTesterNode) -> Callable[[Token], None]:
     return callback
 
 
-def _marking(port: Callable[[Token], Any], node: Any, dirty: set[Any]) -> Callable[[Token], Any]:
-    """A port of a node with memory that notes the node as written, so that a reset clears
-    only the memories a consultation touched."""
-
-    def callback(token: Token) -> Any:
-        dirty.add(node)
-        return port(token)
-
-    return callback
-
-
 def _conflict_set_port(
-    node: ConflictSetNode, events: list[tuple[bool, Activation]], dirty: set[Any]
+    node: ConflictSetNode, events: list[tuple[bool, Activation]], touched: dict[int, Any]
 ) -> Callable[[Token], None]:
     """``ConflictSetNode.activate`` that reports (valid, activation) events in order."""
     rule = node.rule
+    key = id(node)
 
     def callback(token: Token) -> None:
-        dirty.add(node)
-        info = token.to_info()
+        info = _info(token)
         memory = node.memory
         if token.tag is _VALID:
             if info in memory:
                 return
             memory.add(info)
+            touched[key] = node
         elif info in memory:
             memory.remove(info)
         else:
@@ -196,45 +227,16 @@ class _LiteralIndex:
             child.node.reset()
 
 
-class _MemberIndex:
-    """Stands for sibling nodes that each test a set value against values one of which it
-    must hold (``contains``/``one_of`` a stated set): only the tests naming a member of the
-    fact's set are run, in their original order."""
+def _touching(node: Any, port: Callable[[Token], Any], touched: dict[int, Any]) -> Callable:
+    """``port``, noting first that ``node`` (which has a memory) was reached, so that a reset
+    empties only the memories a consultation filled."""
+    key = id(node)
 
-    def __init__(self, children: list[ChildNode]) -> None:
-        self.children = children  # kept for walks of the network
-        self.table: dict[Any, list[int]] = {}
-        for position, child in enumerate(children):
-            for member in child.node.matcher.how.match.members:
-                self.table.setdefault(member, []).append(position)
+    def callback(token: Token) -> Any:
+        touched[key] = node
+        return port(token)
 
-    def activate(self, token: Token) -> None:
-        (fact,) = token.data
-        value = fact.get("value") if isinstance(fact, dict) else None
-        if not isinstance(value, frozenset):
-            positions: Iterable[int] = range(len(self.children))
-        else:
-            positions = sorted({p for member in value for p in self.table.get(member, ())})
-        for position in positions:
-            self.children[position].callback(token)
-
-    def reset(self) -> None:
-        for child in self.children:
-            child.node.reset()
-
-
-def _member_test(child: ChildNode) -> bool:
-    """Whether a child is an unbound set-membership test (see :class:`_MemberIndex`)."""
-    node = child.node
-    if type(node) is not FeatureTesterNode or type(node.matcher) is not FeatureCheck:
-        return False
-    how = node.matcher.how
-    return (
-        type(how) is P
-        and how.__bind__ is None
-        and node.matcher.what == "value"
-        and isinstance(getattr(how.match, "members", None), frozenset)
-    )
+    return callback
 
 
 def _literal(child: ChildNode) -> str | None:
@@ -278,12 +280,12 @@ class TunedNetwork:
     def __init__(self, engine: Any) -> None:
         self.root = engine.matcher.root_node
         self._events: list[tuple[bool, Activation]] = []
-        #: The nodes with memory written since the last reset (most stay empty).
-        self._dirty: set[Any] = set()
-        self._reset_once = False
+        #: The nodes with a memory that tokens reached since the last reset, by id.
+        self._touched: dict[int, Any] = {}
         nodes = _walk(self.root)
-        self._memories = [node for node in nodes if type(node)._reset is not NoMemory._reset]
+        self._memories = {id(node) for node in nodes if type(node)._reset is not NoMemory._reset}
         for node in nodes:
+            node._reset()  # the network starts empty, as after reset()
             self._rewire(node)
 
     def _rewire(self, node: Any) -> None:
@@ -296,14 +298,16 @@ class TunedNetwork:
             elif type(target) is FeatureTesterNode:
                 children.append(ChildNode(target, _feature_port(target)))
             elif type(target) is ConflictSetNode:
-                port = _conflict_set_port(target, self._events, self._dirty)
-                children.append(ChildNode(target, port))
-            elif type(target) in _READ_ONLY:
-                children.append(ChildNode(target, _marking(port, target, self._dirty)))
+                children.append(
+                    ChildNode(target, _conflict_set_port(target, self._events, self._touched))
+                )
             else:
-                port = _copying(port)
-                if type(target)._reset is not NoMemory._reset:
-                    port = _marking(port, target, self._dirty)
+                if type(target) is OrdinaryMatchNode:
+                    port = _match_port(target, child.callback.__name__ == "activate_left")
+                elif type(target) not in _READ_ONLY:
+                    port = _copying(port)
+                if id(target) in self._memories:
+                    port = _touching(target, port, self._touched)
                 children.append(ChildNode(target, port))
         groups: dict[str, list[ChildNode]] = {}
         for child in children:
@@ -316,12 +320,6 @@ class TunedNetwork:
                 position = children.index(group[0])
                 children = [child for child in children if child not in group]
                 children.insert(position, ChildNode(index, index.activate))
-        members = [child for child in children if _member_test(child)]
-        if len(members) > 1:
-            member_index = _MemberIndex(members)
-            position = children.index(members[0])
-            children = [child for child in children if child not in members]
-            children.insert(position, ChildNode(member_index, member_index.activate))
         node.children = children
 
     @staticmethod
@@ -333,12 +331,13 @@ class TunedNetwork:
     def reset(self) -> None:
         """Empty every node memory and put the initial fact in (as ``reset()`` does).
 
-        Only the memories written since the last reset hold anything: those are emptied
-        (the first reset empties them all)."""
-        for node in self._memories if not self._reset_once else self._dirty:
+        Only the memories tokens reached since the last reset can hold anything: most of a
+        network stays untouched by one consultation, and emptying it again would cost a call
+        and new containers per node.
+        """
+        for node in self._touched.values():
             node._reset()
-        self._reset_once = True
-        self._dirty.clear()
+        self._touched.clear()
         self._events.clear()
         self.root.add(InitialFact())
 

@@ -2,8 +2,8 @@
 
 :func:`sample_catalogue` makes rows of plausible devices (gaming headsets with boom mics,
 earbuds with in-line mics, over-ear ANC headphones, ...), each with an ``id`` and a ``label``
-column: the kind the articles' definitions give (a device with its own microphone is a
-headset), wrong on purpose in a few rows. With ``junk`` it also makes bad rows of the kinds
+column: the kind the knowledge base gives (a device with a boom or built-in microphone is a
+headset; kania's in-line-mic earbuds are headphones), wrong on purpose in a few rows. With ``junk`` it also makes bad rows of the kinds
 real exports contain, so the error handling of a batch can be seen at work. The same seed
 always gives the same bytes.
 """
@@ -140,9 +140,10 @@ def _tier(price: float) -> str:
 
 
 def _label(mic: str) -> str:
-    """The kind the articles' definitions give: a device with its own microphone is a
-    headset; an add-on microphone leaves headphones headphones."""
-    return "headphones" if mic in ("none", "external") else "headset"
+    """The kind the knowledge base gives: a boom or built-in microphone makes a headset; an
+    in-line microphone (kania's exception: smartphone earbuds are headphones) or an add-on
+    microphone leaves headphones headphones."""
+    return "headset" if mic in ("boom", "builtin") else "headphones"
 
 
 def _device(rng: random.Random, number: int) -> dict[str, Any]:

@@ -13,8 +13,11 @@ stage by stage. A cycle among concluded attributes is rejected here.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from typing import Any
+
+import attrs
 
 from ._compat import AS, NOT, Fact, KnowledgeEngine, P, Rule
 from .errors import KnowledgeBaseError
@@ -55,14 +58,20 @@ class CompiledBase:
             tuple(index_of[r.id] for r in knowledge.rules if rule.id in r.overrides)
             for rule in knowledge.rules
         )
-        #: Per rule, the attributes it concludes.
-        self.concluded: tuple[frozenset[str], ...] = tuple(
-            frozenset(rule.concluded()) for rule in knowledge.rules
-        )
         #: Per rule, every (attribute, value) it concludes.
         self.conclusions: tuple[tuple[tuple[str, Any], ...], ...] = tuple(
             tuple((c.attribute, c.value) for c in rule.conclusions) for rule in knowledge.rules
         )
+        #: Per rule, its quotes joined (what a firing carries) and the note attributes it
+        #: concludes, made once rather than per firing.
+        self.quotes: tuple[str, ...] = tuple(rule.quote for rule in knowledge.rules)
+        notes = {name for name, attribute in knowledge.attributes.items() if attribute.note}
+        self.notes: tuple[tuple[str, ...], ...] = tuple(
+            tuple(dict.fromkeys(c.attribute for c in rule.conclusions if c.attribute in notes))
+            for rule in knowledge.rules
+        )
+        #: The concluded attributes, in vocabulary order.
+        self.concluded = tuple(knowledge.concluded_attributes())
         self.engine_class = _engine_class(knowledge, self.stages, self.declared)
 
     def new_engine(self) -> Any:
@@ -88,9 +97,6 @@ def stages(knowledge: KnowledgeBase) -> dict[str, int]:
             overriders.setdefault(general, []).append(rule)
     result: dict[str, int] = {}
     visiting: list[str] = []
-    # The latest stage among an attribute's concluders, worked out once per attribute: a
-    # base where many rules test one concluded attribute stays linear.
-    ready: dict[str, int] = {}
 
     def stage_of(rule: RuleSpec) -> int:
         if rule.id in result:
@@ -102,20 +108,46 @@ def stages(knowledge: KnowledgeBase) -> dict[str, int]:
             )
         visiting.append(rule.id)
         waits = [
-            ready_of(attribute) for attribute in sorted(rule.tested()) if attribute in concluders
+            stage_of(before)
+            for attribute in sorted(rule.tested())
+            for before in concluders.get(attribute, [])
         ] + [stage_of(exception) for exception in overriders.get(rule.id, [])]
         visiting.pop()
         result[rule.id] = 1 + max(waits) if waits else 0
         return result[rule.id]
 
-    def ready_of(attribute: str) -> int:
-        if attribute not in ready:
-            ready[attribute] = max(stage_of(before) for before in concluders[attribute])
-        return ready[attribute]
-
     for rule in knowledge.rules:
         stage_of(rule)
     return result
+
+
+def _predicate(condition: Condition) -> Callable[[Any], bool]:
+    """The value test of a condition, one callable per distinct test: experta shares an alpha
+    node among patterns whose tests are equal, and a predicate equals only itself, so rules
+    testing the same condition (``needs.priorities`` contains ``comfort``, or one of the same
+    uses in another order) share one."""
+    return _shared_predicate(_key(condition))
+
+
+@functools.cache
+def _shared_predicate(condition: Condition) -> Callable[[Any], bool]:
+    wanted = frozenset(condition.operands)
+    if condition.concluded:  # one_of, or the tested values of a `not`
+        return lambda value: value in wanted
+    # The common tests of a stated value as direct set operations; the same answers as
+    # Condition.holds_value, which does the rest (numbers, presence).
+    op = condition.op
+    if condition.multi and op in ("equals", "contains"):
+        return lambda value: isinstance(value, frozenset) and wanted <= value
+    if condition.multi and op == "one_of":
+        return lambda value: isinstance(value, frozenset) and not wanted.isdisjoint(value)
+    if condition.multi and op == "not":
+        return lambda value: isinstance(value, frozenset) and wanted.isdisjoint(value)
+    if not condition.multi and op == "one_of":
+        return lambda value: not isinstance(value, frozenset) and value in wanted
+    if not condition.multi and op == "not":
+        return lambda value: not isinstance(value, frozenset) and value not in wanted
+    return condition.holds_value
 
 
 def _pattern(condition: Condition, binding: str | None) -> Any:
@@ -124,8 +156,7 @@ def _pattern(condition: Condition, binding: str | None) -> Any:
     if condition.op == "absent":
         return NOT(Fact(attr=name))
     if condition.concluded and condition.op == "not":
-        wanted = set(condition.operands)
-        return NOT(Fact(attr=name, value=P(lambda value: value in wanted)))
+        return NOT(Fact(attr=name, value=P(_predicate(condition))))
     if condition.op == "present":
         pattern = Fact(attr=name)
     elif condition.op == "equals" and not condition.multi:
@@ -134,26 +165,9 @@ def _pattern(condition: Condition, binding: str | None) -> Any:
     elif condition.concluded and condition.op in ("equals", "contains"):
         # One concluded value per fact: callers split multi-value tests into one per value.
         pattern = Fact(attr=name, value=condition.operand)
-    elif condition.concluded:  # one_of
-        wanted = set(condition.operands)
-        pattern = Fact(attr=name, value=P(lambda value: value in wanted))
-    elif condition.multi and condition.op in ("equals", "contains", "one_of"):
-        # A stated set passes only if it holds one of these values: the tuned network files
-        # such tests by value (expert._rete), so a set meets only the tests it can pass.
-        pattern = Fact(attr=name, value=P(_member_test(condition)))
-    else:
-        pattern = Fact(attr=name, value=P(condition.holds_value))
+    else:  # one_of on a concluded attribute, or a test of a stated value
+        pattern = Fact(attr=name, value=P(_predicate(condition)))
     return getattr(AS, binding) << pattern if binding else pattern
-
-
-def _member_test(condition: Condition) -> Callable[[Any], bool]:
-    """``condition.holds_value``, tagged with the values one of which a set must hold."""
-
-    def test(value: Any) -> bool:
-        return condition.holds_value(value)
-
-    test.members = frozenset(condition.operands)  # type: ignore[attr-defined]
-    return test
 
 
 def parts(rule: RuleSpec) -> list[Condition]:
@@ -178,16 +192,28 @@ def binds(part: Condition) -> bool:
     return part.op != "absent" and not (part.concluded and part.op == "not")
 
 
-def _patterns(rule: RuleSpec) -> tuple[list[Any], tuple[str, ...]]:
-    """The experta patterns of a rule and the names bound to its matched facts, in order."""
+def _patterns(rule: RuleSpec, names: dict[Any, str]) -> tuple[list[Any], tuple[str, ...]]:
+    """The experta patterns of a rule and the names bound to its matched facts, in order.
+
+    A matched fact is bound to a name given to its condition (``names``: one per distinct
+    condition in the base), not to its position in the rule: experta shares the alpha nodes
+    of equal patterns, so rules testing the same condition share its test and its binding.
+    """
     patterns: list[Any] = []
     bindings: list[str] = []
     for part in parts(rule):
-        binding = f"f{len(patterns)}" if binds(part) else None
+        binding = names.setdefault(_key(part), f"c{len(names)}") if binds(part) else None
         if binding:
             bindings.append(binding)
         patterns.append(_pattern(part, binding))
     return patterns, tuple(bindings)
+
+
+def _key(condition: Condition) -> Condition:
+    """A condition with its values in one order: equal tests are equal keys."""
+    if condition.op in ("one_of", "not", "contains"):
+        return attrs.evolve(condition, operand=tuple(sorted(condition.operands, key=repr)))
+    return condition
 
 
 def _action(index: int, stage: int, bindings: tuple[str, ...]) -> Callable[..., None]:
@@ -208,10 +234,11 @@ def _action(index: int, stage: int, bindings: tuple[str, ...]) -> Callable[..., 
 
 def _engine_class(knowledge: KnowledgeBase, rule_stages: dict[str, int], declared: Any) -> type:
     namespace: dict[str, Any] = {}
+    names: dict[Any, str] = {}
     for index, rule in enumerate(knowledge.rules):
         stage = rule_stages[rule.id]
         salience = rule.salience - _STAGE_STEP * stage
-        patterns, bindings = _patterns(rule)
+        patterns, bindings = _patterns(rule, names)
         action = _action(index, stage, bindings)
         namespace[f"rule_{index}"] = Rule(*patterns, salience=salience)(action)
 

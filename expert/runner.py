@@ -95,21 +95,20 @@ class ExpertaRunner:
         """
         declared = self.compiled.declared
         known: set[tuple[str, Any]] = set()  # concluded facts in working memory
-        pending: list[Any] = []
+        action_of = self.network.action
+        pending: list[tuple[int, Any]] = []  # (stage, activation), the stage looked up once
         fired = 0
         while True:
             added, removed = self.network.add(facts)
             facts = []
             for gone in removed:  # a `not` that no longer holds
-                pending = [a for a in pending if not same_activation(a, gone)]
-            pending.extend(added)
+                pending = [(s, a) for s, a in pending if not same_activation(a, gone)]
+            pending.extend((action_of(activation).stage, activation) for activation in added)
             if not pending:
                 return True
-            action_of = self.network.action
-            staged = [(action_of(activation).stage, activation) for activation in pending]
-            stage = min(each for each, _ in staged)
-            batch = [a for each, a in staged if each == stage]
-            pending = [a for each, a in staged if each != stage]
+            stage = min(s for s, _ in pending)
+            batch = [a for s, a in pending if s == stage]
+            pending = [(s, a) for s, a in pending if s != stage]
             for activation in batch:
                 if fired >= self.run_limit:
                     return False

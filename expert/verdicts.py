@@ -7,11 +7,12 @@ from typing import Any
 
 from .certainty import THRESHOLD, combine_all
 from .compiler import CompiledBase
-from .knowledge import KnowledgeBase
 from .result import Conflict, Firing, Member, Note, Result, Verdict
 from .runner import Record
 
 __all__ = ["build_result"]
+
+_NOTHING: frozenset[str] = frozenset()
 
 
 def build_result(
@@ -28,8 +29,7 @@ def build_result(
     # stage, engines fire in their own order (experta's depends on string hashing), so the
     # firings are put in one canonical order: the same facts give the same result, firings
     # and certainties (mixed-sign MYCIN combination depends on order) on every engine.
-    rank = compiled.rank
-    ordered = sorted(record, key=lambda firing: (rank[firing[0]], _match(firing[1])))
+    ordered = sorted(record, key=lambda firing: (compiled.rank[firing[0]], _match(firing[1])))
     # One rule is one piece of evidence: when it fires on several matches (its premise
     # holds in more than one way), it counts once, with its strongest match (MYCIN).
     contributions: dict[tuple[str, Any], dict[str, float]] = {}
@@ -46,53 +46,64 @@ def build_result(
                 certainties[key] = combine_all(contributions[key].values())
             changed.clear()
             current_stage = stage
-        premise = min(
-            (certainties.get(fact, 0.0) for fact in matched if fact[0] not in stated),
-            default=1.0,
+        # A stage-0 rule tests stated facts only, and a stated fact counts as 1.
+        premise = (
+            min(
+                (certainties.get(fact, 0.0) for fact in matched if fact[0] not in stated),
+                default=1.0,
+            )
+            if stage
+            else 1.0
         )
         strength = rule.certainty * premise if premise >= THRESHOLD else 0.0
         conclusions = compiled.conclusions[index]
         # An exception that fired (it waits in an earlier stage) defeats this rule on the
         # attributes it concludes itself: specificity, as CLIPS programmers arrange it.
-        exceptions: list[int] = []
-        defeated: frozenset[str] = frozenset()
-        if compiled.exceptions[index]:
-            exceptions = [e for e in compiled.exceptions[index] if e in counted]
-            concluded = compiled.concluded[index]
-            defeated = frozenset(a for e in exceptions for a in compiled.concluded[e]) & concluded
+        exceptions = [rules[e] for e in compiled.exceptions[index] if e in counted]
+        defeated = (
+            {a for e in exceptions for a in e.concluded()} & rule.concluded()
+            if exceptions
+            else _NOTHING
+        )
         if strength:
             counted.add(index)
-            for key in conclusions:
-                if key[0] in defeated:
-                    continue
-                by_rule = contributions.setdefault(key, {})
-                if abs(strength) > abs(by_rule.get(rule.id, 0.0)):
-                    by_rule[rule.id] = strength
-                    changed.add(key)
+        for key in conclusions:
+            if key[0] in defeated:
+                continue
+            by_rule = contributions.setdefault(key, {})
+            if strength and abs(strength) > abs(by_rule.get(rule.id, 0.0)):
+                by_rule[rule.id] = strength
+                changed.add(key)
         firings.append(
             Firing(
-                rule.id,
-                rule.source,
-                rule.quote,
-                conclusions,
-                matched,
-                rule.certainty,
-                strength,
-                stage,
-                tuple(rules[e].id for e in exceptions if compiled.concluded[e] & defeated),
-                tuple(sorted(defeated)),
+                rule=rule.id,
+                source=rule.source,
+                quote=compiled.quotes[index],
+                conclusions=conclusions,
+                matched=matched,
+                rule_certainty=rule.certainty,
+                certainty=strength,
+                stage=stage,
+                defeated_by=tuple(e.id for e in exceptions if e.concluded() & defeated),
+                defeated=tuple(sorted(defeated)) if defeated else (),
             )
         )
-    certainties = {key: combine_all(by_rule.values()) for key, by_rule in contributions.items()}
+    # Only what the last stage changed is not combined yet (the order stays the evidence's).
+    certainties = {
+        key: certainties[key]
+        if key in certainties and key not in changed
+        else combine_all(by_rule.values())
+        for key, by_rule in contributions.items()
+    }
     in_order = tuple(firings)
-    verdicts, conflicts = _verdicts(compiled.knowledge, certainties, in_order)
+    verdicts, conflicts = _verdicts(compiled, certainties, in_order)
     return Result(
         facts=stated,
         firings=in_order,
         verdicts=verdicts,
         conflicts=conflicts,
         certainties=certainties,
-        notes=_notes(compiled.knowledge, in_order),
+        notes=_notes(compiled, in_order, [index for index, _ in ordered]),
         knowledge=compiled.knowledge,
         engine=engine,
         run_limit=run_limit,
@@ -106,10 +117,11 @@ def _match(matched: tuple[tuple[str, Any], ...]) -> tuple[Any, ...]:
 
 
 def _verdicts(
-    knowledge: KnowledgeBase,
+    compiled: CompiledBase,
     certainties: dict[tuple[str, Any], float],
     firings: tuple[Firing, ...],
 ) -> tuple[tuple[Verdict, ...], tuple[Conflict, ...]]:
+    knowledge = compiled.knowledge
     by_conclusion: dict[tuple[str, Any], list[Firing]] = {}
     for firing in firings:
         for conclusion in firing.conclusions:
@@ -135,22 +147,20 @@ def _verdicts(
         reasons[asked] = found
         return found
 
-    # Only the attributes something was concluded on, each value once: a base with many
-    # attributes costs nothing for those a consultation does not touch.
-    concluded: dict[str, list[Any]] = {}
-    for (name, value), certainty in certainties.items():
-        if certainty:  # a value no counting evidence reached is no verdict
-            concluded.setdefault(name, []).append(value)
+    concluded: dict[str, dict[Any, float]] = {}
+    for (name, value), score in certainties.items():
+        if score:  # a value no counting evidence reached is no verdict
+            concluded.setdefault(name, {})[value] = score
     verdicts: list[Verdict] = []
     conflicts: list[Conflict] = []
-    for name in knowledge.verdict_attributes():
+    for name in compiled.concluded:
         if name not in concluded:
             continue
         attribute = knowledge.attributes[name]
-        order = attribute.values
-        scores = {
-            value: certainties[(name, value)] for value in sorted(concluded[name], key=order.index)
-        }
+        if attribute.note:
+            continue
+        found = concluded[name]
+        scores = {value: found[value] for value in attribute.values if value in found}
         if attribute.multi:
             held = tuple(value for value, score in scores.items() if score > 0)
             if not held:
@@ -203,14 +213,17 @@ def _verdicts(
     return tuple(verdicts), tuple(conflicts)
 
 
-def _notes(knowledge: KnowledgeBase, firings: tuple[Firing, ...]) -> tuple[Note, ...]:
+def _notes(
+    compiled: CompiledBase, firings: tuple[Firing, ...], indexes: list[int]
+) -> tuple[Note, ...]:
     """One note per firing of a rule that concludes a note attribute (a claim about a
     class), in firing order; a rule that fired on several matches says it once."""
+    attributes = compiled.knowledge.attributes
     notes: dict[tuple[str, str], Note] = {}
-    for firing in firings:
-        for name in dict.fromkeys(attribute for attribute, _ in firing.conclusions):
-            attribute = knowledge.attributes[name]
-            if not attribute.note or firing.certainty == 0 or (firing.rule, name) in notes:
+    for firing, index in zip(firings, indexes, strict=True):
+        for name in compiled.notes[index]:
+            attribute = attributes[name]
+            if firing.certainty == 0 or (firing.rule, name) in notes:
                 continue
             values = tuple(value for a, value in firing.conclusions if a == name)
             notes[firing.rule, name] = Note(

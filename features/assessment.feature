@@ -34,6 +34,16 @@ Feature: How a device suits the needs
     And how assessment.concerns mentions "device.mic = inline (you said so)"
     And how assessment.look_for mentions "assessment.inline-mic-for-mic-quality"
 
+  @explanation @source-difference-wiki @source-kania
+  Scenario: How the strengths were reached, and why a concern was not
+    Given device.mic is boom
+    And device.anc is true
+    And needs.environment is noisy
+    When I consult the expert
+    Then how assessment.strengths mentions "She bought noise-cancelling headphones to focus in noisy environments."
+    And how assessment.strengths mentions "device.anc = true (you said so)"
+    And why assessment.concerns is not no-anc mentions "device.anc is true"
+
   @source-kania @source-assessment-policy
   Scenario: Open-back headphones in a noisy place: weaker isolation, a minor concern, a fair fit
     Given device.mic is none

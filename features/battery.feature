@@ -50,7 +50,7 @@ Feature: Battery
     When I consult the expert
     Then a note on headsets.battery_runtime says several-hours-to-a-day
 
-  @source-kania
+  @explanation @source-kania
   Scenario: Someone to whom battery life matters should avoid noise cancellation
     Given needs.priorities includes battery-life
     When I consult the expert

@@ -20,7 +20,7 @@ Feature: Connectivity
     Then a note on headphones.features says bluetooth
     And the notes quote "Her wireless headphones connected via Bluetooth to her phone."
 
-  @source-difference-wiki
+  @explanation @source-difference-wiki
   Scenario: Headsets frequently feature wireless technology and Bluetooth, but not all of them
     Given device.mic is boom
     When I consult the expert

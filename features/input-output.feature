@@ -88,6 +88,7 @@ Feature: Input and output
     And there is no conflict on device.io
     And device.io cites digimigia
 
+  @explanation
   Scenario Outline: Digimigia's other input and output devices
     Given device.type is <type>
     When I consult the expert

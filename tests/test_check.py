@@ -109,7 +109,8 @@ def test_the_bundled_knowledge_base_is_clean():
     """expert check passes on the knowledge base that ships with the library."""
     report = check(load())
     assert report.ok, report.to_text()
-    assert len(report.rules_per_source) == 4 and all(report.rules_per_source.values())
+    # The four articles and the expert's own assessment policy (which only the fit rules cite).
+    assert len(report.rules_per_source) == 5 and all(report.rules_per_source.values())
 
 
 # -- scale: indexes instead of pairs -----------------------------------------------------
@@ -193,4 +194,18 @@ def test_check_scales_near_linearly(tmp_path):
 def test_conditions_that_can_hold_are_not_reported_as_never_firing(tmp_path, when):
     """Satisfiability is exact for sets and amounts: no false never-fires."""
     report = check(load(write_base(tmp_path / "kb", {"t": rule("t.a", when, HEADSET)})))
+
+
+def test_a_present_test_on_a_concluded_set_can_hold(tmp_path):
+    """`present` on a concluded set is met by any value a rule concludes: not a never-fires."""
+    rules = rule(
+        "t.boom-feature",
+        'when.device.mic = "boom"',
+        'then.recommendation.features = "boom-mic"',
+    ) + rule(
+        "t.any-feature",
+        "when.recommendation.features = { present = true }",
+        'then.recommendation.advice = "keep-clean"',
+    )
+    report = check(load(write_base(tmp_path / "kb", {"t": rules})))
     assert report.ok, report.to_text()

@@ -25,7 +25,7 @@ OPERATOR_RULES = """
 [[rules]]
 id = "ops.price-is-50"
 when.device.price = 50
-then.device.price_level = "affordable"
+then.device.bulk = "light"
 hedge = "usually"
 source = "kania"
 quote = "You can find cheap ones for short-term usage"
@@ -33,7 +33,7 @@ quote = "You can find cheap ones for short-term usage"
 [[rules]]
 id = "ops.price-one-of"
 when.device.price = { one_of = [20, 80.5] }
-then.device.price_level = "expensive"
+then.device.bulk = "bulky"
 hedge = "can"
 source = "kania"
 quote = "You can find cheap ones for short-term usage"
@@ -42,7 +42,7 @@ quote = "You can find cheap ones for short-term usage"
 id = "ops.price-not"
 when.device.price = { not = [50, 20] }
 when.device.anc = true
-then.device.features = "anc"
+then.device.features = "sound-controls"
 hedge = "often"
 source = "kania"
 quote = "come with an attached boom microphone"
@@ -153,7 +153,7 @@ salience = -3
 
 [[rules]]
 id = "ops.level-known"
-when.device.price_level = { present = true }
+when.device.bulk = { present = true }
 when.device.suited_for = { contains = ["music"] }
 then.device.longevity = "years"
 hedge = "can"

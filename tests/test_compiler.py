@@ -57,3 +57,26 @@ def test_the_compiled_class_has_one_experta_rule_per_rule(tiny_base):
     compiled = compile_base(load(tiny_base))
     engine = compiled.new_engine()
     assert len(engine.get_rules()) == len(compiled.knowledge.rules)
+
+
+def test_equal_tests_share_one_predicate_and_one_binding(tmp_path):
+    """Rules testing the same condition (its values in any order) share its alpha test and
+    bind its fact to one name, so experta builds the test once."""
+    from support import rule_toml as rule
+
+    from expert.compiler import _patterns, _predicate
+
+    rules = rule(
+        "t.a",
+        'when.needs.uses = { one_of = ["calls", "gaming"] }',
+        'then.recommendation.kind = "headset"',
+    ) + rule(
+        "t.b",
+        'when.needs.uses = { one_of = ["gaming", "calls"] }',
+        'then.recommendation.features = "boom-mic"',
+    )
+    knowledge = load(write_base(tmp_path / "kb", {"t": rules}))
+    a, b = knowledge.rules
+    assert _predicate(a.conditions[0]) is _predicate(b.conditions[0])
+    names: dict = {}
+    assert _patterns(a, names)[1] == _patterns(b, names)[1] == ("c0",)

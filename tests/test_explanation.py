@@ -140,14 +140,15 @@ def test_what_if_names_the_rules_that_stop_firing(tiny_expert):
 
 
 def test_what_if_reports_a_settled_dispute_even_when_the_verdict_stays():
-    """Bundled base, in-line -> boom: still a headset, but kania's "headphones" side is gone."""
+    """Bundled base, built-in -> boom: still a headset, but difference-between's "headphones"
+    side is gone."""
     from expert import Expert
 
-    diff = Expert().consult(Device(mic="inline")).what_if(mic="boom")
+    diff = Expert().consult(Device(mic="builtin")).what_if(mic="boom")
     kind = next(d for d in diff.changed if d.attribute == "device.kind")
     assert kind.before.value == kind.after.value == "headset"
     assert "values considered: -headphones (0.40)" in kind.describe()
-    assert "definitions.inline-mic-still-headphones" in kind.rules_gone
+    assert "definitions.builtin-mic-may-be-headphones" in kind.rules_gone
 
 
 def test_explanations_know_nothing_of_terminals(tiny_expert):
