@@ -194,6 +194,7 @@ def test_check_scales_near_linearly(tmp_path):
 def test_conditions_that_can_hold_are_not_reported_as_never_firing(tmp_path, when):
     """Satisfiability is exact for sets and amounts: no false never-fires."""
     report = check(load(write_base(tmp_path / "kb", {"t": rule("t.a", when, HEADSET)})))
+    assert report.ok, report.to_text()
 
 
 def test_a_present_test_on_a_concluded_set_can_hold(tmp_path):
