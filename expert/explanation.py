@@ -387,11 +387,10 @@ def why_not(result: Result, attribute: str, value: Any) -> WhyNot:
     """
     knowledge = result.knowledge
     spec = knowledge.attributes.get(attribute)
-    if spec is None or not spec.concluded or spec.note:
-        allowed = knowledge.verdict_attributes()
-        what = "is a note, not a verdict (see the notes)" if spec and spec.note else "is unknown"
+    if spec is None or not spec.concluded:
+        allowed = knowledge.concluded_attributes()
         raise ExplanationError(
-            f"attribute {attribute!r} {what}; allowed: {', '.join(allowed)}",
+            f"unknown attribute {attribute!r}; allowed: {', '.join(allowed)}",
             attribute=attribute,
             allowed=allowed,
         )
