@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import re
+from pathlib import Path
 
 from rich.console import Console
 
@@ -106,3 +107,11 @@ def test_a_notebook_shows_escaped_html_and_rich_shows_the_report():
     assert buffer.getvalue().splitlines()[1].startswith("This device is a headset")
     how_html = result.how("device.kind")._repr_html_()
     assert how_html.startswith('<div class="expert">') and "device.kind = headset" in how_html
+
+
+def test_the_readme_api_tour_runs():
+    """Every line of the README's API tour runs on the bundled base (records aside)."""
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    tour = readme.split("## A tour of the API", 1)[1].split("```python\n", 1)[1].split("```")[0]
+    code = tour.replace("ex.consult_many(records)", "list(ex.consult_many([Device(mic='boom')]))")
+    exec(compile(code, "README.md", "exec"), {"print": lambda *args: None})  # noqa: S102
