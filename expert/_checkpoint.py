@@ -138,6 +138,8 @@ def _sealed(data: Mapping[str, Any]) -> str:
 
 
 def _write_json_atomically(path: Path, data: Mapping[str, Any]) -> None:
+    # Not expert._files.write_atomically: the progress file's temporary name is fixed, so
+    # that a run killed mid-save leaves a file the next run knows to remove (and checks).
     temporary = _temporary(path)
     with open(temporary, "w", encoding="utf-8") as handle:
         json.dump(data, handle, allow_nan=False)

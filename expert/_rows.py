@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from .errors import FactError, UsageError, suggest
-from .vocabulary import Attribute, state_facts
+from .vocabulary import Attribute, resolve, state_facts
 
 __all__ = [
     "FORMATS",
@@ -67,11 +67,10 @@ def format_of(path: Path, given: str | None, flag: str) -> str:
 def fact_name(key: str, inputs: Mapping[str, Attribute]) -> str | None:
     """The full name of the input a column or key names (``mic`` or ``device.mic``), or
     ``None`` when no input (or more than one) is called so."""
-    key = key.strip()
-    if key in inputs:
-        return key
-    found = [name for name, attribute in inputs.items() if attribute.short == key]
-    return found[0] if len(found) == 1 else None
+    try:
+        return resolve(inputs, key).name  # the one resolver of names, as everywhere else
+    except FactError:
+        return None
 
 
 def _fact_names(inputs: Mapping[str, Attribute]) -> list[str]:

@@ -243,3 +243,22 @@ def test_note_answer_and_how_to_steps(pytester):
     result = run_pytest(pytester)
     result.assert_outcomes(passed=2, failed=1)
     result.stdout.fnmatch_lines(["*no note on plants.habits says humidity-loving*"])
+
+
+BAD_WORD = """\
+Feature: A misspelt value
+  Scenario: The value is not in the vocabulary
+    Given plant.kind is fren
+    When I consult the expert
+    Then care.spot is north-window
+"""
+
+
+def test_an_unknown_word_names_the_feature_file_and_line(pytester):
+    """A step whose words the base does not know fails naming where it stands."""
+    plant_base(pytester.path / "plants")
+    specs(pytester, BAD_WORD, "expert_rules = plants\n")
+    result = run_pytest(pytester)
+    result.assert_outcomes(failed=1)
+    result.stdout.fnmatch_lines(["*features/spec.feature:3: Given plant.kind is fren*"])
+    result.stdout.fnmatch_lines(["*allowed values: fern, cactus, other*"])

@@ -25,7 +25,7 @@ import attrs
 import pytest
 
 from ..engine import Expert
-from ..errors import KnowledgeBaseError
+from ..errors import ExpertError, KnowledgeBaseError
 from ..knowledge import load
 from ..result import Result
 
@@ -232,6 +232,16 @@ def pytest_itemcollected(item: pytest.Item) -> None:
 @pytest.hookimpl(optionalhook=True)
 def pytest_bdd_before_scenario(request: pytest.FixtureRequest, feature: Any) -> None:
     _record(request.config).features.add(str(Path(feature.filename).resolve()))
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_bdd_step_error(
+    request: pytest.FixtureRequest, feature: Any, scenario: Any, step: Any, exception: Exception
+) -> None:
+    """A step's unknown words are named with the feature file and line they stand on."""
+    if isinstance(exception, ExpertError):
+        where = getattr(feature, "rel_filename", None) or getattr(feature, "filename", "?")
+        exception.add_note(f"{where}:{step.line_number}: {step.keyword} {step.name}")
 
 
 @pytest.hookimpl(wrapper=True)
