@@ -423,8 +423,6 @@ def why_not(result: Result, attribute: str, value: Any) -> WhyNot:
         status = "no rule"
     elif verdict and (value == verdict.value or (spec.multi and value in verdict.value)):
         status = "holds"
-    elif spec.note and certainty > 0:
-        status = "holds"  # a note is no verdict: what some rule says of the class holds
     elif certainty and verdict is not None:
         status = "outweighed"
     else:
