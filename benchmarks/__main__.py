@@ -127,7 +127,43 @@ def _measure_baseline(revision: str, size: str, seed: int) -> dict[str, Any] | N
         # own expert.rules at its own rules, so "before" runs on the rules of its day.
         (tree / "expert" / "rules").symlink_to(tree / "rules", target_is_directory=True)
         env = {**os.environ, "PYTHONPATH": str(tree)}
-        return _measure("experta", size, seed, tree=tree, env=env)
+        figures = _measure("experta", size, seed, tree=tree, env=env)
+        vocabulary = subprocess.run(
+            [sys.executable, "-c", _VOCABULARY], cwd=tree, env=env, capture_output=True,
+            text=True, check=True,
+        ).stdout  # fmt: skip
+    # Now again, on the facts "before" was given: the baseline's inputs and values only.
+    same = {**os.environ, "EXPERT_BENCH_VOCABULARY": vocabulary}
+    figures["now_on_these_facts"] = _measure("experta", size, seed, "--latency", env=same)
+    return figures
+
+
+#: Prints the input vocabulary of the ``expert`` importable from the working directory,
+#: whichever its age: ``expert.facts.input_specs`` of old, the bundled inputs now.
+_VOCABULARY = """
+import json
+try:
+    from expert.facts import input_specs
+    specs = input_specs()
+except ImportError:
+    from expert.facts import bundled_inputs as input_specs
+    specs = input_specs()
+print(json.dumps({name: list(spec.values) for name, spec in specs.items()}))
+"""
+
+
+def same_facts_table(before: dict[str, Any]) -> str:
+    """Consultation latency before and now on the very same facts (the baseline's inputs
+    only): what the new rules and conclusions cost."""
+    now = before["now_on_these_facts"]["latency"]
+    lines = ["on the same facts (the baseline's inputs only): before, now, now/before"]
+    for scope in ("device", "needs", "both"):
+        for quantile in ("p50_ms", "p99_ms"):
+            old, new = before["latency"][scope][quantile], now[scope][quantile]
+            lines.append(
+                f"  consult {scope} {quantile[:3]}  {old:8.3f} ms  {new:8.3f} ms  {new / old:5.2f}"
+            )
+    return "\n".join(lines)
 
 
 def check_table(figures: dict[str, Any]) -> str:
@@ -224,6 +260,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         figures = _measure_baseline(args.baseline, size, args.seed)
         before = (args.baseline, figures) if figures else None
     print(table(engines, ratio, before))
+    if before:
+        print(same_facts_table(before[1]))
     checks = _measure("experta", size, args.seed, "--check")
     print(check_table(checks))
     from expert import __version__

@@ -1,9 +1,18 @@
-"""Seeded, reproducible facts drawn from the input vocabulary (``expert.facts.bundled_inputs``)."""
+"""Seeded, reproducible facts drawn from the input vocabulary (``expert.facts.bundled_inputs``).
+
+With ``EXPERT_BENCH_VOCABULARY`` set (JSON: input names to their allowed values), facts are
+drawn from those inputs and values only, in the bundled order: the same seed then states the
+same facts as a suite of an older revision whose vocabulary that is.
+"""
 
 from __future__ import annotations
 
+import json
+import os
 import random
 from typing import Any
+
+import attrs
 
 from expert.facts import Device, Needs, bundled_inputs
 from expert.vocabulary import Attribute
@@ -15,6 +24,22 @@ AMOUNTS = (10.0, 20.0, 35.0, 50.0, 80.0, 100.0, 150.0, 200.0, 300.0, 500.0)
 
 #: Which facts a consultation states: the device's, the needs' or both.
 SCOPES = ("device", "needs", "both")
+
+
+def _inputs() -> dict[str, Attribute]:
+    """The inputs facts are drawn from (see the module docstring)."""
+    inputs = bundled_inputs()
+    limited = os.environ.get("EXPERT_BENCH_VOCABULARY")
+    if not limited:
+        return inputs
+    allowed = json.loads(limited)
+    return {
+        name: attrs.evolve(
+            attribute, values=tuple(v for v in attribute.values if v in allowed[name])
+        )
+        for name, attribute in inputs.items()
+        if name in allowed
+    }
 
 
 def random_value(rng: random.Random, spec: Attribute) -> Any:
@@ -43,8 +68,8 @@ def random_facts(
 
     At least one fact is stated, so no consultation is empty.
     """
-    names = [name for name in bundled_inputs() if scope == "both" or name.startswith(scope)]
-    specs = bundled_inputs()
+    specs = _inputs()
+    names = [name for name in specs if scope == "both" or name.startswith(scope)]
     chosen = {name: random_value(rng, specs[name]) for name in names if rng.random() < share}
     if not chosen:
         name = rng.choice(names)
@@ -54,6 +79,6 @@ def random_facts(
 
 def stated_facts(rng: random.Random, count: int | None) -> tuple[Device, Needs]:
     """A device and needs stating exactly ``count`` facts (all of them for ``None``)."""
-    specs = bundled_inputs()
+    specs = _inputs()
     names = list(specs) if count is None else rng.sample(list(specs), count)
     return _split({name: random_value(rng, specs[name]) for name in names})
