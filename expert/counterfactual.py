@@ -18,6 +18,7 @@ from .errors import ExplanationError
 from .explanation import Line, _Rendered
 from .knowledge import Condition
 from .premises import Premises, Way, value_meeting
+from .questions import cone
 from .report import short_quote
 from .result import Firing, Result
 from .vocabulary import show_value
@@ -125,7 +126,8 @@ class HowTo(_Rendered):
                 Line(1, "change", f"{number}. change {changes} (certainty {option.certainty:.2f})")
             )
             for firing in option.firings[:2]:
-                out.append(Line(2, "rule", f"then {firing.rule} concludes it:"))
+                said = ", ".join(f"{a} = {show_value(v)}" for a, v in firing.conclusions[:2])
+                out.append(Line(2, "rule", f"then {firing.rule} concludes {said}:"))
                 out.append(Line(3, "quote", f"“{short_quote(firing.quote)}” ({firing.source})"))
         hidden = len(self.options) - SHOWN
         if hidden > 0:
@@ -164,8 +166,17 @@ def how_to(result: Result, attribute: str, value: Any, max_changes: int = 2) -> 
     if _holds(result, attribute, value):
         return HowTo(attribute, value, max_changes, True, ())
     ways = Premises(knowledge).ways(attribute, value)
+    if ways is None:
+        # Too many ways to list (a test that any value be present, over many rules): each
+        # rule bearing on the verdict offers the stated facts it tests itself.
+        bearing = cone(knowledge, attribute)
+        ways = tuple(
+            Way(tuple(c for c in rule.conditions if not c.concluded), (rule.id,))
+            for rule in knowledge.rules
+            if rule.id in bearing
+        )
     candidates: dict[frozenset[tuple[str, Any]], tuple[Change, ...]] = {}
-    for way in ways or ():
+    for way in ways:
         changes = _changes(result, way)
         if changes is not None and 0 < len(changes) <= max_changes:
             key = frozenset((c.name, c.after) for c in changes)

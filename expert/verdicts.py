@@ -124,8 +124,11 @@ def _verdicts(
     knowledge = compiled.knowledge
     by_conclusion: dict[tuple[str, Any], list[Firing]] = {}
     for firing in firings:
+        if not firing.certainty:
+            continue  # it fired on a premise too weak to count (or defeated): no evidence
+        defeated = firing.defeated
         for conclusion in firing.conclusions:
-            if firing.counts_for(conclusion[0]):
+            if not defeated or conclusion[0] not in defeated:
                 by_conclusion.setdefault(conclusion, []).append(firing)
 
     reasons: dict[tuple[str, tuple[Any, ...]], tuple[Firing, ...]] = {}
@@ -137,9 +140,6 @@ def _verdicts(
         strongest: dict[str, Firing] = {}
         for value in asked[1]:
             for firing in by_conclusion.get((attribute, value), ()):
-                if not firing.certainty:
-                    # It fired on a premise too weak to count (or defeated): no evidence.
-                    continue
                 kept = strongest.get(firing.rule)
                 if kept is None or abs(firing.certainty) > abs(kept.certainty):
                     strongest[firing.rule] = firing

@@ -90,3 +90,14 @@ def test_the_command_line_answers_how_to(capsys):
     assert main([*argv, "--json"]) == 0
     data = __import__("json").loads(capsys.readouterr().out)
     assert data["options"][0]["changes"] == [{"fact": "device.mic", "from": "none", "to": "boom"}]
+
+
+def test_a_good_fit_for_calls_takes_a_microphone(capsys):
+    """A device without a mic is no good fit for calls; the answer changes the mic, with the
+    article's words (the ways to any strength are too many to list: each rule offers its own
+    facts)."""
+    argv = ["consult", "--device", "mic=none", "--needs", "uses=calls"]
+    assert main([*argv, "--how-to", "assessment.fit=good"]) == 0
+    out = capsys.readouterr().out
+    assert "1. change device.mic: none -> " in out
+    assert "(difference-wiki)" in out or "(difference-between)" in out or "(kania)" in out
