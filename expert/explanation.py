@@ -34,6 +34,14 @@ __all__ = [
 ]
 
 
+#: How a conflict's winner was chosen, in words (see Conflict.settled_by).
+SETTLED = {
+    "certainty": "on certainty",
+    "articles": "a tie on certainty, settled by more articles saying so",
+    "vocabulary order": "a tie on certainty and articles, settled by vocabulary order",
+}
+
+
 def _cf(value: float) -> str:
     return f"{value:.2f}"
 
@@ -194,7 +202,7 @@ class How(_Rendered):
         if self.conflict:
             dispute = (
                 f"conflict: the articles disagree on {self.conflict.attribute}; "
-                f"{show_value(self.conflict.winner)} wins on certainty"
+                f"{show_value(self.conflict.winner)} wins {SETTLED[self.conflict.settled_by]}"
             )
             lines.append(Line(1, "conflict", dispute))
             for rival in self.rivals:

@@ -16,7 +16,7 @@ from typing import Any
 
 import attrs
 
-from .explanation import Line
+from .explanation import SETTLED, Line
 from .goals import Goal, choose_goal
 from .result import Conflict, Firing, Result, Verdict
 from .vocabulary import show_value
@@ -289,14 +289,7 @@ def _dispute(conflict: Conflict) -> str:
         f"{show_value(value)} ({_cf(cf)}, {', '.join(sorted({f.source for f in firings}))})"
         for value, cf, firings in conflict.sides
     )
-    top = [side for side in conflict.sides if round(side[1], 9) == round(conflict.sides[0][1], 9)]
-    articles = [len({f.source for f in firings}) for _, _, firings in top]
-    if len(top) == 1:
-        how = "on certainty"
-    elif articles[0] > max(articles[1:]):
-        how = "a tie on certainty, settled by more articles saying so"
-    else:
-        how = "a tie on certainty and articles, settled by vocabulary order"
+    how = SETTLED[conflict.settled_by]
     return f"{conflict.attribute}: {sides}; {show_value(conflict.winner)} wins {how}"
 
 

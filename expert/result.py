@@ -190,6 +190,16 @@ class Conflict:
     winner: Any
     sides: tuple[tuple[Any, float, tuple[Firing, ...]], ...]
 
+    @property
+    def settled_by(self) -> str:
+        """How the winner was chosen: ``certainty``, ``articles`` (a tie on certainty, more
+        articles for the winner) or ``vocabulary order`` (a tie on both)."""
+        top = [side for side in self.sides if round(side[1], 9) == round(self.sides[0][1], 9)]
+        if len(top) == 1:
+            return "certainty"
+        articles = [len({f.source for f in firings if f.certainty > 0}) for _, _, firings in top]
+        return "articles" if articles[0] > max(articles[1:]) else "vocabulary order"
+
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready: attribute, winner and each side with its reasons."""
         return {

@@ -165,3 +165,16 @@ def test_explanations_know_nothing_of_terminals(tiny_expert):
     buffer = io.StringIO()
     Console(file=buffer, width=200, no_color=True).print(how)
     assert buffer.getvalue().rstrip("\n") == how.to_text()
+
+
+def test_a_tie_says_how_it_was_settled():
+    """A boom-mic headset's sound quality is a tie (kania vs difference-between, one article
+    each): how says it was settled by vocabulary order, not on certainty."""
+    from expert import Expert
+
+    result = Expert().consult(Device(mic="boom"))
+    conflict = next(c for c in result.conflicts if c.attribute == "device.sound_quality")
+    assert conflict.settled_by == "vocabulary order"
+    assert "settled by vocabulary order" in result.how("device.sound_quality").to_text()
+    comfort = next(c for c in result.conflicts if c.attribute == "device.comfort")
+    assert comfort.settled_by == "certainty"
