@@ -192,8 +192,8 @@ class Conflict:
 
     @property
     def settled_by(self) -> str:
-        """How the winner was chosen: ``certainty``, ``articles`` (a tie on certainty, more
-        articles for the winner) or ``vocabulary order`` (a tie on both)."""
+        """Which rule chose the winner, ``certainty``, or ``articles`` for a tie on certainty
+        that more articles settle, or ``vocabulary order`` for a tie on both."""
         top = [side for side in self.sides if round(side[1], 9) == round(self.sides[0][1], 9)]
         if len(top) == 1:
             return "certainty"
