@@ -16,6 +16,7 @@ import stat
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
+from typing import BinaryIO
 
 import attrs
 
@@ -59,12 +60,7 @@ def read_regular(path: str | Path, limit: int) -> bytes:
         ValueError: it is not a regular file, or it is larger than ``limit`` (the message
             says which).
     """
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
-    descriptor = os.open(path, flags)
-    with open(descriptor, "rb", closefd=True) as handle:
-        info = os.fstat(descriptor)
-        if not stat.S_ISREG(info.st_mode):
-            raise ValueError(f"not a regular file ({_kind(info.st_mode)})")
+    with _open_regular(path) as (handle, _):
         data = handle.read(limit + 1)
     if len(data) > limit:
         raise ValueError(f"larger than the limit of {limit:,} bytes")
@@ -78,14 +74,22 @@ def read_tail(path: str | Path, limit: int) -> bytes:
         OSError: the file cannot be opened or read.
         ValueError: it is not a regular file.
     """
+    with _open_regular(path) as (handle, size):
+        handle.seek(max(0, size - limit))
+        return handle.read(limit)
+
+
+@contextlib.contextmanager
+def _open_regular(path: str | Path) -> Iterator[tuple[BinaryIO, int]]:
+    """The open file and its size, once it is known to be a regular file (opened without
+    blocking, checked once open: a FIFO or a device cannot make a read hang)."""
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
     descriptor = os.open(path, flags)
     with open(descriptor, "rb", closefd=True) as handle:
         info = os.fstat(descriptor)
         if not stat.S_ISREG(info.st_mode):
             raise ValueError(f"not a regular file ({_kind(info.st_mode)})")
-        handle.seek(max(0, info.st_size - limit))
-        return handle.read(limit)
+        yield handle, info.st_size
 
 
 def _kind(mode: int) -> str:

@@ -15,7 +15,7 @@ from typing import Any
 import attrs
 
 from .errors import ExplanationError
-from .explanation import Line, _Rendered
+from .explanation import Line, _Rendered, asked_about
 from .knowledge import Condition
 from .premises import Premises, Way, value_meeting
 from .questions import cone
@@ -144,20 +144,7 @@ def how_to(result: Result, attribute: str, value: Any, max_changes: int = 2) -> 
             of its values, or ``max_changes`` is not a whole number >= 1.
     """
     knowledge = result.knowledge
-    spec = knowledge.attributes.get(attribute)
-    concluded = knowledge.verdict_attributes()
-    if spec is None or not spec.concluded or spec.note:
-        raise ExplanationError(
-            f"unknown attribute {attribute!r}; allowed: {', '.join(concluded)}",
-            attribute=attribute,
-            allowed=concluded,
-        )
-    if value not in spec.values:
-        raise ExplanationError(
-            f"{value!r} is not a value of {attribute}; allowed: {', '.join(spec.values)}",
-            attribute=str(value),
-            allowed=spec.values,
-        )
+    asked_about(knowledge, attribute, value, notes=False)
     if isinstance(max_changes, bool) or not isinstance(max_changes, int) or max_changes < 1:
         raise ExplanationError(
             f"max_changes must be a whole number >= 1, not {max_changes!r}",

@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from .errors import ExplanationError
-from .knowledge import Condition, RuleSpec
-from .vocabulary import resolve, show_value
+from .knowledge import Condition, KnowledgeBase, RuleSpec
+from .vocabulary import Attribute, resolve, show_value
 
 if TYPE_CHECKING:
     from .result import Conflict, Firing, Result, Verdict
@@ -386,17 +386,16 @@ def _failure(condition: Condition, state: Any) -> str:
     return f"{condition.attribute} is {show_value(state)}; this rule needs: {need}"
 
 
-def why_not(result: Result, attribute: str, value: Any) -> WhyNot:
-    """Explain why ``attribute`` is not ``value``.
+def asked_about(knowledge: KnowledgeBase, attribute: str, value: Any, *, notes: bool) -> Attribute:
+    """The concluded attribute a question names (a note too when ``notes``), checked to
+    have ``value`` among its values.
 
     Raises:
-        ExplanationError: the attribute is not concluded by rules, or the value is not one
-            of its values.
+        ExplanationError: an unknown attribute or value, naming the allowed ones.
     """
-    knowledge = result.knowledge
     spec = knowledge.attributes.get(attribute)
-    if spec is None or not spec.concluded:
-        allowed = knowledge.concluded_attributes()
+    if spec is None or not spec.concluded or (spec.note and not notes):
+        allowed = knowledge.concluded_attributes() if notes else knowledge.verdict_attributes()
         raise ExplanationError(
             f"unknown attribute {attribute!r}; allowed: {', '.join(allowed)}",
             attribute=attribute,
@@ -408,6 +407,18 @@ def why_not(result: Result, attribute: str, value: Any) -> WhyNot:
             attribute=str(value),
             allowed=spec.values,
         )
+    return spec
+
+
+def why_not(result: Result, attribute: str, value: Any) -> WhyNot:
+    """Explain why ``attribute`` is not ``value``.
+
+    Raises:
+        ExplanationError: the attribute is not concluded by rules, or the value is not one
+            of its values.
+    """
+    knowledge = result.knowledge
+    spec = asked_about(knowledge, attribute, value, notes=True)
     verdict = next((v for v in result.verdicts if v.attribute == attribute), None)
     certainty = result.certainty(attribute, value)
     candidates = []

@@ -277,6 +277,11 @@ class KnowledgeBase:
         return {name: a for name, a in self.attributes.items() if a.input}
 
     _verdict_attributes: tuple[str, ...] = attrs.field(init=False, repr=False, eq=False)
+    _by_id: Mapping[str, RuleSpec] = attrs.field(init=False, repr=False, eq=False)
+
+    @_by_id.default
+    def _index(self) -> Mapping[str, RuleSpec]:
+        return {rule.id: rule for rule in self.rules}
 
     @_verdict_attributes.default
     def _verdict_names(self) -> tuple[str, ...]:
@@ -296,9 +301,9 @@ class KnowledgeBase:
         Raises:
             KnowledgeBaseError: no such rule (with the closest id as suggestion).
         """
-        for rule in self.rules:
-            if rule.id == rule_id:
-                return rule
+        found = self._by_id.get(rule_id)
+        if found is not None:
+            return found
         raise KnowledgeBaseError(
             f"no rule {brief(rule_id)}", suggestion=suggest(rule_id, (r.id for r in self.rules))
         )

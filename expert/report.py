@@ -130,13 +130,13 @@ class Report:
                 0, "answer", f"{goal.sentence(answer.value)} (certainty {_cf(answer.certainty)})."
             )
         ]
-        out += [
-            Line(1, "reason", self._because(f, goal.attribute)) for f in self._reasons(answer)[:2]
-        ]
+        reasons = self._reasons(answer)[:2]
+        out += [Line(1, "reason", self._because(f, goal.attribute)) for f in reasons]
+        quoted = {firing.rule for firing in reasons}  # each quote is shown once
         for name in goal.with_:
             if name in self.result:
                 shown.add(name)
-                out += self._beside(self.result.verdict(name))
+                out += self._beside(self.result.verdict(name), quoted)
         return out
 
     def _reasons(self, verdict: Verdict) -> list[Firing]:
@@ -163,21 +163,20 @@ class Report:
         return found
 
     def _because(self, firing: Firing, goal: str) -> str:
-        """``because <the stated facts it tested>`` (and what it concluded, when that is not
-        the goal itself), with a short quote."""
-        rule = self.result.knowledge.rule(firing.rule)
-        tested = " and ".join(c.describe() for c in rule.conditions if not c.concluded)
-        concludes_goal = any(a == goal for a, _ in firing.conclusions)
-        said = (
-            ""
-            if concludes_goal
-            else ", ".join(f"{a} = {show_value(v)}" for a, v in firing.conclusions)
-        )
-        if said and tested:
-            said = f"{said}, as {tested}"
-        return f"because {said or tested}: “{short_quote(firing.quote)}” ({firing.source})"
+        """``because <the stated facts it tested>`` for a rule concluding the goal itself, or
+        ``because <what it concluded>`` for one the goal was drawn from (a concern), with a
+        short quote."""
+        if any(a == goal for a, _ in firing.conclusions):
+            rule = self.result.knowledge.rule(firing.rule)
+            said = " and ".join(c.describe() for c in rule.conditions if not c.concluded)
+        else:
+            said = ", ".join(
+                f"{a.split('.', 1)[1].replace('_', ' ')}: {show_value(v)}"
+                for a, v in firing.conclusions
+            )
+        return f"because {said}: “{short_quote(firing.quote)}” ({firing.source})"
 
-    def _beside(self, verdict: Verdict) -> list[Line]:
+    def _beside(self, verdict: Verdict, quoted: set[str]) -> list[Line]:
         attribute = self.result.knowledge.attributes[verdict.attribute]
         label = attribute.doc or verdict.attribute
         if verdict.members:
@@ -192,7 +191,10 @@ class Report:
             values = f"{show_value(verdict.value)} ({_cf(verdict.certainty)})"
             lead = verdict.because[:1]
         out = [Line(1, "verdict", f"{label}: {values} [{verdict.attribute}]")]
-        out += [Line(2, "quote", f"“{short_quote(f.quote)}” ({f.source})") for f in lead]
+        for firing in lead:
+            if firing.rule not in quoted:
+                quoted.add(firing.rule)
+                out.append(Line(2, "quote", f"“{short_quote(firing.quote)}” ({firing.source})"))
         return out
 
     def _bearing(self) -> set[str]:
