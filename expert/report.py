@@ -12,11 +12,9 @@ draws them for a terminal or as HTML, ``to_text`` as plain text.
 
 from __future__ import annotations
 
-from typing import Any
-
 import attrs
 
-from .explanation import SETTLED, Line
+from .explanation import SETTLED, Line, _Rendered
 from .goals import Goal, choose_goal
 from .result import Conflict, Firing, Result, Verdict
 from .vocabulary import show_value
@@ -51,7 +49,7 @@ def short_quote(quote: str, limit: int = SHORT_QUOTE) -> str:
 
 
 @attrs.frozen
-class Report:
+class Report(_Rendered):
     """A consultation's report.
 
     Attributes:
@@ -249,27 +247,6 @@ class Report:
                 out.append(Line(1, "note", f"{head} ({_cf(note.certainty)}, {note.rule})"))
                 out.append(Line(2, "quote", f"“{note.quote}” ({note.source})"))
         return out
-
-    def to_text(self) -> str:
-        """Plain text, two spaces of indent a level."""
-        return "\n".join(f"{'  ' * line.depth}{line.text}" for line in self.lines())
-
-    def to_markdown(self) -> str:
-        """A nested Markdown list."""
-        return "\n".join(f"{'  ' * line.depth}- {line.text}" for line in self.lines())
-
-    def __str__(self) -> str:
-        return self.to_text()
-
-    def __rich__(self) -> Any:
-        from .render import styled_lines
-
-        return styled_lines(self.lines())
-
-    def _repr_html_(self) -> str:
-        from .render import html_lines
-
-        return html_lines(self.lines())
 
 
 def _cited(firing: Firing, depth: int) -> Line:
