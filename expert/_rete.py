@@ -9,13 +9,17 @@ experta's network is correct but does much more work than matching needs:
 * after every change it asks each of its ~170 conflict-set nodes for new activations, and
   keeps activations in sets, hashing each rule's whole pattern tuple again and again;
 * ``reset()`` walks the whole network recursively and introspects the engine for deffacts;
-  every declared fact is validated and logged.
+  every declared fact is validated and logged;
+* a test is four calls deep (node, check, check function, predicate), and two-input nodes
+  freeze every token they store and thaw every one they join with.
 
 :class:`TunedNetwork` keeps experta's nodes, their tests and their memories, and rewires the
 edges between them: a token is copied only when a test adds bindings to it; sibling literal
 tests sit behind a dictionary keyed by the tested value (an alpha index, as CLIPS hashes its
-alpha memories); conflict-set nodes report activations as they happen, in order; a reset
-clears the nodes with memory directly; tests run without experta's per-test debug logging.
+alpha memories), and sibling tests of a stated set behind one keyed by the members they need;
+a fact enters past the type test it passes; the checks the compiler uses run inline in their
+node; two-input nodes keep tokens as they are; conflict-set nodes report activations as they
+happen, in order; a reset clears only the memories a consultation reached; nothing is logged.
 Working memory and the agenda are the runner's (:class:`expert.runner.ExpertaRunner`).
 Nothing of experta is changed for other engines.
 """
@@ -38,6 +42,7 @@ from ._compat import (
     NoMemory,
     NotNode,
     OrdinaryMatchNode,
+    P,
     Token,
     TokenInfo,
     TypeCheck,
@@ -76,28 +81,33 @@ def _info(token: Token) -> TokenInfo:
     return _new_tuple(TokenInfo, (frozenset(token.data), frozenset(token.context.items())))
 
 
-def _match_port(node: OrdinaryMatchNode, left: bool) -> Callable[[Token], None]:
+def _match_port(
+    node: OrdinaryMatchNode, left: bool, touched: dict[int, Any]
+) -> Callable[[Token], None]:
     """``OrdinaryMatchNode.activate_left``/``activate_right`` without experta's per-match
-    logging and token re-validation: store the token's info on its side, join it with each
-    of the other side's, and send each match on (the same steps as experta's node)."""
+    logging and token re-validation: store the token's facts and context on its side, join
+    them with each of the other side's, and send each match on (the same steps as experta's
+    node). The memories hold the tokens' own set and dictionary, not frozen copies as
+    experta's do: no node changes a token it has passed on."""
     matcher = node.matcher
+    key = id(node)
 
     def callback(token: Token) -> None:
-        info = _info(token)
+        touched[key] = node
+        context = token.context
+        entry = (token.data, context)
         if left:
             branch, matching = node.left_memory, node.right_memory
         else:
             branch, matching = node.right_memory, node.left_memory
         if token.tag is _VALID:
-            branch.append(info)
+            branch.append(entry)
         else:
             try:
-                branch.remove(info)
+                branch.remove(entry)
             except ValueError:
                 pass
-        context = token.context
-        for other_data, frozen_context in matching:
-            other_context = dict(frozen_context)
+        for other_data, other_context in matching:
             match = matcher(context, other_context) if left else matcher(other_context, context)
             if not match:
                 continue
@@ -121,15 +131,14 @@ def _copying(port: Callable[[Token], Any]) -> Callable[[Token], Any]:
     return callback
 
 
+def _plain_field(check: Any) -> bool:
+    """Whether a check tests one plain field of a fact (no nested accessors, no specials)."""
+    return type(check) is FeatureCheck and isinstance(check.what, str) and "__" not in check.what
+
+
 def _test(check: Any) -> Callable[[Any], Any]:
     """The node's check without experta's logging and field-path parsing, for plain fields."""
-    if type(check) is TypeCheck:
-        fact_type = check.fact_type
-        return lambda fact: type(fact) == fact_type  # noqa: E721 - experta's own test
-    if type(check) is FactCapture:
-        bind = check.bind
-        return lambda fact: {bind: fact}
-    if type(check) is FeatureCheck and isinstance(check.what, str) and "__" not in check.what:
+    if _plain_field(check):
         what, function, expected = check.what, check.check, check.expected
 
         def test(fact: Any) -> Any:
@@ -148,10 +157,67 @@ def _feature_port(node: FeatureTesterNode) -> Callable[[Token], None]:
 
     experta copies every token a node receives, because this node adds the test's bindings
     to the token's context. No other node changes a token (the two-input and conflict-set
-    nodes store immutable ``TokenInfo`` copies and build new tokens), so a token that passes
-    a test without bindings can go on as it is; one that gains bindings is copied first.
+    nodes store copies and build new tokens), so a token that passes a test without bindings
+    can go on as it is; one that gains bindings is copied first. The checks the compiler's
+    patterns use (the fact's type, an unbound literal or predicate on a field, capturing the
+    fact) run inline; any other check runs as experta's node would run it.
     """
-    test = _test(node.matcher)
+    check = node.matcher
+    how: Any = getattr(check, "how", None)
+    if type(check) is TypeCheck:
+        fact_type = check.fact_type
+
+        def type_test(token: Token) -> None:
+            (fact,) = token.data
+            if type(fact) == fact_type:  # noqa: E721 - experta's own test
+                for child in node.children:
+                    child.callback(token)
+
+        return type_test
+    if type(check) is FactCapture:
+        bind = check.bind
+
+        def capture(token: Token) -> None:
+            (fact,) = token.data
+            context = token.context
+            if bind in context and context[bind] != fact:
+                return
+            if (False, bind) in context and context[(False, bind)] == fact:
+                return
+            token = _new_tuple(Token, (token.tag, token.data, {**context, bind: fact}))
+            for child in node.children:
+                child.callback(token)
+
+        return capture
+    if _plain_field(check) and type(how) is L and how.__bind__ is None:
+        what, literal = check.what, how.value
+
+        def literal_test(token: Token) -> None:  # experta's equal_literal, binding nothing
+            (fact,) = token.data
+            try:
+                record = fact[what]
+            except (IndexError, KeyError, TypeError):
+                return
+            if literal == record:
+                for child in node.children:
+                    child.callback(token)
+
+        return literal_test
+    if _plain_field(check) and type(how) is P and how.__bind__ is None:
+        what, predicate = check.what, how.match
+
+        def predicate_test(token: Token) -> None:  # experta's match_predicate, binding nothing
+            (fact,) = token.data
+            try:
+                record = fact[what]
+            except (IndexError, KeyError, TypeError):
+                return
+            if predicate(record):
+                for child in node.children:
+                    child.callback(token)
+
+        return predicate_test
+    test = _test(check)
 
     def callback(token: Token) -> None:
         (fact,) = token.data
@@ -208,23 +274,78 @@ class _LiteralIndex:
     def __init__(self, what: str, children: list[ChildNode]) -> None:
         self.what = what
         self.children = children  # kept for walks of the network
-        self.table: dict[Any, list[Callable[[Token], Any]]] = {}
+        self.table: dict[Any, list[ChildNode]] = {}
         for child in children:
             # Equal literals (True, 1, 1.0) share a slot: each node re-tests with ==.
-            self.table.setdefault(child.node.matcher.how.value, []).append(child.callback)
+            self.table.setdefault(child.node.matcher.how.value, []).append(child)
 
     def activate(self, token: Token) -> None:
         (fact,) = token.data
         try:
-            callbacks = self.table.get(fact[self.what], ())
+            value = fact[self.what]
+            found = self.table.get(value, ())
         except (KeyError, TypeError):  # no such field, or an unhashable value: test each
-            callbacks = [child.callback for child in self.children]
-        for callback in callbacks:
-            callback(token)
+            for child in self.children:
+                child.callback(token)
+            return
+        if type(value) is str:
+            # A text key is found only under equal text: every node in its slot passes (an
+            # unbound literal adds no bindings), so the token goes straight to their children.
+            for child in found:
+                for grandchild in child.node.children:
+                    grandchild.callback(token)
+            return
+        for child in found:
+            child.callback(token)
 
     def reset(self) -> None:
         for child in self.children:
             child.node.reset()
+
+
+class _MemberIndex:
+    """Stands for sibling nodes that each test a set value that can pass only if the set
+    holds one of the test's ``members`` (``contains``/``one_of`` on a stated set, marked by
+    the compiler): a set meets only the tests naming one of its members, in their order."""
+
+    def __init__(self, children: list[ChildNode]) -> None:
+        self.children = children  # kept for walks of the network
+        self.table: dict[Any, list[int]] = {}
+        for position, child in enumerate(children):
+            for member in members_of(child):
+                self.table.setdefault(member, []).append(position)
+
+    def activate(self, token: Token) -> None:
+        (fact,) = token.data
+        value = fact.get("value") if isinstance(fact, dict) else None
+        if type(value) is not frozenset:  # not a set: every test says for itself
+            for child in self.children:
+                child.callback(token)
+            return
+        table = self.table
+        found = [position for member in value for position in table.get(member, ())]
+        if len(value) > 1:  # a test may name several of the set's members: once each
+            found = sorted(set(found))
+        children = self.children
+        for position in found:
+            children[position].callback(token)
+
+    def reset(self) -> None:
+        for child in self.children:
+            child.node.reset()
+
+
+def members_of(child: ChildNode) -> frozenset[Any]:
+    """The members one of which a set must hold to pass the child's unbound ``value`` test
+    (empty if the child is no such test)."""
+    node = child.node
+    if type(node) is not FeatureTesterNode or type(node.matcher) is not FeatureCheck:
+        return frozenset()
+    how = node.matcher.how
+    if type(how) is not P or how.__bind__ is not None or node.matcher.what != "value":
+        return frozenset()
+    members = getattr(how.match, "members", None)
+    return members if isinstance(members, frozenset) else frozenset()
 
 
 def _touching(node: Any, port: Callable[[Token], Any], touched: dict[int, Any]) -> Callable:
@@ -287,6 +408,26 @@ class TunedNetwork:
         for node in nodes:
             node._reset()  # the network starts empty, as after reset()
             self._rewire(node)
+        #: The root's type tests by the fact type they pass (a fact goes straight to their
+        #: children), and the root's other children.
+        self._by_type: dict[type, list[Any]] = {}
+        self._other: list[ChildNode] = []
+        for child in self.root.children:
+            target = child.node
+            if type(target) is FeatureTesterNode and type(target.matcher) is TypeCheck:
+                self._by_type.setdefault(target.matcher.fact_type, []).append(target)
+            else:
+                self._other.append(child)
+
+    def _enter(self, fact: Fact) -> None:
+        """``root.add(fact)``: a valid token of the fact through the network, made without
+        experta's token checks and sent past the type test it passes."""
+        token = _new_tuple(Token, (_VALID, {fact}, {}))
+        for node in self._by_type.get(type(fact), ()):
+            for child in node.children:
+                child.callback(token)
+        for child in self._other:
+            child.callback(token)
 
     def _rewire(self, node: Any) -> None:
         children = []
@@ -303,11 +444,13 @@ class TunedNetwork:
                 )
             else:
                 if type(target) is OrdinaryMatchNode:
-                    port = _match_port(target, child.callback.__name__ == "activate_left")
-                elif type(target) not in _READ_ONLY:
-                    port = _copying(port)
-                if id(target) in self._memories:
-                    port = _touching(target, port, self._touched)
+                    left = child.callback.__name__ == "activate_left"
+                    port = _match_port(target, left, self._touched)
+                else:
+                    if type(target) not in _READ_ONLY:
+                        port = _copying(port)
+                    if id(target) in self._memories:
+                        port = _touching(target, port, self._touched)
                 children.append(ChildNode(target, port))
         groups: dict[str, list[ChildNode]] = {}
         for child in children:
@@ -320,6 +463,12 @@ class TunedNetwork:
                 position = children.index(group[0])
                 children = [child for child in children if child not in group]
                 children.insert(position, ChildNode(index, index.activate))
+        tests = [child for child in children if members_of(child)]
+        if len(tests) > 1:
+            member_index = _MemberIndex(tests)
+            position = children.index(tests[0])
+            children = [child for child in children if child not in tests]
+            children.insert(position, ChildNode(member_index, member_index.activate))
         node.children = children
 
     @staticmethod
@@ -339,13 +488,13 @@ class TunedNetwork:
             node._reset()
         self._touched.clear()
         self._events.clear()
-        self.root.add(InitialFact())
+        self._enter(InitialFact())
 
     def add(self, facts: Iterable[Fact]) -> tuple[list[Activation], list[Activation]]:
         """Pass new facts through the network; return the activations added and removed
         since the last call (one that came and went in between is in neither)."""
         for fact in facts:
-            self.root.add(fact)
+            self._enter(fact)
         added: list[Activation] = []
         removed: list[Activation] = []
         for valid, activation in self._events:

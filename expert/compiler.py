@@ -72,11 +72,35 @@ class CompiledBase:
         )
         #: The concluded attributes, in vocabulary order.
         self.concluded = tuple(knowledge.concluded_attributes())
+        #: The concluded attributes verdicts are given on (notes are not), in vocabulary
+        #: order, with their vocabulary entries.
+        self.verdict_attributes = tuple(
+            (name, knowledge.attributes[name])
+            for name in self.concluded
+            if not knowledge.attributes[name].note
+        )
+        #: Per rule, its position in the canonical firing order (the order of ``rank``).
+        self.position: tuple[int, ...] = _positions(self.rank)
+        #: Per rule, what each of its firings carries and is weighed by, read once here:
+        #: (id, source, quote, conclusions, certainty, stage, concluded attributes).
+        self.firing_parts: tuple[tuple[Any, ...], ...] = tuple(
+            (rule.id, rule.source, self.quotes[index], self.conclusions[index],
+             rule.certainty, self.stages[rule.id], frozenset(rule.concluded()))
+            for index, rule in enumerate(knowledge.rules)
+        )  # fmt: skip
         self.engine_class = _engine_class(knowledge, self.stages, self.declared)
 
     def new_engine(self) -> Any:
         """A fresh engine of the compiled class (tens of ms: reuse it)."""
         return self.engine_class()
+
+
+def _positions(rank: tuple[tuple[int, int, int], ...]) -> tuple[int, ...]:
+    """Each rule's place when the rules are sorted by ``rank``."""
+    position = [0] * len(rank)
+    for place, index in enumerate(sorted(range(len(rank)), key=rank.__getitem__)):
+        position[index] = place
+    return tuple(position)
 
 
 def stages(knowledge: KnowledgeBase) -> dict[str, int]:
@@ -137,10 +161,19 @@ def _shared_predicate(condition: Condition) -> Callable[[Any], bool]:
     # The common tests of a stated value as direct set operations; the same answers as
     # Condition.holds_value, which does the rest (numbers, presence).
     op = condition.op
+    if condition.multi and op in ("equals", "contains") and wanted:
+        # A set holding all of `wanted` holds any one of them: the network files the test
+        # under that one (expert._rete.members_of), so only sets holding it are tested.
+        return _with_members(
+            lambda value: isinstance(value, frozenset) and wanted <= value,
+            frozenset([min(wanted, key=repr)]),
+        )
     if condition.multi and op in ("equals", "contains"):
-        return lambda value: isinstance(value, frozenset) and wanted <= value
+        return lambda value: isinstance(value, frozenset)
     if condition.multi and op == "one_of":
-        return lambda value: isinstance(value, frozenset) and not wanted.isdisjoint(value)
+        return _with_members(
+            lambda value: isinstance(value, frozenset) and not wanted.isdisjoint(value), wanted
+        )
     if condition.multi and op == "not":
         return lambda value: isinstance(value, frozenset) and wanted.isdisjoint(value)
     if not condition.multi and op == "one_of":
@@ -148,6 +181,12 @@ def _shared_predicate(condition: Condition) -> Callable[[Any], bool]:
     if not condition.multi and op == "not":
         return lambda value: not isinstance(value, frozenset) and value not in wanted
     return condition.holds_value
+
+
+def _with_members(test: Callable[[Any], bool], members: frozenset[Any]) -> Callable[[Any], bool]:
+    """``test`` of a set value, marked as passing only for a set holding one of ``members``."""
+    test.members = members  # type: ignore[attr-defined]
+    return test
 
 
 def _pattern(condition: Condition, binding: str | None) -> Any:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from itertools import groupby
 from typing import Any
 
 from .certainty import THRESHOLD, combine_all
@@ -24,23 +24,22 @@ def build_result(
     run_limit: int | None = None,
 ) -> Result:
     """Turn a firing record into a :class:`Result`: certainties, verdicts and conflicts."""
-    rules = compiled.knowledge.rules
-    # Stage order guarantees a premise's certainty is final before it is used. Within a
-    # stage, engines fire in their own order (experta's depends on string hashing), so the
-    # firings are put in one canonical order: the same facts give the same result, firings
-    # and certainties (mixed-sign MYCIN combination depends on order) on every engine.
-    ordered = sorted(record, key=lambda firing: (compiled.rank[firing[0]], _match(firing[1])))
+    parts = compiled.firing_parts
+    exceptions_of = compiled.exceptions
+    notes_of = compiled.notes
     # One rule is one piece of evidence: when it fires on several matches (its premise
     # holds in more than one way), it counts once, with its strongest match (MYCIN).
     contributions: dict[tuple[str, Any], dict[str, float]] = {}
     certainties: dict[tuple[str, Any], float] = {}
+    #: Per conclusion, the firings that count as evidence for it (not too weak, not defeated).
+    evidence: dict[tuple[str, Any], list[Firing]] = {}
     counted: set[int] = set()  # rules that fired with a strength that counts
     changed: set[tuple[str, Any]] = set()  # conclusions whose certainty is not yet updated
     firings: list[Firing] = []
-    current_stage = None
-    for index, matched in ordered:
-        rule = rules[index]
-        stage = compiled.rank[index][0]
+    noting: list[tuple[Firing, int]] = []  # counting firings of rules that conclude notes
+    current_stage = 0
+    for index, matched in _canonical(compiled, record):
+        rule_id, source, quote, conclusions, rule_certainty, stage, concluded = parts[index]
         if stage != current_stage:
             for key in changed:
                 certainties[key] = combine_all(contributions[key].values())
@@ -55,39 +54,34 @@ def build_result(
             if stage
             else 1.0
         )
-        strength = rule.certainty * premise if premise >= THRESHOLD else 0.0
-        conclusions = compiled.conclusions[index]
+        strength = rule_certainty * premise if premise >= THRESHOLD else 0.0
         # An exception that fired (it waits in an earlier stage) defeats this rule on the
         # attributes it concludes itself: specificity, as CLIPS programmers arrange it.
-        exceptions = [rules[e] for e in compiled.exceptions[index] if e in counted]
-        defeated = (
-            {a for e in exceptions for a in e.concluded()} & rule.concluded()
-            if exceptions
-            else _NOTHING
-        )
+        defeated = _NOTHING
+        defeated_by: tuple[str, ...] = ()
+        if exceptions_of[index]:
+            exceptions = [parts[e] for e in exceptions_of[index] if e in counted]
+            if exceptions:
+                defeated = frozenset().union(*(e[6] for e in exceptions)) & concluded
+                defeated_by = tuple(e[0] for e in exceptions if e[6] & defeated)
+        firing = Firing(
+            rule_id, source, quote, conclusions, matched, rule_certainty, strength, stage,
+            defeated_by, tuple(sorted(defeated)) if defeated else (),
+        )  # fmt: skip
+        firings.append(firing)
         if strength:
             counted.add(index)
+            if notes_of[index]:
+                noting.append((firing, index))
         for key in conclusions:
             if key[0] in defeated:
                 continue
             by_rule = contributions.setdefault(key, {})
-            if strength and abs(strength) > abs(by_rule.get(rule.id, 0.0)):
-                by_rule[rule.id] = strength
-                changed.add(key)
-        firings.append(
-            Firing(
-                rule=rule.id,
-                source=rule.source,
-                quote=compiled.quotes[index],
-                conclusions=conclusions,
-                matched=matched,
-                rule_certainty=rule.certainty,
-                certainty=strength,
-                stage=stage,
-                defeated_by=tuple(e.id for e in exceptions if e.concluded() & defeated),
-                defeated=tuple(sorted(defeated)) if defeated else (),
-            )
-        )
+            if strength:
+                evidence.setdefault(key, []).append(firing)
+                if abs(strength) > abs(by_rule.get(rule_id, 0.0)):
+                    by_rule[rule_id] = strength
+                    changed.add(key)
     # Only what the last stage changed is not combined yet (the order stays the evidence's).
     certainties = {
         key: certainties[key]
@@ -95,55 +89,80 @@ def build_result(
         else combine_all(by_rule.values())
         for key, by_rule in contributions.items()
     }
-    in_order = tuple(firings)
-    verdicts, conflicts = _verdicts(compiled, certainties, in_order)
+    verdicts, conflicts = _verdicts(compiled, certainties, evidence)
     return Result(
         facts=stated,
-        firings=in_order,
+        firings=tuple(firings),
         verdicts=verdicts,
         conflicts=conflicts,
         certainties=certainties,
-        notes=_notes(compiled, in_order, [index for index, _ in ordered]),
+        notes=_notes(compiled, noting),
         knowledge=compiled.knowledge,
         engine=engine,
         run_limit=run_limit,
     )
 
 
-def _match(matched: tuple[tuple[str, Any], ...]) -> tuple[Any, ...]:
-    """Sort key of a firing's matched facts, to order the firings of one rule."""
+def _canonical(compiled: CompiledBase, record: Record) -> Record:
+    """The firings in one canonical order: stage, salience, file order, then match.
+
+    Stage order guarantees a premise's certainty is final before it is used. Within a
+    stage, engines fire in their own order (experta's depends on string hashing), so the
+    firings are put in one order: the same facts give the same result, firings and
+    certainties (mixed-sign MYCIN combination depends on order) on every engine.
+    """
+    position = compiled.position
+    ordered = sorted(record, key=lambda firing: position[firing[0]])
+    if len({index for index, _ in record}) == len(record):  # each rule fired once
+        return ordered
+    # A rule that fired on several matches: its firings in the order of their matches.
+    return [
+        firing
+        for _, same_rule in groupby(ordered, key=_rule_index)
+        for firing in sorted(same_rule, key=_match)
+    ]
+
+
+def _rule_index(firing: tuple[int, Any]) -> int:
+    return firing[0]
+
+
+def _match(firing: tuple[int, tuple[tuple[str, Any], ...]]) -> tuple[Any, ...]:
+    """Sort key of a firing by its matched facts, to order the firings of one rule."""
     # A rule's n-th matched fact always comes from its n-th condition: values compare by kind.
-    return tuple(sorted(value) if isinstance(value, frozenset) else value for _, value in matched)
+    return tuple(
+        sorted(value) if isinstance(value, frozenset) else value for _, value in firing[1]
+    )
+
+
+def _strongest_first(firing: Firing) -> tuple[float, str]:
+    return (-abs(firing.certainty), firing.rule)
 
 
 def _verdicts(
     compiled: CompiledBase,
     certainties: dict[tuple[str, Any], float],
-    firings: tuple[Firing, ...],
+    evidence: dict[tuple[str, Any], list[Firing]],
 ) -> tuple[tuple[Verdict, ...], tuple[Conflict, ...]]:
-    knowledge = compiled.knowledge
-    by_conclusion: dict[tuple[str, Any], list[Firing]] = {}
-    for firing in firings:
-        if not firing.certainty:
-            continue  # it fired on a premise too weak to count (or defeated): no evidence
-        defeated = firing.defeated
-        for conclusion in firing.conclusions:
-            if not defeated or conclusion[0] not in defeated:
-                by_conclusion.setdefault(conclusion, []).append(firing)
-
     reasons: dict[tuple[str, tuple[Any, ...]], tuple[Firing, ...]] = {}
 
-    def because(attribute: str, values: Iterable[Any]) -> tuple[Firing, ...]:
-        asked = (attribute, tuple(values))
-        if asked in reasons:  # asked again to rank values, then for the verdict and conflict
-            return reasons[asked]
+    def because(attribute: str, values: tuple[Any, ...]) -> tuple[Firing, ...]:
+        """The firings behind ``values`` of ``attribute``, each rule once (its strongest),
+        strongest first."""
+        asked = (attribute, values)
+        found = reasons.get(asked)
+        if found is not None:  # asked again to rank values, then for the verdict and conflict
+            return found
         strongest: dict[str, Firing] = {}
-        for value in asked[1]:
-            for firing in by_conclusion.get((attribute, value), ()):
+        for value in values:
+            for firing in evidence.get((attribute, value), ()):
                 kept = strongest.get(firing.rule)
                 if kept is None or abs(firing.certainty) > abs(kept.certainty):
                     strongest[firing.rule] = firing
-        found = tuple(sorted(strongest.values(), key=lambda f: (-abs(f.certainty), f.rule)))
+        if len(strongest) == 1:
+            found = tuple(strongest.values())
+        else:
+            found = tuple(sorted(strongest.values(), key=_strongest_first))
         reasons[asked] = found
         return found
 
@@ -153,13 +172,10 @@ def _verdicts(
             concluded.setdefault(name, {})[value] = score
     verdicts: list[Verdict] = []
     conflicts: list[Conflict] = []
-    for name in compiled.concluded:
-        if name not in concluded:
+    for name, attribute in compiled.verdict_attributes:
+        found = concluded.get(name)
+        if found is None:
             continue
-        attribute = knowledge.attributes[name]
-        if attribute.note:
-            continue
-        found = concluded[name]
         scores = {value: found[value] for value in attribute.values if value in found}
         if attribute.multi:
             held = tuple(value for value, score in scores.items() if score > 0)
@@ -175,25 +191,27 @@ def _verdicts(
                     because=because(name, held),
                     alternatives=scores,
                     members=tuple(
-                        Member(value, scores[value], because(name, [value])) for value in ranked
+                        Member(value, scores[value], because(name, (value,))) for value in ranked
                     ),
                 )
             )
             continue
-        # Ties go to the value more articles support, then to vocabulary order.
-        winner = max(
-            scores,
-            key=lambda value: (
-                round(scores[value], 9),
-                len({f.source for f in because(name, [value]) if f.certainty > 0}),
-            ),
-        )
+        if len(scores) == 1:
+            (winner,) = scores
+        else:  # ties go to the value more articles support, then to vocabulary order
+            winner = max(
+                scores,
+                key=lambda value: (
+                    round(scores[value], 9),
+                    len({f.source for f in because(name, (value,)) if f.certainty > 0}),
+                ),
+            )
         verdicts.append(
             Verdict(
                 attribute=name,
                 value=winner,
                 certainty=scores[winner],
-                because=because(name, [winner]),
+                because=because(name, (winner,)),
                 alternatives=scores,
             )
         )
@@ -206,25 +224,23 @@ def _verdicts(
                     attribute=name,
                     winner=winner,
                     sides=tuple(
-                        (value, scores[value], because(name, [value])) for value in ranked
+                        (value, scores[value], because(name, (value,))) for value in ranked
                     ),
                 )
             )
     return tuple(verdicts), tuple(conflicts)
 
 
-def _notes(
-    compiled: CompiledBase, firings: tuple[Firing, ...], indexes: list[int]
-) -> tuple[Note, ...]:
-    """One note per firing of a rule that concludes a note attribute (a claim about a
-    class), in firing order; a rule that fired on several matches says it once."""
+def _notes(compiled: CompiledBase, noting: list[tuple[Firing, int]]) -> tuple[Note, ...]:
+    """One note per counting firing of a rule that concludes a note attribute (a claim about
+    a class), in firing order; a rule that fired on several matches says it once."""
     attributes = compiled.knowledge.attributes
     notes: dict[tuple[str, str], Note] = {}
-    for firing, index in zip(firings, indexes, strict=True):
+    for firing, index in noting:
         for name in compiled.notes[index]:
-            attribute = attributes[name]
-            if firing.certainty == 0 or (firing.rule, name) in notes:
+            if (firing.rule, name) in notes:
                 continue
+            attribute = attributes[name]
             values = tuple(value for a, value in firing.conclusions if a == name)
             notes[firing.rule, name] = Note(
                 subject=attribute.group,
