@@ -30,7 +30,6 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from ._compat import (
-    Activation,
     ChildNode,
     ConflictSetNode,
     Fact,
@@ -49,7 +48,7 @@ from ._compat import (
     WhereNode,
 )
 
-__all__ = ["TunedNetwork", "new_fact", "same_activation"]
+__all__ = ["Match", "TunedNetwork", "new_fact"]
 
 #: Nodes that never change the token they receive (they store ``TokenInfo`` copies).
 _READ_ONLY = (OrdinaryMatchNode, NotNode, WhereNode)
@@ -67,12 +66,15 @@ def new_fact(attribute: str, value: Any) -> Fact:
     dict.__setitem__(fact, "attr", attribute)
     dict.__setitem__(fact, "value", value)
     fact._Fact__defaults = {}  # what Fact.__init__ sets (name-mangled)
+    fact._hash = hash(frozenset((("attr", attribute), ("value", value))))  # Fact.__hash__'s
     return fact
 
 
-def same_activation(a: Activation, b: Activation) -> bool:
-    """Whether two activations are of the same rule on the same match."""
-    return a.rule is b.rule and a.facts == b.facts and a.context == b.context
+#: An activation as the tuned network reports it: (the rule's compiled action, the matched
+#: facts, the bindings by name). Two are equal when they are of the same rule on the same
+#: match. The action is the function :mod:`expert.compiler` wrote for the rule, carrying
+#: its ``index``, ``stage`` and ``bindings``.
+Match = tuple[Any, frozenset[Fact], dict[str, Any]]
 
 
 def _info(token: Token) -> TokenInfo:
@@ -243,10 +245,12 @@ def _feature_port(node: FeatureTesterNode) -> Callable[[Token], None]:
 
 
 def _conflict_set_port(
-    node: ConflictSetNode, events: list[tuple[bool, Activation]], touched: dict[int, Any]
+    node: ConflictSetNode, events: list[tuple[bool, Match]], touched: dict[int, Any]
 ) -> Callable[[Token], None]:
-    """``ConflictSetNode.activate`` that reports (valid, activation) events in order."""
-    rule = node.rule
+    """``ConflictSetNode.activate`` that reports (valid, match) events in order: a
+    :data:`Match` instead of experta's ``Activation`` (which copies its facts and hashes
+    the rule's whole pattern)."""
+    action = node.rule._wrapped  # where experta keeps the rule's function
     key = id(node)
 
     def callback(token: Token) -> None:
@@ -262,7 +266,7 @@ def _conflict_set_port(
         else:
             return
         context = {key: value for key, value in info.context if isinstance(key, str)}
-        events.append((token.tag is _VALID, Activation(rule, info.data, context)))
+        events.append((token.tag is _VALID, (action, info.data, context)))
 
     return callback
 
@@ -400,7 +404,8 @@ class TunedNetwork:
 
     def __init__(self, engine: Any) -> None:
         self.root = engine.matcher.root_node
-        self._events: list[tuple[bool, Activation]] = []
+        self._events: list[tuple[bool, Match]] = []
+        self._initial_fact = InitialFact()  # the same one each reset: facts do not change
         #: The nodes with a memory that tokens reached since the last reset, by id.
         self._touched: dict[int, Any] = {}
         nodes = _walk(self.root)
@@ -471,12 +476,6 @@ class TunedNetwork:
             children.insert(position, ChildNode(member_index, member_index.activate))
         node.children = children
 
-    @staticmethod
-    def action(activation: Activation) -> Any:
-        """The compiled action an activation fires (:func:`expert.compiler` gives it its
-        ``index``, ``stage`` and ``bindings``), found where experta keeps the rule's function."""
-        return activation.rule._wrapped
-
     def reset(self) -> None:
         """Empty every node memory and put the initial fact in (as ``reset()`` does).
 
@@ -488,24 +487,29 @@ class TunedNetwork:
             node._reset()
         self._touched.clear()
         self._events.clear()
-        self._enter(InitialFact())
+        self._enter(self._initial_fact)
 
-    def add(self, facts: Iterable[Fact]) -> tuple[list[Activation], list[Activation]]:
-        """Pass new facts through the network; return the activations added and removed
-        since the last call (one that came and went in between is in neither)."""
+    def add(self, facts: Iterable[Fact]) -> tuple[list[Match], list[Match]]:
+        """Pass new facts through the network; return the matches (activations) added and
+        removed since the last call (one that came and went in between is in neither)."""
         for fact in facts:
             self._enter(fact)
-        added: list[Activation] = []
-        removed: list[Activation] = []
-        for valid, activation in self._events:
+        events = self._events
+        if all(valid for valid, _ in events):  # nothing was retracted: the usual case
+            added = [match for _, match in events]
+            events.clear()
+            return added, []
+        added = []
+        removed: list[Match] = []
+        for valid, match in events:
             if valid:
-                added.append(activation)
+                added.append(match)
                 continue
             for position, other in enumerate(added):
-                if same_activation(other, activation):
+                if other == match:
                     del added[position]
                     break
             else:
-                removed.append(activation)
-        self._events.clear()
+                removed.append(match)
+        events.clear()
         return added, removed

@@ -63,11 +63,16 @@ class CompiledBase:
             tuple((c.attribute, c.value) for c in rule.conclusions) for rule in knowledge.rules
         )
         #: Per rule, its quotes joined (what a firing carries) and the note attributes it
-        #: concludes, made once rather than per firing.
+        #: concludes with the values it concludes on each, made once rather than per firing.
         self.quotes: tuple[str, ...] = tuple(rule.quote for rule in knowledge.rules)
         notes = {name for name, attribute in knowledge.attributes.items() if attribute.note}
-        self.notes: tuple[tuple[str, ...], ...] = tuple(
-            tuple(dict.fromkeys(c.attribute for c in rule.conclusions if c.attribute in notes))
+        self.notes: tuple[tuple[tuple[str, tuple[Any, ...]], ...], ...] = tuple(
+            tuple(
+                (name, tuple(c.value for c in rule.conclusions if c.attribute == name))
+                for name in dict.fromkeys(
+                    c.attribute for c in rule.conclusions if c.attribute in notes
+                )
+            )
             for rule in knowledge.rules
         )
         #: The concluded attributes, in vocabulary order.

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any, Protocol
 
-from ._rete import TunedNetwork, new_fact, same_activation
+from ._rete import Match, TunedNetwork, new_fact
 from .compiler import CompiledBase
 from .errors import ExpertError, InferenceError
 
@@ -95,26 +95,23 @@ class ExpertaRunner:
         """
         declared = self.compiled.declared
         known: set[tuple[str, Any]] = set()  # concluded facts in working memory
-        action_of = self.network.action
-        pending: list[tuple[int, Any]] = []  # (stage, activation), the stage looked up once
+        pending: list[tuple[int, Match]] = []  # (stage, match), the stage looked up once
         fired = 0
         while True:
             added, removed = self.network.add(facts)
             facts = []
             for gone in removed:  # a `not` that no longer holds
-                pending = [(s, a) for s, a in pending if not same_activation(a, gone)]
-            pending.extend((action_of(activation).stage, activation) for activation in added)
+                pending = [(s, m) for s, m in pending if m != gone]
+            pending.extend((match[0].stage, match) for match in added)
             if not pending:
                 return True
             stage = min(s for s, _ in pending)
-            batch = [a for s, a in pending if s == stage]
-            pending = [(s, a) for s, a in pending if s != stage]
-            for activation in batch:
+            batch = [m for s, m in pending if s == stage]
+            pending = [(s, m) for s, m in pending if s != stage]
+            for action, _, context in batch:
                 if fired >= self.run_limit:
                     return False
                 fired += 1
-                action = action_of(activation)
-                context = activation.context
                 matched = tuple((context[b]["attr"], context[b]["value"]) for b in action.bindings)
                 record.append((action.index, matched))
                 for conclusion in declared[action.index]:

@@ -237,11 +237,10 @@ def _notes(compiled: CompiledBase, noting: list[tuple[Firing, int]]) -> tuple[No
     attributes = compiled.knowledge.attributes
     notes: dict[tuple[str, str], Note] = {}
     for firing, index in noting:
-        for name in compiled.notes[index]:
+        for name, values in compiled.notes[index]:
             if (firing.rule, name) in notes:
                 continue
             attribute = attributes[name]
-            values = tuple(value for a, value in firing.conclusions if a == name)
             notes[firing.rule, name] = Note(
                 subject=attribute.group,
                 attribute=name,
