@@ -42,7 +42,7 @@ def build_result(
         rule_id, source, quote, conclusions, rule_certainty, stage, concluded = parts[index]
         if stage != current_stage:
             for key in changed:
-                certainties[key] = combine_all(contributions[key].values())
+                certainties[key] = _combined(contributions[key])
             changed.clear()
             current_stage = stage
         # A stage-0 rule tests stated facts only, and a stated fact counts as 1.
@@ -84,9 +84,7 @@ def build_result(
                     changed.add(key)
     # Only what the last stage changed is not combined yet (the order stays the evidence's).
     certainties = {
-        key: certainties[key]
-        if key in certainties and key not in changed
-        else combine_all(by_rule.values())
+        key: certainties[key] if key in certainties and key not in changed else _combined(by_rule)
         for key, by_rule in contributions.items()
     }
     verdicts, conflicts = _verdicts(compiled, certainties, evidence)
@@ -101,6 +99,14 @@ def build_result(
         engine=engine,
         run_limit=run_limit,
     )
+
+
+def _combined(by_rule: dict[str, float]) -> float:
+    """The combined certainty of one conclusion's evidence (one factor per rule)."""
+    if len(by_rule) == 1:  # the usual case: what combine_all gives for one factor
+        for factor in by_rule.values():
+            return round(factor, 10)
+    return combine_all(by_rule.values())
 
 
 def _canonical(compiled: CompiledBase, record: Record) -> Record:
@@ -153,6 +159,11 @@ def _verdicts(
         found = reasons.get(asked)
         if found is not None:  # asked again to rank values, then for the verdict and conflict
             return found
+        if len(values) == 1:
+            firings = evidence.get((attribute, values[0]), ())
+            if len(firings) < 2:  # the usual case: one rule, or none
+                found = reasons[asked] = tuple(firings)
+                return found
         strongest: dict[str, Firing] = {}
         for value in values:
             for firing in evidence.get((attribute, value), ()):
@@ -176,13 +187,20 @@ def _verdicts(
         found = concluded.get(name)
         if found is None:
             continue
-        scores = {value: found[value] for value in attribute.values if value in found}
+        # In vocabulary order (a rule's conclusions were checked against it when loaded).
+        scores = (
+            found
+            if len(found) == 1
+            else {value: found[value] for value in attribute.values if value in found}
+        )
         if attribute.multi:
             held = tuple(value for value, score in scores.items() if score > 0)
             if not held:
                 continue
             # Strongest first; equal ones in vocabulary order.
-            ranked = sorted(held, key=lambda value: -round(scores[value], 9))
+            ranked = (
+                sorted(held, key=lambda value: -round(scores[value], 9)) if len(held) > 1 else held
+            )
             verdicts.append(
                 Verdict(
                     attribute=name,
