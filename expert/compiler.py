@@ -84,6 +84,16 @@ class CompiledBase:
             for name in self.concluded
             if not knowledge.attributes[name].note
         )
+        #: Per rule, where in its matched facts the concluded ones are (the rest are stated,
+        #: which count as certain): a firing's premise is the weakest of these.
+        self.premises: tuple[tuple[int, ...], ...] = tuple(
+            tuple(
+                position
+                for position, part in enumerate(p for p in parts(rule) if binds(p))
+                if part.concluded
+            )
+            for rule in knowledge.rules
+        )
         #: Per rule, its position in the canonical firing order (the order of ``rank``).
         self.position: tuple[int, ...] = _positions(self.rank)
         #: Per rule, what each of its firings carries and is weighed by, read once here:

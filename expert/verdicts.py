@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from itertools import groupby
 from typing import Any
 
 from .certainty import THRESHOLD, combine_all
@@ -27,6 +26,7 @@ def build_result(
     parts = compiled.firing_parts
     exceptions_of = compiled.exceptions
     notes_of = compiled.notes
+    premises = compiled.premises
     # One rule is one piece of evidence: when it fires on several matches (its premise
     # holds in more than one way), it counts once, with its strongest match (MYCIN).
     contributions: dict[tuple[str, Any], dict[str, float]] = {}
@@ -45,15 +45,14 @@ def build_result(
                 certainties[key] = _combined(contributions[key])
             changed.clear()
             current_stage = stage
-        # A stage-0 rule tests stated facts only, and a stated fact counts as 1.
-        premise = (
-            min(
-                (certainties.get(fact, 0.0) for fact in matched if fact[0] not in stated),
-                default=1.0,
-            )
-            if stage
-            else 1.0
-        )
+        # The premise is the weakest concluded fact matched; a stated fact counts as 1.
+        at = premises[index]
+        if not at:
+            premise = 1.0
+        elif len(at) == 1:
+            premise = certainties.get(matched[at[0]], 0.0)
+        else:
+            premise = min(certainties.get(matched[position], 0.0) for position in at)
         strength = rule_certainty * premise if premise >= THRESHOLD else 0.0
         # An exception that fired (it waits in an earlier stage) defeats this rule on the
         # attributes it concludes itself: specificity, as CLIPS programmers arrange it.
@@ -122,15 +121,15 @@ def _canonical(compiled: CompiledBase, record: Record) -> Record:
     if len({index for index, _ in record}) == len(record):  # each rule fired once
         return ordered
     # A rule that fired on several matches: its firings in the order of their matches.
-    return [
-        firing
-        for _, same_rule in groupby(ordered, key=_rule_index)
-        for firing in sorted(same_rule, key=_match)
-    ]
-
-
-def _rule_index(firing: tuple[int, Any]) -> int:
-    return firing[0]
+    start = 0
+    while start < len(ordered):
+        end = start + 1
+        while end < len(ordered) and ordered[end][0] == ordered[start][0]:
+            end += 1
+        if end - start > 1:
+            ordered[start:end] = sorted(ordered[start:end], key=_match)
+        start = end
+    return ordered
 
 
 def _match(firing: tuple[int, tuple[tuple[str, Any], ...]]) -> tuple[Any, ...]:
