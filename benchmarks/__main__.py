@@ -4,7 +4,8 @@ Options: ``--quick`` (or ``--size quick``) for a short run, ``--size smoke`` for
 runs of each measurement (the test suite uses it), ``--engine experta|clips|both``,
 ``--json PATH`` (default ``benchmarks/results/latest.json``) and ``--baseline REV``: the
 same measurements of experta on the code and rules of git revision ``REV`` (default
-:data:`BASELINE`), run in the same session so that before and after stand side by side;
+:data:`BASELINE`), run in the same session so that before and after stand side by side,
+then consult p50 of before and now again, taking turns round after round (:func:`turns`);
 ``--baseline none`` skips it. Besides the engines' figures, it times ``expert check`` on
 synthetic bases of 1,000, 5,000 and 10,000 rules.
 """
@@ -17,6 +18,7 @@ import io
 import json
 import os
 import platform
+import statistics
 import subprocess
 import sys
 import tarfile
@@ -132,10 +134,64 @@ def _measure_baseline(revision: str, size: str, seed: int) -> dict[str, Any] | N
             [sys.executable, "-c", _VOCABULARY], cwd=tree, env=env, capture_output=True,
             text=True, check=True,
         ).stdout  # fmt: skip
-    # Now again, on the facts "before" was given: the baseline's inputs and values only.
-    same = {**os.environ, "EXPERT_BENCH_VOCABULARY": vocabulary}
-    figures["now_on_these_facts"] = _measure("experta", size, seed, "--latency", env=same)
+        figures["turns"] = turns(tree, env, size, seed, vocabulary)
     return figures
+
+
+#: Rounds of turns per size (see :func:`turns`).
+TURNS = {"full": 5, "quick": 3, "smoke": 1}
+
+#: Consult p50 (ms) of the ``expert`` and suite in the working directory, on its own inputs:
+#: a device, needs, both (as the suite's latency) and every input stated.
+_TURN = """
+import json, random, sys
+from benchmarks.inputs import stated_facts
+from benchmarks.suite import SIZES, _consultations, _one_core, latency
+from expert import Expert
+size, seed = SIZES[sys.argv[1]], int(sys.argv[2])
+_one_core()
+expert = Expert(cache_size=0)
+figures = {scope: run["p50_ms"] for scope, run in latency(expert, size, seed).items()}
+rng = random.Random(seed)
+every = [stated_facts(rng, None) for _ in range(size.latency)]
+figures["all facts"] = _consultations(expert, every)["p50_ms"]
+print(json.dumps(figures))
+"""
+
+
+def _turn(tree: Path, env: dict[str, str], size: str, seed: int) -> dict[str, float]:
+    out = subprocess.run(
+        [sys.executable, "-c", _TURN, size, str(seed)],
+        cwd=tree, env=env, capture_output=True, text=True,
+    )  # fmt: skip
+    if out.returncode:
+        raise SystemExit(f"benchmarks: a turn in {tree} failed:\n{out.stderr}")
+    return json.loads(out.stdout)
+
+
+def turns(
+    tree: Path, env: dict[str, str], size: str, seed: int, vocabulary: str
+) -> dict[str, Any]:
+    """Consult p50 before and now, measured in turns: each round measures the baseline
+    ``tree`` on its own inputs, now on all of today's inputs, and now on the baseline's
+    inputs and values only (the very facts "before" was given), each in a fresh interpreter.
+
+    A shared machine's load drifts over a run; measured one after the other, before and now
+    would each get a different share of it. Taking turns, round after round, gives both the
+    same conditions; the median of the rounds is reported.
+    """
+    now = {key: value for key, value in os.environ.items() if key != "EXPERT_BENCH_VOCABULARY"}
+    same = {**now, "EXPERT_BENCH_VOCABULARY": vocabulary}
+    rounds: dict[str, list[dict[str, float]]] = {"before": [], "now": [], "now_same_facts": []}
+    for _ in range(TURNS[size]):
+        rounds["before"].append(_turn(tree, env, size, seed))
+        rounds["now"].append(_turn(HERE.parent, now, size, seed))
+        rounds["now_same_facts"].append(_turn(HERE.parent, same, size, seed))
+    median = {
+        kind: {scope: statistics.median(run[scope] for run in runs) for scope in runs[0]}
+        for kind, runs in rounds.items()
+    }
+    return {"rounds": rounds, "median": median}
 
 
 #: Prints the input vocabulary of the ``expert`` importable from the working directory,
@@ -152,17 +208,24 @@ print(json.dumps({name: list(spec.values) for name, spec in specs.items()}))
 """
 
 
-def same_facts_table(before: dict[str, Any]) -> str:
-    """Consultation latency before and now on the very same facts (the baseline's inputs
-    only): what the new rules and conclusions cost."""
-    now = before["now_on_these_facts"]["latency"]
-    lines = ["on the same facts (the baseline's inputs only): before, now, now/before"]
-    for scope in ("device", "needs", "both"):
-        for quantile in ("p50_ms", "p99_ms"):
-            old, new = before["latency"][scope][quantile], now[scope][quantile]
-            lines.append(
-                f"  consult {scope} {quantile[:3]}  {old:8.3f} ms  {new:8.3f} ms  {new / old:5.2f}"
-            )
+def turns_table(turned: dict[str, Any]) -> str:
+    """Consult p50 before and now, measured in turns (:func:`turns`): now on all of today's
+    inputs, and now on the very facts "before" was given (what the new rules cost)."""
+    median = turned["median"]
+    before, now, same = median["before"], median["now"], median["now_same_facts"]
+    rounds = len(turned["rounds"]["before"])
+    plural = "s" if rounds > 1 else ""
+    header = ("", "before", "now", "now/before", "now, before's facts", "now/before")
+    lines = [
+        f"consult p50, before and now taking turns (median of {rounds} round{plural}):",
+        "  {:10}{:>11}{:>11}{:>12}{:>21}{:>12}".format(*header),
+    ]
+    lines.extend(
+        f"  {scope:10}{before[scope]:8.3f} ms{now[scope]:8.3f} ms"
+        f"{now[scope] / before[scope]:12.2f}{same[scope]:18.3f} ms"
+        f"{same[scope] / before[scope]:12.2f}"
+        for scope in before
+    )
     return "\n".join(lines)
 
 
@@ -261,7 +324,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         before = (args.baseline, figures) if figures else None
     print(table(engines, ratio, before))
     if before:
-        print(same_facts_table(before[1]))
+        print(turns_table(before[1]["turns"]))
     checks = _measure("experta", size, args.seed, "--check")
     print(check_table(checks))
     from expert import __version__

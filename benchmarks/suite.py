@@ -264,16 +264,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--size", choices=SIZES, default="full")
     parser.add_argument("--seed", type=int, default=2024)
     parser.add_argument("--check", action="store_true", help="only the `expert check` figures")
-    parser.add_argument(
-        "--latency", action="store_true",
-        help="only the consultation latencies (for the comparison on the baseline's facts)",
-    )  # fmt: skip
     args = parser.parse_args(argv)
-    if args.latency:
-        _one_core()
-        expert = Expert(engine=args.engine, cache_size=0)
-        print(json.dumps({"latency": latency(expert, SIZES[args.size], args.seed)}))
-        return 0
     if args.check:
         _one_core()
         print(json.dumps(check_scaling(SIZES[args.size], args.seed)))

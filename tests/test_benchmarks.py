@@ -69,6 +69,14 @@ def test_the_smoke_run_reports_every_figure(tmp_path):
     if _has_revision(BASELINE):
         assert report["baseline"]["revision"] == BASELINE and "now/before" in done.stdout
         assert report["baseline"]["experta"]["latency"]["both"]["p50_ms"] > 0
+        # Before and now also take turns, round after round, on the same scenarios.
+        turns = report["baseline"]["experta"]["turns"]
+        assert set(turns["median"]) == {"before", "now", "now_same_facts"}
+        scopes = {"device", "needs", "both", "all facts"}
+        for kind, runs in turns["rounds"].items():
+            assert len(runs) == 1 and set(runs[0]) == scopes, kind
+            assert all(runs[0][scope] > 0 for scope in scopes), kind
+        assert "before and now taking turns (median of 1 round)" in done.stdout
     else:
         assert report["baseline"] is None and "no baseline" in done.stderr
 
