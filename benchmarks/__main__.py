@@ -324,6 +324,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         before = (args.baseline, figures) if figures else None
     print(table(engines, ratio, before))
     if before:
+        print(
+            "now/before above: one run of each suite, one after the other (a shared "
+            "machine's load drifts between them); the consult figures below take turns."
+        )
         print(turns_table(before[1]["turns"]))
     checks = _measure("experta", size, args.seed, "--check")
     print(check_table(checks))
