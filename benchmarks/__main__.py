@@ -134,8 +134,15 @@ def _measure_baseline(revision: str, size: str, seed: int) -> dict[str, Any] | N
             [sys.executable, "-c", _VOCABULARY], cwd=tree, env=env, capture_output=True,
             text=True, check=True,
         ).stdout  # fmt: skip
-        figures["turns"] = turns(tree, env, size, seed, vocabulary)
+        try:
+            figures["turns"] = turns(tree, env, size, seed, vocabulary)
+        except TurnFailed as error:  # e.g. a revision whose suite has no `latency` yet
+            print(f"benchmarks: no turns: {error}", file=sys.stderr)
     return figures
+
+
+class TurnFailed(Exception):
+    """A turn's interpreter failed (its error output is the message)."""
 
 
 #: Rounds of turns per size (see :func:`turns`).
@@ -165,7 +172,7 @@ def _turn(tree: Path, env: dict[str, str], size: str, seed: int) -> dict[str, fl
         cwd=tree, env=env, capture_output=True, text=True,
     )  # fmt: skip
     if out.returncode:
-        raise SystemExit(f"benchmarks: a turn in {tree} failed:\n{out.stderr}")
+        raise TurnFailed(f"a turn in {tree} failed:\n{out.stderr}")
     return json.loads(out.stdout)
 
 
@@ -323,7 +330,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         figures = _measure_baseline(args.baseline, size, args.seed)
         before = (args.baseline, figures) if figures else None
     print(table(engines, ratio, before))
-    if before:
+    if before and "turns" in before[1]:
         print(
             "now/before above: one run of each suite, one after the other (a shared "
             "machine's load drifts between them); the consult figures below take turns."

@@ -8,6 +8,8 @@ import sys
 from importlib.util import find_spec
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[1]
 BASELINE = "0c1e87a"  # benchmarks.__main__.BASELINE
 
@@ -86,3 +88,22 @@ def _has_revision(revision: str) -> bool:
         ["git", "cat-file", "-e", f"{revision}^{{commit}}"], cwd=ROOT, capture_output=True
     )
     return found.returncode == 0
+
+
+def test_a_turn_on_a_revision_whose_suite_cannot_take_it_says_which_and_why(tmp_path):
+    """A revision whose suite lacks what a turn needs fails with ``TurnFailed`` naming the
+    tree and the error (the benchmark then prints "no turns" and keeps the other figures)."""
+    sys.path.insert(0, str(ROOT))
+    try:
+        from benchmarks import __main__ as bench
+    finally:
+        sys.path.remove(str(ROOT))
+    old = tmp_path / "old"
+    (old / "benchmarks").mkdir(parents=True)
+    (old / "benchmarks" / "__init__.py").write_text("", encoding="utf-8")
+    (old / "benchmarks" / "suite.py").write_text("SIZES = {}\n", encoding="utf-8")
+    with pytest.raises(
+        bench.TurnFailed,
+        match=r"(?s)a turn in .*old failed:.*No module named 'benchmarks\.inputs'",
+    ):
+        bench.turns(old, {"PYTHONPATH": str(old)}, "smoke", 2024, "{}")
