@@ -471,7 +471,14 @@ def _disagreements(knowledge: KnowledgeBase, satisfiable: _Satisfiability) -> li
     A rule has such an opponent unless every opponent clashes with it on some attribute
     both test. So a few opponents are tried first (those testing fewest attributes, most
     likely to share none); failing that, the opponents that clash are gathered through an
-    index of each attribute's tests, and the rule has an opponent if any is left over."""
+    index of each attribute's tests, and the rule has an opponent if any is left over.
+    An exception and the rule it ``overrides`` are no disagreement: when both fire, the
+    exception decides."""
+    decided = {(rule.id, general) for rule in knowledge.rules for general in rule.overrides}
+
+    def settled(one: RuleSpec, other: RuleSpec) -> bool:
+        return (one.id, other.id) in decided or (other.id, one.id) in decided
+
     by_attribute: dict[str, list[tuple[RuleSpec, Any]]] = {}
     for rule in knowledge.rules:
         for conclusion in rule.conclusions:
@@ -490,7 +497,14 @@ def _disagreements(knowledge: KnowledgeBase, satisfiable: _Satisfiability) -> li
             )
             index = _Clashes(satisfiable, opponents)
             for rule, mine in live:
-                if mine == value and index.has_partner(rule):
+                if mine != value:
+                    continue
+                if any(settled(rule, other) for other in opponents):  # rare: its own index
+                    others = [other for other in opponents if not settled(rule, other)]
+                    partner = _Clashes(satisfiable, others).has_partner(rule)
+                else:
+                    partner = index.has_partner(rule)
+                if partner:
                     sides.setdefault(value, set()).add((rule.id, rule.source))
         if sides:
             order = knowledge.attributes[attribute].values

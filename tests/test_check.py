@@ -143,8 +143,11 @@ def _pairwise(knowledge):
     for name, entries in by_attribute.items():
         sides: dict = {}
         for (a, a_value), (b, b_value) in combinations(entries, 2):
-            if a_value != b_value and checks._satisfiable(
-                knowledge, a.conditions + b.conditions, reachable
+            decided = a.id in b.overrides or b.id in a.overrides  # the exception decides
+            if (
+                a_value != b_value
+                and not decided
+                and checks._satisfiable(knowledge, a.conditions + b.conditions, reachable)
             ):
                 sides.setdefault(a_value, set()).add((a.id, a.source))
                 sides.setdefault(b_value, set()).add((b.id, b.source))

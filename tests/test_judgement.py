@@ -98,6 +98,40 @@ def test_check_refuses_an_override_that_is_not_more_specific(tmp_path):
     assert check(load(write_base(tmp_path / "ok", {"t": GENERAL + EXCEPTION}))).ok
 
 
+def test_check_lists_no_disagreement_an_exception_decides(tmp_path):
+    """The exception and the rule it overrides conclude different kinds where both fire,
+    but the exception decides there: `expert check` lists that pair only without the
+    override, and still lists a rival that no override decides."""
+    plain = EXCEPTION.replace('overrides = ["t.mic-headset"]\n', "")
+    report = check(load(write_base(tmp_path / "plain", {"t": GENERAL + plain})))
+    assert [(d.attribute, dict(d.sides)) for d in report.disagreements] == [
+        (
+            "device.kind",
+            {
+                "headphones": (("t.inline-headphones", "kania"),),
+                "headset": (("t.mic-headset", "digimigia"),),
+            },
+        )
+    ]
+    assert (
+        check(load(write_base(tmp_path / "decided", {"t": GENERAL + EXCEPTION}))).disagreements
+        == ()
+    )
+    rival = rule(
+        "t.boom-headphones",
+        'when.device.mic = "boom"',
+        'then.device.kind = "headphones"',
+        quote="You can find certain styles of headphones with built-in microphones",
+    )
+    report = check(load(write_base(tmp_path / "rival", {"t": GENERAL + EXCEPTION + rival})))
+    assert [dict(d.sides) for d in report.disagreements] == [
+        {
+            "headphones": (("t.boom-headphones", "kania"),),
+            "headset": (("t.mic-headset", "digimigia"),),
+        }
+    ]
+
+
 MEMBERS = rule(
     "t.boom-features",
     'when.device.mic = "boom"',
