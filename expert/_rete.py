@@ -27,6 +27,8 @@ Nothing of experta is changed for other engines.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
+from functools import partial
+from operator import eq
 from typing import Any
 
 from ._compat import (
@@ -161,21 +163,12 @@ def _feature_port(node: FeatureTesterNode) -> Callable[[Token], None]:
     to the token's context. No other node changes a token (the two-input and conflict-set
     nodes store copies and build new tokens), so a token that passes a test without bindings
     can go on as it is; one that gains bindings is copied first. The checks the compiler's
-    patterns use (the fact's type, an unbound literal or predicate on a field, capturing the
-    fact) run inline; any other check runs as experta's node would run it.
+    patterns use (an unbound literal or predicate on a field, capturing the fact) run
+    inline; any other check (the fact's type, tested at the root) runs as experta's node
+    would run it.
     """
     check = node.matcher
     how: Any = getattr(check, "how", None)
-    if type(check) is TypeCheck:
-        fact_type = check.fact_type
-
-        def type_test(token: Token) -> None:
-            (fact,) = token.data
-            if type(fact) == fact_type:  # noqa: E721 - experta's own test
-                for child in node.children:
-                    child.callback(token)
-
-        return type_test
     if type(check) is FactCapture:
         bind = check.bind
 
@@ -191,34 +184,22 @@ def _feature_port(node: FeatureTesterNode) -> Callable[[Token], None]:
                 child.callback(token)
 
         return capture
-    if _plain_field(check) and type(how) is L and how.__bind__ is None:
-        what, literal = check.what, how.value
+    if _plain_field(check) and type(how) in (L, P) and how.__bind__ is None:
+        # experta's equal_literal (literal == value) or match_predicate, binding nothing.
+        what = check.what
+        passes = partial(eq, how.value) if type(how) is L else how.match
 
-        def literal_test(token: Token) -> None:  # experta's equal_literal, binding nothing
+        def field_test(token: Token) -> None:
             (fact,) = token.data
             try:
                 record = fact[what]
             except (IndexError, KeyError, TypeError):
                 return
-            if literal == record:
+            if passes(record):
                 for child in node.children:
                     child.callback(token)
 
-        return literal_test
-    if _plain_field(check) and type(how) is P and how.__bind__ is None:
-        what, predicate = check.what, how.match
-
-        def predicate_test(token: Token) -> None:  # experta's match_predicate, binding nothing
-            (fact,) = token.data
-            try:
-                record = fact[what]
-            except (IndexError, KeyError, TypeError):
-                return
-            if predicate(record):
-                for child in node.children:
-                    child.callback(token)
-
-        return predicate_test
+        return field_test
     test = _test(check)
 
     def callback(token: Token) -> None:
@@ -271,7 +252,17 @@ def _conflict_set_port(
     return callback
 
 
-class _LiteralIndex:
+class _Index:
+    """Stands for sibling nodes (its ``children``) behind one port, ``activate``."""
+
+    children: list[ChildNode]
+
+    def reset(self) -> None:
+        for child in self.children:
+            child.node.reset()
+
+
+class _LiteralIndex(_Index):
     """Stands for sibling nodes that each test ``fact[what] == <literal>``: one dictionary
     lookup finds the nodes that match, instead of a call per sibling."""
 
@@ -302,12 +293,8 @@ class _LiteralIndex:
         for child in found:
             child.callback(token)
 
-    def reset(self) -> None:
-        for child in self.children:
-            child.node.reset()
 
-
-class _MemberIndex:
+class _MemberIndex(_Index):
     """Stands for sibling nodes that each test a set value that can pass only if the set
     holds one of the test's ``members`` (``contains``/``one_of`` on a stated set, marked by
     the compiler): a set meets only the tests naming one of its members, in their order."""
@@ -333,10 +320,6 @@ class _MemberIndex:
         children = self.children
         for position in found:
             children[position].callback(token)
-
-    def reset(self) -> None:
-        for child in self.children:
-            child.node.reset()
 
 
 def members_of(child: ChildNode) -> frozenset[Any]:

@@ -58,13 +58,8 @@ class CompiledBase:
             tuple(index_of[r.id] for r in knowledge.rules if rule.id in r.overrides)
             for rule in knowledge.rules
         )
-        #: Per rule, every (attribute, value) it concludes.
-        self.conclusions: tuple[tuple[tuple[str, Any], ...], ...] = tuple(
-            tuple((c.attribute, c.value) for c in rule.conclusions) for rule in knowledge.rules
-        )
-        #: Per rule, its quotes joined (what a firing carries) and the note attributes it
-        #: concludes with the values it concludes on each, made once rather than per firing.
-        self.quotes: tuple[str, ...] = tuple(rule.quote for rule in knowledge.rules)
+        #: Per rule, the note attributes it concludes with the values it concludes on each,
+        #: made once rather than per firing.
         notes = {name for name, attribute in knowledge.attributes.items() if attribute.note}
         self.notes: tuple[tuple[tuple[str, tuple[Any, ...]], ...], ...] = tuple(
             tuple(
@@ -97,11 +92,13 @@ class CompiledBase:
         #: Per rule, its position in the canonical firing order (the order of ``rank``).
         self.position: tuple[int, ...] = _positions(self.rank)
         #: Per rule, what each of its firings carries and is weighed by, read once here:
-        #: (id, source, quote, conclusions, certainty, stage, concluded attributes).
+        #: (id, source, quotes joined, every (attribute, value) it concludes, certainty, stage,
+        #: concluded attributes).
         self.firing_parts: tuple[tuple[Any, ...], ...] = tuple(
-            (rule.id, rule.source, self.quotes[index], self.conclusions[index],
+            (rule.id, rule.source, rule.quote,
+             tuple((c.attribute, c.value) for c in rule.conclusions),
              rule.certainty, self.stages[rule.id], frozenset(rule.concluded()))
-            for index, rule in enumerate(knowledge.rules)
+            for rule in knowledge.rules
         )  # fmt: skip
         self.engine_class = _engine_class(knowledge, self.stages, self.declared)
 
