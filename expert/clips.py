@@ -38,7 +38,7 @@ import clips
 from .compiler import CompiledBase, binds, parts
 from .errors import InferenceError, KnowledgeBaseError
 from .knowledge import Condition, RuleSpec
-from .runner import Record, not_settled
+from .runner import Conclusions, Record, not_settled
 
 __all__ = ["FUNCTIONS", "LOG", "TEMPLATES", "ClipsRunner", "construct"]
 
@@ -47,8 +47,9 @@ TEMPLATES = (
     "(deftemplate expert-fact (slot key (type INTEGER)) (slot attr (type STRING)) (slot value))",
     "(deftemplate expert-member (slot attr (type STRING)) (slot value))",
 )
-#: The firing log: index, count, keys... per firing; reset empties it.
-LOG = "(defglobal ?*firings* = (create$))"
+#: The firing log: index, count, keys... per firing; reset empties it. The keys of the
+#: conclusions a run keeps out of working memory (see :class:`expert.runner.Runner`).
+LOG = "(defglobal ?*firings* = (create$) ?*kept-out* = (create$))"
 
 #: Assert a stated value, or a stated set and its members; return TRUE, not the fact.
 FUNCTIONS = (
@@ -156,7 +157,11 @@ def _pattern(condition: Condition, position: int) -> str:
 
 
 def construct(
-    rule: RuleSpec, index: int, salience: int, declared: list[tuple[int, str, Any]]
+    rule: RuleSpec,
+    index: int,
+    salience: int,
+    declared: list[tuple[int, str, Any]],
+    negated: frozenset[str] = frozenset(),
 ) -> str:
     """The ``defrule`` of one rule.
 
@@ -165,16 +170,22 @@ def construct(
         index: its position in the knowledge base (the firing record's rule index).
         salience: its CLIPS salience (stage and own salience, see :class:`ClipsRunner`).
         declared: (key, attribute, value) of the conclusions to assert when it fires.
+        negated: the attributes some rule tests with ``absent`` or ``not``: only their
+            conclusions can be kept out of working memory, so only they are checked.
     """
     patterns, keys = [], []
     for position, part in enumerate(parts(rule)):
         patterns.append(_pattern(part, position))
         if binds(part):
             keys.append(f"?k{position}")
-    asserts = [
-        f"(assert (expert-fact (key {key}) (attr {_literal(name)}) (value {_literal(value)})))"
-        for key, name, value in declared
-    ]
+    asserts = []
+    for key, name, value in declared:
+        fact = (
+            f"(assert (expert-fact (key {key}) (attr {_literal(name)}) (value {_literal(value)})))"
+        )
+        if name in negated:
+            fact = f"(if (not (member$ {key} ?*kept-out*)) then {fact})"
+        asserts.append(fact)
     logged = " ".join([str(index), str(len(keys)), *keys])
     return "\n".join(
         [
@@ -209,17 +220,20 @@ class ClipsRunner:
         self._state = self.env.find_function("expert-state")
         self._set = self.env.find_function("expert-set")
         self.log = self.env.find_global("firings")
+        self.kept_out = self.env.find_global("kept-out")
         # Keys of the concluded facts rules test; stated facts are numbered after them.
         self._concluded: list[tuple[str, Any]] = sorted(
             {conclusion for declared in compiled.declared for conclusion in declared},
             key=lambda conclusion: (conclusion[0], str(conclusion[1])),
         )
-        keys = {conclusion: key for key, conclusion in enumerate(self._concluded)}
+        keys = self._keys = {conclusion: key for key, conclusion in enumerate(self._concluded)}
         ranks = sorted({(stage, negated) for stage, negated, _ in compiled.rank})
         salience = {rank: 10000 - position for position, rank in enumerate(ranks)}
         for index, rule in enumerate(compiled.knowledge.rules):
             declared = [(keys[c], c[0], c[1]) for c in compiled.declared[index]]
-            text = construct(rule, index, salience[compiled.rank[index][:2]], declared)
+            text = construct(
+                rule, index, salience[compiled.rank[index][:2]], declared, compiled.negated
+            )
             try:
                 self.env.build(text)
             except clips.CLIPSError as error:
@@ -243,17 +257,30 @@ class ClipsRunner:
             position += 2 + count
         return record
 
-    def run(self, stated: dict[str, Any]) -> Record:
-        """Fire the rules on ``stated`` (full fact names to values).
+    def run(
+        self, stated: dict[str, Any], given: Conclusions = (), kept_out: Conclusions = ()
+    ) -> Record:
+        """Fire the rules on ``stated`` (full fact names to values); see
+        :class:`~expert.runner.Runner`.
 
         Raises:
             InferenceError: the engine failed, or the rules did not settle within the limit.
         """
         tested = self.compiled.tested
         stated_facts = [(name, value) for name, value in stated.items() if name in tested]
+        keys = self._keys
+        # A given conclusion some rule also concludes takes that conclusion's key, so that
+        # the rule's own assertion is a duplicate CLIPS ignores (experta keeps one fact too).
+        given_facts = [fact for fact in given if fact[0] in tested]
+        stated_facts += [fact for fact in given_facts if fact not in keys]
         env = self.env
         try:
             env.reset()
+            if kept_out:  # a reset empties it
+                self.kept_out.value = [keys[c] for c in kept_out if c in keys]
+            for fact in given_facts:
+                if fact in keys:
+                    self._state(keys[fact], fact[0], _clips_value(fact[1]))
             first = len(self._concluded)
             for key, (name, value) in enumerate(stated_facts, start=first):
                 if isinstance(value, frozenset):

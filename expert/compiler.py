@@ -40,6 +40,14 @@ class CompiledBase:
         self.stages = stages(knowledge)
         #: Attributes some rule tests; only these need to enter working memory.
         self.tested = frozenset(a for rule in knowledge.rules for a in rule.tested())
+        #: Concluded attributes some rule tests with ``absent`` or ``not``: a conclusion of
+        #: one of them that counts for nothing is kept out of working memory (a run again).
+        self.negated = frozenset(
+            c.attribute
+            for rule in knowledge.rules
+            for c in rule.conditions
+            if c.concluded and not binds(c)
+        )
         #: Per rule, the (attribute, value) conclusions its firing puts in working memory. A
         #: conclusion no rule tests is only recorded: declaring it would cost a pass through
         #: the whole network for nothing.
@@ -100,6 +108,22 @@ class CompiledBase:
              rule.certainty, self.stages[rule.id], frozenset(rule.concluded()))
             for rule in knowledge.rules
         )  # fmt: skip
+        #: The rules concluding a value of a ``negated`` attribute: only their conclusions
+        #: are ever kept out of working memory.
+        self.concluding_negated = frozenset(
+            index
+            for index, rule in enumerate(knowledge.rules)
+            if not rule.concluded().isdisjoint(self.negated)
+        )
+        #: Whether some input states a concluded attribute outright (``states``).
+        self.stating = any(attribute.states for attribute in knowledge.inputs.values())
+        #: Per concluded value with opposed values (``opposes``): each rival, and whether
+        #: the rival's attribute is the one declaring the opposition (it wins a tie).
+        opposed: dict[tuple[str, Any], list[tuple[tuple[str, Any], bool]]] = {}
+        for declaring, other in knowledge.oppositions():
+            opposed.setdefault(declaring, []).append((other, False))
+            opposed.setdefault(other, []).append((declaring, True))
+        self.opposed = {key: tuple(rivals) for key, rivals in opposed.items()}
         self.engine_class = _engine_class(knowledge, self.stages, self.declared)
 
     def new_engine(self) -> Any:

@@ -15,7 +15,7 @@ from .facts import Device, Needs
 from .knowledge import KnowledgeBase, load
 from .result import Result
 from .runner import ExpertaRunner, Runner
-from .verdicts import build_result
+from .verdicts import build_result, not_counting
 
 __all__ = ["ENGINES", "RUN_LIMIT", "Expert", "expert_for", "runner_class"]
 
@@ -195,14 +195,26 @@ class Expert:
 
     def _consult(self, facts: tuple[tuple[str, Any], ...]) -> Result:
         stated = dict(facts)
-        try:
-            record = self._runner().run(stated)
-        except InferenceError:
-            self._local.runner = None  # an engine that failed midway is not reused
-            raise
-        return build_result(
-            self.compiled, stated, record, engine=self.engine, run_limit=self.run_limit
-        )
+        compiled = self.compiled
+        given: tuple[tuple[str, Any], ...] = ()
+        if compiled.stating:
+            given = tuple((a, v) for a, (v, _) in self.knowledge.implied(stated).items())
+        kept_out: frozenset[tuple[str, Any]] = frozenset()
+        while True:
+            try:
+                record = self._runner().run(stated, given, kept_out)
+            except InferenceError:
+                self._local.runner = None  # an engine that failed midway is not reused
+                raise
+            result = build_result(
+                compiled, stated, record, engine=self.engine, run_limit=self.run_limit
+            )
+            # A conclusion that counts for nothing must not satisfy `absent` or fail a
+            # `not`: run again without it (rare; each run keeps more out, so this ends).
+            more = not_counting(compiled, record, result.certainties)
+            if more <= kept_out:
+                return result
+            kept_out |= more
 
 
 def _first(item: tuple[str, Any]) -> str:

@@ -36,6 +36,8 @@ __all__ = [
 
 #: How a conflict's winner was chosen, in words (see Conflict.settled_by).
 SETTLED = {
+    "stated": "because you said so",
+    "caution": "a tie on certainty, settled by caution (a concern or what to avoid stays)",
     "certainty": "on certainty",
     "articles": "a tie on certainty, settled by more articles saying so",
     "vocabulary order": "a tie on certainty and articles, settled by vocabulary order",
@@ -125,6 +127,9 @@ class Proof:
     certainty: float
     stated: bool
     steps: tuple[Step, ...] = ()
+    #: For a concluded value the person stated outright, the statement
+    #: (``device.type = headphones``).
+    stated_as: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -133,6 +138,8 @@ class Proof:
             "certainty": round(self.certainty, 4),
             "stated": self.stated,
         }
+        if self.stated_as:
+            data["stated_as"] = self.stated_as
         if self.steps:
             data["steps"] = [step.to_dict() for step in self.steps]
         return data
@@ -140,9 +147,8 @@ class Proof:
     def lines(self, depth: int = 0) -> list[Line]:
         """This proof as lines: the fact, then each rule step with its quote and premises."""
         if self.stated:
-            return [
-                Line(depth, "fact", f"{self.attribute} = {show_value(self.value)} (you said so)")
-            ]
+            said = f"you said {self.stated_as}" if self.stated_as else "you said so"
+            return [Line(depth, "fact", f"{self.attribute} = {show_value(self.value)} ({said})")]
         head = f"{self.attribute} = {show_value(self.value)} (certainty {_cf(self.certainty)})"
         out = [Line(depth, "heading", head)]
         for step in self.steps:
@@ -194,34 +200,45 @@ class How(_Rendered):
             parts = " and ".join(_cf(f.certainty) for f in verdict.because if f.certainty)
             agree = f"{len(verdict.because)} rules agree; combined by MYCIN: {parts}"
             lines.append(Line(1, "heading", agree))
-        if len(self.proofs) == 1:
+        if len(self.proofs) == 1 and self.proofs[0].stated:
+            lines.extend(self.proofs[0].lines(1))
+        elif len(self.proofs) == 1:
             lines.extend(self.proofs[0].lines(0)[1:])
         else:
             for proof in self.proofs:
                 lines.extend(proof.lines(1))
         if self.conflict:
+            conflict = self.conflict
+            who = (
+                "the rules conclude otherwise than you said"
+                if conflict.stated
+                else ("the articles disagree")
+            )
             dispute = (
-                f"conflict: the articles disagree on {self.conflict.attribute}; "
-                f"{show_value(self.conflict.winner)} wins {SETTLED[self.conflict.settled_by]}"
+                f"conflict: {who} on {conflict.attribute}; "
+                f"{show_value(conflict.winner)} wins {SETTLED[conflict.settled_by]}"
             )
             lines.append(Line(1, "conflict", dispute))
+            lost = "overruled" if conflict.stated else "outweighed"
             for rival in self.rivals:
-                outweighed = f"outweighed: {rival.attribute} = {show_value(rival.value)}"
-                lines.append(Line(1, "conflict", outweighed))
+                lines.append(
+                    Line(1, "conflict", f"{lost}: {rival.attribute} = {show_value(rival.value)}")
+                )
                 lines.extend(rival.lines(0)[1:])
         name = verdict.attribute
         for firing in self.defeated:
             said = ", ".join(
                 f"{name} = {show_value(value)}" for a, value in firing.conclusions if a == name
             )
-            lines.append(
-                Line(
-                    1,
-                    "conflict",
+            if firing.overruled_by and not firing.defeated_by:
+                stated = f"{firing.overruled_by} = {show_value(verdict.value)}"
+                why = f"overruled: rule {firing.rule} ({said}) by what you said ({stated})"
+            else:
+                why = (
                     f"defeated: rule {firing.rule} ({said}) by {', '.join(firing.defeated_by)}, "
-                    "an exception to it",
+                    "an exception to it"
                 )
-            )
+            lines.append(Line(1, "conflict", why))
             lines.append(Line(2, "quote", f"“{firing.quote}”"))
         return lines
 
@@ -234,6 +251,10 @@ def _citation(result: Result, firing: Firing) -> str:
 def _proof(result: Result, attribute: str, value: Any, seen: frozenset = frozenset()) -> Proof:
     if attribute in result.facts:
         return Proof(attribute, result.facts[attribute], 1.0, stated=True)
+    stated = result.knowledge.implied(result.facts).get(attribute)
+    if stated is not None and stated[0] == value:
+        said = f"{stated[1]} = {show_value(value)}"
+        return Proof(attribute, value, 1.0, stated=True, stated_as=said)
     steps = []
     # Strongest first, then by rule id: the same facts always read the same way.
     support = sorted(result.support(attribute, value), key=lambda f: (-abs(f.certainty), f.rule))
@@ -288,6 +309,8 @@ class Candidate:
     certainty: float
     failed: tuple[str, ...]
     defeated_by: tuple[str, ...] = ()
+    #: The stated input that overruled it (it concluded another value than was stated).
+    overruled_by: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -298,6 +321,7 @@ class Candidate:
             "certainty": round(self.certainty, 4),
             "failed": list(self.failed),
             "defeated_by": list(self.defeated_by),
+            "overruled_by": self.overruled_by,
         }
 
 
@@ -308,8 +332,9 @@ class WhyNot(_Rendered):
     Attributes:
         attribute: the attribute asked about.
         value: the value asked about.
-        status: ``holds`` (it is the verdict), ``outweighed`` (concluded but another value
-            is stronger), ``not concluded``, or ``no rule`` (nothing can conclude it).
+        status: ``holds`` (it is the verdict), ``overruled`` (another value was stated
+            outright), ``outweighed`` (concluded but another value is stronger), ``not
+            concluded``, or ``no rule`` (nothing can conclude it).
         verdict: the verdict on the attribute, if any.
         certainty: the value's own combined certainty (0 when not concluded).
         candidates: the rules that could conclude it.
@@ -339,6 +364,10 @@ class WhyNot(_Rendered):
             return [Line(0, "heading", f"{name}: no rule in the knowledge base concludes it.")]
         if self.status == "holds":
             head = f"{name} holds (certainty {_cf(self.certainty)})."
+        elif self.status == "overruled":
+            assert self.verdict is not None
+            stated = f"{self.verdict.stated_by} = {show_value(self.verdict.value)}"
+            head = f"{name}: you said {stated}, which outranks the rules."
         elif self.status == "outweighed":
             assert self.verdict is not None
             stronger = (
@@ -350,7 +379,9 @@ class WhyNot(_Rendered):
         lines = [Line(0, "heading", head)]
         for candidate in self.candidates:
             rule = candidate.rule
-            if candidate.defeated_by:
+            if candidate.overruled_by:
+                said = f"rule {rule.id} fired, but what you said overrules it"
+            elif candidate.defeated_by:
                 said = (
                     f"rule {rule.id} fired, but was defeated by "
                     f"{', '.join(candidate.defeated_by)}, an exception to it"
@@ -436,11 +467,16 @@ def why_not(result: Result, attribute: str, value: Any) -> WhyNot:
         defeated_by = tuple(
             dict.fromkeys(d for f in fired if attribute in f.defeated for d in f.defeated_by)
         )
-        candidates.append(Candidate(rule, bool(fired), strongest, failed, defeated_by=defeated_by))
-    if not candidates:
+        overruled = next((f.overruled_by for f in fired if attribute in f.defeated), "")
+        candidates.append(
+            Candidate(rule, bool(fired), strongest, failed, defeated_by, overruled_by=overruled)
+        )
+    if verdict and (value == verdict.value or (spec.multi and value in verdict.value)):
+        status = "holds" if candidates or verdict.stated_by else "no rule"
+    elif verdict and verdict.stated_by:
+        status = "overruled"
+    elif not candidates:
         status = "no rule"
-    elif verdict and (value == verdict.value or (spec.multi and value in verdict.value)):
-        status = "holds"
     elif spec.note and certainty > 0:
         status = "holds"  # a note is no verdict: what some rule says of the class holds
     elif certainty and verdict is not None:

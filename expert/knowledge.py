@@ -21,7 +21,15 @@ from ._toml import read_text, read_toml
 from .certainty import HEDGES
 from .errors import FactError, KnowledgeBaseError, brief, suggest
 from .goals import Goal, read_goals
-from .vocabulary import Attribute, declare, show_value, state_facts
+from .vocabulary import (
+    Attribute,
+    Group,
+    check_references,
+    declare,
+    declare_groups,
+    show_value,
+    state_facts,
+)
 
 __all__ = [
     "OPERATORS",
@@ -269,6 +277,8 @@ class KnowledgeBase:
     topics: Mapping[str, str] = attrs.field(factory=dict)
     #: What consultations are for: which verdict answers which stated groups of facts.
     goals: tuple[Goal, ...] = ()
+    #: Words for the groups of facts (``[groups.<name>]`` in the vocabulary), by group.
+    group_words: Mapping[str, Group] = attrs.field(factory=dict)
     #: The attributes a user states (``input = true``), by full name, in vocabulary order.
     inputs: Mapping[str, Attribute] = attrs.field(init=False, repr=False, eq=False)
 
@@ -338,6 +348,35 @@ class KnowledgeBase:
             if attribute.concluded and not attribute.note
         ]
 
+    def implied(self, facts: Mapping[str, Any]) -> dict[str, tuple[Any, str]]:
+        """The conclusions ``facts`` state outright (an input that ``states`` a concluded
+        attribute): concluded attribute -> (value, the input that stated it)."""
+        found: dict[str, tuple[Any, str]] = {}
+        for name, value in facts.items():
+            attribute = self.attributes.get(name)
+            if attribute is None or not attribute.states:
+                continue
+            if value in self.attributes[attribute.states].values:
+                found[attribute.states] = (value, name)
+        return found
+
+    def oppositions(self) -> tuple[tuple[tuple[str, str], tuple[str, str]], ...]:
+        """Every pair of concluded values that cannot both hold (``opposes``): ((attribute,
+        value) of the declaring attribute, (attribute, value) opposed)."""
+        pairs = []
+        for attribute in self.attributes.values():
+            opposition = attribute.opposes
+            if opposition is None:
+                continue
+            other = self.attributes[opposition.attribute]
+            for value in attribute.values:
+                if opposition.values:
+                    theirs: tuple[str, ...] = opposition.values.get(value, ())
+                else:
+                    theirs = (value,) if value in other.values else ()
+                pairs += [((attribute.name, value), (other.name, t)) for t in theirs]
+        return tuple(pairs)
+
     def groups(self) -> tuple[str, ...]:
         """The attribute groups (``device``, ``needs``, ...), in vocabulary order."""
         return tuple(dict.fromkeys(attribute.group for attribute in self.attributes.values()))
@@ -383,9 +422,12 @@ class _Loader:
     def load(self) -> KnowledgeBase:
         sources = self._sources()
         attributes: dict[str, Attribute] = {}
+        groups: dict[str, Group] = {}
         vocabulary = self.directory / "vocabulary.toml"
         if vocabulary.is_file():
-            declare(attributes, read_toml(vocabulary), vocabulary)
+            table = read_toml(vocabulary)
+            declare_groups(groups, table.pop("groups", {}), vocabulary)
+            declare(attributes, table, vocabulary)
         topic_files = [p for p in self.files if p.name not in _NOT_TOPICS]
         documents = []
         for path in topic_files:
@@ -423,6 +465,7 @@ class _Loader:
                     )
                 seen[rule.id] = path
                 rules.append(rule)
+        check_references(attributes, groups, vocabulary)
         self._check_refinements(rules)
         self._check_overrides(rules)
         return KnowledgeBase(
@@ -432,6 +475,7 @@ class _Loader:
             path=str(self.directory),
             topics=topics,
             goals=read_goals(self.directory, attributes),
+            group_words=groups,
         )
 
     @staticmethod

@@ -35,7 +35,10 @@ class Firing:
         stage: the rule's stage (rules testing conclusions run after their concluders).
         defeated_by: the exceptions (rules that ``override`` this one) that fired too; its
             conclusions on the attributes they conclude count for nothing.
-        defeated: the attributes on which it was defeated.
+        defeated: the attributes on which it was defeated (by an exception, or by what the
+            person stated).
+        overruled_by: the stated inputs that overruled it: it concluded another value of an
+            attribute they state outright (``states`` in the vocabulary).
     """
 
     rule: str
@@ -48,6 +51,7 @@ class Firing:
     stage: int = 0
     defeated_by: tuple[str, ...] = ()
     defeated: tuple[str, ...] = ()
+    overruled_by: str = ""
 
     def counts_for(self, attribute: str) -> bool:
         """Whether this firing is evidence on ``attribute`` (it was not defeated there)."""
@@ -63,6 +67,8 @@ class Firing:
         }
         if self.defeated_by:
             data["defeated_by"] = list(self.defeated_by)
+        if self.overruled_by:
+            data["overruled_by"] = self.overruled_by
         return data
 
 
@@ -138,6 +144,8 @@ class Verdict:
         alternatives: every value considered, with its combined certainty.
         members: for a multi-valued attribute, each value that holds with its own certainty
             and reasons, strongest first; empty for a one-valued attribute.
+        stated_by: the input whose stated value states this verdict outright (``device.type``
+            states ``device.kind``), or ``""`` when rules alone concluded it.
     """
 
     attribute: str
@@ -146,6 +154,7 @@ class Verdict:
     because: tuple[Firing, ...]
     alternatives: Mapping[str, float] = attrs.field(factory=dict)
     members: tuple[Member, ...] = ()
+    stated_by: str = ""
 
     def member(self, value: Any) -> Member:
         """The member ``value`` of a set verdict.
@@ -173,38 +182,56 @@ class Verdict:
         }
         if self.members:
             data["members"] = [member.to_dict() for member in self.members]
+        if self.stated_by:
+            data["stated_by"] = self.stated_by
         return data
 
 
 @attrs.frozen
 class Conflict:
-    """Two or more values of a one-valued attribute were concluded.
+    """Two or more values of a one-valued attribute were concluded, or a stated value was
+    contradicted, or two values that oppose each other (``opposes``) were both concluded.
 
     Attributes:
-        attribute: the attribute in dispute.
-        winner: the value with the highest certainty (the verdict).
-        sides: ``(value, certainty, firings)`` for each value, strongest first.
+        attribute: the attribute in dispute (for opposed values, the winner's).
+        winner: the value that holds (the verdict, or the member kept).
+        sides: ``(value, certainty, firings)`` for each value, the winner first; a loser's
+            certainty is what its rules would have given it.
+        stated: the input the person stated the winner by (``device.type``), when the
+            statement settled it.
+        against: for opposed values, the attribute of the losing side
+            (``assessment.strengths`` against a concern); ``""`` otherwise.
     """
 
     attribute: str
     winner: Any
     sides: tuple[tuple[Any, float, tuple[Firing, ...]], ...]
+    stated: str = ""
+    against: str = ""
 
     @property
     def settled_by(self) -> str:
-        """Which rule chose the winner, ``certainty``, or ``articles`` for a tie on certainty
-        that more articles settle, or ``vocabulary order`` for a tie on both."""
+        """What chose the winner: ``stated`` (what the person said), ``certainty``, or
+        ``articles`` for a tie on certainty that more articles settle, or ``caution`` for
+        opposed values equally sure (the side declaring the opposition: a concern, what to
+        avoid), or ``vocabulary order`` for a tie on both."""
+        if self.stated:
+            return "stated"
         top = [side for side in self.sides if round(side[1], 9) == round(self.sides[0][1], 9)]
+        if len(top) > 1 and self.against:
+            return "caution"
         if len(top) == 1:
             return "certainty"
         articles = [len({f.source for f in firings if f.certainty > 0}) for _, _, firings in top]
         return "articles" if articles[0] > max(articles[1:]) else "vocabulary order"
 
     def to_dict(self) -> dict[str, Any]:
-        """JSON-ready: attribute, winner and each side with its reasons."""
-        return {
+        """JSON-ready: attribute, winner, each side with its reasons, and how it was
+        settled."""
+        data = {
             "attribute": self.attribute,
             "winner": self.winner,
+            "settled_by": self.settled_by,
             "sides": [
                 {
                     "value": value,
@@ -214,6 +241,11 @@ class Conflict:
                 for value, certainty, firings in self.sides
             ],
         }
+        if self.stated:
+            data["stated"] = self.stated
+        if self.against:
+            data["against"] = self.against
+        return data
 
 
 @attrs.frozen(eq=False, repr=False)

@@ -7,18 +7,25 @@ thread-safe: :class:`~expert.engine.Expert` keeps one runner per thread.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import Any, Protocol
 
 from ._rete import Match, TunedNetwork, new_fact
 from .compiler import CompiledBase
 from .errors import ExpertError, InferenceError
 
-__all__ = ["ExpertaRunner", "Record", "Runner", "not_settled"]
+__all__ = ["Conclusions", "ExpertaRunner", "Record", "Runner", "not_settled"]
 
 #: What a run returns: (rule index, matched (attribute, value) facts) per firing, in firing
 #: order. ``matched`` lists the facts the rule's positive conditions matched, in the order of
 #: its conditions (a condition on several concluded values matches one fact per value).
 Record = list[tuple[int, tuple[tuple[str, Any], ...]]]
+
+
+#: Concluded ``(attribute, value)`` facts, as a run takes them: given at the start (what the
+#: stated facts state outright) or kept out of working memory (conclusions that count for
+#: nothing, so that ``absent`` and ``not`` do not see them).
+Conclusions = Collection[tuple[str, Any]]
 
 
 class Runner(Protocol):
@@ -29,8 +36,18 @@ class Runner(Protocol):
 
     def __init__(self, compiled: CompiledBase, run_limit: int) -> None: ...
 
-    def run(self, stated: dict[str, Any]) -> Record:
-        """Fire the rules on ``stated`` facts (full names to values); return the record."""
+    def run(
+        self, stated: dict[str, Any], given: Conclusions = (), kept_out: Conclusions = ()
+    ) -> Record:
+        """Fire the rules on ``stated`` facts (full names to values); return the record.
+
+        Args:
+            stated: the stated facts.
+            given: concluded facts in working memory from the start, as if concluded before
+                any rule fired (a stated ``device.type`` states ``device.kind``).
+            kept_out: conclusions rules may still draw (their firings are recorded) that
+                never enter working memory.
+        """
         ...
 
 
@@ -63,8 +80,10 @@ class ExpertaRunner:
         self.engine = compiled.new_engine()
         self.network = TunedNetwork(self.engine)
 
-    def run(self, stated: dict[str, Any]) -> Record:
-        """Fire the rules on ``stated`` (full fact names to values).
+    def run(
+        self, stated: dict[str, Any], given: Conclusions = (), kept_out: Conclusions = ()
+    ) -> Record:
+        """Fire the rules on ``stated`` (full fact names to values); see :class:`Runner`.
 
         Raises:
             InferenceError: the engine failed, or the rules did not settle within the limit.
@@ -72,9 +91,11 @@ class ExpertaRunner:
         record: Record = []
         tested = self.compiled.tested
         facts = [new_fact(name, value) for name, value in stated.items() if name in tested]
+        known = {fact for fact in given if fact[0] in tested}
+        facts += [new_fact(*fact) for fact in known]
         try:
             self.network.reset()
-            settled = self._fire(facts, record)
+            settled = self._fire(facts, record, known | set(kept_out))
         except ExpertError:
             raise
         except Exception as error:
@@ -83,7 +104,7 @@ class ExpertaRunner:
             raise not_settled(self.compiled, self.run_limit, record)
         return record
 
-    def _fire(self, facts: list[Any], record: Record) -> bool:
+    def _fire(self, facts: list[Any], record: Record, known: set[tuple[str, Any]]) -> bool:
         """Fire the activations stage by stage; return False if the run limit was reached.
 
         experta's own ``run()`` asks the whole network for changes after every single firing.
@@ -94,7 +115,7 @@ class ExpertaRunner:
         are put in a canonical order (:func:`expert.verdicts.build_result`).
         """
         declared = self.compiled.declared
-        known: set[tuple[str, Any]] = set()  # concluded facts in working memory
+        # ``known``: concluded facts in working memory, and those never to enter it.
         pending: list[tuple[int, Match]] = []  # (stage, match), the stage looked up once
         fired = 0
         while True:

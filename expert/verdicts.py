@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from .certainty import THRESHOLD, combine_all
@@ -9,7 +10,7 @@ from .compiler import CompiledBase
 from .result import Conflict, Firing, Member, Note, Result, Verdict
 from .runner import Record
 
-__all__ = ["build_result"]
+__all__ = ["build_result", "not_counting"]
 
 _NOTHING: frozenset[str] = frozenset()
 
@@ -22,27 +23,48 @@ def build_result(
     engine: str = "experta",
     run_limit: int | None = None,
 ) -> Result:
-    """Turn a firing record into a :class:`Result`: certainties, verdicts and conflicts."""
+    """Turn a firing record into a :class:`Result`: certainties, verdicts and conflicts.
+
+    What the person stated outranks what rules conclude: a concluded value an input states
+    outright (``states`` in the vocabulary) holds with certainty 1, and a rule concluding
+    another value of that attribute is overruled there (a conflict settled by the statement).
+    Values that oppose each other (``opposes``) do not both hold: the weaker counts for
+    nothing, and the pair is a conflict.
+    """
     parts = compiled.firing_parts
     exceptions_of = compiled.exceptions
     notes_of = compiled.notes
     premises = compiled.premises
+    opposed = compiled.opposed
+    # Concluded values stated outright: attribute -> (value, the input that stated it).
+    statements = compiled.knowledge.implied(stated) if compiled.stating else {}
+    given = {(name, value) for name, (value, _) in statements.items()}
     # One rule is one piece of evidence: when it fires on several matches (its premise
     # holds in more than one way), it counts once, with its strongest match (MYCIN).
-    contributions: dict[tuple[str, Any], dict[str, float]] = {}
-    certainties: dict[tuple[str, Any], float] = {}
+    contributions: dict[tuple[str, Any], dict[str, float]] = {key: {} for key in given}
+    certainties: dict[tuple[str, Any], float] = dict.fromkeys(given, 1.0)
     #: Per conclusion, the firings that count as evidence for it (not too weak, not defeated).
     evidence: dict[tuple[str, Any], list[Firing]] = {}
+    #: Conclusions a statement overruled: per conclusion, the rules' would-be contributions.
+    overruled: dict[tuple[str, Any], dict[str, float]] = {}
+    lost: dict[tuple[str, Any], tuple[str, Any]] = {}  # outweighed by an opposed value
     counted: set[int] = set()  # rules that fired with a strength that counts
     changed: set[tuple[str, Any]] = set()  # conclusions whose certainty is not yet updated
     firings: list[Firing] = []
     noting: list[tuple[Firing, int]] = []  # counting firings of rules that conclude notes
     current_stage = 0
+
+    def settle(keys: set[tuple[str, Any]]) -> None:
+        """Combine the evidence of ``keys``; then the weaker of opposed values loses."""
+        for key in keys:
+            certainties[key] = 1.0 if key in given else _combined(contributions[key])
+        if opposed:
+            _oppose(keys, opposed, contributions, given, certainties, lost)
+
     for index, matched in _canonical(compiled, record):
         rule_id, source, quote, conclusions, rule_certainty, stage, concluded = parts[index]
         if stage != current_stage:
-            for key in changed:
-                certainties[key] = _combined(contributions[key])
+            settle(changed)
             changed.clear()
             current_stage = stage
         # The premise is the weakest concluded fact matched; a stated fact counts as 1.
@@ -63,9 +85,15 @@ def build_result(
             if exceptions:
                 defeated = frozenset().union(*(e[6] for e in exceptions)) & concluded
                 defeated_by = tuple(e[0] for e in exceptions if e[6] & defeated)
+        overruled_by = ""
+        if statements and not concluded.isdisjoint(statements):
+            against = {a for a, v in conclusions if a in statements and v != statements[a][0]}
+            if against:
+                defeated = defeated | against
+                overruled_by = ", ".join(sorted({statements[a][1] for a in against}))
         firing = Firing(
             rule_id, source, quote, conclusions, matched, rule_certainty, strength, stage,
-            defeated_by, tuple(sorted(defeated)) if defeated else (),
+            defeated_by, tuple(sorted(defeated)) if defeated else (), overruled_by,
         )  # fmt: skip
         firings.append(firing)
         if strength:
@@ -74,6 +102,11 @@ def build_result(
                 noting.append((firing, index))
         for key in conclusions:
             if key[0] in defeated:
+                if strength and overruled_by and key[0] in statements:
+                    would = overruled.setdefault(key, {})
+                    if abs(strength) > abs(would.get(rule_id, 0.0)):
+                        would[rule_id] = strength
+                    evidence.setdefault(key, []).append(firing)
                 continue
             by_rule = contributions.setdefault(key, {})
             if strength:
@@ -82,22 +115,80 @@ def build_result(
                     by_rule[rule_id] = strength
                     changed.add(key)
     # Only what the last stage changed is not combined yet (the order stays the evidence's).
-    certainties = {
-        key: certainties[key] if key in certainties and key not in changed else _combined(by_rule)
-        for key, by_rule in contributions.items()
-    }
-    verdicts, conflicts = _verdicts(compiled, certainties, evidence)
+    settle(changed | (contributions.keys() - certainties.keys()))
+    verdicts, conflicts = _verdicts(compiled, certainties, evidence, statements)
+    conflicts += _overruled(statements, overruled, evidence, certainties)
+    conflicts += _opposed(compiled, lost, contributions, given, evidence, certainties)
     return Result(
         facts=stated,
         firings=tuple(firings),
         verdicts=verdicts,
-        conflicts=conflicts,
+        conflicts=tuple(conflicts),
         certainties=certainties,
         notes=_notes(compiled, noting),
         knowledge=compiled.knowledge,
         engine=engine,
         run_limit=run_limit,
     )
+
+
+def not_counting(
+    compiled: CompiledBase, record: Record, certainties: Mapping[tuple[str, Any], float]
+) -> frozenset[tuple[str, Any]]:
+    """The conclusions a run put in working memory that count for nothing (defeated,
+    overruled, outweighed by an opposed value, or on too weak a premise) and that an
+    ``absent`` or ``not`` condition tests: a run must keep them out, or those conditions
+    would see what is not concluded."""
+    if not compiled.concluding_negated:
+        return frozenset()
+    negated = compiled.negated
+    return frozenset(
+        conclusion
+        for index, _ in record
+        if index in compiled.concluding_negated
+        for conclusion in compiled.declared[index]
+        if conclusion[0] in negated and not certainties.get(conclusion, 0.0)
+    )
+
+
+def _oppose(
+    keys: set[tuple[str, Any]],
+    opposed: dict[tuple[str, Any], tuple[tuple[tuple[str, Any], bool], ...]],
+    contributions: dict[tuple[str, Any], dict[str, float]],
+    given: set[tuple[str, Any]],
+    certainties: dict[tuple[str, Any], float],
+    lost: dict[tuple[str, Any], tuple[str, Any]],
+) -> None:
+    """Settle the opposed values among ``keys`` and their rivals: a value is out (certainty
+    0, recorded in ``lost`` with the value it lost to) when a rival is stronger, or as
+    strong and on the side that declares the opposition (caution first: a concern over a
+    strength, what to avoid over what to look for)."""
+
+    def raw(key: tuple[str, Any]) -> float:
+        if key in given:
+            return 1.0
+        by_rule = contributions.get(key)
+        return _combined(by_rule) if by_rule else 0.0
+
+    touched = {key for key in keys if key in opposed}
+    touched |= {rival for key in touched for rival, _ in opposed[key]}
+    for key in touched:
+        mine = raw(key)
+        stronger = [
+            rival
+            for rival, theirs_declared in opposed[key]
+            if mine > 0
+            and (r := raw(rival)) > 0
+            and (
+                round(r, 9) > round(mine, 9) or (round(r, 9) == round(mine, 9) and theirs_declared)
+            )
+        ]
+        if stronger:
+            certainties[key] = 0.0
+            lost[key] = max(stronger, key=raw)
+        elif key in contributions or key in given:
+            certainties[key] = mine
+            lost.pop(key, None)
 
 
 def _combined(by_rule: dict[str, float]) -> float:
@@ -144,36 +235,87 @@ def _strongest_first(firing: Firing) -> tuple[float, str]:
     return (-abs(firing.certainty), firing.rule)
 
 
+def _reasons(
+    evidence: dict[tuple[str, Any], list[Firing]], attribute: str, values: tuple[Any, ...]
+) -> tuple[Firing, ...]:
+    """The firings behind ``values`` of ``attribute``, each rule once (its strongest),
+    strongest first."""
+    if len(values) == 1:
+        firings = evidence.get((attribute, values[0]), ())
+        if len(firings) < 2:  # the usual case: one rule, or none
+            return tuple(firings)
+    strongest: dict[str, Firing] = {}
+    for value in values:
+        for firing in evidence.get((attribute, value), ()):
+            kept = strongest.get(firing.rule)
+            if kept is None or abs(firing.certainty) > abs(kept.certainty):
+                strongest[firing.rule] = firing
+    if len(strongest) == 1:
+        return tuple(strongest.values())
+    return tuple(sorted(strongest.values(), key=_strongest_first))
+
+
+def _overruled(
+    statements: dict[str, tuple[Any, str]],
+    overruled: dict[tuple[str, Any], dict[str, float]],
+    evidence: dict[tuple[str, Any], list[Firing]],
+    certainties: dict[tuple[str, Any], float],
+) -> list[Conflict]:
+    """A conflict per attribute where rules concluded another value than the stated one: the
+    statement wins, each overruled value keeps what its rules would have given it."""
+    conflicts = []
+    for name, (value, stated_by) in statements.items():
+        others = sorted(
+            ((v, _combined(by_rule)) for (a, v), by_rule in overruled.items() if a == name),
+            key=lambda side: -side[1],
+        )
+        if not others:
+            continue
+        winner = (value, certainties[name, value], _reasons(evidence, name, (value,)))
+        sides = [winner] + [(v, cf, _reasons(evidence, name, (v,))) for v, cf in others]
+        conflicts.append(Conflict(name, value, tuple(sides), stated=stated_by))
+    return conflicts
+
+
+def _opposed(
+    compiled: CompiledBase,
+    lost: dict[tuple[str, Any], tuple[str, Any]],
+    contributions: dict[tuple[str, Any], dict[str, float]],
+    given: set[tuple[str, Any]],
+    evidence: dict[tuple[str, Any], list[Firing]],
+    certainties: dict[tuple[str, Any], float],
+) -> list[Conflict]:
+    """A conflict per opposed value that lost: the winner's side, then the loser's (its
+    attribute in ``against``), in vocabulary order of the losers."""
+    order = {name: place for place, (name, _) in enumerate(compiled.verdict_attributes)}
+    conflicts = []
+    for (name, value), (winner_name, winner) in sorted(
+        lost.items(), key=lambda item: (order.get(item[0][0], 0), str(item[0][1]))
+    ):
+        mine = 1.0 if (name, value) in given else _combined(contributions[name, value])
+        sides = (
+            (winner, certainties[winner_name, winner], _reasons(evidence, winner_name, (winner,))),
+            (value, mine, _reasons(evidence, name, (value,))),
+        )
+        conflicts.append(Conflict(winner_name, winner, sides, against=name))
+    return conflicts
+
+
 def _verdicts(
     compiled: CompiledBase,
     certainties: dict[tuple[str, Any], float],
     evidence: dict[tuple[str, Any], list[Firing]],
-) -> tuple[tuple[Verdict, ...], tuple[Conflict, ...]]:
+    statements: dict[str, tuple[Any, str]],
+) -> tuple[tuple[Verdict, ...], list[Conflict]]:
     reasons: dict[tuple[str, tuple[Any, ...]], tuple[Firing, ...]] = {}
 
     def because(attribute: str, values: tuple[Any, ...]) -> tuple[Firing, ...]:
-        """The firings behind ``values`` of ``attribute``, each rule once (its strongest),
-        strongest first."""
+        """The reasons of ``values``, each set of values worked out once (asked again to
+        rank values, then for the verdict and a conflict)."""
         asked = (attribute, values)
         found = reasons.get(asked)
-        if found is not None:  # asked again to rank values, then for the verdict and conflict
-            return found
-        if len(values) == 1:
-            firings = evidence.get((attribute, values[0]), ())
-            if len(firings) < 2:  # the usual case: one rule, or none
-                found = reasons[asked] = tuple(firings)
-                return found
-        strongest: dict[str, Firing] = {}
-        for value in values:
-            for firing in evidence.get((attribute, value), ()):
-                kept = strongest.get(firing.rule)
-                if kept is None or abs(firing.certainty) > abs(kept.certainty):
-                    strongest[firing.rule] = firing
-        if len(strongest) == 1:
-            found = tuple(strongest.values())
-        else:
-            found = tuple(sorted(strongest.values(), key=_strongest_first))
-        reasons[asked] = found
+        if found is None:
+            found = reasons[asked] = _reasons(evidence, attribute, values)
         return found
 
     concluded: dict[str, dict[Any, float]] = {}
@@ -230,6 +372,7 @@ def _verdicts(
                 certainty=scores[winner],
                 because=because(name, (winner,)),
                 alternatives=scores,
+                stated_by=statements[name][1] if name in statements else "",
             )
         )
         positive = [value for value, score in scores.items() if score > 0]
@@ -245,7 +388,7 @@ def _verdicts(
                     ),
                 )
             )
-    return tuple(verdicts), tuple(conflicts)
+    return tuple(verdicts), conflicts
 
 
 def _notes(compiled: CompiledBase, noting: list[tuple[Firing, int]]) -> tuple[Note, ...]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 import attrs
@@ -19,8 +19,12 @@ from .errors import FactError, KnowledgeBaseError, brief, suggest
 
 __all__ = [
     "KINDS",
+    "TONES",
     "Attribute",
+    "Group",
+    "Opposition",
     "declare",
+    "declare_groups",
     "json_value",
     "resolve",
     "show_value",
@@ -34,9 +38,19 @@ KINDS = ("choice", "set", "flag", "amount")
 _TRUE = frozenset({"true", "yes", "y", "1", "on"})
 _FALSE = frozenset({"false", "no", "n", "0", "off"})
 
+#: What a concluded value means for the person asking, so that renderers colour it by its
+#: meaning: ``good`` (a strength, a good fit), ``bad`` (a concern, a poor fit, to avoid) or
+#: ``weak`` (fair, in between).
+TONES = ("good", "bad", "weak")
+
 #: ``group.name``: lower-case identifiers, the group free (``device``, ``plant``, ``care``).
 NAME = re.compile(r"[a-z][a-z0-9_]*\.[a-z][a-z0-9_]*\Z")
-_KEYS = {"values", "multi", "kind", "input", "note", "doc"}
+_GROUP = re.compile(r"[a-z][a-z0-9_]*\Z")
+_KEYS = {
+    "values", "multi", "kind", "input", "note", "doc", "label", "labels", "says", "tone",
+    "tones", "opposes", "states",
+}  # fmt: skip
+_GROUP_KEYS = {"label", "named_by"}
 
 
 def show_value(value: Any, separator: str = ", ") -> str:
@@ -61,6 +75,47 @@ def json_value(value: Any) -> Any:
     return value
 
 
+def join_words(words: Iterable[str]) -> str:
+    """Words joined as a sentence lists them: ``a``, ``a and b``, ``a, b and c``."""
+    items = [word for word in words if word]
+    if len(items) < 2:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} and {items[-1]}"
+
+
+@attrs.frozen
+class Opposition:
+    """Values of two concluded attributes that cannot both hold (``opposes`` in the
+    vocabulary): what is recommended cannot also be to avoid, a strength cannot also be a
+    concern. Where both are concluded, the stronger stays and the other is a disagreement.
+
+    Attributes:
+        attribute: the attribute opposed.
+        values: for each value of the declaring attribute, the values of ``attribute`` it
+            opposes; empty when each value opposes the value of the same name.
+    """
+
+    attribute: str
+    values: Mapping[str, tuple[str, ...]] = attrs.field(factory=dict, hash=False)
+
+
+@attrs.frozen
+class Group:
+    """Words for a group of facts (``[groups.device]`` in the vocabulary).
+
+    Attributes:
+        name: the group (``device``).
+        label: what a statement of the group's facts is about, in words
+            (``a device``): "You said: a device with a boom microphone".
+        named_by: an input whose stated value names the subject instead of ``label``
+            (``device.type``: "You said: a headset, wireless").
+    """
+
+    name: str
+    label: str = ""
+    named_by: str = ""
+
+
 @attrs.frozen
 class Attribute:
     """A fact name rules may test or conclude, with its kind and allowed values.
@@ -73,6 +128,20 @@ class Attribute:
         input: ``True`` when a user states it, ``False`` when rules conclude it.
         note: a concluded attribute that says what the articles hold of a whole class
             (its group names the class): reported as a note, never as a verdict.
+        label: the attribute in words for people (``microphone``, ``what to get``); reports,
+            prompts and HTML show it instead of the name.
+        labels: each value in words for people (``inline = "an in-line microphone"``; a flag's
+            values are ``true`` and ``false``).
+        says: how a statement of it reads, ``{value}`` standing for the value's words: for an
+            input, a phrase of "You said: ..." (``with {value}``); for a concluded attribute,
+            the sentence that leads a report it answers (``Avoid {value}``).
+        tone: what its values mean for the person asking, one of :data:`TONES`
+            (concerns are ``bad``), so that colour follows meaning.
+        tones: the tone of single values (``good = "good"``, ``poor = "bad"``).
+        opposes: the values of another concluded attribute that cannot hold with its own.
+        states: for an input, the concluded attribute its values state outright
+            (``device.type`` states ``device.kind``): a stated value is taken as given,
+            feeds every rule testing that attribute, and outranks what rules conclude.
     """
 
     name: str
@@ -81,6 +150,41 @@ class Attribute:
     doc: str = ""
     input: bool = False
     note: bool = False
+    label: str = ""
+    labels: Mapping[str, str] = attrs.field(factory=dict, hash=False)
+    says: str = ""
+    tone: str = ""
+    tones: Mapping[str, str] = attrs.field(factory=dict, hash=False)
+    opposes: Opposition | None = None
+    states: str = ""
+
+    @property
+    def title(self) -> str:
+        """The attribute in words: its ``label``, else its help line, else its short name."""
+        return self.label or self.doc or self.short.replace("_", " ")
+
+    def word(self, value: Any) -> str:
+        """One value in words for people: its label, else the value as typed."""
+        return self.labels.get(show_value(value), show_value(value))
+
+    def words_of(self, value: Any) -> str:
+        """A value, or a set or tuple of values, in words (``online games and calls``)."""
+        if isinstance(value, (tuple, list, frozenset, set)):
+            items = sorted(value) if isinstance(value, (frozenset, set)) else value
+            return join_words(self.word(item) for item in items)
+        return self.word(value)
+
+    def phrase(self, value: Any) -> str:
+        """A statement of ``value`` in words: ``says`` with the value's words in it, or
+        ``<title>: <value>`` when the vocabulary gives no ``says``."""
+        if self.says:
+            return self.says.replace("{value}", self.words_of(value))
+        return f"{self.title}: {self.words_of(value)}"
+
+    def tone_of(self, value: Any) -> str:
+        """What ``value`` means for the person asking: its own tone, else the attribute's
+        (``""``: neutral)."""
+        return self.tones.get(show_value(value), self.tone)
 
     @property
     def concluded(self) -> bool:
@@ -337,17 +441,161 @@ def _attribute(name: str, spec: Any, path: object) -> Attribute:
             raise fail("lists a value twice")
     elif "values" in spec:
         raise fail(f"a {kind} has no `values`")
-    doc = spec.get("doc", "")
-    if not isinstance(doc, str):
-        raise fail("`doc` must be a string")
+    texts = {}
+    for key in ("doc", "label", "says", "tone", "states"):
+        texts[key] = spec.get(key, "")
+        if not isinstance(texts[key], str):
+            raise fail(f"`{key}` must be a string")
+    if texts["says"] and "{value}" not in texts["says"]:
+        raise fail("`says` must have {value} in it, where the value's words go")
+    words = ("true", "false") if kind == "flag" else tuple(values)
+    labels = _value_table(spec, "labels", words, fail)
+    tones = _value_table(spec, "tones", words, fail)
+    for tone in [texts["tone"], *tones.values()]:
+        if tone and tone not in TONES:
+            raise fail(
+                f"tone {brief(tone)} is not allowed; allowed: {', '.join(TONES)}",
+                suggestion=suggest(tone, TONES),
+            )
+    if texts["states"] and not (flags["input"] and kind == "choice"):
+        raise fail("`states` is for an input that is a choice: its values state a conclusion")
     return Attribute(
         name=name,
         kind=kind,
         values=tuple(values),
-        doc=doc,
+        doc=texts["doc"],
         input=flags["input"],
         note=flags["note"],
+        label=texts["label"],
+        labels=labels,
+        says=texts["says"],
+        tone=texts["tone"],
+        tones=tones,
+        opposes=_opposition(spec.get("opposes"), kind, fail),
+        states=texts["states"],
     )
+
+
+def _value_table(
+    spec: dict[str, Any], key: str, words: tuple[str, ...], fail: Callable[[str], Exception]
+) -> dict[str, str]:
+    """A table of words per value (``labels``, ``tones``), checked against the values."""
+    table = spec.get(key, {})
+    if not isinstance(table, dict) or not all(isinstance(v, str) for v in table.values()):
+        raise fail(f"`{key}` must be a table of words per value")
+    unknown = sorted(set(table) - set(words))
+    if unknown:
+        allowed = ", ".join(words) if words else "none (it has no values)"
+        raise fail(f"`{key}` names {brief(unknown[0])}, not a value; allowed: {allowed}")
+    return dict(table)
+
+
+def _opposition(spec: Any, kind: str, fail: Callable[[str], Exception]) -> Opposition | None:
+    """``opposes = "other.attribute"`` (values of the same name) or ``opposes = {attribute =
+    "other.attribute", values = {mine = ["theirs", ...]}}``."""
+    if spec is None:
+        return None
+    if kind not in ("choice", "set"):
+        raise fail("`opposes` is for a concluded choice or set")
+    if isinstance(spec, str):
+        return Opposition(spec)
+    if not isinstance(spec, dict) or set(spec) - {"attribute", "values"}:
+        raise fail("`opposes` must name an attribute, or be {attribute = ..., values = {...}}")
+    attribute, values = spec.get("attribute"), spec.get("values", {})
+    if not isinstance(attribute, str) or not isinstance(values, dict):
+        raise fail("`opposes` must name an attribute, or be {attribute = ..., values = {...}}")
+    table: dict[str, tuple[str, ...]] = {}
+    for mine, theirs in values.items():
+        listed = theirs if isinstance(theirs, list) else [theirs]
+        if not listed or not all(isinstance(value, str) for value in listed):
+            raise fail(f"`opposes.values.{mine}` must be a value or a list of values")
+        table[mine] = tuple(listed)
+    return Opposition(attribute, table)
+
+
+def declare_groups(groups: dict[str, Group], table: Any, path: object) -> None:
+    """Add the ``[groups.<name>]`` tables of a vocabulary to ``groups``.
+
+    Raises:
+        KnowledgeBaseError: a bad group name or key.
+    """
+    if not isinstance(table, dict):
+        raise KnowledgeBaseError("`groups` must be a table of [groups.<name>] tables", path=path)
+    for name, spec in table.items():
+        if not _GROUP.match(str(name)) or not isinstance(spec, dict):
+            raise KnowledgeBaseError(
+                f"group {brief(name)} must be a [groups.<name>] table, name in lower case",
+                path=path,
+            )
+        unknown = sorted(set(spec) - _GROUP_KEYS)
+        if unknown or not all(isinstance(v, str) for v in spec.values()):
+            raise KnowledgeBaseError(
+                f"group {name}: its keys are strings, allowed: {', '.join(sorted(_GROUP_KEYS))}",
+                path=path,
+                suggestion=suggest(unknown[0], _GROUP_KEYS) if unknown else None,
+            )
+        groups[name] = Group(name, spec.get("label", ""), spec.get("named_by", ""))
+
+
+def check_references(
+    attributes: Mapping[str, Attribute], groups: Mapping[str, Group], path: object
+) -> None:
+    """Check what vocabulary entries name of each other: ``opposes``, ``states`` and a
+    group's ``named_by``.
+
+    Raises:
+        KnowledgeBaseError: a reference to no such attribute, or to one of the wrong kind.
+    """
+    concluded = [n for n, a in attributes.items() if a.concluded and not a.note]
+
+    def fail(message: str, name: Any) -> KnowledgeBaseError:
+        return KnowledgeBaseError(message, path=path, suggestion=suggest(name, concluded))
+
+    for attribute in attributes.values():
+        opposition = attribute.opposes
+        if opposition is not None:
+            other = attributes.get(opposition.attribute)
+            where = f"attribute {attribute.name}: `opposes`"
+            if attribute.input or attribute.note or other is None or other.name not in concluded:
+                raise fail(
+                    f"{where} names {brief(opposition.attribute)}; both must be concluded "
+                    "attributes that are not notes",
+                    opposition.attribute,
+                )
+            for mine, theirs in opposition.values.items():
+                if mine not in attribute.values or not set(theirs) <= set(other.values):
+                    raise KnowledgeBaseError(
+                        f"{where}: {brief(mine)} -> {', '.join(theirs)} must pair values of "
+                        f"{attribute.name} with values of {other.name}",
+                        path=path,
+                    )
+            if not opposition.values and not set(attribute.values) & set(other.values):
+                raise KnowledgeBaseError(
+                    f"{where}: {attribute.name} and {other.name} share no value; list the "
+                    "values that oppose each other in `opposes.values`",
+                    path=path,
+                )
+        if attribute.states:
+            target = attributes.get(attribute.states)
+            if target is None or target.name not in concluded or target.multi:
+                raise fail(
+                    f"attribute {attribute.name}: `states` names {brief(attribute.states)}; it "
+                    "must be a concluded choice that is not a note",
+                    attribute.states,
+                )
+            if not set(attribute.values) & set(target.values):
+                raise KnowledgeBaseError(
+                    f"attribute {attribute.name}: `states` {target.name}, but they share no value",
+                    path=path,
+                )
+    for group in groups.values():
+        named = attributes.get(group.named_by) if group.named_by else None
+        if group.named_by and (named is None or not named.input or named.group != group.name):
+            raise KnowledgeBaseError(
+                f"group {group.name}: `named_by` {brief(group.named_by)} must be an input of "
+                f"the group {group.name}",
+                path=path,
+            )
 
 
 def _word(value: Any) -> bool:

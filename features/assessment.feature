@@ -64,14 +64,14 @@ Feature: How a device suits the needs
     And assessment.fit is good with certainty 1.0
 
   @source-kania @source-difference-between @source-assessment-policy
-  Scenario: A headset for a sound-quality priority: a major concern outweighs its strengths
+  Scenario: A headset for a sound-quality priority: mid-range sound and high-quality speakers cannot both hold
     Given device.mic is boom
     And needs.priorities includes sound-quality
     When I consult the expert
     Then assessment.concerns includes mid-range-sound
     And assessment.concerns cites kania
-    And assessment.strengths includes high-quality-speakers
-    And assessment.strengths cites difference-between
+    And assessment.strengths does not include high-quality-speakers
+    And there is a conflict on assessment.strengths
     And assessment.look_for includes headphones
     And assessment.fit is poor
 

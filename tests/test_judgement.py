@@ -241,3 +241,184 @@ def test_why_not_of_a_noted_value_says_it_holds(tmp_path):
     expert = Expert(write_base(tmp_path / "kb", {"t": NOTES}))
     answer = expert.consult({"device.mic": "boom"}).why_not("headsets.features", "bluetooth")
     assert answer.status == "holds" and "holds" in answer.to_text()
+
+
+# -- what the person stated outranks what rules conclude -------------------------------------
+
+STATED_KIND = (
+    GENERAL
+    + CHAINED
+    + rule(
+        "t.headphones-one-way",
+        'when.device.kind = "headphones"',
+        'then.device.communication = "one-way"',
+        quote="headphones are designed solely for listening to audio",
+        source="difference-between",
+    )
+)
+
+
+@pytest.mark.parametrize("engine", ["experta", "clips"])
+def test_a_stated_kind_outranks_the_rules_and_feeds_the_rules_on_the_kind(tmp_path, engine):
+    """`device.type` states `device.kind`: the stated kind holds at 1, feeds the rules that
+    test the kind, and the rule concluding another kind is overruled, shown as a conflict
+    settled by what was said; what it would have chained counts for nothing."""
+    pytest.importorskip("clips") if engine == "clips" else None
+    expert = Expert(write_base(tmp_path / "kb", {"t": STATED_KIND}), engine=engine)
+    result = expert.consult({"device.type": "headphones", "device.mic": "builtin"})
+    kind = result.verdict("device.kind")
+    assert (kind.value, kind.certainty, kind.stated_by) == ("headphones", 1.0, "device.type")
+    assert result.verdict("device.communication").value == "one-way"
+    assert result.certainty("device.communication", "two-way") == 0
+    (conflict,) = result.conflicts
+    assert (conflict.attribute, conflict.winner, conflict.stated) == (
+        "device.kind",
+        "headphones",
+        "device.type",
+    )
+    assert conflict.settled_by == "stated"
+    assert [(value, cf) for value, cf, _ in conflict.sides] == [
+        ("headphones", 1.0),
+        ("headset", 1.0),
+    ]
+    overruled = next(f for f in result.firings if f.rule == "t.mic-headset")
+    assert overruled.overruled_by == "device.type" and overruled.defeated == ("device.kind",)
+    assert "you said device.type = headphones" in result.how("device.kind").to_text()
+    assert result.why_not("device.kind", "headset").status == "overruled"
+
+
+def test_a_stated_type_that_is_no_kind_states_nothing(tmp_path):
+    """A mouse is no value of device.kind: the rules decide the kind as before."""
+    expert = Expert(write_base(tmp_path / "kb", {"t": STATED_KIND}))
+    result = expert.consult({"device.type": "mouse", "device.mic": "boom"})
+    assert result.verdict("device.kind").value == "headset"
+    assert result.verdict("device.kind").stated_by == "" and result.conflicts == ()
+
+
+# -- values that oppose each other -----------------------------------------------------------
+
+OPPOSED = rule(
+    "t.travel-anc",
+    'when.needs.uses = "travel"',
+    'then.recommendation.features = "anc"',
+    hedge="can",
+    source="difference-wiki",
+    quote="For long flights, he preferred noise-cancelling over-ear headphones.",
+) + rule(
+    "t.battery-avoid-anc",
+    'when.needs.priorities = "battery-life"',
+    'then.recommendation.avoid = "anc"',
+    quote="will eat through your battery life twice as quickly",
+)
+
+
+@pytest.mark.parametrize("engine", ["experta", "clips"])
+def test_opposed_values_the_stronger_stays_and_the_pair_is_a_conflict(tmp_path, engine):
+    """What to avoid and what to look for cannot both hold one value: the stronger stays, the
+    other is no member, and the conflict names both sides with their rules."""
+    pytest.importorskip("clips") if engine == "clips" else None
+    expert = Expert(write_base(tmp_path / "kb", {"t": OPPOSED}), engine=engine)
+    result = expert.consult({"needs.uses": {"travel"}, "needs.priorities": {"battery-life"}})
+    assert result.verdict("recommendation.avoid").value == ("anc",)
+    assert "recommendation.features" not in result
+    (conflict,) = result.conflicts
+    assert (conflict.attribute, conflict.winner, conflict.against) == (
+        "recommendation.avoid",
+        "anc",
+        "recommendation.features",
+    )
+    rules = [[f.rule for f in firings] for _, _, firings in conflict.sides]
+    assert rules == [["t.battery-avoid-anc"], ["t.travel-anc"]]
+    assert result.to_dict()["conflicts"][0]["against"] == "recommendation.features"
+
+
+def test_opposed_values_equally_sure_caution_wins(tmp_path):
+    """A tie goes to the attribute that declares the opposition: what to avoid."""
+    base = OPPOSED.replace('hedge = "can"', 'hedge = "definite"')
+    expert = Expert(write_base(tmp_path / "kb", {"t": base}))
+    result = expert.consult({"needs.uses": {"travel"}, "needs.priorities": {"battery-life"}})
+    (conflict,) = result.conflicts
+    assert conflict.winner == "anc" and conflict.attribute == "recommendation.avoid"
+    assert conflict.settled_by == "caution"
+
+
+@pytest.mark.parametrize("engine", ["experta", "clips"])
+def test_a_conclusion_that_counts_for_nothing_is_not_seen_by_absent(tmp_path, engine):
+    """A concern outweighed by its opposed strength is kept out of working memory, so the
+    policy's "no concern" (absent) holds and the fit is good, on both engines."""
+    pytest.importorskip("clips") if engine == "clips" else None
+    base = (
+        rule(
+            "t.weak-concern",
+            'when.device.mic = "boom"',
+            'then.assessment.concerns = "poor-mic"',
+            hedge="can",
+            quote="come with an attached boom microphone",
+        )
+        + rule(
+            "t.strong-strength",
+            'when.device.mic = "boom"',
+            'then.assessment.strengths = "boom-mic"',
+            quote="come with an attached boom microphone",
+        )
+        + rule(
+            "t.good-fit",
+            "when.assessment.strengths = { present = true }\n"
+            "when.assessment.concerns = { absent = true }",
+            'then.assessment.fit = "good"',
+            source="assessment-policy",
+            quote="A device with strengths for the stated needs and no concern is a good fit for them.",
+        )
+    )
+    expert = Expert(write_base(tmp_path / "kb", {"t": base}), engine=engine)
+    result = expert.consult({"device.mic": "boom"})
+    assert "assessment.concerns" not in result
+    assert result.verdict("assessment.fit").value == "good"
+    assert [c.winner for c in result.conflicts] == ["boom-mic"]
+
+
+SMALL_VOCABULARY = """
+["device.mic"]
+input = true
+values = ["none", "boom"]
+{mic}
+
+["device.kind"]
+values = ["headphones", "headset"]
+
+["recommendation.features"]
+multi = true
+values = ["anc", "boom-mic"]
+
+["recommendation.avoid"]
+multi = true
+values = ["anc", "inline-mic"]
+{avoid}
+"""
+
+
+@pytest.mark.parametrize(
+    ("mic", "avoid", "message"),
+    [
+        ("", 'opposes = "device.nothing"', "`opposes` names 'device.nothing'"),
+        ("", 'opposes = "device.kind"', "share no value"),
+        (
+            "",
+            'opposes = { attribute = "recommendation.features", values = { x = "anc" } }',
+            "must pair values",
+        ),
+        ('states = "device.kind"', "", "`states` device.kind, but they share no value"),
+        ("", 'states = "device.kind"', "`states` is for an input that is a choice"),
+        ('labels = { loud = "a loud one" }', "", "`labels` names 'loud', not a value"),
+        ("", 'tone = "happy"', "tone 'happy' is not allowed; allowed: good, bad, weak"),
+        ("", 'says = "with it"', "`says` must have {value} in it"),
+    ],
+)
+def test_bad_words_in_the_vocabulary_are_refused_at_load(tmp_path, mic, avoid, message):
+    """Each vocabulary key for words and judgement is checked, naming the problem."""
+    directory = write_base(tmp_path / "kb", {})
+    text = SMALL_VOCABULARY.replace("{mic}", mic).replace("{avoid}", avoid)
+    (directory / "vocabulary.toml").write_text(text, encoding="utf-8")
+    with pytest.raises(KnowledgeBaseError) as raised:
+        load(directory)
+    assert message in str(raised.value)

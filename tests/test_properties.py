@@ -47,7 +47,14 @@ def test_a_consultation_settles_with_one_verdict_per_attribute(expert, device, n
         assert -1.0 <= verdict.certainty <= 1.0
     assert all(-1.0 <= cf <= 1.0 for cf in result.certainties.values())
     for conflict in result.conflicts:
-        assert conflict.winner == result.verdict(conflict.attribute).value
+        held = result.verdict(conflict.attribute).value
+        if not conflict.against:
+            assert conflict.winner == held
+            continue
+        # Opposed values: the winner is a member, the loser is not one of its own attribute.
+        assert conflict.winner in held
+        lost = conflict.sides[1][0]
+        assert conflict.against not in result or lost not in result.verdict(conflict.against).value
 
 
 @SETTINGS

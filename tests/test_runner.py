@@ -15,12 +15,18 @@ from expert.facts import bundled_inputs
 from expert.runner import ExpertaRunner
 
 
+def given(expert: Expert, stated: dict[str, Any]) -> list[tuple[str, Any]]:
+    """The conclusions the stated facts state outright (a stated device.type's kind)."""
+    return [(name, value) for name, (value, _) in expert.knowledge.implied(stated).items()]
+
+
 def plain_record(expert: Expert, stated: dict[str, Any]) -> list[tuple[int, Any]]:
     """The record of experta's untouched engine: reset(), declare(), run()."""
     engine = expert.compiled.new_engine()
     engine.reset()
     engine.record = []
-    facts = [Fact(attr=k, value=v) for k, v in stated.items() if k in expert.compiled.tested]
+    declared = [*stated.items(), *given(expert, stated)]
+    facts = [Fact(attr=k, value=v) for k, v in declared if k in expert.compiled.tested]
     if facts:
         engine.declare(*facts)
     engine.run()
@@ -61,8 +67,11 @@ def test_the_tuned_runner_fires_what_experta_fires(base, tmp_path):
     rules = None if base == "bundled" else write_base(tmp_path / "tiny", {"tiny": TINY_RULES})
     expert = Expert(rules, cache_size=0)
     runner = ExpertaRunner(expert.compiled, 10_000)
-    for stated in stated_samples(seed=11, count=60) + [{}]:
-        assert firings(runner.run(stated)) == firings(plain_record(expert, stated)), stated
+    samples = stated_samples(seed=11, count=60) + [{}, {"device.type": "headset"}]
+    assert any(given(expert, stated) for stated in samples)  # stated kinds are among them
+    for stated in samples:
+        record = runner.run(stated, given(expert, stated))
+        assert firings(record) == firings(plain_record(expert, stated)), stated
 
 
 def test_a_runner_is_reusable_after_many_runs():

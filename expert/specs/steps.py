@@ -265,11 +265,16 @@ def _(consultation: Consultation, name: str, key: str) -> None:
 
 @then(parsers.re(r"there is (?:a|(?P<no>no)) conflict on " + NAME))
 def _(consultation: Consultation, no: str | None, name: str) -> None:
-    attribute = concluded_attribute(consultation.expert.knowledge, name)
-    if attribute.multi:
-        raise PhraseError(f"{name} holds several values at once; only one-valued ones conflict")
+    knowledge = consultation.expert.knowledge
+    attribute = concluded_attribute(knowledge, name)
+    opposed = {name for pair in knowledge.oppositions() for name, _ in pair}
+    if attribute.multi and name not in opposed:
+        raise PhraseError(
+            f"{name} holds several values at once; only one-valued attributes and values "
+            "that oppose each other (`opposes` in the vocabulary) conflict"
+        )
     result = consultation.consult()
-    found = [conflict for conflict in result.conflicts if conflict.attribute == name]
+    found = [c for c in result.conflicts if name in (c.attribute, c.against)]
     if no:
         assert not found, f"the rules disagree on {name}: {reasons(result, name)}"
         return

@@ -89,8 +89,16 @@ def test_what_is_no_longer_a_disagreement_has_no_conflict(expert, facts, attribu
     assert attribute not in [c.attribute for c in expert.consult(**facts).conflicts]
 
 
-def test_the_pulls_two_ways_are_both_shown(expert):
-    """ANC to look for when travelling and to avoid for battery life: both verdicts stand."""
+def test_the_pulls_two_ways_are_a_conflict(expert):
+    """ANC to look for when travelling (can) and to avoid for battery life (definite): one
+    report cannot say both, so the stronger stays and the other is a disagreement."""
     result = expert.consult(needs={"uses": ["travel"], "priorities": ["battery-life"]})
-    assert "anc" in result.verdict("recommendation.features").value
+    assert "anc" not in result.verdict("recommendation.features").value
     assert "anc" in result.verdict("recommendation.avoid").value
+    (conflict,) = [c for c in result.conflicts if c.against == "recommendation.features"]
+    assert (conflict.attribute, conflict.winner, conflict.settled_by) == (
+        "recommendation.avoid",
+        "anc",
+        "certainty",
+    )
+    assert [round(cf, 2) for _, cf, _ in conflict.sides] == [1.0, 0.4]
