@@ -51,27 +51,35 @@ class Finding:
 
 @attrs.frozen
 class Disagreement:
-    """Rules that can fire together and conclude different values of one attribute.
+    """Rules that can fire together and conclude different values of one attribute, or
+    values that oppose each other (``opposes`` in the vocabulary: one value put on both
+    sides, recommended and to avoid, a strength and a concern).
 
     Attributes:
-        attribute: the attribute in dispute.
-        sides: for each value, the ``(rule id, source)`` pairs concluding it.
+        attribute: the attribute in dispute (for opposed values, the declaring one's).
+        sides: for each value, the ``(rule id, source)`` pairs concluding it; for opposed
+            values, keyed ``attribute = value`` (``attribute``'s side first).
+        against: for opposed values, the attribute opposed; ``""`` otherwise.
     """
 
     attribute: str
     sides: dict[Any, tuple[tuple[str, str], ...]]
+    against: str = ""
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        data: dict[str, Any] = {
             "attribute": self.attribute,
             "sides": {
                 str(value): [{"rule": rule, "source": source} for rule, source in rules]
                 for value, rules in self.sides.items()
             },
         }
+        if self.against:
+            data["against"] = self.against
+        return data
 
     def describe(self) -> str:
-        return f"{self.attribute}: " + " vs ".join(
+        return ("" if self.against else f"{self.attribute}: ") + " vs ".join(
             f"{value} ({', '.join(sorted({source for _, source in rules}))}; "
             f"{len(rules)} rule{'s' if len(rules) != 1 else ''})"
             for value, rules in self.sides.items()
@@ -114,7 +122,8 @@ class Report:
             "  per source: " + ", ".join(f"{k} {v}" for k, v in self.rules_per_source.items())
         )
         lines.append(
-            "Disagreements (different values on conditions that can hold together): "
+            "Disagreements (different values, or values that oppose each other, on "
+            "conditions that can hold together): "
             f"{len(self.disagreements)}"
         )
         lines.extend(f"  {d.describe()}" for d in self.disagreements)
@@ -149,7 +158,9 @@ def check(knowledge: KnowledgeBase) -> Report:
             key: sum(rule.source == key for rule in knowledge.rules) for key in knowledge.sources
         },
         problems=tuple(problems),
-        disagreements=tuple(_disagreements(knowledge, satisfiable)),
+        disagreements=tuple(
+            _disagreements(knowledge, satisfiable) + _opposed(knowledge, satisfiable)
+        ),
     )
 
 
@@ -512,6 +523,40 @@ def _disagreements(knowledge: KnowledgeBase, satisfiable: _Satisfiability) -> li
                 Disagreement(
                     attribute,
                     {value: tuple(sorted(sides[value])) for value in order if value in sides},
+                )
+            )
+    return found
+
+
+def _opposed(knowledge: KnowledgeBase, satisfiable: _Satisfiability) -> list[Disagreement]:
+    """For each pair of opposed values (``opposes``), the rules of each side that can fire
+    together with a rule of the other: where they do, one side stays and the other is shown
+    as a disagreement."""
+    concluding: dict[tuple[str, Any], list[RuleSpec]] = {}
+    for rule in knowledge.rules:
+        if rule.certainty > 0 and satisfiable.rule(rule):
+            for conclusion in rule.conclusions:
+                concluding.setdefault((conclusion.attribute, conclusion.value), []).append(rule)
+    found = []
+    for mine, theirs in knowledge.oppositions():
+        ours, others = concluding.get(mine, []), concluding.get(theirs, [])
+        if not ours or not others:
+            continue
+        with_ours = [r for r in ours if _Clashes(satisfiable, others).has_partner(r)]
+        with_theirs = [r for r in others if _Clashes(satisfiable, ours).has_partner(r)]
+        if with_ours and with_theirs:
+            found.append(
+                Disagreement(
+                    mine[0],
+                    {
+                        f"{mine[0]} = {mine[1]}": tuple(
+                            sorted((r.id, r.source) for r in with_ours)
+                        ),
+                        f"{theirs[0]} = {theirs[1]}": tuple(
+                            sorted((r.id, r.source) for r in with_theirs)
+                        ),
+                    },
+                    against=theirs[0],
                 )
             )
     return found

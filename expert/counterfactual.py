@@ -19,9 +19,9 @@ from .explanation import Line, _Rendered, asked_about
 from .knowledge import Condition
 from .premises import Premises, Way, value_meeting
 from .questions import cone
-from .report import short_quote
 from .result import Firing, Result
 from .vocabulary import show_value
+from .words import short_quote
 
 __all__ = ["Change", "HowTo", "Option", "how_to"]
 

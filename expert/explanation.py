@@ -57,11 +57,15 @@ class Line:
         kind: what the line shows: ``heading``, ``rule``, ``quote``, ``fact``, ``reason``,
             ``conflict`` or ``change``; renderers style by it.
         text: the words.
+        tone: what it means for the person asking, one of
+            :data:`~expert.vocabulary.TONES` (``good``, ``bad``, ``weak``) or ``""``:
+            renderers colour by it, so that colour follows meaning.
     """
 
     depth: int
     kind: str
     text: str
+    tone: str = ""
 
 
 class _Rendered:

@@ -7,17 +7,24 @@ A knowledge base declares them in ``goals.toml``, most general last::
     attribute = "assessment.fit"        # the verdict that answers
     says = "For these needs this device is a {value} fit"
     with = ["assessment.concerns", "assessment.look_for"]   # shown beside the answer
+    for = ["needs"]                     # set members beside it name these stated facts
 
-A consultation's goal is the declared goal whose ``when`` groups are all stated, the one naming
-the most groups (the first in the file on a tie); with nothing stated, the first goal with the
+    [[goals]]
+    when = ["device"]
+    if.device.type = { not = ["headphones", "headset"] }    # conditions in the rule syntax
+    attribute = "device.io"
+
+A consultation's goal is the declared goal whose ``when`` groups are all stated and whose
+``if`` conditions hold on the stated facts: the one naming the most groups, then the most
+conditions (the first in the file on a tie); with nothing stated, the first goal with the
 fewest groups, which is what a guided consultation works toward from the start.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import attrs
 
@@ -25,11 +32,19 @@ from ._toml import read_toml
 from .errors import KnowledgeBaseError, brief, suggest
 from .vocabulary import Attribute, show_value
 
-__all__ = ["FILE", "Goal", "choose_goal", "read_goals"]
+__all__ = ["FILE", "Goal", "Test", "choose_goal", "read_goals"]
 
 #: The file of a knowledge base that declares its goals.
 FILE = "goals.toml"
-_KEYS = {"when", "attribute", "says", "with", "words"}
+_KEYS = {"when", "if", "attribute", "says", "with", "for", "words"}
+
+
+class Test(Protocol):
+    """A condition on one stated fact (a rule's :class:`~expert.knowledge.Condition`)."""
+
+    attribute: str
+
+    def holds(self, state: Any) -> bool: ...
 
 
 @attrs.frozen
@@ -39,26 +54,69 @@ class Goal:
     Attributes:
         when: the input groups whose statement makes this the goal.
         attribute: the verdict that answers it.
-        says: the answer in plain words, ``{value}`` standing for the verdict's value.
+        says: the answer in plain words, ``{value}`` standing for the verdict's value (the
+            attribute's own ``says`` or label when empty).
         with_: the verdicts shown beside the answer (what to look for, the concerns).
-        words: plain words for some values (``headset = "a headset"``).
+        words: plain words for some values (``headset = "a headset"``); the vocabulary's
+            ``labels`` serve the others.
+        conditions: what must hold of the stated facts (``if`` in ``goals.toml``).
+        for_: the input groups whose stated facts a member beside the answer is said to
+            serve or work against ("a poor microphone (for online games)").
     """
 
     when: tuple[str, ...]
     attribute: str
-    says: str
+    says: str = ""
     with_: tuple[str, ...] = ()
-    words: Mapping[str, str] = attrs.field(factory=dict)
+    words: Mapping[str, str] = attrs.field(factory=dict, hash=False)
+    conditions: tuple[Test, ...] = ()
+    for_: tuple[str, ...] = ()
 
-    def sentence(self, value: Any) -> str:
-        """The answer for ``value`` in plain words."""
+    def holds(self, facts: Mapping[str, Any]) -> bool:
+        """Whether this goal is one for ``facts``: its groups stated, its conditions met."""
+        stated = {name.split(".", 1)[0] for name in facts}
+        return (
+            bool(self.when)
+            and set(self.when) <= stated
+            and all(test.holds(facts.get(test.attribute)) for test in self.conditions)
+        )
+
+    def sentence(self, value: Any, attribute: Attribute | None = None) -> str:
+        """The answer for ``value`` in plain words: ``says`` with the value's words (the
+        goal's ``words``, else the attribute's labels)."""
         values = value if isinstance(value, tuple) else (value,)
-        shown = ", ".join(self.words.get(str(v), show_value(v)) for v in values)
-        return self.says.replace("{value}", shown)
+
+        def word(item: Any) -> str:
+            if str(item) in self.words:
+                return self.words[str(item)]
+            return attribute.word(item) if attribute is not None else show_value(item)
+
+        shown = _joined([word(item) for item in values])
+        if self.says:
+            return self.says.replace("{value}", shown)
+        if attribute is not None and attribute.says:
+            text = attribute.says.replace("{value}", shown)
+            return text[:1].upper() + text[1:]
+        label = attribute.title if attribute is not None else self.attribute
+        return f"{label[:1].upper()}{label[1:]}: {shown}"
 
 
-def read_goals(directory: Path, attributes: Mapping[str, Attribute]) -> tuple[Goal, ...]:
+def _joined(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
+
+
+def read_goals(
+    directory: Path,
+    attributes: Mapping[str, Attribute],
+    conditions: Callable[[Any, str], tuple[Test, ...]] | None = None,
+) -> tuple[Goal, ...]:
     """The goals of the base in ``directory`` (none without ``goals.toml``).
+
+    Args:
+        directory: the base's directory.
+        attributes: its vocabulary.
+        conditions: reads an ``if`` table in the rule syntax (``where`` names it for
+            messages); a goal with ``if`` is refused without it.
 
     Raises:
         KnowledgeBaseError: a malformed goal, naming the problem and what is allowed.
@@ -71,10 +129,16 @@ def read_goals(directory: Path, attributes: Mapping[str, Attribute]) -> tuple[Go
     if set(data) - {"goals"} or not isinstance(entries, list) or not entries:
         raise KnowledgeBaseError("must hold [[goals]] tables and nothing else", path=path)
     groups = {attribute.group for attribute in attributes.values() if attribute.input}
-    return tuple(_goal(entry, attributes, groups, path) for entry in entries)
+    return tuple(_goal(entry, attributes, groups, path, conditions) for entry in entries)
 
 
-def _goal(entry: Any, attributes: Mapping[str, Attribute], groups: set[str], path: Path) -> Goal:
+def _goal(
+    entry: Any,
+    attributes: Mapping[str, Attribute],
+    groups: set[str],
+    path: Path,
+    conditions: Callable[[Any, str], tuple[Test, ...]] | None,
+) -> Goal:
     def fail(message: str, suggestion: str | None = None) -> KnowledgeBaseError:
         return KnowledgeBaseError(f"goal: {message}", path=path, suggestion=suggestion)
 
@@ -82,11 +146,19 @@ def _goal(entry: Any, attributes: Mapping[str, Attribute], groups: set[str], pat
         raise fail("each [[goals]] entry is a table")
     unknown = sorted(set(entry) - _KEYS)
     if unknown:
-        raise fail(f"unknown key {brief(unknown[0])}; allowed: {', '.join(sorted(_KEYS))}")
-    when = entry.get("when")
-    if not isinstance(when, list) or not all(isinstance(g, str) and g in groups for g in when):
-        raise fail(f"`when` must list input groups; allowed: {', '.join(sorted(groups))}")
+        raise fail(
+            f"unknown key {brief(unknown[0])}; allowed: {', '.join(sorted(_KEYS))}",
+            suggestion=suggest(unknown[0], _KEYS),
+        )
+    for key in ("when", "for"):
+        listed = entry.get(key, [] if key == "for" else None)
+        if not isinstance(listed, list) or not all(
+            isinstance(g, str) and g in groups for g in listed
+        ):
+            raise fail(f"`{key}` must list input groups; allowed: {', '.join(sorted(groups))}")
     concluded = [name for name, a in attributes.items() if a.concluded and not a.note]
+    if not isinstance(entry.get("with", []), list):
+        raise fail("`with` must list concluded attributes")
     for name in [entry.get("attribute"), *entry.get("with", [])]:
         if name not in concluded:
             raise fail(
@@ -94,25 +166,38 @@ def _goal(entry: Any, attributes: Mapping[str, Attribute], groups: set[str], pat
             )
     says = entry.get("says", "")
     words = entry.get("words", {})
-    if not isinstance(says, str) or "{value}" not in says:
+    if not isinstance(says, str) or (says and "{value}" not in says):
         raise fail("`says` must be a sentence with {value} in it")
     if not isinstance(words, dict) or not all(isinstance(w, str) for w in words.values()):
         raise fail("`words` must map values to plain words")
+    tests: tuple[Test, ...] = ()
+    if "if" in entry:
+        if conditions is None:
+            raise fail("`if` needs the rule syntax's conditions, which this reader lacks")
+        tests = conditions(entry["if"], f"goal {entry['attribute']}")
+        stated_only = [t.attribute for t in tests if not attributes[t.attribute].input]
+        if stated_only:
+            raise fail(f"`if` tests stated facts only; {stated_only[0]} is concluded")
     return Goal(
-        when=tuple(when),
+        when=tuple(entry["when"]),
         attribute=entry["attribute"],
         says=says,
         with_=tuple(entry.get("with", [])),
         words=dict(words),
+        conditions=tests,
+        for_=tuple(entry.get("for", [])),
     )
 
 
-def choose_goal(goals: Iterable[Goal], facts: Iterable[str]) -> Goal | None:
-    """The goal of a consultation on ``facts`` (full names), or ``None`` if the base has
-    none."""
-    stated = {name.split(".", 1)[0] for name in facts}
+def choose_goal(goals: Iterable[Goal], facts: Mapping[str, Any] | Iterable[str]) -> Goal | None:
+    """The goal of a consultation on ``facts`` (full names to stated values), or ``None`` if
+    the base has none."""
+    stated = facts if isinstance(facts, Mapping) else dict.fromkeys(facts)
     goals = list(goals)
-    fitting = [goal for goal in goals if set(goal.when) <= stated and goal.when]
+    fitting = [goal for goal in goals if goal.holds(stated)]
     if fitting:
-        return max(fitting, key=lambda goal: (len(goal.when), -goals.index(goal)))
+        return max(
+            fitting,
+            key=lambda goal: (len(goal.when), len(goal.conditions), -goals.index(goal)),
+        )
     return min(goals, key=lambda goal: (len(goal.when), goals.index(goal)), default=None)

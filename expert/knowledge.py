@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -70,7 +70,7 @@ _ID = re.compile(r"[a-z0-9][a-z0-9-]*\.[a-z0-9][a-z0-9.-]*\Z")
 
 
 #: The fields a source may have besides its ``title``; each is a string.
-_SOURCE_KEYS = ("title", "author", "site", "editor", "published", "article")
+_SOURCE_KEYS = ("title", "label", "author", "site", "editor", "published", "article")
 
 
 def _finite(value: int | float) -> bool:
@@ -190,6 +190,8 @@ class Source:
     author: str | None = None
     site: str | None = None
     published: str | None = None
+    #: A few words naming it where a report cites it (``Difference Wiki``); the key if none.
+    label: str = ""
     #: The text with whitespace and quote marks folded, made once for every quote checked.
     folded: str = attrs.field(init=False, repr=False, eq=False)
 
@@ -474,9 +476,22 @@ class _Loader:
             sources=sources,
             path=str(self.directory),
             topics=topics,
-            goals=read_goals(self.directory, attributes),
+            goals=read_goals(self.directory, attributes, self._goal_conditions(attributes)),
             group_words=groups,
         )
+
+    def _goal_conditions(
+        self, attributes: Mapping[str, Attribute]
+    ) -> Callable[[Any, str], tuple[Condition, ...]]:
+        """A reader of a goal's ``if`` table: the conditions of a rule's ``when``."""
+        path = self.directory / "goals.toml"
+
+        def read(table: Any, where: str) -> tuple[Condition, ...]:
+            parser = _RuleParser(path, 0, attributes, {})
+            parser.rule_id = where
+            return parser._conditions(table)
+
+        return read
 
     @staticmethod
     def _check_refinements(rules: list[RuleSpec]) -> None:
@@ -557,6 +572,7 @@ class _Loader:
                 author=table.get("author"),
                 site=table.get("site"),
                 published=table.get("published"),
+                label=table.get("label", ""),
             )
         return sources
 

@@ -24,6 +24,8 @@ from .vocabulary import show_value
 
 __all__ = [
     "FORMATS",
+    "STYLES",
+    "TONE_STYLES",
     "html_lines",
     "inputs_text",
     "print_lines",
@@ -39,27 +41,32 @@ __all__ = [
 #: The formats of reports and explanations.
 FORMATS = ("text", "markdown", "json")
 
-#: rich styles by explanation line kind, for terminals.
+#: rich styles by explanation line kind, for terminals. No kind has a colour of meaning:
+#: those follow the line's tone (TONE_STYLES), so "a poor fit" is never green.
 STYLES = {
     "heading": "bold",
-    "answer": "bold green",
+    "answer": "bold",
     "verdict": "",
     "note": "dim",
     "hint": "dim",
     "rule": "cyan",
-    "quote": "italic green",
-    "fact": "yellow",
-    "reason": "red",
-    "conflict": "bold magenta",
+    "quote": "italic",
+    "fact": "blue",
+    "reason": "",
+    "conflict": "magenta",
     "change": "",
 }
+
+#: rich colours by a line's tone: what it means for the person asking.
+TONE_STYLES = {"good": "green", "bad": "red", "weak": "yellow"}
 
 
 def html_lines(lines: list[Line]) -> str:
     """Lines as HTML for a notebook: every text escaped, indented by depth, classed by kind."""
     rows = "".join(
-        f'<div class="expert-{html.escape(line.kind)}" style="margin-left:{1.5 * line.depth}em">'
-        f"{html.escape(line.text)}</div>"
+        f'<div class="expert-{html.escape(line.kind)}'
+        + (f" expert-{html.escape(line.tone)}" if line.tone else "")
+        + f'" style="margin-left:{1.5 * line.depth}em">{html.escape(line.text)}</div>'
         for line in lines
     )
     return f'<div class="expert">{rows}</div>'
@@ -79,7 +86,7 @@ def wrapped_lines(lines: list[Line], width: int) -> list[Line]:
             break_long_words=False,
             break_on_hyphens=False,
         ) or [""]
-        out += [Line(line.depth, line.kind, part) for part in parts]
+        out += [Line(line.depth, line.kind, part, line.tone) for part in parts]
     return out
 
 
@@ -101,7 +108,8 @@ def styled_lines(lines: list[Line]) -> Text:
         if index:
             text.append("\n")
         text.append("  " * line.depth)
-        text.append(visible(line.text), style=STYLES.get(line.kind, ""))
+        style = " ".join(filter(None, (STYLES.get(line.kind, ""), TONE_STYLES.get(line.tone))))
+        text.append(visible(line.text), style=style)
     return text
 
 

@@ -346,7 +346,8 @@ class Shell:
         console = Console(
             file=buffer,
             force_terminal=self.color,
-            no_color=not self.color,
+            # On a terminal rich decides, honouring NO_COLOR; off one there is no colour.
+            no_color=None if self.color else True,
             width=width,
             highlight=False,
         )

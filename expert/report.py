@@ -1,10 +1,11 @@
-"""The report of a consultation: the answer to its goal first, in plain words, then the rest.
+"""The report of a consultation: the answer first, in the person's words, then the rest.
 
 MYCIN ended a consultation with a short report and explained on demand; so does this. The
-report opens with the goal's verdict (:mod:`expert.goals`) and the one or two strongest
-reasons behind it, each with a short verbatim quote, then the verdicts shown beside it, then
-the other verdicts one line each, the disagreements that bear on the answer, and one line
-saying how to see more. ``full`` reports list every verdict with every rule and quote.
+report opens with what was stated, then the answer (:mod:`expert.answer`) and the one or two
+strongest reasons behind it, each with a short verbatim quote, then the verdicts shown beside
+it, the other verdicts one line each, the disagreements that bear on the answer, and one line
+saying how to see more. It speaks in the vocabulary's words (:mod:`expert.words`); ids appear
+only in the ``full`` report, which lists every verdict with every rule and quote.
 
 A report lays itself out as :class:`~expert.explanation.Line` objects; :mod:`expert.render`
 draws them for a terminal or as HTML, ``to_text`` as plain text.
@@ -12,14 +13,27 @@ draws them for a terminal or as HTML, ``to_text`` as plain text.
 
 from __future__ import annotations
 
+from typing import Any
+
 import attrs
 
+from .answer import STRONG, Answer, answer_of
 from .explanation import SETTLED, Line, _Rendered
 from .goals import Goal, choose_goal
-from .result import Conflict, Firing, Result, Verdict
-from .vocabulary import show_value
+from .result import Conflict, Firing, Member, Result, Verdict
+from .vocabulary import Attribute, show_value
+from .words import (
+    capitalised,
+    certainty_words,
+    condition_words,
+    group_words,
+    member_words,
+    short_quote,
+    source_words,
+    you_said,
+)
 
-__all__ = ["HINTS", "Report", "report"]
+__all__ = ["HINTS", "MORE", "Report", "report", "short_quote"]
 
 #: How each way in says "see more": the command line's flags, the REPL's commands, the API.
 HINTS = {
@@ -31,21 +45,17 @@ HINTS = {
     "result.to_dict().",
 }
 
-#: The longest short quote, in characters, before it is cut at a word.
-SHORT_QUOTE = 110
+#: How each way in says what to state when nothing was concluded.
+MORE = {
+    "cli": "Tell me more: `expert inputs` lists what you can state, and `expert consult "
+    "--ask` asks you.",
+    "repl": "Tell me more: `inputs` lists what you can state, and `ask` asks you.",
+    "api": "Tell me more: `knowledge.inputs` lists what you can state.",
+}
 
 
 def _cf(value: float) -> str:
     return f"{value:.2f}"
-
-
-def short_quote(quote: str, limit: int = SHORT_QUOTE) -> str:
-    """The first of a rule's quotes, cut at a word boundary with an ellipsis if long."""
-    first = quote.split(" … ", 1)[0].strip()
-    if len(first) <= limit:
-        return first
-    cut = first[:limit].rsplit(" ", 1)[0].rstrip(",;:")
-    return cut + " …"
 
 
 @attrs.frozen
@@ -64,6 +74,11 @@ class Report(_Rendered):
     full: bool = False
     hints: str = "api"
 
+    @property
+    def answered(self) -> Answer:
+        """The answer that heads the report (:func:`expert.answer.answer_of`)."""
+        return answer_of(self.result)
+
     def answer(self) -> Verdict | None:
         """The verdict that answers the goal, if the rules reached one."""
         if self.goal is None or self.goal.attribute not in self.result:
@@ -71,135 +86,191 @@ class Report(_Rendered):
         return self.result.verdict(self.goal.attribute)
 
     def lines(self) -> list[Line]:
-        """The report as lines: the answer first, then the rest."""
+        """The report as lines: what you said, the answer, then the rest."""
         result = self.result
-        facts = ", ".join(f"{n} = {show_value(v)}" for n, v in result.facts.items())
-        out = [Line(0, "fact", f"You said: {facts or 'nothing yet'}.")]
+        out = [Line(0, "fact", you_said(result.knowledge, result.facts))]
+        answer = self.answered
         if self.full:
-            return out + self._everything()
-        shown: set[str] = set()
-        out += self._answer(shown)
+            return out + self._everything(answer)
+        if answer.attribute is None:
+            out.append(Line(0, "answer", answer.text))
+            out.append(Line(0, "hint", MORE.get(self.hints, MORE["api"])))
+            return out
+        shown = {answer.attribute}
+        out += self._answer(answer, shown)
         others = [v for v in result.verdicts if v.attribute not in shown]
-        if others and self.goal is None:
-            # A base that declares no goal: each verdict with its strongest reason.
-            for verdict in others:
-                out.append(Line(0, "verdict", _one_line(verdict)))
-                lead = (verdict.members[0].because if verdict.members else verdict.because)[:1]
-                out += [Line(1, "quote", f"“{short_quote(f.quote)}” ({f.source})") for f in lead]
-        elif others:
+        if others:
             out.append(Line(0, "heading", "Also concluded:"))
-            out += [Line(1, "verdict", _one_line(verdict)) for verdict in others]
-        if not result.verdicts:
-            out.append(Line(0, "answer", "No verdicts: no rule applies to these facts."))
-        bearing = self._bearing()
-        disputes = [c for c in result.conflicts if c.attribute in bearing]
+            out += [self._one_line(verdict) for verdict in others]
+        bearing = self._bearing(answer)
+        disputes = [
+            c
+            for c in result.conflicts
+            if c.stated or c.attribute in bearing or c.against in bearing
+        ]
         if disputes:
             out.append(Line(0, "heading", "Where the articles disagree on this:"))
-            out += [Line(1, "conflict", _dispute(c)) for c in disputes]
+            for conflict in disputes:
+                out += self._dispute(conflict)
         if result.notes:
-            subjects = ", ".join(dict.fromkeys(note.subject for note in result.notes))
+            subjects = [group_words(result.knowledge, note.subject) for note in result.notes]
             count = len(result.notes)
             out.append(
                 Line(
                     0,
                     "note",
                     f"{count} note{'s' if count != 1 else ''} on what the articles say of "
-                    f"{subjects} in general (not of this device).",
+                    f"{_joined(list(dict.fromkeys(subjects)))} in general.",
                 )
             )
         out.append(Line(0, "hint", HINTS.get(self.hints, HINTS["api"])))
         return out
 
-    def _answer(self, shown: set[str]) -> list[Line]:
-        goal, answer = self.goal, self.answer()
-        if goal is None:
-            return []
-        shown.add(goal.attribute)
-        if answer is None:
-            return [
-                Line(
-                    0,
-                    "answer",
-                    f"No answer on {goal.attribute}: no rule concludes it from these facts.",
+    # -- the answer and what stands beside it ------------------------------------------------
+
+    def _attribute(self, name: str) -> Attribute:
+        return self.result.knowledge.attributes[name]
+
+    def _answer(self, answer: Answer, shown: set[str]) -> list[Line]:
+        assert answer.attribute is not None
+        attribute = self._attribute(answer.attribute)
+        values = answer.value if isinstance(answer.value, tuple) else (answer.value,)
+        tones = {attribute.tone_of(value) for value in values}
+        out = [Line(0, "answer", answer.text, tone=tones.pop() if len(tones) == 1 else "")]
+        for firing in answer.because[:2]:
+            out.append(self._because(firing, answer.attribute))
+        quoted = {firing.rule for firing in answer.because[:2]}  # each quote is shown once
+        if answer.attribute in self.result:  # the weaker members of a set answer
+            verdict = self.result.verdict(answer.attribute)
+            rest = [m for m in verdict.members if m.value not in values]
+            if rest:
+                also = "; ".join(
+                    f"{member_words(attribute, values)} ({sure})" for sure, values in _bands(rest)
                 )
-            ]
-        out = [
-            Line(
-                0, "answer", f"{goal.sentence(answer.value)} (certainty {_cf(answer.certainty)})."
-            )
-        ]
-        reasons = self._reasons(answer)[:2]
-        out += [Line(1, "reason", self._because(f, goal.attribute)) for f in reasons]
-        quoted = {firing.rule for firing in reasons}  # each quote is shown once
-        for name in goal.with_:
-            if name in self.result:
+                out.append(Line(1, "verdict", f"Also: {also}.", attribute.tone))
+        goal = self.goal
+        for name in goal.with_ if goal is not None else ():
+            if name in self.result and name not in shown:
                 shown.add(name)
                 out += self._beside(self.result.verdict(name), quoted)
         return out
 
-    def _reasons(self, verdict: Verdict) -> list[Firing]:
-        """The strongest firings behind ``verdict`` that cite an article about the facts:
-        for a verdict drawn from other conclusions (a fit from concerns), those conclusions'
-        own reasons."""
-        found: list[Firing] = []
-        seen: set[str] = set()
-        frontier = list(verdict.because)
-        while frontier and len(found) < 4:
-            firing = frontier.pop(0)
-            if firing.rule in seen:
-                continue
-            seen.add(firing.rule)
-            concluded = [(a, v) for a, v in firing.matched if a not in self.result.facts]
-            if not concluded:
-                found.append(firing)
-                continue
-            deeper = sorted(
-                (f for a, v in concluded for f in self.result.support(a, v)),
-                key=lambda f: (-abs(f.certainty), f.rule),
-            )
-            frontier = deeper + frontier
-        return found
-
-    def _because(self, firing: Firing, goal: str) -> str:
-        """``because <the stated facts it tested>`` for a rule concluding the goal itself, or
-        ``because <what it concluded>`` for one the goal was drawn from (a concern), with a
-        short quote."""
-        if any(a == goal for a, _ in firing.conclusions):
-            rule = self.result.knowledge.rule(firing.rule)
-            said = " and ".join(c.describe() for c in rule.conditions if not c.concluded)
+    def _because(self, firing: Firing, answering: str) -> Line:
+        """``because of <what the firing found>: “quote” (source)``: the stated facts a rule
+        on the answer tested, or for a reason drawn from another conclusion (a concern),
+        that conclusion in words."""
+        knowledge = self.result.knowledge
+        own = [(a, v) for a, v in firing.conclusions if a == answering]
+        tone = ""
+        if own:
+            what = self._found(firing)
         else:
-            said = ", ".join(
-                f"{a.split('.', 1)[1].replace('_', ' ')}: {show_value(v)}"
-                for a, v in firing.conclusions
+            name, value = next(
+                ((a, v) for a, v in firing.conclusions if (a, v) in self._held()),
+                firing.conclusions[0],
             )
-        return f"because {said}: “{short_quote(firing.quote)}” ({firing.source})"
+            attribute = self._attribute(name)
+            tone = attribute.tone_of(value)
+            need = self._needs(firing)
+            what = attribute.word(value) + (f" {need}" if need else "")
+        source = source_words(knowledge, firing.source)
+        quote = f"“{short_quote(firing.quote)}” ({source})"
+        return Line(
+            1, "reason", f"because of {what}: {quote}" if what else f"because {quote}", tone
+        )
+
+    def _held(self) -> set[tuple[str, Any]]:
+        return {key for key, cf in self.result.certainties.items() if cf > 0}
+
+    def _found(self, firing: Firing) -> str:
+        """The stated facts a firing's rule tested, in words (for sets, the members it asked
+        about): ``a boom microphone``, ``no microphone, for calls``."""
+        knowledge = self.result.knowledge
+        rule = knowledge.rule(firing.rule)
+        goal_for = set(self.goal.for_) if self.goal is not None else set()
+        subject, needs = [], []
+        for condition in rule.conditions:
+            if condition.concluded:
+                continue
+            words = condition_words(knowledge, condition, self.result.facts)
+            if words:
+                group = condition.attribute.split(".", 1)[0]
+                (needs if group in goal_for else subject).append(words)
+        said = _joined(list(dict.fromkeys(subject)))
+        if needs:
+            said = f"{said}, for {_joined(list(dict.fromkeys(needs)))}".lstrip(", ")
+        return said
+
+    def _needs(self, firing: Firing) -> str:
+        """``for <the stated needs a firing tested>``, when the goal names whose facts a
+        strength or concern serves (``for`` in goals.toml)."""
+        if self.goal is None or not self.goal.for_:
+            return ""
+        knowledge = self.result.knowledge
+        rule = knowledge.rule(firing.rule)
+        words = [
+            condition_words(knowledge, condition, self.result.facts)
+            for condition in rule.conditions
+            if not condition.concluded and condition.attribute.split(".", 1)[0] in self.goal.for_
+        ]
+        words = [w for w in words if w]
+        return f"for {_joined(list(dict.fromkeys(words)))}" if words else ""
 
     def _beside(self, verdict: Verdict, quoted: set[str]) -> list[Line]:
-        attribute = self.result.knowledge.attributes[verdict.attribute]
-        label = attribute.doc or verdict.attribute
+        attribute = self._attribute(verdict.attribute)
         if verdict.members:
-            strong = [m for m in verdict.members if m.certainty >= 0.5]
-            weak = [m for m in verdict.members if m.certainty < 0.5]
-            values = ", ".join(show_value(m.value) for m in strong)
+            strong = [m for m in verdict.members if m.certainty >= STRONG]
+            weak = [m for m in verdict.members if m.certainty < STRONG]
+            parts = [self._members(attribute, strong, needs=True)] if strong else []
             if weak:
-                maybe = ", ".join(f"{show_value(m.value)} {_cf(m.certainty)}" for m in weak)
-                values = f"{values}; weakly: {maybe}" if values else f"weakly: {maybe}"
+                parts.append("possibly " + self._members(attribute, weak, needs=True))
+            values = "; ".join(parts)
             lead = verdict.members[0].because[:1]
+            tone = attribute.tone
         else:
-            values = f"{show_value(verdict.value)} ({_cf(verdict.certainty)})"
+            values = f"{attribute.word(verdict.value)} ({self._sure(verdict)})"
             lead = verdict.because[:1]
-        out = [Line(1, "verdict", f"{label}: {values} [{verdict.attribute}]")]
+            tone = attribute.tone_of(verdict.value)
+        out = [Line(1, "verdict", f"{capitalised(attribute.title)}: {values}.", tone)]
         for firing in lead:
             if firing.rule not in quoted:
                 quoted.add(firing.rule)
-                out.append(Line(2, "quote", f"“{short_quote(firing.quote)}” ({firing.source})"))
+                source = source_words(self.result.knowledge, firing.source)
+                out.append(Line(2, "quote", f"“{short_quote(firing.quote)}” ({source})"))
         return out
 
-    def _bearing(self) -> set[str]:
-        """The attributes the answer rests on: the goal, those beside it, their premises."""
-        if self.goal is None:
-            return {verdict.attribute for verdict in self.result.verdicts}
-        todo = [self.goal.attribute, *self.goal.with_]
+    def _members(self, attribute: Attribute, members: list[Member], needs: bool = False) -> str:
+        """Members in words, each with the needs it serves when asked (``a poor microphone
+        (for online games)``)."""
+        words = []
+        for member in members:
+            word = attribute.word(member.value)
+            need = self._needs(member.because[0]) if needs and member.because else ""
+            words.append(f"{word} ({need})" if need else word)
+        return _joined(words)
+
+    def _sure(self, verdict: Verdict) -> str:
+        return "as you said" if verdict.stated_by else certainty_words(verdict.certainty)
+
+    def _one_line(self, verdict: Verdict) -> Line:
+        """One verdict on one line, in words: ``What it is: headphones (certain).``"""
+        attribute = self._attribute(verdict.attribute)
+        title = capitalised(attribute.title)
+        if not verdict.members:
+            tone = attribute.tone_of(verdict.value)
+            words = f"{attribute.word(verdict.value)} ({self._sure(verdict)})"
+            return Line(1, "verdict", f"{title}: {words}.", tone)
+        text = "; ".join(
+            f"{member_words(attribute, values)} ({sure})"
+            for sure, values in _bands(verdict.members)
+        )
+        return Line(1, "verdict", f"{title}: {text}.", attribute.tone)
+
+    # -- disagreements -----------------------------------------------------------------------
+
+    def _bearing(self, answer: Answer) -> set[str]:
+        """The attributes the answer rests on: its own, those beside it, their premises."""
+        todo = [answer.attribute or "", *(self.goal.with_ if self.goal is not None else ())]
         seen: set[str] = set()
         while todo:
             name = todo.pop()
@@ -211,12 +282,68 @@ class Report(_Rendered):
                     todo += [a for a, _ in firing.matched if a not in self.result.facts]
         return seen
 
-    def _everything(self) -> list[Line]:
+    def _side(self, name: str, value: Any, certainty: float, firings: tuple[Firing, ...]) -> str:
+        attribute = self._attribute(name)
+        sources = _joined(
+            list(dict.fromkeys(source_words(self.result.knowledge, f.source) for f in firings))
+        )
+        sure = certainty_words(certainty)
+        return (
+            f"{attribute.word(value)} ({sure}; {sources})"
+            if sources
+            else (f"{attribute.word(value)} ({sure})")
+        )
+
+    def _dispute(self, conflict: Conflict) -> list[Line]:
+        """A disagreement in words, then one short quote of each side."""
+        knowledge = self.result.knowledge
+        attribute = self._attribute(conflict.attribute)
+        title = capitalised(attribute.title)
+        (value, certainty, firings), *losers = conflict.sides
+        out: list[Line] = []
+        if conflict.stated:
+            for lost, lost_cf, lost_firings in losers:
+                sources = _joined(
+                    list(dict.fromkeys(source_words(knowledge, f.source) for f in lost_firings))
+                )
+                out.append(
+                    Line(
+                        1,
+                        "conflict",
+                        f"{title}: you said {attribute.word(value)}; {sources} would say "
+                        f"{attribute.word(lost)} ({certainty_words(lost_cf)}). What you said "
+                        "stands.",
+                    )
+                )
+                out += self._quotes(lost_firings)
+            return out
+        winner = self._side(conflict.attribute, value, certainty, firings)
+        other = conflict.against or conflict.attribute
+        lost_title = self._attribute(other).title
+        against = " and ".join(
+            f"{lost_title + ': ' if conflict.against else ''}{self._side(other, v, cf, fs)}"
+            for v, cf, fs in losers
+        )
+        how = SETTLED[conflict.settled_by]
+        out.append(Line(1, "conflict", f"{title}: {winner} over {against}, {how}."))
+        out += self._quotes(firings)
+        for _, _, lost_firings in losers:
+            out += self._quotes(lost_firings)
+        return out
+
+    def _quotes(self, firings: tuple[Firing, ...]) -> list[Line]:
+        knowledge = self.result.knowledge
+        return [
+            Line(2, "quote", f"“{short_quote(f.quote)}” ({source_words(knowledge, f.source)})")
+            for f in firings[:1]
+        ]
+
+    # -- the full report ---------------------------------------------------------------------
+
+    def _everything(self, answer: Answer) -> list[Line]:
         out = []
-        answer = self.answer()
-        if self.goal is not None and answer is not None:
-            sentence = self.goal.sentence(answer.value)
-            out.append(Line(0, "answer", f"{sentence} (certainty {_cf(answer.certainty)})."))
+        if answer.attribute is not None:
+            out.append(Line(0, "answer", answer.text))
         for verdict in self.result.verdicts:
             out.append(Line(0, "verdict", _one_line(verdict)))
             if verdict.members:
@@ -230,10 +357,11 @@ class Report(_Rendered):
         if self.result.conflicts:
             out.append(Line(0, "heading", "Where the articles disagree:"))
             for conflict in self.result.conflicts:
-                out.append(Line(1, "conflict", _dispute(conflict)))
+                out.append(Line(1, "conflict", _ids_dispute(conflict)))
                 for value, certainty, firings in conflict.sides[1:]:
+                    lost = "overruled" if conflict.stated else "outweighed"
                     out.append(
-                        Line(2, "conflict", f"outweighed: {show_value(value)} ({_cf(certainty)})")
+                        Line(2, "conflict", f"{lost}: {show_value(value)} ({_cf(certainty)})")
                     )
                     out += [_cited(f, 3) for f in firings]
         if self.result.notes:
@@ -249,10 +377,31 @@ class Report(_Rendered):
         return out
 
 
+def _bands(members: tuple[Member, ...] | list[Member]) -> list[tuple[str, list[Any]]]:
+    """Members grouped by their certainty in words (``certain``, ``likely``), in order."""
+    bands: list[tuple[str, list[Any]]] = []
+    for member in members:
+        sure = certainty_words(member.certainty).split(",")[0]
+        if bands and bands[-1][0] == sure:
+            bands[-1][1].append(member.value)
+        else:
+            bands.append((sure, [member.value]))
+    return bands
+
+
+def _joined(items: list[str]) -> str:
+    items = [item for item in items if item]
+    if len(items) < 2:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} and {items[-1]}"
+
+
 def _cited(firing: Firing, depth: int) -> Line:
     weight = f"{_cf(firing.certainty)}"
     if firing.defeated_by:
         weight += f", defeated by {', '.join(firing.defeated_by)}"
+    elif firing.overruled_by:
+        weight += f", overruled by what you said ({firing.overruled_by})"
     return Line(depth, "quote", f"{firing.rule} ({firing.source}, {weight}): “{firing.quote}”")
 
 
@@ -260,18 +409,29 @@ def _one_line(verdict: Verdict) -> str:
     if verdict.members:
         values = ", ".join(f"{show_value(m.value)} {_cf(m.certainty)}" for m in verdict.members)
         return f"{verdict.attribute}: {values}"
-    return f"{verdict.attribute} = {show_value(verdict.value)} ({_cf(verdict.certainty)})"
+    said = f", stated by {verdict.stated_by}" if verdict.stated_by else ""
+    return f"{verdict.attribute} = {show_value(verdict.value)} ({_cf(verdict.certainty)}{said})"
 
 
-def _dispute(conflict: Conflict) -> str:
-    sides = " vs ".join(
-        f"{show_value(value)} ({_cf(cf)}, {', '.join(sorted({f.source for f in firings}))})"
-        for value, cf, firings in conflict.sides
-    )
+def _ids_dispute(conflict: Conflict) -> str:
+    def side(value: Any, certainty: float, firings: tuple[Firing, ...]) -> str:
+        sources = ", ".join(sorted({f.source for f in firings}))
+        return (
+            f"{show_value(value)} ({_cf(certainty)}, {sources})"
+            if sources
+            else (f"{show_value(value)} ({_cf(certainty)})")
+        )
+
+    winner, *losers = conflict.sides
+    shown = side(*winner)
+    if conflict.stated:
+        shown = f"{show_value(conflict.winner)} (stated by {conflict.stated})"
+    rest = " vs ".join(side(*loser) for loser in losers)
+    where = f"{conflict.attribute}" + (f" vs {conflict.against}" if conflict.against else "")
     how = SETTLED[conflict.settled_by]
-    return f"{conflict.attribute}: {sides}; {show_value(conflict.winner)} wins {how}"
+    return f"{where}: {shown} vs {rest}; {show_value(conflict.winner)} wins {how}"
 
 
 def report(result: Result, *, full: bool = False, hints: str = "api") -> Report:
-    """The report of ``result``, answering the goal its stated facts choose."""
+    """The report of ``result``, answering the question its stated facts ask."""
     return Report(result, choose_goal(result.knowledge.goals, result.facts), full, hints)

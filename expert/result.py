@@ -11,6 +11,7 @@ from .errors import ExplanationError
 from .vocabulary import json_value
 
 if TYPE_CHECKING:
+    from .answer import Answer
     from .counterfactual import HowTo
     from .explanation import Difference, How, WhyNot
     from .knowledge import KnowledgeBase
@@ -366,6 +367,14 @@ class Result:
 
         return report(self, full=full, hints=hints)
 
+    @property
+    def answer(self) -> Answer:
+        """The answer to the question the stated facts ask: the goal's verdict, else the
+        strongest conclusion resting on what was stated (:mod:`expert.answer`)."""
+        from .answer import answer_of
+
+        return answer_of(self)
+
     def __str__(self) -> str:
         return self.report().to_text()
 
@@ -388,7 +397,10 @@ class Result:
         for name, value in self.facts.items():
             group, short = name.split(".", 1)
             grouped.setdefault(group, {})[short] = json_value(value)
+        answer = self.answer
         return {
+            "goal": answer.goal.attribute if answer.goal is not None else None,
+            "answer": answer.to_dict(),
             "verdicts": [verdict.to_dict() for verdict in self.verdicts],
             "conflicts": [conflict.to_dict() for conflict in self.conflicts],
             "notes": [note.to_dict() for note in self.notes],

@@ -154,6 +154,16 @@ def _pairwise(knowledge):
         if sides:
             order = knowledge.attributes[name].values
             disagreements.append({v: tuple(sorted(sides[v])) for v in order if v in sides})
+    for mine, theirs in knowledge.oppositions():  # one value on both sides of `opposes`
+        sides = {}
+        for a in knowledge.concluders(*mine):
+            for b in knowledge.concluders(*theirs):
+                live = a.certainty > 0 and b.certainty > 0
+                if live and checks._satisfiable(knowledge, a.conditions + b.conditions, reachable):
+                    sides.setdefault(f"{mine[0]} = {mine[1]}", set()).add((a.id, a.source))
+                    sides.setdefault(f"{theirs[0]} = {theirs[1]}", set()).add((b.id, b.source))
+        if sides:
+            disagreements.append({side: tuple(sorted(rules)) for side, rules in sides.items()})
     never = [
         each.id
         for each in knowledge.rules
@@ -213,3 +223,19 @@ def test_a_present_test_on_a_concluded_set_can_hold(tmp_path):
     )
     report = check(load(write_base(tmp_path / "kb", {"t": rules})))
     assert report.ok, report.to_text()
+
+
+def test_check_lists_rules_that_put_one_value_on_both_sides():
+    """Opposed values (`opposes`) concluded on conditions that can hold together are listed
+    with the rules of each side: ANC for travellers and ANC to avoid for battery life."""
+    report = check(load())
+    opposed = [d for d in report.disagreements if d.against == "recommendation.features"]
+    anc = next(d for d in opposed if "recommendation.avoid = anc" in d.sides)
+    assert ("battery.battery-seekers-avoid-anc", "kania") in anc.sides[
+        "recommendation.avoid = anc"
+    ]
+    assert "recommendation.features = anc" in anc.sides
+    assert "recommendation.avoid = anc (kania; 1 rule) vs recommendation.features = anc" in (
+        report.to_text()
+    )
+    assert report.to_dict()["disagreements"][-1]["against"]

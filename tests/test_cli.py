@@ -23,11 +23,16 @@ def run(capsys, *argv):
 
 
 def test_consult_prints_a_verdict_table_with_quotes(capsys, tiny_base):
-    """The text output shows the verdict, its certainty and the quote."""
+    """The text output answers first, in words, with its certainty and the quote; ids
+    (device.kind) only in --all."""
     code, out, _ = run(capsys, "--rules", str(tiny_base), "consult", "--device", "mic=boom")
     assert code == 0
-    assert "device.kind" in out and "headset" in out and "1.00" in out
-    assert "attached boom microphone" in out
+    assert out.splitlines()[1].startswith("This device is a headset (certain).")
+    assert "attached boom microphone" in out and "device.kind" not in out
+    code, out, _ = run(
+        capsys, "--rules", str(tiny_base), "consult", "--device", "mic=boom", "--all"
+    )
+    assert "device.kind = headset (1.00)" in out
 
 
 def test_consult_json_has_the_contract_shape(capsys, tiny_base):

@@ -145,9 +145,11 @@ def test_consult_many_streams_results(tiny_expert):
 
 
 def test_to_dict_has_the_contract_shape(tiny_expert):
-    """verdicts with attribute/value/certainty/because, conflicts, notes and facts."""
+    """The goal and its answer, verdicts with attribute/value/certainty/because, conflicts,
+    notes and facts."""
     data = tiny_expert.consult(Device(mic="boom"), Needs(uses=["gaming"])).to_dict()
-    assert set(data) == {"verdicts", "conflicts", "notes", "facts"}
+    assert set(data) == {"goal", "answer", "verdicts", "conflicts", "notes", "facts"}
+    assert set(data["answer"]) == {"attribute", "value", "certainty", "text", "because"}
     verdict = data["verdicts"][0]
     assert set(verdict) == {"attribute", "value", "certainty", "because"}
     assert set(verdict["because"][0]) >= {"rule", "source", "quote"}

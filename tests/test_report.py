@@ -115,3 +115,44 @@ def test_the_readme_api_tour_runs():
     tour = readme.split("## A tour of the API", 1)[1].split("```python\n", 1)[1].split("```")[0]
     code = tour.replace("ex.consult_many(records)", "list(ex.consult_many([Device(mic='boom')]))")
     exec(compile(code, "README.md", "exec"), {"print": lambda *args: None})  # noqa: S102
+
+
+def _styles(result, kind: str) -> set[str]:
+    """The rich styles of the report's lines of one kind."""
+    from expert.render import styled_lines
+
+    lines = [line for line in result.report().lines() if line.kind == kind]
+    return {str(span.style) for span in styled_lines(lines).spans}
+
+
+def test_colour_follows_meaning_not_the_kind_of_line():
+    """A poor fit is red, a good fit green; a reason citing a concern is red, and the answer
+    is never green for a poor fit."""
+    poor = bundled().consult(Device(mic="inline"), Needs(uses={"online-gaming"}))
+    good = bundled().consult(Device(mic="boom"), Needs(uses={"online-gaming"}))
+    assert poor.answer.value == "poor" and good.answer.value == "good"
+    assert _styles(poor, "answer") == {"bold red"}
+    assert _styles(good, "answer") == {"bold green"}
+    assert _styles(poor, "reason") == {"red"}  # because of a concern
+    assert "green" not in " ".join(_styles(poor, "answer") | _styles(poor, "reason"))
+
+
+def test_no_color_is_honoured_by_the_shell_and_the_command_line(monkeypatch):
+    """NO_COLOR turns colour off on a terminal, in the shell as on the command line."""
+    from expert.repl import Shell
+
+    monkeypatch.setenv("NO_COLOR", "1")
+    out = io.StringIO()
+    shell = Shell(bundled(), out=out, color=True)
+    shell.execute("set mic inline")
+    shell.execute("set uses online-gaming")
+    shell.execute("consult")
+    assert "poor fit" in out.getvalue() and not re.search(r"\x1b\[[0-9;]*3[0-7]m", out.getvalue())
+    buffer = io.StringIO()
+    result = bundled().consult(Device(mic="inline"), Needs(uses={"online-gaming"}))
+    print_lines(result.report().lines(), Console(file=buffer, force_terminal=True))
+    assert "poor fit" in buffer.getvalue() and "\x1b[31" not in buffer.getvalue()
+    monkeypatch.delenv("NO_COLOR")
+    buffer = io.StringIO()
+    print_lines(result.report().lines(), Console(file=buffer, force_terminal=True))
+    assert "\x1b[1;31m" in buffer.getvalue()  # the poor fit, bold red

@@ -1,0 +1,191 @@
+"""The answer of a consultation: what the person came to know, in their words, first.
+
+The declared goal (:mod:`expert.goals`) says which verdict answers. When that verdict is
+missing, the answer is the strongest conclusion that bears on what was stated (it rests on a
+stated fact, through the rules that drew it), and only when nothing at all was concluded is
+there no answer. The answer carries its value, certainty, a sentence in the vocabulary's
+words, and its strongest reasons: the rules citing an article about the stated facts.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import attrs
+
+from .goals import Goal, choose_goal
+from .result import Firing, Member, Result, Verdict
+from .words import capitalised, certainty_words
+
+__all__ = ["STRONG", "Answer", "answer_of", "reasons_of", "rests_on"]
+
+#: Members of a set answer at least this sure are the answer; weaker ones are "possibly".
+STRONG = 0.5
+
+
+@attrs.frozen
+class Answer:
+    """The answer that heads a consultation's report.
+
+    Attributes:
+        attribute: the verdict answering (``assessment.fit``), or ``None`` when nothing was
+            concluded.
+        value: its value; for a set, the tuple of members that answer; ``None`` without one.
+        certainty: how sure (for a set, its weakest member that answers).
+        text: the answer as a sentence in plain words, with its certainty in words.
+        because: its strongest reasons, each a rule firing that cites an article about the
+            stated facts (for a fit drawn from concerns, the concerns' own reasons).
+        goal: the consultation's declared goal, if the base declares goals; its attribute
+            differs from ``attribute`` when the goal's verdict was missing.
+        stated_by: the input the person stated the answer by, when it is what they said.
+    """
+
+    attribute: str | None
+    value: Any
+    certainty: float
+    text: str
+    because: tuple[Firing, ...] = ()
+    goal: Goal | None = None
+    stated_by: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready: attribute, value, certainty, text and because (rule, source, quote)."""
+        value = list(self.value) if isinstance(self.value, tuple) else self.value
+        data: dict[str, Any] = {
+            "attribute": self.attribute,
+            "value": value,
+            "certainty": round(self.certainty, 4),
+            "text": self.text,
+            "because": [
+                {"rule": f.rule, "source": f.source, "quote": f.quote} for f in self.because
+            ],
+        }
+        if self.stated_by:
+            data["stated_by"] = self.stated_by
+        return data
+
+
+def answer_of(result: Result) -> Answer:
+    """The answer of ``result``: its goal's verdict, else the strongest conclusion bearing
+    on what was stated, else none."""
+    knowledge = result.knowledge
+    goal = choose_goal(knowledge.goals, result.facts)
+    if goal is not None and goal.attribute in result:
+        verdict = result.verdict(goal.attribute)
+        if verdict.members:
+            return _answer(result, verdict, _top(verdict.members), goal)
+        return _answer(result, verdict, verdict.value, goal)
+    found = _strongest(result)
+    if found is None:
+        return Answer(
+            None, None, 0.0, "No answer: nothing the rules know applies to what you said.", (),
+            goal,
+        )  # fmt: skip
+    verdict, chosen = found
+    return _answer(result, verdict, [chosen] if isinstance(chosen, Member) else chosen, goal)
+
+
+def _top(members: tuple[Member, ...]) -> list[Member]:
+    """The members a set answer names: those as sure as the surest, in words (``certain``);
+    the others are listed after it."""
+    band = certainty_words(members[0].certainty).split(",")[0]
+    return [m for m in members if certainty_words(m.certainty).split(",")[0] == band]
+
+
+def _answer(result: Result, verdict: Verdict, chosen: Any, goal: Goal | None) -> Answer:
+    """The answer of ``verdict``: one value, or the members ``chosen`` of a set."""
+    attribute = result.knowledge.attributes[verdict.attribute]
+    if isinstance(chosen, list):  # members of a set
+        value: Any = tuple(member.value for member in chosen)
+        certainty = min(member.certainty for member in chosen)
+        firings = sorted(
+            {f for member in chosen for f in member.because},
+            key=lambda f: (-abs(f.certainty), f.rule),
+        )
+    else:
+        value, certainty, firings = chosen, verdict.certainty, list(verdict.because)
+    on_goal = goal is not None and goal.attribute == verdict.attribute
+    sentence = goal.sentence(value, attribute) if on_goal and goal else _sentence(attribute, value)
+    if verdict.stated_by:
+        sure = "as you said"
+    else:
+        sure = certainty_words(certainty)
+    because = reasons_of(result, firings)
+    return Answer(
+        verdict.attribute,
+        value,
+        certainty,
+        f"{capitalised(sentence)} ({sure}).",
+        because,
+        goal,
+        verdict.stated_by,
+    )
+
+
+def _sentence(attribute: Any, value: Any) -> str:
+    if attribute.says:
+        return attribute.says.replace("{value}", attribute.words_of(value))
+    return f"{attribute.title}: {attribute.words_of(value)}"
+
+
+def _strongest(result: Result) -> tuple[Verdict, Any] | None:
+    """The strongest concluded value (a member, for a set) that rests on a stated fact;
+    without one, the strongest concluded value at all."""
+    candidates: list[tuple[float, int, Verdict, Any]] = []
+    for place, verdict in enumerate(result.verdicts):
+        if verdict.members:
+            candidates += [(m.certainty, place, verdict, m) for m in verdict.members]
+        else:
+            candidates.append((verdict.certainty, place, verdict, verdict.value))
+    if not candidates:
+        return None
+    bearing = [
+        c
+        for c in candidates
+        if rests_on(result, c[3].because if isinstance(c[3], Member) else c[2].because)
+    ]
+    _, _, verdict, chosen = min(bearing or candidates, key=lambda c: (-c[0], c[1]))
+    return verdict, chosen
+
+
+def rests_on(result: Result, firings: tuple[Firing, ...] | list[Firing]) -> set[str]:
+    """The stated facts ``firings`` rest on, directly or through the conclusions they
+    matched."""
+    found: set[str] = set()
+    seen: set[tuple[str, Any]] = set()
+    todo = list(firings)
+    while todo:
+        firing = todo.pop()
+        for name, value in firing.matched:
+            if name in result.facts:
+                found.add(name)
+            elif (name, value) not in seen:
+                seen.add((name, value))
+                todo += result.support(name, value)
+    return found
+
+
+def reasons_of(
+    result: Result, firings: tuple[Firing, ...] | list[Firing], limit: int = 4
+) -> tuple[Firing, ...]:
+    """The strongest of ``firings`` that cite an article about the stated facts: for a
+    firing drawn from other conclusions (a fit from concerns), those conclusions' own
+    reasons, strongest first."""
+    found: list[Firing] = []
+    seen: set[str] = set()
+    frontier = list(firings)
+    while frontier and len(found) < limit:
+        firing = frontier.pop(0)
+        if firing.rule in seen or not firing.certainty:
+            continue
+        seen.add(firing.rule)
+        concluded = [(a, v) for a, v in firing.matched if a not in result.facts]
+        if not concluded:
+            found.append(firing)
+            continue
+        deeper = sorted(
+            (f for a, v in concluded for f in result.support(a, v)),
+            key=lambda f: (-abs(f.certainty), f.rule),
+        )
+        frontier = deeper + frontier
+    return tuple(found)

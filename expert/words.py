@@ -1,0 +1,128 @@
+"""Words for people: a knowledge base's labels applied to facts, values, certainties and
+sources, so that reports and prompts speak in them instead of ids.
+
+The words are data (``label``, ``labels`` and ``says`` in the vocabulary, ``[groups.<name>]``,
+a source's ``label``); where a base gives none, the ids are shown as they are.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from .certainty import HEDGES
+from .knowledge import Condition, KnowledgeBase
+from .vocabulary import Attribute, join_words
+
+__all__ = [
+    "SHORT_QUOTE",
+    "capitalised",
+    "certainty_words",
+    "condition_words",
+    "group_words",
+    "member_words",
+    "short_quote",
+    "source_words",
+    "you_said",
+]
+
+#: The words for a certainty, by the lowest certainty they stand for: the articles' own
+#: hedges (rule-format.md), so that a combined certainty reads as the hedge it reaches.
+_BANDS = (
+    (HEDGES["definite"], "certain"),
+    (HEDGES["usually"], "likely"),
+    (HEDGES["often"], "often so"),
+    (HEDGES["can"], "possible"),
+    (0.0, "weakly"),
+)
+
+
+#: The longest short quote, in characters, before it is cut at a word.
+SHORT_QUOTE = 110
+
+
+def short_quote(quote: str, limit: int = SHORT_QUOTE) -> str:
+    """The first of a rule's quotes, cut at a word boundary with an ellipsis if long."""
+    first = quote.split(" … ", 1)[0].strip()
+    if len(first) <= limit:
+        return first
+    cut = first[:limit].rsplit(" ", 1)[0].rstrip(",;:")
+    return cut + " …"
+
+
+def certainty_words(certainty: float) -> str:
+    """A certainty in words, with the figure where it is not plain: ``certain``, ``likely,
+    0.80``, ``possible, 0.40``; evidence against reads ``against, -0.40``."""
+    if certainty < 0:
+        return f"against, {certainty:.2f}"
+    for lowest, words in _BANDS:
+        if certainty >= lowest - 1e-9:
+            return words if words == "certain" else f"{words}, {certainty:.2f}"
+    return f"weakly, {certainty:.2f}"  # pragma: no cover - the last band takes 0
+
+
+def capitalised(text: str) -> str:
+    """The text with its first letter in capitals (a sentence from a ``says`` template)."""
+    return text[:1].upper() + text[1:]
+
+
+def group_words(knowledge: KnowledgeBase, group: str) -> str:
+    """A group of facts in words: its ``label``, else its name."""
+    words = knowledge.group_words.get(group)
+    return words.label if words is not None and words.label else group.replace("_", " ")
+
+
+def source_words(knowledge: KnowledgeBase, key: str) -> str:
+    """A cited source in a few words: its ``label``, else its key."""
+    source = knowledge.sources.get(key)
+    return source.label if source is not None and source.label else key
+
+
+def you_said(knowledge: KnowledgeBase, facts: Mapping[str, Any]) -> str:
+    """What the person stated, as one sentence: ``You said: a device with an in-line
+    microphone, for online games and calls.``
+
+    The subject is the stated value of an input that names its group (``named_by``: a
+    stated ``device.type`` reads "a headset"), else the label of the first stated group;
+    each other fact follows as its ``says`` phrase.
+    """
+    if not facts:
+        return "You said nothing yet."
+    subject = ""
+    phrases: list[str] = []
+    for name, value in facts.items():
+        attribute = knowledge.attributes[name]
+        group = knowledge.group_words.get(attribute.group)
+        if group is not None and group.named_by == name and not subject:
+            subject = attribute.words_of(value)
+        else:
+            phrases.append(attribute.phrase(value))
+    if not subject:
+        groups = dict.fromkeys(knowledge.attributes[name].group for name in facts)
+        subject = next(
+            (group_words(knowledge, g) for g in groups if g in knowledge.group_words), ""
+        )
+    said = ", ".join(phrases)
+    return f"You said: {' '.join(part for part in (subject, said) if part)}."
+
+
+def member_words(attribute: Attribute, values: Iterable[Any]) -> str:
+    """Values of one attribute in words, joined as a sentence lists them."""
+    return join_words(attribute.word(value) for value in values)
+
+
+def condition_words(
+    knowledge: KnowledgeBase, condition: Condition, stated: Mapping[str, Any]
+) -> str:
+    """What a condition found in the stated facts, in words: the stated value's words, or
+    for a set only the members the condition asked about (``online games``)."""
+    attribute = knowledge.attributes[condition.attribute]
+    value = stated.get(condition.attribute)
+    if value is None:
+        return ""
+    if isinstance(value, frozenset):
+        wanted = [v for v in attribute.values if v in value and v in condition.operands]
+        return member_words(attribute, wanted or sorted(value))
+    if attribute.kind == "amount":
+        return attribute.phrase(value)
+    return attribute.word(value) if attribute.kind != "flag" else attribute.phrase(value)
