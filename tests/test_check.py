@@ -125,6 +125,7 @@ from benchmarks.synthetic import write_synthetic  # noqa: E402
 def _pairwise(knowledge):
     """The definitions, pair by pair over the whole base: what the indexes must find."""
     from expert import check as checks
+    from expert.premises import Premises
 
     reachable = checks._reachable(knowledge)
     problems = [
@@ -154,10 +155,14 @@ def _pairwise(knowledge):
         if sides:
             order = knowledge.attributes[name].values
             disagreements.append({v: tuple(sorted(sides[v])) for v in order if v in sides})
+    # A rule never fires when its conditions cannot hold together, or when each value it
+    # tests can be reached but not together with the rest (no way through the rules).
+    premises = Premises(knowledge)
     never = [
         each.id
         for each in knowledge.rules
         if not checks._satisfiable(knowledge, each.conditions, reachable)
+        or premises.ways_of_rule(each) == ()
     ]
     return problems, disagreements, never
 
