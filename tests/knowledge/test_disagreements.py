@@ -35,6 +35,10 @@ def test_every_rule_the_document_names_exists(expert):
          "recommendation.tier", "budget", "premium"),
         ({"needs": {"term": "short-term", "priorities": ["durability"]}},
          "recommendation.tier", "premium", "budget"),
+        ({"needs": {"uses": ["studio"], "term": "short-term"}},
+         "recommendation.tier", "professional", "budget"),
+        ({"needs": {"uses": ["studio"], "term": "long-term"}},
+         "recommendation.tier", "premium", "professional"),
     ],
 )  # fmt: skip
 def test_each_documented_disagreement_resolves_as_written(expert, facts, attribute, winner, loser):
