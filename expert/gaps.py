@@ -7,6 +7,11 @@ or full names), and lists the ``[[known]]`` gaps, each with the reason the sourc
 there. Every value is tried alone, on an otherwise empty consultation; an amount is tried at
 and around every threshold the rules compare it with. Advice the base gives when nothing at all
 is stated does not count: it is not advice on the value tried.
+
+A note (an attribute declared ``note = true``: what the articles say of a whole class of
+devices) is never advice, whatever ``advice`` names: a value whose only conclusions are notes
+is a gap, reported with the notes it brings, since the articles speak there but the base gives
+the user nothing to act on. ``advice`` may not name a note or a group of notes.
 """
 
 from __future__ import annotations
@@ -41,15 +46,23 @@ class Gap:
 
     facts: tuple[tuple[str, Any], ...]
     reason: str | None = None
+    notes: tuple[str, ...] = ()
 
     def describe(self) -> str:
         """``needs.uses = commuting``, ``needs.uses = x and needs.priorities = y``."""
         return " and ".join(f"{name} = {show_value(value)}" for name, value in self.facts)
 
+    def shown(self) -> str:
+        """:meth:`describe`, with the notes the facts bring when there are any."""
+        if not self.notes:
+            return self.describe()
+        return f"{self.describe()} (only notes: {', '.join(self.notes)})"
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "facts": {name: show_value(value) for name, value in self.facts},
             "reason": self.reason,
+            "notes": list(self.notes),
         }
 
 
@@ -101,7 +114,8 @@ class GapReport:
 
     Attributes:
         tried: how many consultations were tried.
-        gaps: the gaps found that the base does not admit: the problems.
+        gaps: the gaps found that the base does not admit: the problems. A gap whose facts
+            bring notes (``Gap.notes``) is advice the articles give only as a note.
         known: the admitted gaps that were found, with their reasons.
         stale: admitted gaps that are gaps no more (some rule now advises there).
     """
@@ -131,11 +145,16 @@ class GapReport:
         lines = [f"Tried {self.tried} consultations of one or two needs."]
         if self.known:
             lines.append(f"Known gaps (the sources say nothing there): {len(self.known)}")
-            lines.extend(f"  {gap.describe()}: {gap.reason}" for gap in self.known)
+            lines.extend(f"  {gap.shown()}: {gap.reason}" for gap in self.known)
         if self.gaps:
             count = len(self.gaps)
             lines.append(f"{count} need{'s' if count != 1 else ''} without advice:")
-            lines.extend(f"  {gap.describe()}" for gap in self.gaps)
+            lines.extend(f"  {gap.shown()}" for gap in self.gaps)
+            if any(gap.notes for gap in self.gaps):
+                lines.append(
+                    "  (only notes: the articles speak of a class there; conclude what they "
+                    "advise on a recommendation attribute, or list the gap as known)"
+                )
         if self.stale:
             lines.append(f"Listed as gaps in {FILE} but advised now (remove them):")
             lines.extend(
@@ -185,6 +204,13 @@ def read_policy(knowledge: KnowledgeBase) -> GapPolicy:
         if name not in groups and name not in knowledge.attributes:
             raise KnowledgeBaseError(
                 f"`advice`: {brief(name)} is neither a group nor an attribute", path=path
+            )
+        members = [a for a in knowledge.attributes.values() if name in (a.name, a.group)]
+        if all(a.note for a in members):
+            raise KnowledgeBaseError(
+                f"`advice`: {brief(name)} is a note (what the articles say of a class of "
+                "devices), not advice to a user",
+                path=path,
             )
     return GapPolicy(
         inputs=names("inputs", inputs=True),
@@ -278,14 +304,18 @@ def find_gaps(
         for a, b in combinations(paired, 2)
         if a[0] != b[0] or knowledge.inputs[a[0]].multi  # one choice cannot hold two values
     ]
+    notes = {name for name, attribute in knowledge.attributes.items() if attribute.note}
     # Advice given when nothing is stated (kania's "ask yourself what you need" when no use
-    # is) is given for every value that leaves those facts unstated: it is no advice on them.
-    everyone = _advice(policy, consult({}))
-    found = [
-        Gap(tuple((n, _shown(v)) for n, v in facts))
-        for facts in trials
-        if not _advice(policy, consult(_merged(facts))) - everyone
-    ]
+    # is) is given for every value that leaves those facts unstated: it is no advice on them;
+    # so are the notes given then.
+    nothing = consult({})
+    everyone, noted = _advice(policy, nothing, notes), _notes(nothing)
+    found = []
+    for facts in trials:
+        result = consult(_merged(facts))
+        if not _advice(policy, result, notes) - everyone:
+            brought = tuple(sorted(_notes(result) - noted))
+            found.append(Gap(tuple((n, _shown(v)) for n, v in facts), notes=brought))
     gaps, known, used = [], [], set()
     for gap in found:
         entry = next((k for k in policy.known if k.covers(gap)), None)
@@ -312,14 +342,20 @@ def _shown(value: Any) -> Any:
     return value
 
 
-def _advice(policy: GapPolicy, result: Any) -> set[tuple[str, Any]]:
-    """The advice a result concludes: (attribute, value) for each value of each advice verdict."""
+def _advice(policy: GapPolicy, result: Any, notes: set[str]) -> set[tuple[str, Any]]:
+    """The advice a result concludes: (attribute, value) for each value of each advice verdict.
+    A note attribute is never advice."""
     return {
         (verdict.attribute, value)
         for verdict in result.verdicts
-        if _is_advice(policy, verdict.attribute)
+        if verdict.attribute not in notes and _is_advice(policy, verdict.attribute)
         for value in (verdict.value if isinstance(verdict.value, tuple) else (verdict.value,))
     }
+
+
+def _notes(result: Any) -> set[str]:
+    """The note attributes a result concludes."""
+    return {note.attribute for note in result.notes}
 
 
 def _is_advice(policy: GapPolicy, attribute: str) -> bool:

@@ -45,10 +45,12 @@ Feature: Battery
       | none | wireless   |
 
   @source-difference-wiki
-  Scenario: Someone to whom battery life matters hears how long many wireless headsets last
+  Scenario: Someone to whom battery life matters is told to check the runtime: it varies, many last several hours to a full day
     Given needs.priorities includes battery-life
     When I consult the expert
     Then a note on headsets.battery_runtime says several-hours-to-a-day
+    And the advice includes check-battery-runtime with certainty 0.6
+    And the explanation quotes "Battery life varies, but many can last several hours to a full day."
 
   @explanation @source-kania
   Scenario: Someone to whom battery life matters should avoid noise cancellation

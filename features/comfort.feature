@@ -2,21 +2,19 @@
 Feature: Comfort
   Which kind is more comfortable, padding, bulk and weight, and long wear (rules/comfort.toml).
 
-  Scenario Outline: Headphones are the comfortable ones
+  @source-kania
+  Scenario: The reigning champ of comfort is usually headphones: a note comparing the classes
     Given a device with no microphone
     When I consult the expert
-    Then the device's comfort is high with certainty 1.0
-    And the explanation quotes "<words>"
+    Then a note on headphones.comfort says more-comfortable-than-headsets
+    And the notes quote "Which is more comfortable, headphone or headset? The reigning champ is usually headphones."
 
-    @source-kania
-    Examples: Kania
-      | words                                                                               |
-      | Which is more comfortable, headphone or headset? The reigning champ is usually headphones. |
-
-    @source-difference-wiki
-    Examples: Difference Wiki
-      | words                                                                         |
-      | The design of headphones emphasizes comfort and sound quality for prolonged use. |
+  @source-difference-wiki
+  Scenario: Headphones are designed for comfort in prolonged use: comfortable by default
+    Given a device with no microphone
+    When I consult the expert
+    Then the device's comfort is high with certainty 0.8
+    And the explanation quotes "The design of headphones emphasizes comfort and sound quality for prolonged use."
 
   @source-kania
   Scenario: You can choose exactly how headphones rest on your head: they come in several styles
@@ -52,7 +50,7 @@ Feature: Comfort
     And one side says moderate, quoting "Headsets aren't uncomfortable, but they have an attached microphone"
     And the other side says high, quoting "Modern headsets are designed for comfort during extended use."
     And a third side says high, quoting "they provide a comfortable and convenient listening experience"
-    And high wins with certainty 1.0
+    And high wins with certainty 0.96
 
   @source-kania
   Scenario: A headset's attached microphone can make it bulkier and heavier
@@ -118,3 +116,27 @@ Feature: Comfort
     Then a note on headphones.comfort says designed-for-prolonged-use
     And a note on headsets.comfort says designed-for-extended-use
     And the notes quote "Modern headsets are designed for comfort during extended use."
+
+  @source-difference-wiki
+  Scenario: Someone who wears it for long sessions can choose either kind: both are designed for it
+    Given the user wears it for long sessions
+    When I consult the expert
+    Then the advice includes either-kind-for-long-wear with certainty 0.8
+    And the explanation quotes "Modern headsets are designed for comfort during extended use."
+    And the explanation quotes "The design of headphones emphasizes comfort and sound quality for prolonged use."
+
+  @source-difference-wiki
+  Scenario: Someone who wears a headset for long sessions: modern headsets are designed for extended use
+    Given the user wears it for long sessions
+    And the user plays online games
+    When I consult the expert
+    Then the expert recommends a headset
+    And the advice includes modern-headset-for-long-wear with certainty 0.8
+    And the explanation quotes "Are headsets comfortable for long periods? Modern headsets are designed for comfort during extended use."
+
+  @source-kania
+  Scenario: Someone who wants comfort can choose how headphones rest on the head by their style
+    Given the user cares most about comfort
+    When I consult the expert
+    Then the advice includes choose-fit-style with certainty 0.4
+    And the explanation quotes "You can choose exactly how they rest on your head since they're available in multiple styles, such as over-ear and on-ear."

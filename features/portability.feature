@@ -38,12 +38,11 @@ Feature: Portability
       | travels                      | These on-the-go features might be great for travelers                  |
 
   @source-kania
-  Scenario Outline: A traveling headset buyer should look for a detachable microphone
-    Given the user cares most about price
-    And the user <need>
+  Scenario Outline: Travelers and those who want portability should look for parts that disassemble, whatever the kind
+    Given the user <need>
     When I consult the expert
-    Then the expert recommends a headset
-    And the recommended features include detachable-mic with certainty at least 0.24
+    Then the recommended features include foldable with certainty 0.4
+    And the recommended features include detachable-mic with certainty 0.4
     And the explanation quotes "headsets with mics and other parts that disassemble"
 
     Examples:
@@ -52,11 +51,13 @@ Feature: Portability
       | travels                      |
 
   @source-kania
-  Scenario: Without a headset to recommend, no detachable microphone is advised
-    Given the user cares most about portability
+  Scenario: A traveler told to get headphones still hears of headsets with parts that disassemble
+    Given the user travels
+    And the user listens to music
     When I consult the expert
-    Then nothing is concluded about the recommendation
-    And the recommended features do not include detachable-mic
+    Then the expert recommends headphones
+    And the recommended features include detachable-mic with certainty 0.4
+    And the explanation quotes "These on-the-go features might be great for travelers"
 
   @source-kania
   Scenario: A sound mixer who only uses studio equipment can skip travel features

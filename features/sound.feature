@@ -5,27 +5,28 @@ Feature: Sound quality
   with a boom microphone is a headset.
 
   @source-kania
-  Scenario: Headphones offer better sound quality than headsets
+  Scenario: Headphones offer better sound quality than headsets: a note comparing the classes
     Given a device with no microphone
     When I consult the expert
     Then the device is headphones
-    And the device's sound quality is high with certainty 1.0
-    And the explanation quotes "headphones offer better sound quality and listening experience"
+    And a note on headphones.sound_quality says better-than-headsets
+    And the notes quote "headphones offer better sound quality and listening experience"
+    And the device's sound quality is high with certainty below 1.0
 
   @source-kania
-  Scenario: Especially professional-level headphones
+  Scenario: Especially professional-level headphones: their sound is high
     Given a device with no microphone
     And the device is a professional model
     When I consult the expert
-    Then the device's sound quality is high
+    Then the device's sound quality is high with certainty 1.0
     And the explanation quotes "This is especially true if you're investing in professional-level headphones."
 
-  Scenario Outline: The articles agree that headphones deliver high-quality sound
+  Scenario Outline: Headphones focus on high-quality sound: the focus is said outright, the sound is a default
     Given a device with no microphone
     When I consult the expert
-    Then the device's sound quality is high
+    Then the device's design focus includes sound-quality with certainty 1.0
     And the explanation quotes "<words>"
-    And the device's design focus includes sound-quality
+    And the device's sound quality is high with certainty 0.96
     And the explanation quotes "<words>"
 
     @source-difference-wiki
@@ -109,6 +110,14 @@ Feature: Sound quality
     And the other side says high, quoting "With their high-quality speakers that can be positioned to suit your preferences"
     And mid-range wins with certainty 1.0
 
+  @conflict @source-kania @source-difference-between
+  Scenario: A device with a built-in microphone sounds mid-range: it is a headset, and a top-performing headset only reaches mid-range
+    Given a device with a built-in microphone
+    When I consult the expert
+    Then the articles disagree on the device's sound quality
+    And one side says high, quoting "With their high-quality speakers that can be positioned to suit your preferences"
+    And mid-range wins with certainty 1.0
+
   @source-kania
   Scenario: Headsets lack the sound quality serious audiophiles need
     Given a device with a boom microphone
@@ -161,10 +170,34 @@ Feature: Sound quality
   Scenario: Headphones deliver higher input sound quality: kania's closing line, read as listening quality
     Given device.mic is inline
     When I consult the expert
-    Then device.sound_quality is high
-    And how device.sound_quality mentions "Headphones tend to deliver higher input sound quality"
+    Then a note on headphones.sound_quality says better-than-headsets
+    And the notes quote "Headphones tend to deliver higher input sound quality"
     And device.mic_quality is poor
     And there is no conflict on device.mic_quality
+
+  @source-kania
+  Scenario: A sound mixer in the studio should get professional-level headphones
+    Given the user uses it for studio
+    When I consult the expert
+    Then the expert recommends headphones with certainty 1.0
+    And the explanation quotes "This is especially true if you're investing in professional-level headphones."
+    And the recommended tier is professional with certainty 1.0
+    And the explanation quotes "a sound mixer who only uses their studio equipment"
+
+  @source-kania
+  Scenario: For sound quality, look for adjustable sound controls, which a good pair can come with
+    Given the user cares most about sound quality
+    When I consult the expert
+    Then the recommended features include sound-controls with certainty 0.4
+    And the explanation quotes "adjustable sound controls for things like bass and treble"
+
+  @source-difference-between
+  Scenario: Someone who wants sound and is told to get a headset should look for a built-in amplifier
+    Given needs.priorities includes sound-quality
+    And needs.uses includes online-gaming
+    When I consult the expert
+    Then recommendation.features includes amplifier
+    And how recommendation.features mentions "many headsets come with built-in amplifiers that enable you to adjust the tone and volume"
 
   @explanation @source-kania @source-difference-between
   Scenario: How the expert decided that a headset sounds mid-range

@@ -12,10 +12,9 @@ Feature: What each kind is for, and which one to get
     @source-difference-wiki
     Examples: Difference Wiki
       | activity                | kind       | certainty | words                                                                     |
-      | listens to music        | headphones | 1.0       | For music, movies, and personal audio.                                    |
-      | watches movies          | headphones | 1.0       | For music, movies, and personal audio.                                    |
-      | plays games             | headset    | 1.0       | For gaming, calls, and professional use.                                  |
-      | makes calls             | headset    | 1.0       | For gaming, calls, and professional use.                                  |
+      | listens to music        | headphones | 0.99      | Headphones are primarily used for listening to audio.                     |
+      | watches movies          | headphones | 0.8       | For music, movies, and personal audio.                                    |
+      | plays games             | headset    | 0.84      | Commonly used in gaming for interactive communication.                    |
       | plays online games      | headset    | 1.0       | A headset is recommended for interactive communication in online gaming.  |
       | joins video conferences | headset    | 0.84      | often used in gaming, teleconferencing, and customer service environments |
       | works in a call center  | headset    | 0.84      | often used in gaming, teleconferencing, and customer service environments |
@@ -31,6 +30,7 @@ Feature: What each kind is for, and which one to get
       | listens to podcasts   | headphones | 0.96      | Headphones are typically used for personal listening to music, podcasts, audiobooks |
       | listens to audiobooks | headphones | 0.96      | Headphones are typically used for personal listening to music, podcasts, audiobooks |
       | makes VoIP calls      | headset    | 0.76      | Headsets are commonly used for voice calls, gaming, video conferencing |
+      | makes calls           | headset    | 0.6       | Headsets are commonly used for voice calls, gaming, video conferencing |
 
     @source-digimigia
     Examples: Digimigia
@@ -48,7 +48,7 @@ Feature: What each kind is for, and which one to get
     Given the user plays games
     And the user uses a console
     When I consult the expert
-    Then the expert recommends a headset with certainty 1.0
+    Then the expert recommends a headset with certainty 0.9
     And the explanation quotes "a “Call of Duty” player using a headset for his Xbox or other console"
 
   @source-kania
@@ -96,11 +96,11 @@ Feature: What each kind is for, and which one to get
     And the explanation quotes "Some joggers wear only one headphone in their ears"
 
   @source-difference-wiki
-  Scenario: A sweat-resistant device is suited for sports
+  Scenario: A sweat-resistant device can be suited for sports: there are sports headphones, sweat-resistant and secure
     Given a device with no microphone
     And the device is sweat-resistant
     When I consult the expert
-    Then the device is suited for sports with certainty 1.0
+    Then the device is suited for sports with certainty 0.4
     And the explanation quotes "there are sports headphones designed to be sweat-resistant"
 
   @source-difference-wiki
@@ -199,12 +199,12 @@ Feature: What each kind is for, and which one to get
     And headphones wins with certainty 1.0
 
   @conflict @explanation @source-difference-wiki @source-difference-between
-  Scenario: Music and online games: equally sure articles on both sides
+  Scenario: Music and online games: articles on both sides, and the recommended headset wins
     Given the user listens to music
     And the user plays online games
     When I ask how the expert concluded the recommendation
-    Then the answer says the articles disagree and headphones wins
-    And the answer quotes "For music, movies, and personal audio."
+    Then the answer says the articles disagree and headset wins
+    And the answer quotes "Headphones are primarily used for listening to audio."
     And the answer quotes "A headset is recommended for interactive communication in online gaming."
 
   @explanation @source-difference-wiki
@@ -213,3 +213,35 @@ Feature: What each kind is for, and which one to get
     When I ask what would change if the user also plays online games
     Then the recommendation changes from headphones to headset
     And the change is explained by the rule quoting "A headset is recommended for interactive communication in online gaming."
+
+  @source-difference-wiki
+  Scenario: What headsets are for, by the comparison chart: a note, not advice
+    Given the user makes calls
+    When I consult the expert
+    Then a note on headsets.uses says calls
+    And the notes quote "For gaming, calls, and professional use."
+    And recommendation.kind is headset with certainty 0.6
+    And recommendation.kind cites difference-between
+    And the recommended features include built-in-mic with certainty 1.0
+    And the explanation quotes "Can headphones be used for phone calls? Yes, if they include a built-in microphone."
+
+  @source-difference-between
+  Scenario: Someone who owns headphones and makes calls: add a microphone, the article's own exception
+    Given the user already owns headphones
+    And the user makes calls
+    When I consult the expert
+    Then the expert recommends headphones with certainty 0.4
+    And the explanation quotes "This can be useful if you want to use your headphones for voice calls or online gaming."
+    And there is no conflict on recommendation.kind
+    And why recommendation.kind is not headset mentions "usage.headphones-as-makeshift-headset, an exception to it"
+    And the recommended features include external-mic with certainty 0.4
+
+  @source-difference-between
+  Scenario: Someone who owns headphones and talks often: consider a dedicated headset
+    Given the user already owns headphones
+    And the user makes calls
+    And the user talks with others frequently
+    When I consult the expert
+    Then the expert recommends a headset with certainty 0.4
+    And the explanation quotes "you may want to consider investing in a dedicated headset with a built-in microphone"
+    And there is no conflict on recommendation.kind

@@ -125,6 +125,7 @@ from benchmarks.synthetic import write_synthetic  # noqa: E402
 def _pairwise(knowledge):
     """The definitions, pair by pair over the whole base: what the indexes must find."""
     from expert import check as checks
+    from expert.premises import Premises
 
     reachable = checks._reachable(knowledge)
     problems = [
@@ -164,10 +165,14 @@ def _pairwise(knowledge):
                     sides.setdefault(f"{theirs[0]} = {theirs[1]}", set()).add((b.id, b.source))
         if sides:
             disagreements.append({side: tuple(sorted(rules)) for side, rules in sides.items()})
+    # A rule never fires when its conditions cannot hold together, or when each value it
+    # tests can be reached but not together with the rest (no way through the rules).
+    premises = Premises(knowledge)
     never = [
         each.id
         for each in knowledge.rules
         if not checks._satisfiable(knowledge, each.conditions, reachable)
+        or premises.ways_of_rule(each) == ()
     ]
     return problems, disagreements, never
 

@@ -133,3 +133,49 @@ def test_a_known_pair_may_name_one_set_input_twice(tmp_path):
     report = find_gaps(knowledge, Expert(knowledge).consult)
     assert "needs.uses = music and needs.uses = movies" in {g.describe() for g in report.known}
     assert not report.stale
+
+
+NOTE_ONLY = rule(
+    "t.long-wear-note",
+    'when.needs.session = "long"',
+    'then.headsets.comfort = "designed-for-extended-use"',
+    source="difference-wiki",
+    quote="Modern headsets are designed for comfort during extended use.",
+)
+
+
+def test_a_value_whose_only_conclusions_are_notes_is_a_gap(tmp_path):
+    """A long session brings a note on headsets, no advice: a gap, reported with its note."""
+    policy = 'inputs = ["needs.session"]\nadvice = ["recommendation"]\n'
+    knowledge = base(tmp_path, policy, ADVICE + NOTE_ONLY)
+    report = find_gaps(knowledge, Expert(knowledge).consult)
+    (long,) = [gap for gap in report.gaps if gap.describe() == "needs.session = long"]
+    assert long.notes == ("headsets.comfort",)
+    assert "needs.session = long (only notes: headsets.comfort)" in report.to_text()
+    assert report.to_dict()["gaps"][-1]["notes"] == ["headsets.comfort"]
+    (short,) = [gap for gap in report.gaps if gap.describe() == "needs.session = short"]
+    assert short.notes == () and not report.ok
+
+
+def test_a_note_only_gap_listed_as_known_is_admitted(tmp_path):
+    """Listed in [[known]], the note-only value is a known gap, still shown with its note."""
+    known = "".join(
+        f'[[known]]\ninput = "needs.session"\nvalue = "{value}"\nreason = "never advised"\n'
+        for value in ("short", "long")
+    )
+    policy = 'inputs = ["needs.session"]\nadvice = ["recommendation"]\n' + known
+    knowledge = base(tmp_path, policy, ADVICE + NOTE_ONLY)
+    report = find_gaps(knowledge, Expert(knowledge).consult)
+    assert report.ok
+    assert "needs.session = long (only notes: headsets.comfort): never advised" in (
+        report.to_text()
+    )
+
+
+def test_advice_may_not_name_a_note(tmp_path, capsys):
+    """Notes are never advice: `advice` naming a group of notes, or a note, is refused."""
+    for advice in ('["recommendation", "headsets"]', '["headsets.comfort"]'):
+        policy = f'inputs = ["needs.session"]\nadvice = {advice}\n'
+        knowledge = base(tmp_path / str(len(advice)), policy, ADVICE + NOTE_ONLY)
+        assert main(["--rules", knowledge.path, "check", "--gaps"]) == 2
+        assert "is a note (what the articles say of a class" in capsys.readouterr().err

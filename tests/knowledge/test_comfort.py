@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from support import rule_case_tests
 
 RULES = Path(__file__).resolve().parents[2] / "rules" / "comfort.toml"
@@ -13,7 +14,12 @@ HEADSET = {"device": {"mic": "boom"}}
 COMFORT_FIRST = {"needs": {"priorities": ["comfort"]}}
 
 CASES = [
-    ("comfort.headphones-reigning-champ", HEADPHONES, "device.comfort", "high"),
+    (
+        "comfort.headphones-reigning-champ",
+        HEADPHONES,
+        "headphones.comfort",
+        "more-comfortable-than-headsets",
+    ),
     ("comfort.comfort-seekers-headphones", COMFORT_FIRST, "recommendation.kind", "headphones"),
     ("comfort.thick-padding", {"device": {"padded": True}}, "device.comfort", "high"),
     (
@@ -54,17 +60,49 @@ CASES = [
         "headsets.comfort",
         "designed-for-extended-use",
     ),
+    (
+        "comfort.long-sessions-either-kind",
+        {"needs": {"session": "long"}},
+        "recommendation.advice",
+        "either-kind-for-long-wear",
+    ),
+    (
+        "comfort.long-sessions-modern-headset",
+        {"needs": {"session": "long", "uses": ["online-gaming"]}},
+        "recommendation.advice",
+        "modern-headset-for-long-wear",
+    ),
+    (
+        "comfort.comfort-seekers-choose-style",
+        COMFORT_FIRST,
+        "recommendation.advice",
+        "choose-fit-style",
+    ),
 ]
 
 test_rule_fires, test_every_rule_has_a_case = rule_case_tests("comfort", CASES)
 
 
 def test_headset_comfort_disagreement(expert):
-    """Kania (headsets less comfortable) disagrees with difference-wiki and difference-between."""
+    """Kania (headsets less comfortable) disagrees with difference-wiki and difference-between,
+    each of which says what headsets are designed to give (`usually`): high, but not certain."""
     result = expert.consult(**HEADSET)
     assert "device.comfort" in [c.attribute for c in result.conflicts]
-    assert result.verdict("device.comfort").value == "high"
+    verdict = result.verdict("device.comfort")
+    assert (verdict.value, verdict.certainty) == ("high", pytest.approx(1 - 0.2 * 0.2))
     assert {f.source for f in result.support("device.comfort", "moderate")} == {"kania"}
+
+
+def test_no_device_is_certainly_comfortable_for_its_kind_alone(expert):
+    """Comfort from the kind alone is never certain: kania's 'reigning champ is usually
+    headphones' compares the classes (a note), and the others say what a design aims at."""
+    for facts in (HEADPHONES, HEADSET, {"device": {"mic": "builtin"}}):
+        result = expert.consult(**facts)
+        assert result.certainty("device.comfort", "high") < 1.0
+    result = expert.consult(**HEADPHONES)
+    assert "comfort.headphones-reigning-champ" not in {
+        f.rule for f in result.support("device.comfort", "high")
+    }
 
 
 def test_light_headset_is_light(expert):

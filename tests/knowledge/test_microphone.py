@@ -91,6 +91,12 @@ CASES = [
         "headset",
     ),
     (
+        "microphone.frequent-talkers-own-headphones",
+        {"needs": {"owns": "headphones", "uses": ["calls"], "talk_frequency": "frequent"}},
+        "recommendation.kind",
+        "headset",
+    ),
+    (
         "microphone.planned-mic-check-compatibility",
         OWNER_CALLS,
         "recommendation.advice",

@@ -20,13 +20,19 @@ CASES = [
         "device.sound_quality",
         "high",
     ),
-    ("sound.headphones-better-sound", HEADPHONES, "device.sound_quality", "high"),
+    (
+        "sound.headphones-better-sound",
+        HEADPHONES,
+        "headphones.sound_quality",
+        "better-than-headsets",
+    ),
     ("sound.headphones-sound-controls", HEADPHONES, "headphones.features", "sound-controls"),
     ("sound.headphones-prioritize-audio", HEADPHONES, "device.focus", "sound-quality"),
     ("sound.headsets-focus-mic", HEADSET, "headsets.focus", "mic-quality"),
     ("sound.top-headset-mid-range", HEADSET, "device.sound_quality", "mid-range"),
     ("sound.best-shoppers-headphones", SOUND_FIRST, "recommendation.kind", "headphones"),
     ("sound.headphones-focus-high-quality", HEADPHONES, "device.sound_quality", "high"),
+    ("sound.headphones-focus-on-sound", HEADPHONES, "device.focus", "sound-quality"),
     ("sound.headsets-optimized-communication", HEADSET, "device.focus", "communication"),
     ("sound.design-focus-headphones", HEADPHONES, "device.focus", "comfort"),
     ("sound.design-focus-headsets", HEADSET, "device.focus", "usability"),
@@ -60,16 +66,58 @@ CASES = [
         "sound-controls",
     ),
     ("sound.main-job-high-quality-audio", HEADPHONES, "device.sound_quality", "high"),
+    ("sound.main-job-focus", HEADPHONES, "device.focus", "sound-quality"),
+    (
+        "sound.studio-professional-headphones",
+        {"needs": {"uses": ["studio"]}},
+        "recommendation.tier",
+        "professional",
+    ),
+    (
+        "sound.sound-seekers-sound-controls",
+        SOUND_FIRST,
+        "recommendation.features",
+        "sound-controls",
+    ),
+    (
+        "sound.headset-sound-seekers-amplifier",
+        {"needs": {"priorities": ["sound-quality"], "uses": ["online-gaming"]}},
+        "recommendation.features",
+        "amplifier",
+    ),
 ]
 
 test_rule_fires, test_every_rule_has_a_case = rule_case_tests("sound", CASES)
 
 
-def test_headphones_do_not_sound_mid_range(expert):
-    """Headphones are concluded to sound high, never mid-range."""
-    verdict = expert.consult(**HEADPHONES).verdict("device.sound_quality")
+def test_headphones_usually_sound_high(expert):
+    """Headphones sound high by default (difference-wiki's focus, digimigia's main job, each
+    `usually`), never mid-range; kania's 'better sound quality' compares the classes: a note."""
+    result = expert.consult(**HEADPHONES)
+    verdict = result.verdict("device.sound_quality")
     assert verdict.value == "high"
-    assert verdict.certainty == pytest.approx(1.0)
+    assert verdict.certainty == pytest.approx(1 - 0.2 * 0.2)
+    assert {f.rule for f in result.support("device.sound_quality", "high")} == {
+        "sound.headphones-focus-high-quality",
+        "sound.main-job-high-quality-audio",
+    }
+    assert any(note.rule == "sound.headphones-better-sound" for note in result.notes)
+
+
+def test_only_professional_headphones_sound_high_for_certain(expert):
+    """kania's 'especially true if you're investing in professional-level headphones'."""
+    result = expert.consult(device={"mic": "none", "tier": "professional"})
+    assert result.certainty("device.sound_quality", "high") == pytest.approx(1.0)
+
+
+def test_a_builtin_mic_headset_sounds_mid_range(expert):
+    """A built-in-mic device is a headset: kania's 'a top-performing headset will only
+    deliver the quality of a mid-range level of headphones' beats what headsets are designed
+    to give (difference-between, `usually`) and what headphones usually give."""
+    result = expert.consult(device={"mic": "builtin"})
+    verdict = result.verdict("device.sound_quality")
+    assert (verdict.value, verdict.certainty) == ("mid-range", pytest.approx(1.0))
+    assert result.certainty("device.sound_quality", "high") < 1.0
 
 
 def test_headset_sound_disagreement(expert):
@@ -92,12 +140,13 @@ def test_headset_sound_disagreement(expert):
 
 def test_kania_closing_sentence_is_about_listening(expert):
     """kania's closing 'higher input sound quality' is read as listening quality: an in-line-mic
-    device's microphone is poor without dispute, and its sound high."""
+    device's microphone is poor without dispute, and the sentence is quoted by the note
+    comparing the classes' sound."""
     result = expert.consult(device={"mic": "inline"})
     assert "device.mic_quality" not in [c.attribute for c in result.conflicts]
     assert any(
-        f.rule == "sound.headphones-better-sound" and "higher input sound quality" in f.quote
-        for f in result.support("device.sound_quality", "high")
+        note.rule == "sound.headphones-better-sound" and "higher input sound quality" in note.quote
+        for note in result.notes
     )
 
 

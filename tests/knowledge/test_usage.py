@@ -61,8 +61,8 @@ CASES = [
     (
         "usage.chart-gaming-calls-headset",
         {"needs": {"uses": ["calls"]}},
-        "recommendation.kind",
-        "headset",
+        "headsets.uses",
+        "calls",
     ),
     (
         "usage.late-night-headphones",
@@ -177,6 +177,42 @@ def test_makeshift_headphones_disagree_with_headset_advice(expert):
     result = expert.consult(needs={"owns": "headphones", "uses": ["online-gaming"]})
     assert "recommendation.kind" in [conflict.attribute for conflict in result.conflicts]
     assert result.verdict("recommendation.kind").value == "headset"
+
+
+def test_owning_headphones_for_calls_keeps_them(expert):
+    """difference-between's own exception: someone who owns headphones and makes calls is
+    told to add a microphone, not that headsets are commonly used (no conflict, no 1.0)."""
+    result = expert.consult(needs={"owns": "headphones", "uses": ["calls"]})
+    verdict = result.verdict("recommendation.kind")
+    assert (verdict.value, verdict.certainty) == ("headphones", 0.4)
+    assert "recommendation.kind" not in [conflict.attribute for conflict in result.conflicts]
+    (firing,) = [f for f in result.firings if f.rule == "usage.communicating-commonly-headsets"]
+    assert firing.defeated_by == ("usage.headphones-as-makeshift-headset",)
+    assert "external-mic" in result.verdict("recommendation.features").value
+
+
+def test_frequent_talkers_who_own_headphones_get_a_dedicated_headset(expert):
+    """'If you frequently need to communicate ...': the makeshift advice gives way, and the
+    sentence counts once on the kind."""
+    result = expert.consult(
+        needs={"owns": "headphones", "uses": ["calls"], "talk_frequency": "frequent"}
+    )
+    verdict = result.verdict("recommendation.kind")
+    assert (verdict.value, verdict.certainty) == ("headset", 0.4)
+    assert "recommendation.kind" not in [conflict.attribute for conflict in result.conflicts]
+
+
+def test_calls_alone_are_no_certain_headset(expert):
+    """The chart's 'For gaming, calls, and professional use.' is a note, not advice at 1.0:
+    for calls difference-wiki asks for a built-in microphone; the headset is difference-
+    between's 'commonly used' (`often`)."""
+    result = expert.consult(needs={"uses": ["calls"]})
+    assert result.verdict("recommendation.kind").certainty == 0.6
+    assert result.certainty("recommendation.features", "built-in-mic") == 1.0
+    assert any(note.rule == "usage.chart-gaming-calls-headset" for note in result.notes)
+    result = expert.consult(device={"mic": "builtin"}, needs={"uses": ["calls"]})
+    assert result.verdict("assessment.fit").value == "good"
+    assert result.verdict("recommendation.kind").certainty < 1.0
 
 
 def test_makeshift_rule_needs_owned_headphones(expert):
