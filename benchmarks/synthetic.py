@@ -107,6 +107,7 @@ def write_synthetic(directory: Path, rules: int, seed: int = 0) -> Path:
     # Only vocabulary.toml is copied: attributes a topic file declares are left out.
     with (bundled / "vocabulary.toml").open("rb") as handle:
         vocabulary = tomllib.load(handle)
+    vocabulary.pop("groups", None)  # words for the groups of facts, not attributes
     concluded = [
         knowledge.attributes[name] for name in vocabulary if not knowledge.attributes[name].input
     ]
