@@ -153,12 +153,15 @@ def rests_on(result: Result, firings: tuple[Firing, ...] | list[Firing]) -> set[
     matched."""
     found: set[str] = set()
     seen: set[tuple[str, Any]] = set()
+    implied = result.knowledge.implied(result.facts)
     todo = list(firings)
     while todo:
         firing = todo.pop()
         for name, value in firing.matched:
             if name in result.facts:
                 found.add(name)
+            elif name in implied and implied[name][0] == value:
+                found.add(implied[name][1])  # stated outright (device.type for device.kind)
             elif (name, value) not in seen:
                 seen.add((name, value))
                 todo += result.support(name, value)
@@ -173,13 +176,18 @@ def reasons_of(
     reasons, strongest first."""
     found: list[Firing] = []
     seen: set[str] = set()
+    implied = result.knowledge.implied(result.facts)
     frontier = list(firings)
     while frontier and len(found) < limit:
         firing = frontier.pop(0)
         if firing.rule in seen or not firing.certainty:
             continue
         seen.add(firing.rule)
-        concluded = [(a, v) for a, v in firing.matched if a not in result.facts]
+        concluded = [
+            (a, v)
+            for a, v in firing.matched
+            if a not in result.facts and not (a in implied and implied[a][0] == v)
+        ]
         if not concluded:
             found.append(firing)
             continue

@@ -122,8 +122,7 @@ class Report:
             "  per source: " + ", ".join(f"{k} {v}" for k, v in self.rules_per_source.items())
         )
         lines.append(
-            "Disagreements (different values, or values that oppose each other, on "
-            "conditions that can hold together): "
+            "Disagreements (different values on conditions that can hold together): "
             f"{len(self.disagreements)}"
         )
         lines.extend(f"  {d.describe()}" for d in self.disagreements)

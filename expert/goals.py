@@ -22,7 +22,7 @@ fewest groups, which is what a guided consultation works toward from the start.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -42,7 +42,8 @@ _KEYS = {"when", "if", "attribute", "says", "with", "for", "words"}
 class Test(Protocol):
     """A condition on one stated fact (a rule's :class:`~expert.knowledge.Condition`)."""
 
-    attribute: str
+    @property
+    def attribute(self) -> str: ...
 
     def holds(self, state: Any) -> bool: ...
 
@@ -108,7 +109,7 @@ def _joined(items: list[str]) -> str:
 def read_goals(
     directory: Path,
     attributes: Mapping[str, Attribute],
-    conditions: Callable[[Any, str], tuple[Test, ...]] | None = None,
+    conditions: Callable[[Any, str], Sequence[Test]] | None = None,
 ) -> tuple[Goal, ...]:
     """The goals of the base in ``directory`` (none without ``goals.toml``).
 
@@ -137,7 +138,7 @@ def _goal(
     attributes: Mapping[str, Attribute],
     groups: set[str],
     path: Path,
-    conditions: Callable[[Any, str], tuple[Test, ...]] | None,
+    conditions: Callable[[Any, str], Sequence[Test]] | None,
 ) -> Goal:
     def fail(message: str, suggestion: str | None = None) -> KnowledgeBaseError:
         return KnowledgeBaseError(f"goal: {message}", path=path, suggestion=suggestion)
@@ -174,7 +175,7 @@ def _goal(
     if "if" in entry:
         if conditions is None:
             raise fail("`if` needs the rule syntax's conditions, which this reader lacks")
-        tests = conditions(entry["if"], f"goal {entry['attribute']}")
+        tests = tuple(conditions(entry["if"], f"goal {entry['attribute']}"))
         stated_only = [t.attribute for t in tests if not attributes[t.attribute].input]
         if stated_only:
             raise fail(f"`if` tests stated facts only; {stated_only[0]} is concluded")

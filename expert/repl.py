@@ -31,7 +31,14 @@ from .factfile import read_facts, write_facts
 from .goals import Goal, choose_goal
 from .knowledge import KnowledgeBase, RuleSpec
 from .questions import Question, open_questions
-from .render import print_conflicts, print_lines, rule_lines, rules_text, sources_text
+from .render import (
+    inputs_text,
+    print_conflicts,
+    print_lines,
+    rule_lines,
+    rules_text,
+    sources_text,
+)
 from .result import Result
 from .vocabulary import Attribute, resolve, show_value
 
@@ -136,6 +143,7 @@ COMMANDS: dict[str, Command] = {
             "Example: rule microphone.boom-mic-richer-sound",
         ),
         Command("sources", "sources", "the articles the rules cite"),
+        Command("inputs", "inputs", "the facts you can state, with their values"),
         Command("reset", "reset", "forget every fact and skipped question"),
         Command("save", "save FILE", "save the facts to a JSON file"),
         Command(
@@ -507,6 +515,10 @@ class Shell:
     def _do_sources(self, args: list[str]) -> None:
         _no_arguments("sources", args)
         self._write(sources_text(self.knowledge))
+
+    def _do_inputs(self, args: list[str]) -> None:
+        _no_arguments("inputs", args)
+        self._write(inputs_text(self.knowledge))
 
     # -- files -------------------------------------------------------------------------------
 

@@ -25,11 +25,12 @@ from .vocabulary import Attribute, show_value
 from .words import (
     capitalised,
     certainty_words,
-    condition_words,
     group_words,
     member_words,
     short_quote,
     source_words,
+    statement,
+    tested,
     you_said,
 )
 
@@ -88,10 +89,13 @@ class Report(_Rendered):
     def lines(self) -> list[Line]:
         """The report as lines: what you said, the answer, then the rest."""
         result = self.result
-        out = [Line(0, "fact", you_said(result.knowledge, result.facts))]
         answer = self.answered
-        if self.full:
-            return out + self._everything(answer)
+        if self.full:  # every verdict by its id: the facts by theirs too
+            facts = ", ".join(f"{n} = {show_value(v)}" for n, v in result.facts.items())
+            return [Line(0, "fact", f"You said: {facts or 'nothing yet'}.")] + self._everything(
+                answer
+            )
+        out = [Line(0, "fact", you_said(result.knowledge, result.facts))]
         if answer.attribute is None:
             out.append(Line(0, "answer", answer.text))
             out.append(Line(0, "hint", MORE.get(self.hints, MORE["api"])))
@@ -137,15 +141,21 @@ class Report(_Rendered):
         values = answer.value if isinstance(answer.value, tuple) else (answer.value,)
         tones = {attribute.tone_of(value) for value in values}
         out = [Line(0, "answer", answer.text, tone=tones.pop() if len(tones) == 1 else "")]
+        said = ""
         for firing in answer.because[:2]:
-            out.append(self._because(firing, answer.attribute))
+            line = self._because(firing, answer.attribute)
+            head, _, quote = line.text.partition(": “")
+            if head == said:  # the same facts again: say them once
+                line = attrs.evolve(line, depth=2, text=f"and “{quote}")
+            said = head
+            out.append(line)
         quoted = {firing.rule for firing in answer.because[:2]}  # each quote is shown once
         if answer.attribute in self.result:  # the weaker members of a set answer
             verdict = self.result.verdict(answer.attribute)
-            rest = [m for m in verdict.members if m.value not in values]
-            if rest:
+            weaker = [m for m in verdict.members if m.value not in values]
+            if weaker:
                 also = "; ".join(
-                    f"{member_words(attribute, values)} ({sure})" for sure, values in _bands(rest)
+                    f"{member_words(attribute, band)} ({sure})" for sure, band in _bands(weaker)
                 )
                 out.append(Line(1, "verdict", f"Also: {also}.", attribute.tone))
         goal = self.goal
@@ -156,65 +166,52 @@ class Report(_Rendered):
         return out
 
     def _because(self, firing: Firing, answering: str) -> Line:
-        """``because of <what the firing found>: “quote” (source)``: the stated facts a rule
-        on the answer tested, or for a reason drawn from another conclusion (a concern),
-        that conclusion in words."""
+        """``for <the stated facts the rule tested>: “quote” (source)`` for a rule on the
+        answer itself, or ``because of <what it concluded> (<the needs>)`` for a reason
+        drawn from another conclusion (a concern)."""
         knowledge = self.result.knowledge
-        own = [(a, v) for a, v in firing.conclusions if a == answering]
-        tone = ""
-        if own:
-            what = self._found(firing)
-        else:
-            name, value = next(
-                ((a, v) for a, v in firing.conclusions if (a, v) in self._held()),
-                firing.conclusions[0],
-            )
-            attribute = self._attribute(name)
-            tone = attribute.tone_of(value)
-            need = self._needs(firing)
-            what = attribute.word(value) + (f" {need}" if need else "")
         source = source_words(knowledge, firing.source)
         quote = f"“{short_quote(firing.quote)}” ({source})"
-        return Line(
-            1, "reason", f"because of {what}: {quote}" if what else f"because {quote}", tone
+        if any(a == answering for a, _ in firing.conclusions):
+            facts = self._tested(firing)
+            said = statement(knowledge, facts) if facts else ""
+            return Line(1, "reason", f"for {said}: {quote}" if said else f"because {quote}")
+        held = self._held()
+        name, value = next(
+            ((a, v) for a, v in firing.conclusions if (a, v) in held), firing.conclusions[0]
         )
+        attribute = self._attribute(name)
+        need = self._needs(firing)
+        what = attribute.word(value) + (f" ({need})" if need else "")
+        return Line(1, "reason", f"because of {what}: {quote}", attribute.tone_of(value))
 
     def _held(self) -> set[tuple[str, Any]]:
         return {key for key, cf in self.result.certainties.items() if cf > 0}
 
-    def _found(self, firing: Firing) -> str:
-        """The stated facts a firing's rule tested, in words (for sets, the members it asked
-        about): ``a boom microphone``, ``no microphone, for calls``."""
-        knowledge = self.result.knowledge
-        rule = knowledge.rule(firing.rule)
-        goal_for = set(self.goal.for_) if self.goal is not None else set()
-        subject, needs = [], []
+    def _tested(self, firing: Firing, groups: tuple[str, ...] = ()) -> dict[str, Any]:
+        """The stated facts a firing's rule tested (only of ``groups`` when given), a set cut
+        to the members it asked about; a concluded attribute the person stated outright
+        (a stated ``device.type`` for ``device.kind``) counts as its statement."""
+        result = self.result
+        rule = result.knowledge.rule(firing.rule)
+        facts = tested(result.knowledge, rule.conditions, result.facts)
+        implied = result.knowledge.implied(result.facts)
         for condition in rule.conditions:
-            if condition.concluded:
-                continue
-            words = condition_words(knowledge, condition, self.result.facts)
-            if words:
-                group = condition.attribute.split(".", 1)[0]
-                (needs if group in goal_for else subject).append(words)
-        said = _joined(list(dict.fromkeys(subject)))
-        if needs:
-            said = f"{said}, for {_joined(list(dict.fromkeys(needs)))}".lstrip(", ")
-        return said
+            if condition.attribute in implied:
+                name = implied[condition.attribute][1]
+                facts[name] = result.facts[name]
+        if groups:
+            facts = {n: v for n, v in facts.items() if n.split(".", 1)[0] in groups}
+        return {name: facts[name] for name in result.facts if name in facts}
 
     def _needs(self, firing: Firing) -> str:
-        """``for <the stated needs a firing tested>``, when the goal names whose facts a
-        strength or concern serves (``for`` in goals.toml)."""
+        """The stated needs a firing tested, in words (``for online games``), when the goal
+        names whose facts a strength or concern serves (``for`` in goals.toml)."""
         if self.goal is None or not self.goal.for_:
             return ""
-        knowledge = self.result.knowledge
-        rule = knowledge.rule(firing.rule)
-        words = [
-            condition_words(knowledge, condition, self.result.facts)
-            for condition in rule.conditions
-            if not condition.concluded and condition.attribute.split(".", 1)[0] in self.goal.for_
-        ]
-        words = [w for w in words if w]
-        return f"for {_joined(list(dict.fromkeys(words)))}" if words else ""
+        attributes = self.result.knowledge.attributes
+        facts = self._tested(firing, self.goal.for_)
+        return ", ".join(attributes[name].phrase(value) for name, value in facts.items())
 
     def _beside(self, verdict: Verdict, quoted: set[str]) -> list[Line]:
         attribute = self._attribute(verdict.attribute)
@@ -240,14 +237,18 @@ class Report(_Rendered):
         return out
 
     def _members(self, attribute: Attribute, members: list[Member], needs: bool = False) -> str:
-        """Members in words, each with the needs it serves when asked (``a poor microphone
-        (for online games)``)."""
-        words = []
+        """Members in words; with ``needs``, grouped by the stated needs they serve or work
+        against (``a poor microphone (for online games)``)."""
+        if not needs:
+            return member_words(attribute, [member.value for member in members])
+        groups: dict[str, list[Any]] = {}
         for member in members:
-            word = attribute.word(member.value)
-            need = self._needs(member.because[0]) if needs and member.because else ""
-            words.append(f"{word} ({need})" if need else word)
-        return _joined(words)
+            need = self._needs(member.because[0]) if member.because else ""
+            groups.setdefault(need, []).append(member.value)
+        return "; ".join(
+            member_words(attribute, values) + (f" ({need})" if need else "")
+            for need, values in groups.items()
+        )
 
     def _sure(self, verdict: Verdict) -> str:
         return "as you said" if verdict.stated_by else certainty_words(verdict.certainty)

@@ -23,6 +23,8 @@ __all__ = [
     "member_words",
     "short_quote",
     "source_words",
+    "statement",
+    "tested",
     "you_said",
 ]
 
@@ -30,8 +32,9 @@ __all__ = [
 #: hedges (rule-format.md), so that a combined certainty reads as the hedge it reaches.
 _BANDS = (
     (HEDGES["definite"], "certain"),
+    (0.9, "very likely"),
     (HEDGES["usually"], "likely"),
-    (HEDGES["often"], "often so"),
+    (HEDGES["often"], "fairly likely"),
     (HEDGES["can"], "possible"),
     (0.0, "weakly"),
 )
@@ -52,9 +55,9 @@ def short_quote(quote: str, limit: int = SHORT_QUOTE) -> str:
 
 def certainty_words(certainty: float) -> str:
     """A certainty in words, with the figure where it is not plain: ``certain``, ``likely,
-    0.80``, ``possible, 0.40``; evidence against reads ``against, -0.40``."""
+    0.80``, ``possible, 0.40``; evidence against reads ``unlikely, -0.40``."""
     if certainty < 0:
-        return f"against, {certainty:.2f}"
+        return f"unlikely, {certainty:.2f}"
     for lowest, words in _BANDS:
         if certainty >= lowest - 1e-9:
             return words if words == "certain" else f"{words}, {certainty:.2f}"
@@ -80,22 +83,29 @@ def source_words(knowledge: KnowledgeBase, key: str) -> str:
 
 def you_said(knowledge: KnowledgeBase, facts: Mapping[str, Any]) -> str:
     """What the person stated, as one sentence: ``You said: a device with an in-line
-    microphone, for online games and calls.``
+    microphone, for online games and calls.``"""
+    if not facts:
+        return "You said nothing yet."
+    return f"You said: {statement(knowledge, facts)}."
+
+
+def statement(knowledge: KnowledgeBase, facts: Mapping[str, Any]) -> str:
+    """Stated facts as one noun phrase: ``a device with an in-line microphone, for calls``.
 
     The subject is the stated value of an input that names its group (``named_by``: a
     stated ``device.type`` reads "a headset"), else the label of the first stated group;
     each other fact follows as its ``says`` phrase.
     """
-    if not facts:
-        return "You said nothing yet."
     subject = ""
     phrases: list[str] = []
+    plain = True  # the first phrase follows the subject as its `says` reads ("with ...")
     for name, value in facts.items():
         attribute = knowledge.attributes[name]
         group = knowledge.group_words.get(attribute.group)
         if group is not None and group.named_by == name and not subject:
             subject = attribute.words_of(value)
         else:
+            plain = plain if phrases else bool(attribute.says)
             phrases.append(attribute.phrase(value))
     if not subject:
         groups = dict.fromkeys(knowledge.attributes[name].group for name in facts)
@@ -103,12 +113,31 @@ def you_said(knowledge: KnowledgeBase, facts: Mapping[str, Any]) -> str:
             (group_words(knowledge, g) for g in groups if g in knowledge.group_words), ""
         )
     said = ", ".join(phrases)
-    return f"You said: {' '.join(part for part in (subject, said) if part)}."
+    if subject and said:
+        return f"{subject}{' ' if plain else ', '}{said}"
+    return subject or said
 
 
 def member_words(attribute: Attribute, values: Iterable[Any]) -> str:
     """Values of one attribute in words, joined as a sentence lists them."""
     return join_words(attribute.word(value) for value in values)
+
+
+def tested(
+    knowledge: KnowledgeBase, conditions: Iterable[Condition], stated: Mapping[str, Any]
+) -> dict[str, Any]:
+    """The stated facts some of ``conditions`` test, a set cut to the members they ask
+    about (a rule on online games tested that, not every use stated)."""
+    found: dict[str, Any] = {}
+    for condition in conditions:
+        value = stated.get(condition.attribute)
+        if condition.concluded or value is None:
+            continue
+        if isinstance(value, frozenset):
+            asked = value & set(condition.operands)
+            value = frozenset(asked or value) | found.get(condition.attribute, frozenset())
+        found[condition.attribute] = value
+    return {name: found[name] for name in stated if name in found}
 
 
 def condition_words(
@@ -117,12 +146,5 @@ def condition_words(
     """What a condition found in the stated facts, in words: the stated value's words, or
     for a set only the members the condition asked about (``online games``)."""
     attribute = knowledge.attributes[condition.attribute]
-    value = stated.get(condition.attribute)
-    if value is None:
-        return ""
-    if isinstance(value, frozenset):
-        wanted = [v for v in attribute.values if v in value and v in condition.operands]
-        return member_words(attribute, wanted or sorted(value))
-    if attribute.kind == "amount":
-        return attribute.phrase(value)
-    return attribute.word(value) if attribute.kind != "flag" else attribute.phrase(value)
+    value = tested(knowledge, [condition], stated).get(condition.attribute)
+    return "" if value is None else attribute.words_of(value)

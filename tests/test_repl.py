@@ -103,9 +103,9 @@ def test_reset_forgets_everything(shell):
 def test_consult_prints_verdicts_with_quotes(shell):
     """consult prints the facts, each verdict with its certainty and its strongest quote."""
     out = lines(shell, "set mic boom", "consult")
-    assert "You said: device.mic = boom." in out
-    assert "device.kind = headset (1.00)" in out
-    assert "“come with an attached boom microphone” (kania)" in out
+    assert "You said: a device with a boom microphone." in out
+    assert "This device is a headset (certain)." in out
+    assert "“come with an attached boom microphone” (Kania)" in out
     assert "all for every verdict" in out  # the hint names the REPL's command, not a flag
     assert "\x1b[" not in out
 
@@ -117,8 +117,12 @@ def test_all_prints_every_rule_of_every_verdict(shell):
 
 
 def test_consult_without_facts_says_no_rule_applies(shell):
-    """With no facts nothing fires, and consult says so."""
-    assert "No verdicts" in shell.execute("consult")
+    """With no facts nothing fires: consult says so, and how to tell it more in the
+    shell's own commands."""
+    out = shell.execute("consult")
+    assert "No answer: nothing the rules know applies to what you said." in out
+    assert "`inputs` lists what you can state, and `ask` asks you" in out
+    assert "device.mic" in shell.execute("inputs")
 
 
 def test_how_shows_the_proof(shell):
@@ -405,8 +409,8 @@ def test_ask_with_why_skip_and_answers(tiny_expert):
     assert "“come with an attached boom microphone” (“Headphones vs. Headsets" in out
     assert "Nothing you could still tell me changes the answer." in out
     assert "You answered 2 of 3 questions." in out
-    assert "device.kind = headset (1.00)" in out
-    assert "“You can find cheap ones" in out
+    assert "This device is a headset (certain)." in out
+    assert "What level to buy: a premium model (unlikely, -0.60)." in out
     assert shell.facts == {"device.mic": "boom", "needs.budget": 30.0}
     assert shell.skipped == {"needs.uses"}
 
@@ -424,7 +428,7 @@ def test_ask_stops_at_the_end_of_input(tiny_expert):
     """When the answers run out, ask stops and shows the verdicts so far."""
     shell = Shell(tiny_expert, read=scripted(["inline"]))
     out = shell.execute("ask")
-    assert "Stopped asking." in out and "device.kind = headphones" in out
+    assert "Stopped asking." in out and "What it is: headphones (likely, 0.80)." in out
 
 
 def test_ask_stops_after_n_questions_and_goes_on_later(tiny_expert):
@@ -442,7 +446,7 @@ def test_ask_with_nothing_left_to_ask_shows_the_verdicts(shell):
     lines(shell, "set mic boom", "set uses music", "set budget 90")
     out = shell.execute("ask")
     assert out.startswith("Nothing you could still tell me changes the answer.")
-    assert "device.kind = headset" in out
+    assert "This device is a headset (certain)." in out
 
 
 # -- completion ------------------------------------------------------------------------------
@@ -552,8 +556,10 @@ def test_the_installed_script_runs_piped_commands(tiny_base):
         timeout=120,
     )
     assert done.returncode == 2
-    assert done.stdout.startswith("device.mic = boom\nYou said: device.mic = boom.\n")
-    assert "device.kind = headset (1.00)" in done.stdout
+    assert done.stdout.startswith(
+        "device.mic = boom\nYou said: a device with a boom microphone.\n"
+    )
+    assert "This device is a headset (certain)." in done.stdout
     assert done.stderr == "error: line 2: unknown command 'consutl' (did you mean 'consult'?)\n"
 
 

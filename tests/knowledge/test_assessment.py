@@ -584,14 +584,15 @@ def test_strengths_and_no_concern_make_a_good_fit(expert):
 
 
 def test_a_major_concern_outweighs_strengths(expert):
-    """A headset for a sound-quality priority: mid-range sound, not high-quality speakers
-    too; the two are a conflict with both quotes, the concern kept (as sure, caution)."""
+    """A headset for a sound-quality priority: mid-range sound (kania, definite), not
+    high-quality speakers too (difference-between, usually); the two are a conflict with
+    both quotes, the concern kept."""
     result = expert.consult(device={"mic": "boom"}, needs={"priorities": ["sound-quality"]})
     assert "assessment.strengths" not in result  # its only strength lost to the concern
     assert "mid-range-sound" in result.verdict("assessment.concerns").value
     (conflict,) = [c for c in result.conflicts if c.against == "assessment.strengths"]
     assert conflict.attribute == "assessment.concerns" and conflict.winner == "mid-range-sound"
-    assert conflict.settled_by == "caution"
+    assert conflict.settled_by == "certainty"
     assert [firing.source for _, _, firings in conflict.sides for firing in firings] == [
         "kania",
         "difference-between",
