@@ -159,3 +159,13 @@ def test_no_color_is_honoured_by_the_shell_and_the_command_line(monkeypatch):
     buffer = io.StringIO()
     print_lines(result.report().lines(), Console(file=buffer, force_terminal=True))
     assert "\x1b[1;31m" in buffer.getvalue()  # the poor fit, bold red
+
+
+def test_the_readme_shows_what_its_first_command_prints(capsys):
+    """The README's sample of its first command's report is what the command prints."""
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    sample = readme.split("```text\n", 1)[1].split("```", 1)[0].splitlines()
+    shown = sample[: sample.index("...")] if "..." in sample else sample
+    assert main(README) == 0
+    printed = capsys.readouterr().out.splitlines()
+    assert printed[: len(shown)] == shown

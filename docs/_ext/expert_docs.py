@@ -80,14 +80,15 @@ def vocabulary_inputs(knowledge: Any) -> str:
         lines += [
             f"### `{group}`",
             "",
-            "| fact | kind | values | what it means | rules |",
-            "|---|---|---|---|---|",
+            "| fact | kind | values | in words | what it means | rules |",
+            "|---|---|---|---|---|---|",
         ]
         for attribute in knowledge.inputs.values():
             if attribute.group == group:
                 lines.append(
                     f"| `{attribute.name}` | {attribute.kind} | {_values(attribute)} "
-                    f"| {_cell(attribute.doc)} | {tested.get(attribute.name, 0)} |"
+                    f"| {_cell(attribute.label)} | {_cell(attribute.doc)} "
+                    f"| {tested.get(attribute.name, 0)} |"
                 )
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"
@@ -125,13 +126,14 @@ def vocabulary_concluded(knowledge: Any) -> str:
             lines += ["This knowledge base declares none.", ""]
             continue
         lines += [
-            "| attribute | kind | values | what it means | rules |",
-            "|---|---|---|---|---|",
+            "| attribute | kind | values | in words | what it means | rules |",
+            "|---|---|---|---|---|---|",
         ]
         for attribute in chosen:
             lines.append(
                 f"| `{attribute.name}` | {attribute.kind} | {_values(attribute)} "
-                f"| {_cell(attribute.doc)} | {concluding.get(attribute.name, 0)} |"
+                f"| {_cell(attribute.label)} | {_cell(attribute.doc)} "
+                f"| {concluding.get(attribute.name, 0)} |"
             )
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"
@@ -147,6 +149,9 @@ def vocabulary_goals(knowledge: Any) -> str:
     ]
     for goal in knowledge.goals:
         when = " and ".join(f"`{group}`" for group in goal.when) or "nothing"
+        if goal.conditions:
+            tests = " and ".join(f"`{test.describe()}`" for test in goal.conditions)
+            when += f", where {tests}"
         beside = ", ".join(f"`{name}`" for name in goal.with_) or "—"
         lines.append(f"| {when} | `{goal.attribute}` | {_cell(goal.says)} | {beside} |")
     return "\n".join(lines) + "\n"
