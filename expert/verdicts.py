@@ -54,12 +54,18 @@ def build_result(
     noting: list[tuple[Firing, int]] = []  # counting firings of rules that conclude notes
     current_stage = 0
 
+    raw: dict[tuple[str, Any], float] = {}  # opposed values' certainty before they meet
+
     def settle(keys: set[tuple[str, Any]]) -> None:
         """Combine the evidence of ``keys``; then the weaker of opposed values loses."""
+        rivals = False
         for key in keys:
             certainties[key] = 1.0 if key in given else _combined(contributions[key])
-        if opposed:
-            _oppose(keys, opposed, contributions, given, certainties, lost)
+            if key in opposed:
+                raw[key] = certainties[key]
+                rivals = True
+        if rivals:
+            _oppose(keys, opposed, raw, certainties, lost)
 
     for index, matched in _canonical(compiled, record):
         rule_id, source, quote, conclusions, rule_certainty, stage, concluded = parts[index]
@@ -154,40 +160,31 @@ def not_counting(
 def _oppose(
     keys: set[tuple[str, Any]],
     opposed: dict[tuple[str, Any], tuple[tuple[tuple[str, Any], bool], ...]],
-    contributions: dict[tuple[str, Any], dict[str, float]],
-    given: set[tuple[str, Any]],
+    raw: dict[tuple[str, Any], float],
     certainties: dict[tuple[str, Any], float],
     lost: dict[tuple[str, Any], tuple[str, Any]],
 ) -> None:
-    """Settle the opposed values among ``keys`` and their rivals: a value is out (certainty
-    0, recorded in ``lost`` with the value it lost to) when a rival is stronger, or as
-    strong and on the side that declares the opposition (caution first: a concern over a
-    strength, what to avoid over what to look for)."""
-
-    def raw(key: tuple[str, Any]) -> float:
-        if key in given:
-            return 1.0
-        by_rule = contributions.get(key)
-        return _combined(by_rule) if by_rule else 0.0
-
+    """Settle the opposed values among ``keys`` and their rivals (``raw``: their certainty
+    before they meet): a value is out (certainty 0, recorded in ``lost`` with the value it
+    lost to) when a rival is stronger, or as strong and on the side that declares the
+    opposition (caution first: a concern over a strength, what to avoid over what to look
+    for)."""
     touched = {key for key in keys if key in opposed}
-    touched |= {rival for key in touched for rival, _ in opposed[key]}
+    touched |= {rival for key in touched for rival, _ in opposed[key] if rival in raw}
     for key in touched:
-        mine = raw(key)
+        mine = round(raw[key], 9)
         stronger = [
             rival
             for rival, theirs_declared in opposed[key]
             if mine > 0
-            and (r := raw(rival)) > 0
-            and (
-                round(r, 9) > round(mine, 9) or (round(r, 9) == round(mine, 9) and theirs_declared)
-            )
+            and (theirs := round(raw.get(rival, 0.0), 9)) > 0
+            and (theirs > mine or (theirs == mine and theirs_declared))
         ]
         if stronger:
             certainties[key] = 0.0
-            lost[key] = max(stronger, key=raw)
-        elif key in contributions or key in given:
-            certainties[key] = mine
+            lost[key] = max(stronger, key=raw.__getitem__)
+        else:
+            certainties[key] = raw[key]
             lost.pop(key, None)
 
 
@@ -315,6 +312,11 @@ def _verdicts(
         asked = (attribute, values)
         found = reasons.get(asked)
         if found is None:
+            if len(values) == 1:  # the usual case: one value of one rule, inline
+                firings = evidence.get((attribute, values[0]), ())
+                if len(firings) < 2:
+                    found = reasons[asked] = tuple(firings)
+                    return found
             found = reasons[asked] = _reasons(evidence, attribute, values)
         return found
 
