@@ -13,7 +13,7 @@ from typing import Any
 
 import attrs
 
-from .goals import Goal, choose_goal
+from .goals import Goal, choose_goal, fitting_goals
 from .result import Firing, Member, Result, Verdict
 from .words import capitalised, certainty_words
 
@@ -47,6 +47,9 @@ class Answer:
     because: tuple[Firing, ...] = ()
     goal: Goal | None = None
     stated_by: str = ""
+    #: The goal whose verdict answers: ``goal`` itself, or a more general one that holds
+    #: for the stated facts when ``goal`` has no verdict (``None``: no goal answered).
+    by: Goal | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready: attribute, value, certainty, text and because (rule, source, quote)."""
@@ -70,11 +73,17 @@ def answer_of(result: Result) -> Answer:
     on what was stated, else none."""
     knowledge = result.knowledge
     goal = choose_goal(knowledge.goals, result.facts)
-    if goal is not None and goal.attribute in result:
-        verdict = result.verdict(goal.attribute)
-        if verdict.members:
-            return _answer(result, verdict, _top(verdict.members), goal)
-        return _answer(result, verdict, verdict.value, goal)
+    # The goal's verdict; without one, that of the next goal that holds, those for the
+    # groups the goal serves (its `for`) first: with a device and needs and no fit, what to
+    # get for the needs.
+    fitting = fitting_goals(knowledge.goals, result.facts)
+    if goal is not None and goal.for_:
+        fitting.sort(key=lambda g: g is not goal and not set(g.when) <= set(goal.for_))
+    for by in fitting:
+        if by.attribute in result:
+            verdict = result.verdict(by.attribute)
+            chosen = _top(verdict.members) if verdict.members else verdict.value
+            return _answer(result, verdict, chosen, goal, by)
     found = _strongest(result)
     if found is None:
         return Answer(
@@ -92,7 +101,9 @@ def _top(members: tuple[Member, ...]) -> list[Member]:
     return [m for m in members if certainty_words(m.certainty).split(",")[0] == band]
 
 
-def _answer(result: Result, verdict: Verdict, chosen: Any, goal: Goal | None) -> Answer:
+def _answer(
+    result: Result, verdict: Verdict, chosen: Any, goal: Goal | None, by: Goal | None = None
+) -> Answer:
     """The answer of ``verdict``: one value, or the members ``chosen`` of a set."""
     attribute = result.knowledge.attributes[verdict.attribute]
     if isinstance(chosen, list):  # members of a set
@@ -104,8 +115,7 @@ def _answer(result: Result, verdict: Verdict, chosen: Any, goal: Goal | None) ->
         )
     else:
         value, certainty, firings = chosen, verdict.certainty, list(verdict.because)
-    on_goal = goal is not None and goal.attribute == verdict.attribute
-    sentence = goal.sentence(value, attribute) if on_goal and goal else _sentence(attribute, value)
+    sentence = by.sentence(value, attribute) if by is not None else _sentence(attribute, value)
     if verdict.stated_by:
         sure = "as you said"
     else:
@@ -119,6 +129,7 @@ def _answer(result: Result, verdict: Verdict, chosen: Any, goal: Goal | None) ->
         because,
         goal,
         verdict.stated_by,
+        by,
     )
 
 

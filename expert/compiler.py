@@ -115,6 +115,14 @@ class CompiledBase:
             for index, rule in enumerate(knowledge.rules)
             if not rule.concluded().isdisjoint(self.negated)
         )
+        #: The concluded attributes that hold one value (not sets, not notes): where one of
+        #: their values is certain, the others count for nothing (MYCIN's single-valued
+        #: parameters).
+        self.single = frozenset(
+            name
+            for name, attribute in knowledge.attributes.items()
+            if attribute.concluded and not attribute.multi and not attribute.note
+        )
         #: Whether some input states a concluded attribute outright (``states``).
         self.stating = any(attribute.states for attribute in knowledge.inputs.values())
         #: Per concluded value with opposed values (``opposes``): each rival, and whether

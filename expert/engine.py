@@ -198,7 +198,8 @@ class Expert:
         compiled = self.compiled
         given: tuple[tuple[str, Any], ...] = ()
         if compiled.stating:
-            given = tuple((a, v) for a, (v, _) in self.knowledge.implied(stated).items())
+            implied = self.knowledge.implied(stated)
+            given = tuple((a, v) for a, (v, _) in implied.items() if v is not None)
         kept_out: frozenset[tuple[str, Any]] = frozenset()
         while True:
             try:

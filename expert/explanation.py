@@ -256,7 +256,7 @@ def _proof(result: Result, attribute: str, value: Any, seen: frozenset = frozens
     if attribute in result.facts:
         return Proof(attribute, result.facts[attribute], 1.0, stated=True)
     stated = result.knowledge.implied(result.facts).get(attribute)
-    if stated is not None and stated[0] == value:
+    if stated is not None and stated[0] == value and value is not None:
         said = f"{stated[1]} = {show_value(value)}"
         return Proof(attribute, value, 1.0, stated=True, stated_as=said)
     steps = []
@@ -350,6 +350,8 @@ class WhyNot(_Rendered):
     verdict: Verdict | None
     certainty: float
     candidates: tuple[Candidate, ...]
+    #: For ``overruled``, what the person stated (``device.type = headphones``).
+    stated: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -359,6 +361,7 @@ class WhyNot(_Rendered):
             "verdict": self.verdict.to_dict() if self.verdict else None,
             "certainty": round(self.certainty, 4),
             "candidates": [candidate.to_dict() for candidate in self.candidates],
+            "stated": self.stated or None,
         }
 
     def lines(self) -> list[Line]:
@@ -369,9 +372,7 @@ class WhyNot(_Rendered):
         if self.status == "holds":
             head = f"{name} holds (certainty {_cf(self.certainty)})."
         elif self.status == "overruled":
-            assert self.verdict is not None
-            stated = f"{self.verdict.stated_by} = {show_value(self.verdict.value)}"
-            head = f"{name}: you said {stated}, which outranks the rules."
+            head = f"{name}: you said {self.stated}, which outranks the rules."
         elif self.status == "outweighed":
             assert self.verdict is not None
             stronger = (
@@ -456,6 +457,17 @@ def why_not(result: Result, attribute: str, value: Any) -> WhyNot:
     spec = asked_about(knowledge, attribute, value, notes=True)
     verdict = next((v for v in result.verdicts if v.attribute == attribute), None)
     certainty = result.certainty(attribute, value)
+    if not certainty:  # a value a certain one ruled out keeps its certainty in the conflict
+        certainty = next(
+            (
+                cf
+                for conflict in result.conflicts
+                if conflict.attribute == attribute and not conflict.stated
+                for side, cf, _ in conflict.sides[1:]
+                if side == value
+            ),
+            0.0,
+        )
     candidates = []
     for rule in knowledge.concluders(attribute, value):
         fired = [f for f in result.firings if f.rule == rule.id]
@@ -475,10 +487,13 @@ def why_not(result: Result, attribute: str, value: Any) -> WhyNot:
         candidates.append(
             Candidate(rule, bool(fired), strongest, failed, defeated_by, overruled_by=overruled)
         )
+    statement = knowledge.implied(result.facts).get(attribute)
+    said = ""
     if verdict and (value == verdict.value or (spec.multi and value in verdict.value)):
         status = "holds" if candidates or verdict.stated_by else "no rule"
-    elif verdict and verdict.stated_by:
+    elif statement is not None:
         status = "overruled"
+        said = f"{statement[1]} = {show_value(result.facts[statement[1]])}"
     elif not candidates:
         status = "no rule"
     elif spec.note and certainty > 0:
@@ -487,7 +502,7 @@ def why_not(result: Result, attribute: str, value: Any) -> WhyNot:
         status = "outweighed"
     else:
         status = "not concluded"
-    return WhyNot(attribute, value, status, verdict, certainty, tuple(candidates))
+    return WhyNot(attribute, value, status, verdict, certainty, tuple(candidates), said)
 
 
 # -- what if ---------------------------------------------------------------------------------

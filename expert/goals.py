@@ -32,7 +32,7 @@ from ._toml import read_toml
 from .errors import KnowledgeBaseError, brief, suggest
 from .vocabulary import Attribute, show_value
 
-__all__ = ["FILE", "Goal", "Test", "choose_goal", "read_goals"]
+__all__ = ["FILE", "Goal", "Test", "choose_goal", "fitting_goals", "read_goals"]
 
 #: The file of a knowledge base that declares its goals.
 FILE = "goals.toml"
@@ -190,15 +190,23 @@ def _goal(
     )
 
 
-def choose_goal(goals: Iterable[Goal], facts: Mapping[str, Any] | Iterable[str]) -> Goal | None:
-    """The goal of a consultation on ``facts`` (full names to stated values), or ``None`` if
-    the base has none."""
+def fitting_goals(goals: Iterable[Goal], facts: Mapping[str, Any] | Iterable[str]) -> list[Goal]:
+    """The goals that hold for ``facts`` (full names to stated values), the one a
+    consultation is for first: the most groups, then the most conditions, then file order.
+    When the first has no verdict, the answer is sought in the next."""
     stated = facts if isinstance(facts, Mapping) else dict.fromkeys(facts)
     goals = list(goals)
     fitting = [goal for goal in goals if goal.holds(stated)]
+    return sorted(
+        fitting, key=lambda goal: (-len(goal.when), -len(goal.conditions), goals.index(goal))
+    )
+
+
+def choose_goal(goals: Iterable[Goal], facts: Mapping[str, Any] | Iterable[str]) -> Goal | None:
+    """The goal of a consultation on ``facts`` (full names to stated values), or ``None`` if
+    the base has none."""
+    goals = list(goals)
+    fitting = fitting_goals(goals, facts)
     if fitting:
-        return max(
-            fitting,
-            key=lambda goal: (len(goal.when), len(goal.conditions), -goals.index(goal)),
-        )
+        return fitting[0]
     return min(goals, key=lambda goal: (len(goal.when), goals.index(goal)), default=None)

@@ -352,14 +352,16 @@ class KnowledgeBase:
 
     def implied(self, facts: Mapping[str, Any]) -> dict[str, tuple[Any, str]]:
         """The conclusions ``facts`` state outright (an input that ``states`` a concluded
-        attribute): concluded attribute -> (value, the input that stated it)."""
+        attribute): concluded attribute -> (value, the input that stated it). The value is
+        ``None`` when the stated one is none of the attribute's values (a mouse is neither
+        headphones nor a headset): then no value of it holds."""
         found: dict[str, tuple[Any, str]] = {}
         for name, value in facts.items():
             attribute = self.attributes.get(name)
             if attribute is None or not attribute.states:
                 continue
-            if value in self.attributes[attribute.states].values:
-                found[attribute.states] = (value, name)
+            target = self.attributes[attribute.states]
+            found[attribute.states] = (value if value in target.values else None, name)
         return found
 
     def oppositions(self) -> tuple[tuple[tuple[str, str], tuple[str, str]], ...]:

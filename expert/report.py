@@ -34,7 +34,7 @@ from .words import (
     you_said,
 )
 
-__all__ = ["HINTS", "MORE", "Report", "report", "short_quote"]
+__all__ = ["HINTS", "MORE", "SETTLED_WORDS", "Report", "report", "short_quote"]
 
 #: How each way in says "see more": the command line's flags, the REPL's commands, the API.
 HINTS = {
@@ -44,6 +44,16 @@ HINTS = {
     "one, why-not ATTR VALUE, how-to ATTR VALUE.",
     "api": "More: result.how(ATTR), result.why_not(ATTR, VALUE), result.how_to(ATTR, VALUE), "
     "result.to_dict().",
+}
+
+#: How a disagreement was settled, in words for the person asking (``how`` explains it in
+#: the engine's terms: expert.explanation.SETTLED).
+SETTLED_WORDS = {
+    "stated": "because you said so",
+    "certainty": "as the surer side",
+    "articles": "equally sure, but more articles say so",
+    "caution": "equally sure; the caution stays",
+    "vocabulary order": "an even split (the first listed is shown)",
 }
 
 #: How each way in says what to state when nothing was concluded.
@@ -159,7 +169,15 @@ class Report(_Rendered):
                 )
                 out.append(Line(1, "verdict", f"Also: {also}.", attribute.tone))
         goal = self.goal
-        for name in goal.with_ if goal is not None else ():
+        if goal is not None and answer.by is not goal:
+            # The goal had no verdict: say so, and answer from the next that holds.
+            missing = self._attribute(goal.attribute).title
+            out.append(Line(1, "note", f"Nothing the articles say decides {missing}."))
+        beside = [
+            *(answer.by.with_ if answer.by is not None else ()),
+            *(goal.with_ if goal else ()),
+        ]
+        for name in dict.fromkeys(beside):
             if name in self.result and name not in shown:
                 shown.add(name)
                 out += self._beside(self.result.verdict(name), quoted)
@@ -197,7 +215,7 @@ class Report(_Rendered):
         facts = tested(result.knowledge, rule.conditions, result.facts)
         implied = result.knowledge.implied(result.facts)
         for condition in rule.conditions:
-            if condition.attribute in implied:
+            if condition.attribute in implied and implied[condition.attribute][0] is not None:
                 name = implied[condition.attribute][1]
                 facts[name] = result.facts[name]
         if groups:
@@ -303,6 +321,7 @@ class Report(_Rendered):
         (value, certainty, firings), *losers = conflict.sides
         out: list[Line] = []
         if conflict.stated:
+            said = self._attribute(conflict.stated).word(value)  # in the words it was stated
             for lost, lost_cf, lost_firings in losers:
                 sources = _joined(
                     list(dict.fromkeys(source_words(knowledge, f.source) for f in lost_firings))
@@ -311,7 +330,7 @@ class Report(_Rendered):
                     Line(
                         1,
                         "conflict",
-                        f"{title}: you said {attribute.word(value)}; {sources} would say "
+                        f"{title}: you said {said}; {sources} would say "
                         f"{attribute.word(lost)} ({certainty_words(lost_cf)}). What you said "
                         "stands.",
                     )
@@ -325,7 +344,7 @@ class Report(_Rendered):
             f"{lost_title + ': ' if conflict.against else ''}{self._side(other, v, cf, fs)}"
             for v, cf, fs in losers
         )
-        how = SETTLED[conflict.settled_by]
+        how = SETTLED_WORDS[conflict.settled_by]
         out.append(Line(1, "conflict", f"{title}: {winner} over {against}, {how}."))
         out += self._quotes(firings)
         for _, _, lost_firings in losers:

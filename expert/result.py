@@ -199,7 +199,8 @@ class Conflict:
         sides: ``(value, certainty, firings)`` for each value, the winner first; a loser's
             certainty is what its rules would have given it.
         stated: the input the person stated the winner by (``device.type``), when the
-            statement settled it.
+            statement settled it; the winner is then the stated value, which may be none of
+            the attribute's values (a mouse: no kind of audio device holds).
         against: for opposed values, the attribute of the losing side
             (``assessment.strengths`` against a concern); ``""`` otherwise.
     """

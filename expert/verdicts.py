@@ -38,7 +38,7 @@ def build_result(
     opposed = compiled.opposed
     # Concluded values stated outright: attribute -> (value, the input that stated it).
     statements = compiled.knowledge.implied(stated) if compiled.stating else {}
-    given = {(name, value) for name, (value, _) in statements.items()}
+    given = {(name, value) for name, (value, _) in statements.items() if value is not None}
     # One rule is one piece of evidence: when it fires on several matches (its premise
     # holds in more than one way), it counts once, with its strongest match (MYCIN).
     contributions: dict[tuple[str, Any], dict[str, float]] = {key: {} for key in given}
@@ -55,17 +55,28 @@ def build_result(
     current_stage = 0
 
     raw: dict[tuple[str, Any], float] = {}  # opposed values' certainty before they meet
+    single = compiled.single
+    attributes = compiled.knowledge.attributes
+    #: Values of a one-valued attribute another value of which is certain: their certainty.
+    excluded: dict[tuple[str, Any], float] = {}
 
     def settle(keys: set[tuple[str, Any]]) -> None:
-        """Combine the evidence of ``keys``; then the weaker of opposed values loses."""
+        """Combine the evidence of ``keys``; then the weaker of opposed values loses, and a
+        certain value of a one-valued attribute leaves the others nothing (MYCIN)."""
         rivals = False
+        ones: set[str] = set()
         for key in keys:
             certainties[key] = 1.0 if key in given else _combined(contributions[key])
             if key in opposed:
                 raw[key] = certainties[key]
                 rivals = True
+            if key[0] in single:
+                ones.add(key[0])
         if rivals:
             _oppose(keys, opposed, raw, certainties, lost)
+        for name in ones:
+            values = attributes[name].values
+            _exclude(name, values, keys, contributions, certainties, excluded)
 
     for index, matched in _canonical(compiled, record):
         rule_id, source, quote, conclusions, rule_certainty, stage, concluded = parts[index]
@@ -122,8 +133,8 @@ def build_result(
                     changed.add(key)
     # Only what the last stage changed is not combined yet (the order stays the evidence's).
     settle(changed | (contributions.keys() - certainties.keys()))
-    verdicts, conflicts = _verdicts(compiled, certainties, evidence, statements)
-    conflicts += _overruled(statements, overruled, evidence, certainties)
+    verdicts, conflicts = _verdicts(compiled, certainties, evidence, statements, excluded)
+    conflicts += _overruled(stated, statements, overruled, evidence, certainties)
     conflicts += _opposed(compiled, lost, contributions, given, evidence, certainties)
     return Result(
         facts=stated,
@@ -155,6 +166,38 @@ def not_counting(
         for conclusion in compiled.declared[index]
         if conclusion[0] in negated and not certainties.get(conclusion, 0.0)
     )
+
+
+def _exclude(
+    name: str,
+    values: tuple[Any, ...],
+    changed: set[tuple[str, Any]],
+    contributions: dict[tuple[str, Any], dict[str, float]],
+    certainties: dict[tuple[str, Any], float],
+    excluded: dict[tuple[str, Any], float],
+) -> None:
+    """Where exactly one value of the one-valued attribute ``name`` is certain, the other
+    values count for nothing (their certainty, kept in ``excluded``, is shown in the
+    conflict): a definite value rules the others out, as MYCIN does for a single-valued
+    parameter, so nothing is chained on them. Several certain values stay, in conflict."""
+    mine = {}
+    for value in values:
+        key = (name, value)
+        if key in contributions:
+            cf = (
+                excluded[key]
+                if key in excluded and key not in changed
+                else certainties.get(key, 0.0)
+            )
+            if cf > 0:
+                mine[key] = cf
+    certain = [key for key, cf in mine.items() if cf >= 1.0 - 1e-9]
+    for key, cf in mine.items():
+        if len(certain) == 1 and key not in certain:
+            excluded[key] = cf
+            certainties[key] = 0.0
+        elif key in excluded:
+            certainties[key] = excluded.pop(key)
 
 
 def _oppose(
@@ -253,13 +296,16 @@ def _reasons(
 
 
 def _overruled(
+    stated: dict[str, Any],
     statements: dict[str, tuple[Any, str]],
     overruled: dict[tuple[str, Any], dict[str, float]],
     evidence: dict[tuple[str, Any], list[Firing]],
     certainties: dict[tuple[str, Any], float],
 ) -> list[Conflict]:
     """A conflict per attribute where rules concluded another value than the stated one: the
-    statement wins, each overruled value keeps what its rules would have given it."""
+    statement wins, each overruled value keeps what its rules would have given it. Where
+    the stated value is none of the attribute's (a mouse for the kind of audio device), the
+    winner is the stated value itself, and no value of the attribute holds."""
     conflicts = []
     for name, (value, stated_by) in statements.items():
         others = sorted(
@@ -268,9 +314,12 @@ def _overruled(
         )
         if not others:
             continue
-        winner = (value, certainties[name, value], _reasons(evidence, name, (value,)))
+        if value is None:
+            winner: tuple[Any, float, tuple[Firing, ...]] = (stated[stated_by], 1.0, ())
+        else:
+            winner = (value, certainties[name, value], _reasons(evidence, name, (value,)))
         sides = [winner] + [(v, cf, _reasons(evidence, name, (v,))) for v, cf in others]
-        conflicts.append(Conflict(name, value, tuple(sides), stated=stated_by))
+        conflicts.append(Conflict(name, winner[0], tuple(sides), stated=stated_by))
     return conflicts
 
 
@@ -303,6 +352,7 @@ def _verdicts(
     certainties: dict[tuple[str, Any], float],
     evidence: dict[tuple[str, Any], list[Firing]],
     statements: dict[str, tuple[Any, str]],
+    excluded: dict[tuple[str, Any], float],
 ) -> tuple[tuple[Verdict, ...], list[Conflict]]:
     reasons: dict[tuple[str, tuple[Any, ...]], tuple[Firing, ...]] = {}
 
@@ -324,6 +374,8 @@ def _verdicts(
     for (name, value), score in certainties.items():
         if score:  # a value no counting evidence reached is no verdict
             concluded.setdefault(name, {})[value] = score
+    for (name, value), score in excluded.items():  # ruled out by a certain value: in conflict
+        concluded.setdefault(name, {})[value] = score
     verdicts: list[Verdict] = []
     conflicts: list[Conflict] = []
     for name, attribute in compiled.verdict_attributes:

@@ -63,14 +63,13 @@ Feature: Microphones
     Then device.mic_quality is good
     And how device.mic_quality mentions "microphone.headsets-great-mic-quality (rule certainty 0.80"
 
-  @conflict @source-kania
-  Scenario: A built-in microphone: only headsets have quality microphones, yet it makes a headset
+  @source-kania
+  Scenario: A built-in microphone makes a headset outright: what headphones' microphones are is not drawn on
     Given a device with a built-in microphone
     When I consult the expert
-    Then the articles disagree on the device's microphone quality
-    And one side says poor, quoting "only headsets have quality microphones"
-    And the other side says good, quoting "Meanwhile, headsets have great microphone quality"
-    And good wins
+    Then the device's microphone quality is good
+    And there is no conflict on device.mic_quality
+    And why device.mic_quality is not poor mentions "A more accurate statement would be that only headsets have quality microphones."
 
   @source-difference-wiki
   Scenario: Many headsets reduce background noise for the microphone: a note on the class

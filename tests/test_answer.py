@@ -44,7 +44,9 @@ def test_a_stated_headset_is_assessed_as_one(capsys):
 def test_a_stated_kind_is_never_answered_with_no_answer(expert):
     """Saying it is headphones gives what headphones suit, the kind as stated."""
     result = expert.consult({"device.type": "headphones"})
-    assert result.answer.text == "This device suits music, movies and personal listening (certain)."
+    assert (
+        result.answer.text == "This device suits music, movies and personal listening (certain)."
+    )
     assert result.verdict("device.kind").stated_by == "device.type"
 
 

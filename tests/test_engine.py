@@ -66,8 +66,8 @@ def test_opposing_values_are_kept_and_reported_as_a_conflict(tiny_expert):
 
 
 def test_chained_certainty_is_rule_times_weakest_premise(tiny_expert):
-    """inline -> headset 0.6 -> mic good 0.8*0.6 -> calls 0.6*0.48."""
-    result = tiny_expert.consult(Device(mic="inline"))
+    """built-in -> headset 0.6 -> mic good 0.8*0.6 -> calls 0.6*0.48."""
+    result = tiny_expert.consult(Device(mic="builtin"))
     assert result.certainty("device.mic_quality", "good") == pytest.approx(0.48)
     assert result.verdict("device.suited_for").value == ("calls",)
     assert result.verdict("device.suited_for").certainty == pytest.approx(0.288)
@@ -231,3 +231,17 @@ def test_the_clips_engine_without_clipspy_names_the_extra(tiny_base, monkeypatch
     monkeypatch.setitem(sys.modules, "clips", None)  # what a missing package looks like
     with pytest.raises(EngineUnavailableError, match=r"pip install 'expert\[clips\]'"):
         Expert(tiny_base, engine="clips")
+
+
+def test_a_certain_value_rules_out_the_others_of_a_one_valued_attribute(tiny_expert):
+    """In-line: the microphone is poor outright (1.0), so the good one chained from the
+    possible headset (0.48) counts for nothing and nothing is chained on it (MYCIN's
+    single-valued parameters); the conflict still shows both, with the ruled-out certainty."""
+    result = tiny_expert.consult(Device(mic="inline"))
+    assert result.verdict("device.mic_quality").value == "poor"
+    assert result.certainty("device.mic_quality", "good") == 0
+    assert "device.suited_for" not in result  # calls was chained on the good microphone
+    (conflict,) = [c for c in result.conflicts if c.attribute == "device.mic_quality"]
+    assert [(v, round(cf, 2)) for v, cf, _ in conflict.sides] == [("poor", 1.0), ("good", 0.48)]
+    # Neither kind is certain: both stay, each chaining at its own certainty.
+    assert result.certainty("device.kind", "headset") == pytest.approx(0.6)

@@ -12,7 +12,7 @@ from expert import Device, ExplanationError, FactError, Needs
 
 def test_how_follows_a_chain_down_to_the_stated_fact(tiny_expert):
     """suited_for <- mic_quality <- kind <- the user's mic, with quotes at each level."""
-    how = tiny_expert.consult(Device(mic="inline")).how("device.suited_for")
+    how = tiny_expert.consult(Device(mic="builtin")).how("device.suited_for")
     proof = how.proofs[0]
     assert proof.value == "calls" and proof.certainty == pytest.approx(0.288)
     (step,) = proof.steps
@@ -22,10 +22,10 @@ def test_how_follows_a_chain_down_to_the_stated_fact(tiny_expert):
     (kind,) = quality.steps[0].premises
     assert (kind.attribute, kind.value, kind.certainty) == ("device.kind", "headset", 0.6)
     (mic,) = kind.steps[0].premises
-    assert mic.stated and mic.value == "inline"
+    assert mic.stated and mic.value == "builtin"
     text = how.to_text()
     assert "“headsets have great microphone quality”" in text
-    assert "device.mic = inline (you said so)" in text
+    assert "device.mic = builtin (you said so)" in text
 
 
 def test_how_shows_both_sides_of_a_conflict(tiny_expert):

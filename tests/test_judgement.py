@@ -287,12 +287,21 @@ def test_a_stated_kind_outranks_the_rules_and_feeds_the_rules_on_the_kind(tmp_pa
     assert result.why_not("device.kind", "headset").status == "overruled"
 
 
-def test_a_stated_type_that_is_no_kind_states_nothing(tmp_path):
-    """A mouse is no value of device.kind: the rules decide the kind as before."""
+def test_a_stated_type_that_is_no_kind_rules_every_kind_out(tmp_path):
+    """A mouse is neither headphones nor a headset: the kind a rule concludes from its
+    microphone is overruled, shown as a conflict the mouse wins, and no kind holds."""
     expert = Expert(write_base(tmp_path / "kb", {"t": STATED_KIND}))
     result = expert.consult({"device.type": "mouse", "device.mic": "boom"})
-    assert result.verdict("device.kind").value == "headset"
-    assert result.verdict("device.kind").stated_by == "" and result.conflicts == ()
+    assert "device.kind" not in result and "device.communication" not in result
+    (conflict,) = result.conflicts
+    assert (conflict.winner, conflict.stated, conflict.settled_by) == (
+        "mouse",
+        "device.type",
+        "stated",
+    )
+    assert [value for value, _, _ in conflict.sides] == ["mouse", "headset"]
+    why = result.why_not("device.kind", "headset")
+    assert why.status == "overruled" and "you said device.type = mouse" in why.to_text()
 
 
 # -- values that oppose each other -----------------------------------------------------------
