@@ -108,6 +108,12 @@ class CompiledBase:
              rule.certainty, self.stages[rule.id], frozenset(rule.concluded()))
             for rule in knowledge.rules
         )  # fmt: skip
+        #: The rules with an ``absent`` or ``not`` condition on a concluded attribute.
+        self.negating = tuple(
+            index
+            for index, rule in enumerate(knowledge.rules)
+            if any(c.concluded and not binds(c) for c in rule.conditions)
+        )
         #: The rules concluding a value of a ``negated`` attribute: only their conclusions
         #: are ever kept out of working memory.
         self.concluding_negated = frozenset(

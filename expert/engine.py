@@ -15,7 +15,7 @@ from .facts import Device, Needs
 from .knowledge import KnowledgeBase, load
 from .result import Result
 from .runner import ExpertaRunner, Runner
-from .verdicts import build_result, not_counting
+from .verdicts import build_result, could_change, not_counting
 
 __all__ = ["ENGINES", "RUN_LIMIT", "Expert", "expert_for", "runner_class"]
 
@@ -211,11 +211,14 @@ class Expert:
                 compiled, stated, record, engine=self.engine, run_limit=self.run_limit
             )
             # A conclusion that counts for nothing must not satisfy `absent` or fail a
-            # `not`: run again without it (rare; each run keeps more out, so this ends).
+            # `not`: run again without it where that could change what fires (rare; each
+            # run keeps more out, so this ends).
             more = not_counting(compiled, record, result.certainties)
             if more <= kept_out:
                 return result
             kept_out |= more
+            if not could_change(compiled, stated, given, record, kept_out):
+                return result
 
 
 def _first(item: tuple[str, Any]) -> str:

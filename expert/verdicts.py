@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from typing import Any
 
 from .certainty import THRESHOLD, combine_all
@@ -10,7 +10,7 @@ from .compiler import CompiledBase
 from .result import Conflict, Firing, Member, Note, Result, Verdict
 from .runner import Record
 
-__all__ = ["build_result", "not_counting"]
+__all__ = ["build_result", "could_change", "not_counting"]
 
 _NOTHING: frozenset[str] = frozenset()
 
@@ -166,6 +166,42 @@ def not_counting(
         for conclusion in compiled.declared[index]
         if conclusion[0] in negated and not certainties.get(conclusion, 0.0)
     )
+
+
+def could_change(
+    compiled: CompiledBase,
+    stated: Mapping[str, Any],
+    given: Collection[tuple[str, Any]],
+    record: Record,
+    kept_out: frozenset[tuple[str, Any]],
+) -> bool:
+    """Whether keeping ``kept_out`` out of working memory could change what fires: some
+    rule with an ``absent`` or ``not`` condition that did not fire would have all its
+    conditions met without them. (Keeping facts out never stops a rule with such a
+    condition from firing, and a rule firing on a kept-out fact counted for nothing.)"""
+    fired = {index for index, _ in record}
+    memory: dict[str, set[Any]] = {}
+    for name, value in given:
+        memory.setdefault(name, set()).add(value)
+    for index in fired:
+        for name, value in compiled.declared[index]:
+            memory.setdefault(name, set()).add(value)
+    for name, value in kept_out:
+        memory.get(name, set()).discard(value)
+    rules = compiled.knowledge.rules
+    for index in compiled.negating:
+        if index in fired:
+            continue
+        if all(
+            condition.holds(
+                frozenset(memory.get(condition.attribute, ()))
+                if condition.concluded
+                else stated.get(condition.attribute)
+            )
+            for condition in rules[index].conditions
+        ):
+            return True
+    return False
 
 
 def _exclude(

@@ -92,3 +92,20 @@ def test_the_order_of_declaration_does_not_matter(expert, device, needs):
     random.Random(len(names)).shuffle(names)
     shuffled = {name: stated[name] for name in names}
     assert build_result(expert.compiled, shuffled, runner.run(shuffled)).to_dict() == expected
+
+
+@SETTINGS
+@given(device=devices, needs=needs)
+def test_running_again_only_where_it_could_change_gives_the_same_verdicts(
+    expert, device, needs, monkeypatch
+):
+    """A run is repeated with what counts for nothing kept out only where a rule with an
+    `absent` or `not` condition could then fire: always repeating gives the same verdicts,
+    conflicts and notes."""
+    import expert.engine as engine
+
+    shortcut = expert.consult(device, needs).to_dict()
+    with monkeypatch.context() as patched:
+        patched.setattr(engine, "could_change", lambda *args: True)
+        always = Expert(cache_size=0).consult(device, needs).to_dict()
+    assert shortcut == always
