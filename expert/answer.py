@@ -13,11 +13,14 @@ from typing import Any
 
 import attrs
 
+from .gaps import Known, read_policy
 from .goals import Goal, choose_goal, fitting_goals
+from .errors import KnowledgeBaseError
+from .knowledge import KnowledgeBase
 from .result import Firing, Member, Result, Verdict
 from .words import capitalised, certainty_words
 
-__all__ = ["STRONG", "Answer", "answer_of", "reasons_of", "rests_on"]
+__all__ = ["STRONG", "Answer", "answer_of", "known_gaps", "reasons_of", "rests_on"]
 
 #: Members of a set answer at least this sure are the answer; weaker ones are "possibly".
 STRONG = 0.5
@@ -86,12 +89,22 @@ def answer_of(result: Result) -> Answer:
             return _answer(result, verdict, chosen, goal, by)
     found = _strongest(result)
     if found is None:
-        return Answer(
-            None, None, 0.0, "No answer: nothing the rules know applies to what you said.", (),
-            goal,
-        )  # fmt: skip
+        text = "No answer: nothing the rules know applies to what you said."
+        known = [gap.reason for gap in known_gaps(knowledge) if gap.stated_in(result.facts)]
+        if known:
+            text += f" The sources say nothing there: {known[0]}."
+        return Answer(None, None, 0.0, text, (), goal)
     verdict, chosen = found
     return _answer(result, verdict, [chosen] if isinstance(chosen, Member) else chosen, goal)
+
+
+def known_gaps(knowledge: KnowledgeBase) -> tuple[Known, ...]:
+    """The gaps the base admits (``gaps.toml``), none when it declares none or a broken one
+    (``expert check --gaps`` reports that)."""
+    try:
+        return read_policy(knowledge).known
+    except KnowledgeBaseError:
+        return ()
 
 
 def _top(members: tuple[Member, ...]) -> list[Member]:

@@ -17,7 +17,7 @@ the user nothing to act on. ``advice`` may not name a note or a group of notes.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from itertools import combinations
 from pathlib import Path
 from typing import Any
@@ -72,6 +72,15 @@ class Known:
 
     facts: tuple[tuple[str, str], ...]
     reason: str
+
+    def stated_in(self, facts: Mapping[str, Any]) -> bool:
+        """Whether ``facts`` state this gap (a set stating it among its members)."""
+        for name, pattern in self.facts:
+            value = facts.get(name)
+            values = value if isinstance(value, frozenset) else (value,)
+            if value is None or not any(_matches(pattern, v) for v in values):
+                return False
+        return True
 
     def covers(self, gap: Gap) -> bool:
         """Whether ``gap`` is this known one."""

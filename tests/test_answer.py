@@ -152,3 +152,11 @@ def test_the_json_answer_is_the_report_headline(capsys):
     assert data["answer"]["text"] == headline
     assert (data["answer"]["value"], data["answer"]["certainty"]) == ("poor", 1.0)
     assert data["answer"]["because"][0]["quote"].startswith("However, these mics leave much")
+
+
+def test_no_answer_on_a_known_gap_says_why_the_sources_are_silent(expert):
+    """Commuting is a gap the base admits (gaps.toml): the answer says so, with the reason."""
+    answer = expert.consult({"needs.uses": {"commuting"}}).answer
+    assert answer.value is None
+    assert answer.text.startswith("No answer: nothing the rules know applies to what you said.")
+    assert "The sources say nothing there: the articles never mention commuting" in answer.text
