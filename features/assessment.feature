@@ -75,6 +75,40 @@ Feature: How a device suits the needs
     And assessment.look_for includes headphones
     And assessment.fit is poor
 
+  @source-kania @source-assessment-policy
+  Scenario: A headset whose microphone is not stated, for sound quality: mid-range sound, a poor fit
+    Given device.type is headset
+    And needs.uses includes music
+    And needs.priorities includes sound-quality
+    When I consult the expert
+    Then assessment.concerns includes mid-range-sound with certainty 1.0
+    And how assessment.concerns mentions "a top-performing headset will only deliver the quality of a mid-range level of headphones"
+    And assessment.strengths does not include high-quality-speakers
+    And assessment.look_for includes headphones
+    And assessment.fit is poor with certainty 1.0
+
+  @source-kania
+  Scenario Outline: A headset whose microphone is not stated: the kind alone decides
+    Given device.type is headset
+    And needs.priorities includes <priority>
+    When I consult the expert
+    Then assessment.concerns includes <concern>
+    And how assessment.concerns mentions "<words>"
+
+    Examples:
+      | priority   | concern                 | words                                                            |
+      | comfort    | bulkier                 | they have an attached microphone that can make them bulkier and heavier |
+      | durability | lower-quality-materials | they’re usually made with lower-quality materials                |
+
+  @source-kania
+  Scenario: A headset whose microphone is not stated, at $100 or more, for sound quality
+    Given device.type is headset
+    And device.price is 150
+    And needs.priorities includes sound-quality
+    When I consult the expert
+    Then assessment.concerns includes mid-range-sound with certainty 1.0
+    And how assessment.concerns mentions "the changes will be much more apparent when they’re $100 or more"
+
   @source-kania
   Scenario: An in-line-mic device is headphones: it is not assessed as a headset
     Given device.mic is inline
@@ -129,6 +163,7 @@ Feature: How a device suits the needs
     Examples: Kania
       | fact     | value  | need        | verb     | wanted        | concern                  | fit  | words                                                       |
       | mic      | inline | uses        | includes | call-center   | poor-mic                 | poor | they’re only designed to be strong enough for things like phone calls |
+      | mic      | inline | uses        | includes | recording     | poor-mic                 | poor | they’re only designed to be strong enough for things like phone calls |
       | mic      | inline | priorities  | includes | mic-quality   | poor-mic                 | poor | A more accurate statement would be that only headsets have quality microphones. |
       | back     | open   | priorities  | includes | isolation     | weaker-isolation         | fair | You can pretty much customize your level of sound isolation |
       | fit      | in-ear | environment | is       | noisy         | weaker-isolation         | fair | blocks out ambient noise better than any other kind         |
@@ -230,14 +265,60 @@ Feature: How a device suits the needs
     And assessment.concerns is not concluded
     And assessment.fit is good
 
+  @source-kania @source-assessment-policy
+  Scenario: An in-line mic for recording: look for a boom mic, whose sound is richer
+    Given device.mic is inline
+    And needs.uses includes recording
+    When I consult the expert
+    Then assessment.concerns includes poor-mic with certainty 1.0
+    And assessment.look_for includes boom-mic
+    And how assessment.look_for mentions "This results in a richer level of sound in terms of output."
+    And assessment.fit is poor
+
   @source-kania
-  Scenario: Premium headphones for someone watching the price
+  Scenario: Premium headphones for someone watching the price: they can also skyrocket in price
     Given device.mic is none
     And device.tier is premium
     And needs.priorities includes price
     When I consult the expert
-    Then assessment.concerns includes premium-price with certainty 0.4
+    Then assessment.concerns includes premium-price with certainty 1.0
+    And how assessment.concerns mentions "Headphones can also skyrocket in price"
     And assessment.fit is fair
+
+  @source-kania @source-assessment-policy
+  Scenario: A premium device of any kind for someone watching the price
+    Given device.tier is premium
+    And needs.priorities includes price
+    When I consult the expert
+    Then assessment.concerns includes premium-price with certainty 1.0
+    And how assessment.concerns mentions "premium, top-of-the-line models for serious audiophiles"
+    And assessment.fit is fair with certainty 1.0
+
+  @source-kania
+  Scenario Outline: Keeping it for years: cheap ones are for short-term usage, top-tier ones last
+    Given device.type is headset
+    And device.tier is <tier>
+    And needs.term is long-term
+    When I consult the expert
+    Then assessment.<attribute> includes <value> with certainty <certainty>
+    And how assessment.<attribute> mentions "<words>"
+    And assessment.fit is <fit>
+
+    Examples:
+      | tier    | attribute  | value            | certainty | words                                              | fit  |
+      | budget  | concerns   | short-term-build | 0.4       | You can find cheap ones for short-term usage       | fair |
+      | premium | strengths  | top-tier-build   | 1.0       | high-quality craftsmanship that can last for years | good |
+
+  @source-kania @source-difference-wiki @source-assessment-policy
+  Scenario: Noise cancellation that halves the battery is no strength for a traveller who puts battery life first
+    Given device.anc is true
+    And needs.priorities includes battery-life
+    And needs.uses includes travel
+    When I consult the expert
+    Then assessment.concerns includes anc-battery-drain with certainty 1.0
+    And assessment.strengths does not include anc
+    And there is a conflict on assessment.concerns
+    And assessment.fit is poor
 
   @source-kania
   Scenario Outline: A headset's sound at $100 or more, and at $20

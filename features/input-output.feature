@@ -146,6 +146,15 @@ Feature: Input and output
     And the notes quote "Your finger just doesn’t work as well as a stylus for this kind of task."
 
   @source-digimigia
+  Scenario: A microphone is an input device, in the article's words for a microphone
+    Given device.type is microphone
+    When I consult the expert
+    Then device.io is input with certainty 1.0
+    And the answer mentions "A microphone is a great example of an input device."
+    And a note on input_devices.functions says data-input
+    And the notes quote "Input devices are hardware components that help users send data or instructions into a computer system."
+
+  @source-digimigia
   Scenario: The main functions of input devices
     Given device.type is keyboard
     When I consult the expert

@@ -89,13 +89,42 @@ Feature: Microphones
     And the explanation quotes "His headset had noise reduction, making calls clearer in noisy areas."
 
   @source-difference-between
-  Scenario: Headphones can be used as a headset by attaching an external microphone
+  Scenario: Headphones can be used as a headset by attaching an external microphone: it talks; how useful that is, can
     Given a device with a clip-on microphone
     When I consult the expert
-    Then the device's communication is two-way with certainty 0.4
+    Then the device's communication is two-way with certainty 1.0
     And the explanation quotes "some headphones can be used as a headset by attaching an external microphone"
     And the device is suited for calls and online-gaming with certainty 0.4
     And the explanation quotes "This can be useful if you want to use your headphones for voice calls or online gaming."
+
+  @source-difference-between
+  Scenario: Headphones with an add-on microphone: below a dedicated headset, not poor
+    Given device.type is headphones
+    And a device with an external microphone
+    When I consult the expert
+    Then the device's microphone quality is fair with certainty 0.4
+    And there is no conflict on device.mic_quality
+    And the explanation quotes "may not provide the sound quality as a dedicated headset"
+    And device.communication is two-way with certainty 1.0
+
+  @source-kania
+  Scenario: Headphones with a boom microphone: kania's "only headsets have quality microphones" is said of built-in and in-line mics
+    Given device.type is headphones
+    And a device with a boom microphone
+    When I consult the expert
+    Then the device's microphone quality is good with certainty 1.0
+    And there is no conflict on device.mic_quality
+    And the explanation quotes "This results in a richer level of sound in terms of output."
+
+  @source-kania
+  Scenario: A boom microphone makes calls, even on a device said to be headphones
+    Given device.type is headphones
+    And a device with a boom microphone
+    When I consult the expert
+    Then device.communication is two-way with certainty 1.0
+    And device.communication cites kania
+    And the device is suited for calls with certainty 1.0
+    And the explanation quotes "ones used in office or call center settings, come with an attached boom microphone"
 
   @source-difference-between
   Scenario: A makeshift headset may not sound as good as a dedicated one
@@ -196,6 +225,15 @@ Feature: Microphones
       | online-gaming |
       | office        |
       | call-center   |
+
+  @source-kania
+  Scenario: Recording asks more of a mic than an in-line one gives: avoid it, look for a boom mic
+    Given needs.uses includes recording
+    When I consult the expert
+    Then recommendation.avoid includes inline-mic with certainty 1.0
+    And how recommendation.avoid mentions "only designed to be strong enough for things like phone calls and voice-activated commands"
+    And recommendation.features includes boom-mic with certainty 1.0
+    And how recommendation.features mentions "This results in a richer level of sound in terms of output."
 
   @source-kania
   Scenario: A gamer should look for a boom microphone

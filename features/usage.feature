@@ -189,14 +189,22 @@ Feature: What each kind is for, and which one to get
     And the other side says headset, quoting "A headset is recommended for interactive communication in online gaming."
     And headset wins with certainty 1.0
 
-  @conflict @source-kania
-  Scenario: Kania: receive and transmit excellent audio with a headset, but the best shoppers get headphones (a tie)
+  @source-kania
+  Scenario: Kania: to receive and transmit excellent audio you need a headset, the exception to the best shoppers' headphones
     Given the user cares most about sound quality and microphone quality
     When I consult the expert
-    Then the articles disagree on the recommendation
-    And one side says headset, quoting "If you’re looking to receive and transmit excellent audio levels, you will need a headset."
-    And the other side says headphones, quoting "headphones are the ones for you"
-    And headphones wins with certainty 1.0
+    Then the expert recommends a headset with certainty 1.0
+    And the explanation quotes "If you’re looking to receive and transmit excellent audio levels, you will need a headset."
+    And there is no conflict on recommendation.kind
+    And why recommendation.kind is not headphones mentions "usage.receive-and-transmit-needs-headset"
+
+  @source-kania
+  Scenario: Sound and microphone quality first, at $100 or more: still a headset
+    Given the user cares most about sound quality and microphone quality
+    And the user has a budget of $150
+    When I consult the expert
+    Then the expert recommends a headset with certainty 1.0
+    And there is no conflict on recommendation.kind
 
   @conflict @explanation @source-difference-wiki @source-difference-between
   Scenario: Music and online games: articles on both sides, and the recommended headset wins

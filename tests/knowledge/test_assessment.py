@@ -154,6 +154,18 @@ CASES = [
         "mid-range-sound",
     ),
     (
+        "assessment.headset-mid-range-sound",
+        {"device": {"type": "headset"}, "needs": {"priorities": ["sound-quality"]}},
+        "assessment.concerns",
+        "mid-range-sound",
+    ),
+    (
+        "assessment.inline-mic-for-demanding-talk",
+        {"device": {"mic": "inline"}, "needs": {"uses": ["recording"]}},
+        "assessment.concerns",
+        "poor-mic",
+    ),
+    (
         "assessment.headset-mid-range-sound-at-100",
         {"device": {"mic": "boom", "price": 100}, "needs": {"priorities": ["sound-quality"]}},
         "assessment.concerns",
@@ -540,6 +552,24 @@ CASES = [
         "assessment.concerns",
         "premium-price",
     ),
+    (
+        "assessment.premium-tier-for-price",
+        {"device": {"tier": "premium"}, "needs": {"priorities": ["price"]}},
+        "assessment.concerns",
+        "premium-price",
+    ),
+    (
+        "assessment.budget-tier-for-long-term",
+        {"device": {"type": "headset", "tier": "budget"}, "needs": {"term": "long-term"}},
+        "assessment.concerns",
+        "short-term-build",
+    ),
+    (
+        "assessment.top-tier-for-long-term",
+        {"device": {"tier": "professional"}, "needs": {"term": "long-term"}},
+        "assessment.strengths",
+        "top-tier-build",
+    ),
     ("assessment.major-concern-poor-fit", INLINE_ONLINE_GAMER, "assessment.fit", "poor"),
     ("assessment.minor-concerns-fair-fit", OPEN_BACK_IN_NOISE, "assessment.fit", "fair"),
     ("assessment.strengths-no-concern-good-fit", BOOM_GAMER, "assessment.fit", "good"),
@@ -636,3 +666,83 @@ def test_an_in_line_mic_device_is_not_assessed_as_a_headset(expert):
     result = expert.consult(device={"mic": "inline"}, needs={"priorities": ["sound-quality"]})
     assert "assessment.concerns" not in result
     assert result.verdict("assessment.fit").value == "good"
+
+
+def test_a_stated_headset_is_assessed_as_a_headset_whatever_its_mic(expert):
+    """The kind alone decides: a device stated to be a headset, microphone not stated, gets
+    kania's headset concerns (no condition on the mic keeps them out any more)."""
+    for priority, concern in (
+        ("sound-quality", "mid-range-sound"),
+        ("comfort", "bulkier"),
+        ("durability", "lower-quality-materials"),
+    ):
+        result = expert.consult(device={"type": "headset"}, needs={"priorities": [priority]})
+        assert concern in result.verdict("assessment.concerns").value, priority
+    result = expert.consult(
+        device={"type": "headset"}, needs={"uses": ["music"], "priorities": ["sound-quality"]}
+    )
+    assert result.verdict("assessment.fit").value == "poor"
+
+
+def test_an_in_line_mic_device_gets_no_headset_concern_for_any_priority(expert):
+    """kania's exception makes an in-line-mic device headphones: the headset rules' firings,
+    chained on the defeated kind, count for nothing, for sound, comfort and durability alike
+    (no condition on the mic is needed to keep them out)."""
+    result = expert.consult(
+        device={"mic": "inline"},
+        needs={"priorities": ["sound-quality", "comfort", "durability"]},
+    )
+    assert "assessment.concerns" not in result
+    assert result.verdict("assessment.fit").value == "good"
+
+
+def test_an_in_line_mic_is_a_poor_fit_for_recording(expert):
+    """In-line mics are 'only designed to be strong enough for things like phone calls and
+    voice-activated commands': recording asks more (a major concern by the policy)."""
+    result = expert.consult(device={"mic": "inline"}, needs={"uses": ["recording"]})
+    assert "poor-mic" in result.verdict("assessment.concerns").value
+    assert "boom-mic" in result.verdict("assessment.look_for").value
+    assert result.verdict("assessment.fit").value == "poor"
+
+
+def test_a_premium_device_of_any_kind_costs_a_premium(expert):
+    """kania's range of prices covers headphones and headsets alike: a premium device is a
+    premium-price concern for someone watching the price, kind stated or not."""
+    for device in ({"tier": "premium"}, {"type": "headset", "tier": "professional"}):
+        result = expert.consult(device=device, needs={"priorities": ["price"]})
+        assert result.certainty("assessment.concerns", "premium-price") == 1.0
+        assert result.verdict("assessment.fit").value == "fair"
+
+
+def test_keeping_it_for_years_weighs_the_tier(expert):
+    """'You can find cheap ones for short-term usage'; top-tier ones 'last for years'."""
+    budget = expert.consult(
+        device={"type": "headset", "tier": "budget"}, needs={"term": "long-term"}
+    )
+    assert "short-term-build" in budget.verdict("assessment.concerns").value
+    assert budget.verdict("assessment.fit").value == "fair"
+    premium = expert.consult(device={"tier": "premium"}, needs={"term": "long-term"})
+    assert "top-tier-build" in premium.verdict("assessment.strengths").value
+    assert premium.verdict("assessment.fit").value == "good"
+
+
+def test_anc_that_halves_the_battery_is_no_strength(expert):
+    """A concern and a strength about the same ANC for the same person cannot both hold: the
+    battery drain (kania, definite) stays, ANC for travel (difference-wiki, can) counts for
+    nothing."""
+    result = expert.consult(
+        device={"anc": True}, needs={"priorities": ["battery-life"], "uses": ["travel"]}
+    )
+    assert "anc-battery-drain" in result.verdict("assessment.concerns").value
+    assert "assessment.strengths" not in result
+    (conflict,) = [c for c in result.conflicts if c.against == "assessment.strengths"]
+    assert (conflict.attribute, conflict.winner) == ("assessment.concerns", "anc-battery-drain")
+    assert result.verdict("assessment.fit").value == "poor"
+
+
+def test_weight_does_not_oppose_comfort(expert):
+    """kania: 'Headsets aren't uncomfortable, but they have an attached microphone that can
+    make them bulkier and heavier': heavy and comfortable can both hold, so the vocabulary
+    does not oppose them."""
+    opposed = expert.knowledge.attributes["assessment.concerns"].opposes
+    assert not {"comfortable", "most-comfortable"} & set(opposed.values.get("heavy", ()))

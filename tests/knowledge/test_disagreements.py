@@ -70,6 +70,9 @@ def test_each_documented_disagreement_resolves_as_written(expert, facts, attribu
         ({"needs": {"owns": "headphones", "uses": ["calls"], "talk_frequency": "frequent"}},
          "recommendation.kind", "headset", "usage.headphones-as-makeshift-headset",
          "microphone.frequent-talkers-own-headphones"),
+        ({"needs": {"priorities": ["sound-quality", "mic-quality"]}}, "recommendation.kind",
+         "headset", "sound.best-shoppers-headphones",
+         "usage.receive-and-transmit-needs-headset"),
     ],
 )  # fmt: skip
 def test_each_documented_exception_decides_without_a_conflict(
@@ -91,6 +94,8 @@ def test_each_documented_exception_decides_without_a_conflict(
         ({"device": {"mic": "inline"}}, "device.mic_quality"),
         ({"device": {"mic": "boom", "tier": "budget"}}, "device.mic_quality"),
         ({"device": {"mic": "inline"}}, "device.sound_quality"),
+        ({"device": {"type": "headphones", "mic": "boom"}}, "device.mic_quality"),
+        ({"device": {"type": "headphones", "mic": "external"}}, "device.mic_quality"),
     ],
 )  # fmt: skip
 def test_what_is_no_longer_a_disagreement_has_no_conflict(expert, facts, attribute):
@@ -118,3 +123,18 @@ def test_a_certain_kind_leaves_nothing_chained_on_the_other(expert):
     headphones (music, films) is not drawn from the ruled-out side."""
     suited = expert.consult(device={"mic": "builtin"}).verdict("device.suited_for").value
     assert "calls" in suited and "music" not in suited and "movies" not in suited
+
+
+def test_anc_that_halves_the_battery_is_no_strength_for_the_same_person(expert):
+    """The page's ANC pair on the assessment side: the battery drain (1.0) over ANC as a
+    strength for travel (0.4)."""
+    result = expert.consult(
+        device={"anc": True}, needs={"uses": ["travel"], "priorities": ["battery-life"]}
+    )
+    (conflict,) = [c for c in result.conflicts if c.against == "assessment.strengths"]
+    assert (conflict.attribute, conflict.winner, conflict.settled_by) == (
+        "assessment.concerns",
+        "anc-battery-drain",
+        "certainty",
+    )
+    assert [round(cf, 2) for _, cf, _ in conflict.sides] == [1.0, 0.4]

@@ -149,3 +149,14 @@ def test_a_device_that_sends_information_back_is_the_exception(
     assert result.certainty("device.io", "input") == 0
     (defeated,) = [f for f in result.firings if f.rule == general]
     assert defeated.defeated_by == (exception,)
+
+
+def test_a_microphone_is_input_in_the_articles_words_for_a_microphone(expert):
+    """The answer for a microphone quotes digimigia's sentence about microphones; the generic
+    definition of an input device is a note on input devices."""
+    result = expert.consult(device={"type": "microphone"})
+    (firing,) = result.verdict("device.io").because
+    assert firing.quote.startswith("Is microphone input or output?")
+    assert "Input devices are hardware components" not in firing.quote
+    (note,) = [n for n in result.notes if n.attribute == "input_devices.functions"]
+    assert "Input devices are hardware components" in note.quote

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from support import rule_case_tests
+from support import assert_concludes, rule_case_tests
 
 RULES = Path(__file__).resolve().parents[2] / "rules" / "microphone.toml"
 
 INLINE = {"device": {"mic": "inline"}}
 BOOM = {"device": {"mic": "boom"}}
 EXTERNAL = {"device": {"mic": "external"}}
+BOOM_HEADPHONES = {"device": {"type": "headphones", "mic": "boom"}}
 OWNER_CALLS = {"needs": {"owns": "headphones", "uses": ["calls"]}}
 MIC_QUALITY = {"needs": {"priorities": ["mic-quality"]}}
 
@@ -31,6 +32,8 @@ CASES = [
         "voice-commands",
     ),
     ("microphone.inline-mic-two-way", INLINE, "device.communication", "two-way"),
+    ("microphone.boom-mic-for-calls", BOOM_HEADPHONES, "device.communication", "two-way"),
+    ("microphone.boom-mic-for-calls", BOOM_HEADPHONES, "device.suited_for", "calls"),
     ("microphone.boom-mic-richer-sound", BOOM, "device.mic_quality", "good"),
     ("microphone.headsets-great-mic-quality", BOOM, "device.mic_quality", "good"),
     (
@@ -53,7 +56,7 @@ CASES = [
         "two-way",
     ),
     (
-        "microphone.external-mic-makes-makeshift-headset",
+        "microphone.external-mic-useful-for-calls-and-games",
         EXTERNAL,
         "device.suited_for",
         "online-gaming",
@@ -132,6 +135,18 @@ CASES = [
         "inline-mic",
     ),
     (
+        "microphone.demanding-talkers-avoid-inline",
+        {"needs": {"uses": ["recording"]}},
+        "recommendation.avoid",
+        "inline-mic",
+    ),
+    (
+        "microphone.recording-boom-mic",
+        {"needs": {"uses": ["recording"]}},
+        "recommendation.features",
+        "boom-mic",
+    ),
+    (
         "microphone.gaming-office-call-center-boom-mic",
         {"needs": {"uses": ["gaming"]}},
         "recommendation.features",
@@ -169,9 +184,39 @@ def test_inline_mic_is_poor_without_dispute(expert):
 
 
 def test_kania_headset_rules_skip_inline_mics(expert):
-    """kania's praise of headset mics is not applied to in-line mics, which it calls headphones'."""
-    fired = expert.consult(device={"mic": "inline"}).fired_rules
-    assert "microphone.headsets-great-mic-quality" not in fired
+    """kania's praise of headset mics is not applied to in-line mics, which it calls headphones':
+    the headset conclusion is defeated by kania's exception, so the praise, chained on it,
+    counts for nothing (the rule needs no in-line condition of its own)."""
+    result = expert.consult(device={"mic": "inline"})
+    praise = [f for f in result.firings if f.rule == "microphone.headsets-great-mic-quality"]
+    assert all(firing.certainty == 0 for firing in praise)
+    assert result.verdict("device.mic_quality").alternatives == {"poor": 1.0}
+
+
+def test_kania_headset_praise_holds_for_a_stated_headset_without_a_stated_mic(expert):
+    """The kind alone decides: a device stated to be a headset gets kania's praise of headset
+    mics whether or not its microphone is stated."""
+    result = expert.consult(device={"type": "headset"})
+    assert_concludes(result, "microphone.headsets-great-mic-quality", "device.mic_quality", "good")
+
+
+def test_headphones_with_a_boom_or_add_on_mic_are_not_called_poor(expert):
+    """kania's 'only headsets have quality microphones' is said of headphones' built-in and
+    in-line mics: a boom mic is good (kania), an add-on mic fair (difference-between's 'may
+    not'), with no dispute; the device talks either way."""
+    for mic, quality in (("boom", "good"), ("external", "fair")):
+        result = expert.consult(device={"type": "headphones", "mic": mic})
+        assert set(result.verdict("device.mic_quality").alternatives) == {quality}
+        assert "device.mic_quality" not in [c.attribute for c in result.conflicts]
+        assert result.verdict("device.communication").value == "two-way"
+        assert result.certainty("device.communication", "two-way") == 1.0
+
+
+def test_recording_avoids_in_line_mics_and_looks_for_a_boom_mic(expert):
+    """In-line mics are 'only' strong enough for calls and voice commands; recording is neither."""
+    result = expert.consult(needs={"uses": ["recording"]})
+    assert "inline-mic" in result.verdict("recommendation.avoid").value
+    assert "boom-mic" in result.verdict("recommendation.features").value
 
 
 def test_budget_headset_mic_is_good(expert):

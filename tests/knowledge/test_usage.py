@@ -6,6 +6,8 @@ from pathlib import Path
 
 from support import rule_case_tests
 
+from expert.check import check
+
 RULES = Path(__file__).resolve().parents[2] / "rules" / "usage.toml"
 
 HEADPHONES = {"device": {"mic": "none"}}
@@ -227,3 +229,26 @@ def test_headphones_with_a_mic_make_calls_and_talk(expert):
     result = expert.consult(device={"mic": "builtin"})
     assert result.verdict("device.communication").value == "two-way"
     assert "calls" in result.verdict("device.suited_for").value
+
+
+def test_receive_and_transmit_is_the_exception_to_the_best_shoppers(expert):
+    """kania: 'If you're looking to receive and transmit excellent audio levels, you will need
+    a headset.' For someone who puts both sound and microphone quality first it overrides the
+    same article's 'nothing but the best' headphones: a headset, no tie, no conflict."""
+    for needs in (
+        {"priorities": ["sound-quality", "mic-quality"]},
+        {"priorities": ["sound-quality", "mic-quality"], "budget": 150},
+    ):
+        result = expert.consult(needs=needs)
+        assert result.verdict("recommendation.kind").value == "headset"
+        assert result.certainty("recommendation.kind", "headset") == 1.0
+        assert "recommendation.kind" not in [c.attribute for c in result.conflicts]
+    result = expert.consult(needs={"priorities": ["sound-quality", "mic-quality"]})
+    (general,) = [f for f in result.firings if f.rule == "sound.best-shoppers-headphones"]
+    assert "usage.receive-and-transmit-needs-headset" in general.defeated_by
+
+
+def test_the_exception_is_more_specific_than_the_rule_it_overrides(expert):
+    """`expert check` accepts the override: it fires only where the sound seeker's rule fires."""
+    problems = check(expert.knowledge).problems
+    assert not [p for p in problems if "usage.receive-and-transmit-needs-headset" in p.rules]
