@@ -69,6 +69,7 @@ def new_fact(attribute: str, value: Any) -> Fact:
     dict.__setitem__(fact, "value", value)
     fact._Fact__defaults = {}  # what Fact.__init__ sets (name-mangled)
     fact._hash = hash(frozenset((("attr", attribute), ("value", value))))  # Fact.__hash__'s
+    fact.pair = (attribute, value)  # what a firing reports it matched, made once
     return fact
 
 

@@ -66,6 +66,16 @@ class CompiledBase:
             tuple(index_of[r.id] for r in knowledge.rules if rule.id in r.overrides)
             for rule in knowledge.rules
         )
+        #: Per rule, the conclusions weighed with the verdicts as it fires: all but those of
+        #: a note attribute no rule tests (their certainties are combined with the notes).
+        self.weighed: tuple[tuple[tuple[str, Any], ...], ...] = tuple(
+            tuple(
+                (c.attribute, c.value)
+                for c in rule.conclusions
+                if not knowledge.attributes[c.attribute].note or c.attribute in self.tested
+            )
+            for rule in knowledge.rules
+        )
         #: Per rule, the note attributes it concludes with the values it concludes on each,
         #: made once rather than per firing.
         notes = {name for name, attribute in knowledge.attributes.items() if attribute.note}
@@ -97,8 +107,13 @@ class CompiledBase:
             )
             for rule in knowledge.rules
         )
-        #: Per rule, its position in the canonical firing order (the order of ``rank``).
-        self.position: tuple[int, ...] = _positions(self.rank)
+        #: Per rule, its position in the canonical firing order: by ``rank``, except that
+        #: within a stage an exception comes before the rules it overrides (so that whether
+        #: they are defeated is known when they are weighed).
+        levels = _override_levels(knowledge)
+        self.position: tuple[int, ...] = _positions(
+            tuple((stage, levels[index], *rest) for index, (stage, *rest) in enumerate(self.rank))
+        )
         #: Per rule, what each of its firings carries and is weighed by, read once here:
         #: (id, source, quotes joined, every (attribute, value) it concludes, certainty, stage,
         #: concluded attributes).
@@ -129,6 +144,18 @@ class CompiledBase:
             for name, attribute in knowledge.attributes.items()
             if attribute.concluded and not attribute.multi and not attribute.note
         )
+        #: The attributes whose values are judged against each other once their evidence is
+        #: in: opposed values, and the values of one-valued attributes.
+        opposing = {name for pair in knowledge.oppositions() for name, _ in pair}
+        self.judged = frozenset(self.single | opposing)
+        #: Those judged at every stage, because a later rule tests them (or their rival).
+        rivals = {
+            name
+            for pair in knowledge.oppositions()
+            if any(side in self.tested for side, _ in pair)
+            for name, _ in pair
+        }
+        self.judged_early = frozenset((self.single & self.tested) | rivals)
         #: Whether some input states a concluded attribute outright (``states``).
         self.stating = any(attribute.states for attribute in knowledge.inputs.values())
         #: Per concluded value with opposed values (``opposes``): each rival, and whether
@@ -145,7 +172,25 @@ class CompiledBase:
         return self.engine_class()
 
 
-def _positions(rank: tuple[tuple[int, int, int], ...]) -> tuple[int, ...]:
+def _override_levels(knowledge: KnowledgeBase) -> tuple[int, ...]:
+    """Per rule, how deep it stands in the chains of exceptions: 0 for a rule nothing
+    overrides, else one more than its deepest exception."""
+    overriders: dict[str, list[RuleSpec]] = {}
+    for rule in knowledge.rules:
+        for general in rule.overrides:
+            overriders.setdefault(general, []).append(rule)
+    levels: dict[str, int] = {}
+
+    def level(rule: RuleSpec) -> int:
+        if rule.id not in levels:
+            levels[rule.id] = 0  # a cycle of overrides is refused by stages()
+            levels[rule.id] = max((1 + level(e) for e in overriders.get(rule.id, [])), default=0)
+        return levels[rule.id]
+
+    return tuple(level(rule) for rule in knowledge.rules)
+
+
+def _positions(rank: tuple[tuple[int, ...], ...]) -> tuple[int, ...]:
     """Each rule's place when the rules are sorted by ``rank``."""
     position = [0] * len(rank)
     for place, index in enumerate(sorted(range(len(rank)), key=rank.__getitem__)):
@@ -154,10 +199,10 @@ def _positions(rank: tuple[tuple[int, int, int], ...]) -> tuple[int, ...]:
 
 
 def stages(knowledge: KnowledgeBase) -> dict[str, int]:
-    """Each rule's stage: 0 if it tests only stated facts, else 1 + the stages it waits for.
-
-    A rule waits for the rules that conclude what it tests, and for the exceptions that
-    override it (so that whether it is defeated is known when its firing is weighed).
+    """Each rule's stage: 0 if it tests only stated facts, else 1 + the stages of the rules
+    concluding what it tests; and no earlier than the exceptions that override it (in their
+    stage it is weighed after them, so that whether it is defeated is known; see
+    :attr:`CompiledBase.position`).
 
     Raises:
         KnowledgeBaseError: rules form a cycle through concluded attributes.
@@ -182,12 +227,12 @@ def stages(knowledge: KnowledgeBase) -> dict[str, int]:
             )
         visiting.append(rule.id)
         waits = [
-            stage_of(before)
+            1 + stage_of(before)
             for attribute in sorted(rule.tested())
             for before in concluders.get(attribute, [])
         ] + [stage_of(exception) for exception in overriders.get(rule.id, [])]
         visiting.pop()
-        result[rule.id] = 1 + max(waits) if waits else 0
+        result[rule.id] = max(waits, default=0)
         return result[rule.id]
 
     for rule in knowledge.rules:

@@ -289,6 +289,17 @@ class KnowledgeBase:
         return {name: a for name, a in self.attributes.items() if a.input}
 
     _verdict_attributes: tuple[str, ...] = attrs.field(init=False, repr=False, eq=False)
+    #: The inputs that state a concluded attribute outright, with that attribute.
+    _stating: Mapping[str, Attribute] = attrs.field(init=False, repr=False, eq=False)
+
+    @_stating.default
+    def _statements(self) -> Mapping[str, Attribute]:
+        return {
+            name: self.attributes[attribute.states]
+            for name, attribute in self.attributes.items()
+            if attribute.states
+        }
+
     _by_id: Mapping[str, RuleSpec] = attrs.field(init=False, repr=False, eq=False)
 
     @_by_id.default
@@ -356,12 +367,10 @@ class KnowledgeBase:
         ``None`` when the stated one is none of the attribute's values (a mouse is neither
         headphones nor a headset): then no value of it holds."""
         found: dict[str, tuple[Any, str]] = {}
-        for name, value in facts.items():
-            attribute = self.attributes.get(name)
-            if attribute is None or not attribute.states:
-                continue
-            target = self.attributes[attribute.states]
-            found[attribute.states] = (value if value in target.values else None, name)
+        for name, target in self._stating.items():
+            value = facts.get(name)
+            if value is not None:
+                found[target.name] = (value if value in target.values else None, name)
         return found
 
     def oppositions(self) -> tuple[tuple[tuple[str, str], tuple[str, str]], ...]:

@@ -256,8 +256,9 @@ class Result:
 
     Attributes:
         facts: the stated facts by full name (``device.mic``).
-        firings: every rule firing, in canonical firing order: stage by stage, higher
-            salience first, then in file order (the same on every engine).
+        firings: every rule firing, in canonical firing order: stage by stage, an exception
+            before the rules it overrides, higher salience first, then in file order (the
+            same on every engine).
         verdicts: one verdict per concluded attribute, in vocabulary order (notes apart).
         notes: what the articles say of whole classes of devices, relevant to these facts.
         conflicts: the attributes where different values were concluded.

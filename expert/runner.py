@@ -133,7 +133,7 @@ class ExpertaRunner:
                 if fired >= self.run_limit:
                     return False
                 fired += 1
-                matched = tuple((context[b]["attr"], context[b]["value"]) for b in action.bindings)
+                matched = tuple([context[b].pair for b in action.bindings])
                 record.append((action.index, matched))
                 for conclusion in declared[action.index]:
                     if conclusion not in known:  # working memory holds no duplicates

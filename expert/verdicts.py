@@ -32,6 +32,7 @@ def build_result(
     nothing, and the pair is a conflict.
     """
     parts = compiled.firing_parts
+    weighed = compiled.weighed
     exceptions_of = compiled.exceptions
     notes_of = compiled.notes
     premises = compiled.premises
@@ -59,29 +60,37 @@ def build_result(
     attributes = compiled.knowledge.attributes
     #: Values of a one-valued attribute another value of which is certain: their certainty.
     excluded: dict[tuple[str, Any], float] = {}
+    #: How many values of each one-valued attribute have evidence: with one, none is ruled out.
+    valued: dict[str, int] = {}
+    for name, _ in given:
+        if name in single:
+            valued[name] = valued.get(name, 0) + 1
 
-    def settle(keys: set[tuple[str, Any]]) -> None:
-        """Combine the evidence of ``keys``; then the weaker of opposed values loses, and a
-        certain value of a one-valued attribute leaves the others nothing (MYCIN)."""
-        rivals = False
-        ones: set[str] = set()
+    def settle(keys: set[tuple[str, Any]], watched: frozenset[str]) -> None:
+        """Combine the evidence of ``keys``; then, among those of the ``watched``
+        attributes, the weaker of opposed values loses, and a certain value of a one-valued
+        attribute leaves the others nothing (MYCIN)."""
+        judged = []
         for key in keys:
             certainties[key] = 1.0 if key in given else _combined(contributions[key])
-            if key in opposed:
-                raw[key] = certainties[key]
-                rivals = True
-            if key[0] in single:
-                ones.add(key[0])
+            if key[0] in watched:
+                judged.append(key)
+        if not judged:
+            return
+        rivals = {key for key in judged if key in opposed}
+        for key in rivals:
+            raw[key] = certainties[key]
         if rivals:
-            _oppose(keys, opposed, raw, certainties, lost)
-        for name in ones:
+            _oppose(rivals, opposed, raw, certainties, lost)
+        for name in {key[0] for key in judged if valued.get(key[0], 0) > 1}:
             values = attributes[name].values
             _exclude(name, values, keys, contributions, certainties, excluded)
 
     for index, matched in _canonical(compiled, record):
         rule_id, source, quote, conclusions, rule_certainty, stage, concluded = parts[index]
         if stage != current_stage:
-            settle(changed)
+            # Only what a later rule tests must be judged before it is weighed.
+            settle(changed, compiled.judged_early)
             changed.clear()
             current_stage = stage
         # The premise is the weakest concluded fact matched; a stated fact counts as 1.
@@ -117,7 +126,7 @@ def build_result(
             counted.add(index)
             if notes_of[index]:
                 noting.append((firing, index))
-        for key in conclusions:
+        for key in weighed[index]:  # a note no rule tests is weighed with the notes
             if key[0] in defeated:
                 if strength and overruled_by and key[0] in statements:
                     would = overruled.setdefault(key, {})
@@ -125,17 +134,33 @@ def build_result(
                         would[rule_id] = strength
                     evidence.setdefault(key, []).append(firing)
                 continue
-            by_rule = contributions.setdefault(key, {})
+            by_rule = contributions.get(key)
+            if by_rule is None:
+                by_rule = contributions[key] = {}
+                if key[0] in single:
+                    valued[key[0]] = valued.get(key[0], 0) + 1
             if strength:
                 evidence.setdefault(key, []).append(firing)
                 if abs(strength) > abs(by_rule.get(rule_id, 0.0)):
                     by_rule[rule_id] = strength
                     changed.add(key)
-    # Only what the last stage changed is not combined yet (the order stays the evidence's).
-    settle(changed | (contributions.keys() - certainties.keys()))
+    # Only what the last stage changed is not combined yet (the order stays the evidence's);
+    # then every opposed value and every value of a one-valued attribute is judged.
+    settle(changed | (contributions.keys() - certainties.keys()), frozenset())
+    last = {key for key in contributions if key[0] in compiled.judged}
+    for key in last & opposed.keys():
+        if key not in raw or key in changed:
+            raw[key] = certainties[key]
+    if last:
+        _oppose(last & opposed.keys(), opposed, raw, certainties, lost)
+        for name in {key[0] for key in last if valued.get(key[0], 0) > 1}:
+            _exclude(name, attributes[name].values, changed, contributions, certainties, excluded)
+    certainties.update(_note_certainties(compiled, noting))
     verdicts, conflicts = _verdicts(compiled, certainties, evidence, statements, excluded)
-    conflicts += _overruled(stated, statements, overruled, evidence, certainties)
-    conflicts += _opposed(compiled, lost, contributions, given, evidence, certainties)
+    if overruled:
+        conflicts += _overruled(stated, statements, overruled, evidence, certainties)
+    if lost:
+        conflicts += _opposed(compiled, lost, contributions, given, evidence, certainties)
     return Result(
         facts=stated,
         firings=tuple(firings),
@@ -479,6 +504,24 @@ def _verdicts(
                 )
             )
     return tuple(verdicts), conflicts
+
+
+def _note_certainties(
+    compiled: CompiledBase, noting: list[tuple[Firing, int]]
+) -> dict[tuple[str, Any], float]:
+    """The combined certainty of each value the notes conclude that no rule tests (those a
+    rule tests are weighed with the verdicts, stage by stage): each rule once, at its
+    strongest."""
+    by_key: dict[tuple[str, Any], dict[str, float]] = {}
+    for firing, index in noting:
+        for name, values in compiled.notes[index]:
+            if name in compiled.tested or name in firing.defeated:
+                continue
+            for value in values:
+                by_rule = by_key.setdefault((name, value), {})
+                if abs(firing.certainty) > abs(by_rule.get(firing.rule, 0.0)):
+                    by_rule[firing.rule] = firing.certainty
+    return {key: _combined(by_rule) for key, by_rule in by_key.items()}
 
 
 def _notes(compiled: CompiledBase, noting: list[tuple[Firing, int]]) -> tuple[Note, ...]:
