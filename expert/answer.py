@@ -13,9 +13,9 @@ from typing import Any
 
 import attrs
 
+from .errors import KnowledgeBaseError
 from .gaps import Known, read_policy
 from .goals import Goal, choose_goal, fitting_goals
-from .errors import KnowledgeBaseError
 from .knowledge import KnowledgeBase
 from .result import Firing, Member, Result, Verdict
 from .words import capitalised, certainty_words
