@@ -18,6 +18,8 @@ import io
 import json
 import os
 import platform
+import re
+import shutil
 import statistics
 import subprocess
 import sys
@@ -27,6 +29,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
+from .inputs import SCOPES
 from .suite import SIZES
 
 HERE = Path(__file__).resolve().parent
@@ -69,6 +72,11 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--json", type=Path, default=DEFAULT_JSON, help="where to save")
     parser.add_argument("--seed", type=int, default=2024, help="seed of the random inputs")
     parser.add_argument(
+        "--instructions", action="store_true",
+        help="with a baseline, also count each consultation's instructions before and now "
+        "with valgrind (deterministic; a few minutes)",
+    )  # fmt: skip
+    parser.add_argument(
         "--baseline", default=BASELINE, metavar="REV",
         help=f"measure experta on this git revision too, side by side (default {BASELINE}; "
         "none to skip)",
@@ -109,7 +117,9 @@ def _measure(
     return json.loads(out.stdout)
 
 
-def _measure_baseline(revision: str, size: str, seed: int) -> dict[str, Any] | None:
+def _measure_baseline(
+    revision: str, size: str, seed: int, count_instructions: bool = False
+) -> dict[str, Any] | None:
     """experta's figures on the code, rules and suite of git revision ``revision``, run from
     a scratch copy of that tree (its ``expert`` imported ahead of the installed one), or
     ``None`` with a note when the revision cannot be had."""
@@ -139,7 +149,88 @@ def _measure_baseline(revision: str, size: str, seed: int) -> dict[str, Any] | N
             figures["turns"] = turns(tree, env, size, seed, vocabulary)
         except TurnFailed as error:  # e.g. a revision whose suite has no `latency` yet
             print(f"benchmarks: no turns: {error}", file=sys.stderr)
+        if count_instructions:
+            now = {k: v for k, v in os.environ.items() if k != "EXPERT_BENCH_VOCABULARY"}
+            try:
+                figures["instructions"] = {
+                    "before": instructions(tree, env, size, seed),
+                    "now": instructions(HERE.parent, now, size, seed),
+                    "now_same_facts": instructions(
+                        HERE.parent, {**now, "EXPERT_BENCH_VOCABULARY": vocabulary}, size, seed
+                    ),
+                }
+            except TurnFailed as error:
+                print(f"benchmarks: no instruction counts: {error}", file=sys.stderr)
     return figures
+
+
+#: Consultations counted per scope by ``--instructions`` (callgrind runs about 50x slower).
+INSTRUCTION_COUNT = {"full": 200, "quick": 100, "smoke": 10}
+
+#: Makes ``count`` inputs of one scope (as the suite's latency draws them, or every input
+#: stated) and consults them only when asked: the difference of the two runs' instruction
+#: counts is what the consultations cost.
+_INSTRUCTIONS = """
+import random, sys
+from benchmarks.inputs import random_facts, stated_facts
+from expert import Expert
+scope, count, consult, seed = sys.argv[1], int(sys.argv[2]), sys.argv[3] == "1", int(sys.argv[4])
+expert = Expert(cache_size=0)
+rng = random.Random(seed)
+for device, needs in [random_facts(rng) for _ in range(20)]:
+    expert.consult(device, needs)
+inputs = [
+    stated_facts(rng, None) if scope == "all facts" else random_facts(rng, scope)
+    for _ in range(count)
+]
+if consult:
+    for device, needs in inputs:
+        expert.consult(device, needs)
+"""
+
+
+def instructions(tree: Path, env: dict[str, str], size: str, seed: int) -> dict[str, float]:
+    """Instructions per consultation for each scope, counted by valgrind's callgrind: the same
+    count on every run of the same code on the same inputs (hash seed fixed), whatever else a
+    shared machine is doing, where consult p50 moves by tens of per cent between runs.
+
+    Raises:
+        TurnFailed: valgrind or the measured interpreter failed.
+    """
+    count = INSTRUCTION_COUNT[size]
+    figures = {}
+    for scope in (*SCOPES, "all facts"):
+        collected = []
+        for consult in ("0", "1"):
+            out = subprocess.run(
+                ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null",
+                 sys.executable, "-c", _INSTRUCTIONS, scope, str(count), consult, str(seed)],
+                cwd=tree, env={**env, "PYTHONHASHSEED": "0"}, capture_output=True, text=True,
+            )  # fmt: skip
+            found = re.search(r"Collected : (\d+)", out.stderr)
+            if out.returncode or not found:
+                raise TurnFailed(f"counting instructions in {tree} failed:\n{out.stderr[-2000:]}")
+            collected.append(int(found.group(1)))
+        figures[scope] = (collected[1] - collected[0]) / count
+    return figures
+
+
+def instructions_table(
+    before: dict[str, float], now: dict[str, float], same: dict[str, float]
+) -> str:
+    """Instructions per consultation, before and now (:func:`instructions`)."""
+    header = ("", "before", "now", "now/before", "now, before's facts", "now/before")
+    lines = [
+        "consult instructions per consultation (callgrind, the same on every run):",
+        "  {:10}{:>11}{:>11}{:>12}{:>21}{:>12}".format(*header),
+    ]
+    lines.extend(
+        f"  {scope:10}{before[scope] / 1e6:9.3f} M{now[scope] / 1e6:9.3f} M"
+        f"{now[scope] / before[scope]:12.2f}{same[scope] / 1e6:19.3f} M"
+        f"{same[scope] / before[scope]:12.2f}"
+        for scope in before
+    )
+    return "\n".join(lines)
 
 
 class TurnFailed(Exception):
@@ -328,7 +419,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     ratio = ratios(engines) if len(engines) == 2 else None
     before = None
     if args.baseline.lower() != "none":
-        figures = _measure_baseline(args.baseline, size, args.seed)
+        if args.instructions and not shutil.which("valgrind"):
+            print("benchmarks: --instructions needs valgrind on PATH", file=sys.stderr)
+        counting = args.instructions and bool(shutil.which("valgrind"))
+        figures = _measure_baseline(args.baseline, size, args.seed, counting)
         before = (args.baseline, figures) if figures else None
     print(table(engines, ratio, before))
     if before and "turns" in before[1]:
@@ -337,6 +431,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             "machine's load drifts between them); the consult figures below take turns."
         )
         print(turns_table(before[1]["turns"]))
+    if before and "instructions" in before[1]:
+        print(instructions_table(**before[1]["instructions"]))
     checks = _measure("experta", size, args.seed, "--check")
     print(check_table(checks))
     from expert import __version__

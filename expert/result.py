@@ -213,7 +213,7 @@ class Conflict:
 
     @property
     def settled_by(self) -> str:
-        """What chose the winner: ``stated`` (what the person said), ``certainty``, or
+        """How the winner was chosen, one of ``stated`` (what the person said), ``certainty``, or
         ``articles`` for a tie on certainty that more articles settle, or ``caution`` for
         opposed values equally sure (the side declaring the opposition: a concern, what to
         avoid), or ``vocabulary order`` for a tie on both."""
@@ -371,8 +371,8 @@ class Result:
 
     @property
     def answer(self) -> Answer:
-        """The answer to the question the stated facts ask: the goal's verdict, else the
-        strongest conclusion resting on what was stated (:mod:`expert.answer`)."""
+        """The goal's verdict, or else the strongest conclusion resting on what was stated,
+        as the answer to the question the stated facts ask (:mod:`expert.answer`)."""
         from .answer import answer_of
 
         return answer_of(self)

@@ -23,8 +23,10 @@ __all__ = [
     "Attribute",
     "Group",
     "Opposition",
+    "check_references",
     "declare",
     "declare_groups",
+    "join_words",
     "json_value",
     "resolve",
     "show_value",
@@ -160,7 +162,7 @@ class Attribute:
 
     @property
     def title(self) -> str:
-        """The attribute in words: its ``label``, else its help line, else its short name."""
+        """The attribute in words, its ``label``, else its help line, else its short name."""
         return self.label or self.doc or self.short.replace("_", " ")
 
     def word(self, value: Any) -> str:
