@@ -216,9 +216,10 @@ def instructions(tree: Path, env: dict[str, str], size: str, seed: int) -> dict[
 
 
 def instructions_table(
-    before: dict[str, float], now: dict[str, float], same: dict[str, float]
+    before: dict[str, float], now: dict[str, float], now_same_facts: dict[str, float]
 ) -> str:
     """Instructions per consultation, before and now (:func:`instructions`)."""
+    same = now_same_facts
     header = ("", "before", "now", "now/before", "now, before's facts", "now/before")
     lines = [
         "consult instructions per consultation (callgrind, the same on every run):",

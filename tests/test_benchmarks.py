@@ -107,3 +107,19 @@ def test_a_turn_on_a_revision_whose_suite_cannot_take_it_says_which_and_why(tmp_
         match=r"(?s)a turn in .*old failed:.*No module named 'benchmarks\.inputs'",
     ):
         bench.turns(old, {"PYTHONPATH": str(old)}, "smoke", 2024, "{}")
+
+
+def test_the_instruction_table_reads_the_saved_figures():
+    """The --instructions table takes the figures as the JSON saves them and prints ratios."""
+    sys.path.insert(0, str(ROOT))
+    from benchmarks.__main__ import instructions_table
+
+    figures = {
+        "before": {"device": 2e6, "needs": 1e6},
+        "now": {"device": 2.2e6, "needs": 1e6},
+        "now_same_facts": {"device": 2.1e6, "needs": 0.9e6},
+    }
+    text = instructions_table(**figures)
+    assert text.splitlines()[0].startswith("consult instructions per consultation")
+    assert "1.10" in text.splitlines()[2] and "1.05" in text.splitlines()[2]
+    assert "0.90" in text.splitlines()[3]
