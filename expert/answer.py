@@ -197,13 +197,14 @@ def reasons_of(
 ) -> tuple[Firing, ...]:
     """The strongest of ``firings`` that cite an article about the stated facts: for a
     firing drawn from other conclusions (a fit from concerns), those conclusions' own
-    reasons, strongest first."""
+    reasons, strongest first. One level down only: a concern's reason is its own rule,
+    not what made the device a headset."""
     found: list[Firing] = []
     seen: set[str] = set()
     implied = result.knowledge.implied(result.facts)
-    frontier = list(firings)
+    frontier = [(firing, 0) for firing in firings]
     while frontier and len(found) < limit:
-        firing = frontier.pop(0)
+        firing, depth = frontier.pop(0)
         if firing.rule in seen or not firing.certainty:
             continue
         seen.add(firing.rule)
@@ -212,12 +213,12 @@ def reasons_of(
             for a, v in firing.matched
             if a not in result.facts and not (a in implied and implied[a][0] == v)
         ]
-        if not concluded:
+        if not concluded or depth:
             found.append(firing)
             continue
         deeper = sorted(
             (f for a, v in concluded for f in result.support(a, v)),
             key=lambda f: (-abs(f.certainty), f.rule),
         )
-        frontier = deeper + frontier
+        frontier = [(f, 1) for f in deeper] + frontier
     return tuple(found)

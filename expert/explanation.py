@@ -375,8 +375,11 @@ class WhyNot(_Rendered):
             head = f"{name}: you said {self.stated}, which outranks the rules."
         elif self.status == "outweighed":
             assert self.verdict is not None
+            tie = round(self.verdict.certainty, 9) == round(self.certainty, 9)
             stronger = (
-                f"{show_value(self.verdict.value)} is stronger ({_cf(self.verdict.certainty)})"
+                f"{show_value(self.verdict.value)} is "
+                f"{'as strong and won the tie' if tie else 'stronger'} "
+                f"({_cf(self.verdict.certainty)})"
             )
             head = f"{name} was concluded with certainty {_cf(self.certainty)}, but {stronger}."
         else:

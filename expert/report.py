@@ -159,7 +159,8 @@ class Report(_Rendered):
                 line = attrs.evolve(line, depth=2, text=f"and “{quote}")
             said = head
             out.append(line)
-        quoted = {firing.rule for firing in answer.because[:2]}  # each quote is shown once
+        # Each quote is shown once (two rules may open with the same sentence).
+        quoted = {short_quote(firing.quote) for firing in answer.because[:2]}
         if answer.attribute in self.result:  # the weaker members of a set answer
             verdict = self.result.verdict(answer.attribute)
             weaker = [m for m in verdict.members if m.value not in values]
@@ -240,7 +241,7 @@ class Report(_Rendered):
             if weak:
                 parts.append("possibly " + self._members(attribute, weak, needs=True))
             values = "; ".join(parts)
-            lead = verdict.members[0].because[:1]
+            lead = self._leads(verdict.members)
             tone = attribute.tone
         else:
             values = f"{attribute.word(verdict.value)} ({self._sure(verdict)})"
@@ -248,11 +249,29 @@ class Report(_Rendered):
             tone = attribute.tone_of(verdict.value)
         out = [Line(1, "verdict", f"{capitalised(attribute.title)}: {values}.", tone)]
         for firing in lead:
-            if firing.rule not in quoted:
-                quoted.add(firing.rule)
+            quote = short_quote(firing.quote)
+            if quote not in quoted:
+                quoted.add(quote)
                 source = source_words(self.result.knowledge, firing.source)
-                out.append(Line(2, "quote", f"“{short_quote(firing.quote)}” ({source})"))
+                out.append(Line(2, "quote", f"“{quote}” ({source})"))
         return out
+
+    def _leads(self, members: tuple[Member, ...]) -> list[Firing]:
+        """The reasons quoted under a set verdict: its first member's, and that of the first
+        member resting on other stated facts (a hearing warning beside care advice)."""
+        leads: list[Firing] = []
+        covered: set[str] = set()
+        for member in members:
+            if not member.because:
+                continue
+            firing = member.because[0]
+            facts = set(self._tested(firing))
+            if not leads or (facts and not facts <= covered):
+                leads.append(firing)
+                covered |= facts
+            if len(leads) == 2:
+                break
+        return leads
 
     def _members(self, attribute: Attribute, members: list[Member], needs: bool = False) -> str:
         """Members in words; with ``needs``, grouped by the stated needs they serve or work
@@ -301,17 +320,30 @@ class Report(_Rendered):
                     todo += [a for a, _ in firing.matched if a not in self.result.facts]
         return seen
 
-    def _side(self, name: str, value: Any, certainty: float, firings: tuple[Firing, ...]) -> str:
+    def _side(
+        self,
+        name: str,
+        value: Any,
+        certainty: float,
+        firings: tuple[Firing, ...],
+        needs: str = "",
+    ) -> str:
+        """One side of a disagreement: the value, how sure, who says so (and, for opposed
+        values resting on different statements, for what)."""
         attribute = self._attribute(name)
         sources = _joined(
             list(dict.fromkeys(source_words(self.result.knowledge, f.source) for f in firings))
         )
-        sure = certainty_words(certainty)
-        return (
-            f"{attribute.word(value)} ({sure}; {sources})"
-            if sources
-            else (f"{attribute.word(value)} ({sure})")
-        )
+        said = "; ".join(part for part in (certainty_words(certainty), sources, needs) if part)
+        return f"{attribute.word(value)} ({said})"
+
+    def _for(self, firings: tuple[Firing, ...]) -> str:
+        """What the strongest of ``firings`` rested on of the stated facts, in words."""
+        if not firings:
+            return ""
+        attributes = self.result.knowledge.attributes
+        facts = self._tested(firings[0])
+        return ", ".join(attributes[name].phrase(value) for name, value in facts.items())
 
     def _dispute(self, conflict: Conflict) -> list[Line]:
         """A disagreement in words, then one short quote of each side."""
@@ -335,28 +367,41 @@ class Report(_Rendered):
                         "stands.",
                     )
                 )
-                out += self._quotes(lost_firings)
+                out += self._quotes(lost_firings, set())
             return out
-        winner = self._side(conflict.attribute, value, certainty, firings)
+        # Opposed values often rest on different needs (avoid it for office work, enough
+        # for calls): say which, where the two sides' statements differ.
+        grounds = [self._for(firings)] + [self._for(fs) for _, _, fs in losers]
+        apart = bool(conflict.against) and len(set(grounds)) > 1
+        winner = self._side(
+            conflict.attribute, value, certainty, firings, grounds[0] if apart else ""
+        )
         other = conflict.against or conflict.attribute
         lost_title = self._attribute(other).title
         against = " and ".join(
-            f"{lost_title + ': ' if conflict.against else ''}{self._side(other, v, cf, fs)}"
-            for v, cf, fs in losers
+            f"{lost_title + ': ' if conflict.against else ''}"
+            + self._side(other, v, cf, fs, ground if apart else "")
+            for (v, cf, fs), ground in zip(losers, grounds[1:], strict=True)
         )
         how = SETTLED_WORDS[conflict.settled_by]
         out.append(Line(1, "conflict", f"{title}: {winner} over {against}, {how}."))
-        out += self._quotes(firings)
+        shown: set[str] = set()
+        out += self._quotes(firings, shown)
         for _, _, lost_firings in losers:
-            out += self._quotes(lost_firings)
+            out += self._quotes(lost_firings, shown)
         return out
 
-    def _quotes(self, firings: tuple[Firing, ...]) -> list[Line]:
+    def _quotes(self, firings: tuple[Firing, ...], shown: set[str]) -> list[Line]:
+        """The first quote of the strongest firing not yet ``shown`` in this disagreement
+        (one article may give both sides, its rules opening with the same sentence)."""
         knowledge = self.result.knowledge
-        return [
-            Line(2, "quote", f"“{short_quote(f.quote)}” ({source_words(knowledge, f.source)})")
-            for f in firings[:1]
-        ]
+        for firing in firings[:1]:
+            quotes = [q for q in firing.quote.split(" … ") if q.strip() not in shown]
+            if quotes:
+                shown.add(quotes[0].strip())
+                text = short_quote(quotes[0])
+                return [Line(2, "quote", f"“{text}” ({source_words(knowledge, firing.source)})")]
+        return []
 
     # -- the full report ---------------------------------------------------------------------
 
