@@ -245,7 +245,7 @@ class Report(_Rendered):
             tone = attribute.tone
         else:
             values = f"{attribute.word(verdict.value)} ({self._sure(verdict)})"
-            lead = verdict.because[:1]
+            lead = list(verdict.because[:1])
             tone = attribute.tone_of(verdict.value)
         out = [Line(1, "verdict", f"{capitalised(attribute.title)}: {values}.", tone)]
         for firing in lead:
