@@ -30,7 +30,7 @@ import attrs
 
 from ._toml import read_toml
 from .errors import KnowledgeBaseError, brief, suggest
-from .vocabulary import Attribute, show_value
+from .vocabulary import Attribute, join_words, show_value
 
 __all__ = ["FILE", "Goal", "Test", "choose_goal", "fitting_goals", "read_goals"]
 
@@ -92,7 +92,7 @@ class Goal:
                 return self.words[str(item)]
             return attribute.word(item) if attribute is not None else show_value(item)
 
-        shown = _joined([word(item) for item in values])
+        shown = join_words([word(item) for item in values])
         if self.says:
             return self.says.replace("{value}", shown)
         if attribute is not None and attribute.says:
@@ -100,10 +100,6 @@ class Goal:
             return text[:1].upper() + text[1:]
         label = attribute.title if attribute is not None else self.attribute
         return f"{label[:1].upper()}{label[1:]}: {shown}"
-
-
-def _joined(items: list[str]) -> str:
-    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
 
 
 def read_goals(

@@ -21,7 +21,7 @@ from .answer import STRONG, Answer, answer_of
 from .explanation import SETTLED, Line, _Rendered
 from .goals import Goal, choose_goal
 from .result import Conflict, Firing, Member, Result, Verdict
-from .vocabulary import Attribute, show_value
+from .vocabulary import Attribute, join_words, show_value
 from .words import (
     capitalised,
     certainty_words,
@@ -134,7 +134,7 @@ class Report(_Rendered):
                     0,
                     "note",
                     f"{count} note{'s' if count != 1 else ''} on what the articles say of "
-                    f"{_joined(list(dict.fromkeys(subjects)))} in general.",
+                    f"{join_words(list(dict.fromkeys(subjects)))} in general.",
                 )
             )
         out.append(Line(0, "hint", HINTS.get(self.hints, HINTS["api"])))
@@ -331,7 +331,7 @@ class Report(_Rendered):
         """One side of a disagreement: the value, how sure, who says so (and, for opposed
         values resting on different statements, for what)."""
         attribute = self._attribute(name)
-        sources = _joined(
+        sources = join_words(
             list(dict.fromkeys(source_words(self.result.knowledge, f.source) for f in firings))
         )
         said = "; ".join(part for part in (certainty_words(certainty), sources, needs) if part)
@@ -355,7 +355,7 @@ class Report(_Rendered):
         if conflict.stated:
             said = self._attribute(conflict.stated).word(value)  # in the words it was stated
             for lost, lost_cf, lost_firings in losers:
-                sources = _joined(
+                sources = join_words(
                     list(dict.fromkeys(source_words(knowledge, f.source) for f in lost_firings))
                 )
                 out.append(
@@ -452,13 +452,6 @@ def _bands(members: tuple[Member, ...] | list[Member]) -> list[tuple[str, list[A
         else:
             bands.append((sure, [member.value]))
     return bands
-
-
-def _joined(items: list[str]) -> str:
-    items = [item for item in items if item]
-    if len(items) < 2:
-        return "".join(items)
-    return f"{', '.join(items[:-1])} and {items[-1]}"
 
 
 def _cited(firing: Firing, depth: int) -> Line:
