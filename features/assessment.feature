@@ -1,7 +1,7 @@
 @assessment
 Feature: How a device suits the needs
   A stated device against stated needs: what about it works against them (concerns), what
-  serves them (strengths), what to look for instead, and its fit, which follows from the
+  serves them (strengths), what would serve them better, and its fit, which follows from the
   concerns and strengths by the expert's own policy (rules/assessment.toml).
 
   @source-kania @source-assessment-policy
@@ -144,6 +144,7 @@ Feature: How a device suits the needs
       | connection      | wired    | priorities  | includes | mobility      | wired-limits-movement | fair | Often wireless for ease of movement and multitasking.           |
       | sweat_resistant | false    | uses        | includes | sports        | not-sweat-resistant   | fair | designed to be sweat-resistant and secure                       |
       | translation     | false    | uses        | includes | translation   | no-translation        | poor | Some advanced headsets offer real-time translation features     |
+      | anc             | false    | priorities  | includes | isolation     | no-anc                | fair | She bought noise-cancelling headphones to focus in noisy environments. |
 
     @source-difference-between
     Examples: Difference Between
@@ -151,8 +152,9 @@ Feature: How a device suits the needs
       | mic  | none     | uses | includes | voip      | no-mic        | poor | headphones are designed solely for listening to audio           |
       | mic  | external | uses | includes | calls     | makeshift-mic | fair | may not provide the sound quality as a dedicated headset        |
       | mic  | external | priorities | includes | mic-quality | makeshift-mic | fair | may not provide the sound quality as a dedicated headset  |
-      | plug | 3.5mm    | platform | is   | phone     | plug-mismatch | poor | Typically, mobile phones come equipped with a 2.5mm headset jack |
-      | plug | usb-a    | platform | is   | iphone    | plug-mismatch | poor | the Apple iPhone has a 3.5mm audio jack                          |
+      | plug | 3.5mm    | platform | is   | phone     | plug-mismatch | fair | Typically, mobile phones come equipped with a 2.5mm headset jack |
+      | plug | usb-a    | platform | is   | iphone    | plug-mismatch | fair | the Apple iPhone has a 3.5mm audio jack                          |
+      | type | headphones | uses   | includes | conferencing | no-mic   | poor | In general, headphones do not have a built-in microphone         |
 
     @source-digimigia
     Examples: Digimigia
@@ -173,6 +175,7 @@ Feature: How a device suits the needs
       | foldable | true   | uses        | includes | studio        | unneeded-travel-features | fair | unnecessary expenses for a sound mixer                      |
       | detachable_mic | true | uses    | includes | studio        | unneeded-travel-features | fair | unnecessary expenses for a sound mixer                      |
       | tier     | budget | priorities  | includes | durability    | short-term-build         | fair | You can find cheap ones for short-term usage                |
+      | type     | headset | uses       | includes | studio        | mid-range-sound          | poor | a top-performing headset will only deliver the quality of a mid-range level of headphones |
 
   @source-kania @source-assessment-policy
   Scenario: A noisy place, calls and an in-line mic: the mic picks up noise
@@ -334,6 +337,92 @@ Feature: How a device suits the needs
       | 150   | concerns  | mid-range-sound   | the changes will be much more apparent when they’re $100 or more |
       | 20    | strengths | no-noticeable-gap | you might not notice a difference between a $20 headset          |
 
+  @source-kania @source-difference-between @source-assessment-policy
+  Scenario: A $20 headset for sound quality is kania's exception: no mid-range concern, and no headphones to look for instead
+    Given device.type is headset
+    And device.price is 20
+    And needs.priorities includes sound-quality
+    And needs.budget is 20
+    When I consult the expert
+    Then assessment.concerns is not concluded
+    And assessment.look_for is not concluded
+    And assessment.strengths includes no-noticeable-gap with certainty 0.4
+    And assessment.strengths includes high-quality-speakers
+    And assessment.fit is good
+    And why assessment.concerns is not mid-range-sound mentions "device.sound_gap"
+
+  @source-kania @source-difference-wiki @source-digimigia
+  Scenario: $15 headphones for sound quality: better than a headset is what might go unnoticed
+    Given device.type is headphones
+    And device.tier is budget
+    And device.price is 15
+    And needs.priorities includes sound-quality
+    When I consult the expert
+    Then assessment.strengths does not include better-sound
+    And assessment.strengths includes high-quality-sound
+    And why assessment.strengths is not better-sound mentions "device.sound_gap"
+
+  @source-difference-between @source-assessment-policy
+  Scenario: A plug that does not fit the iPhone's jack is certain but minor: there are ways to work around it
+    Given device.mic is boom
+    And device.plug is 2.5mm
+    And needs.platform is iphone
+    And needs.uses includes calls
+    When I consult the expert
+    Then assessment.concerns includes plug-mismatch with certainty 1.0
+    And assessment.look_for includes 3.5mm
+    And assessment.fit is fair with certainty 1.0
+    And how assessment.fit mentions "A device with only minor concerns for the stated needs is a fair fit for them."
+
+  @source-difference-wiki @source-assessment-policy
+  Scenario Outline: Whether a device translates is stated: the concern or strength is certain
+    Given device.type is headset
+    And device.translation is <has>
+    And needs.uses includes translation
+    When I consult the expert
+    Then assessment.<attribute> includes <value> with certainty 1.0
+    And assessment.fit is <fit> with certainty 1.0
+
+    Examples:
+      | has   | attribute  | value          | fit  |
+      | true  | strengths  | translation    | good |
+      | false | concerns   | no-translation | poor |
+
+  @source-difference-between @source-difference-wiki @source-assessment-policy
+  Scenario: Headphones whose microphone is not stated, for calls: in general they have none
+    Given device.type is headphones
+    And needs.uses includes calls
+    When I consult the expert
+    Then assessment.concerns includes no-mic with certainty 0.8
+    And how assessment.concerns mentions "In general, headphones do not have a built-in microphone"
+    And assessment.look_for includes built-in-mic with certainty 1.0
+    And how assessment.look_for mentions "Yes, if they include a built-in microphone."
+    And assessment.fit is poor with certainty 0.8
+
+  @source-kania @source-assessment-policy
+  Scenario: A headset for studio work: a sound mixer's work is the sound, a headset's is mid-range
+    Given device.type is headset
+    And needs.uses includes studio
+    When I consult the expert
+    Then assessment.concerns includes mid-range-sound with certainty 1.0
+    And how assessment.concerns mentions "a sound mixer who only uses their studio equipment"
+    And assessment.look_for includes headphones
+    And assessment.fit is poor
+
+  @source-difference-between @source-assessment-policy
+  Scenario Outline: A headset is designed for listening too
+    Given device.type is headset
+    And needs.uses includes <use>
+    When I consult the expert
+    Then assessment.strengths includes made-for-listening with certainty 1.0
+    And assessment.fit is good
+
+    Examples:
+      | use        |
+      | music      |
+      | podcasts   |
+      | audiobooks |
+
   Scenario Outline: What serves the needs
     Given device.<fact> is <value>
     And needs.<need> <verb> <wanted>
@@ -345,6 +434,8 @@ Feature: How a device suits the needs
     Examples: Kania
       | fact           | value  | need        | verb     | wanted       | strength             | words                                                          |
       | mic            | inline | uses        | includes | voice-commands | mic-enough-for-calls | strong enough for things like phone calls and voice-activated commands |
+      | mic            | inline | uses        | includes | conferencing | mic-enough-for-calls | strong enough for things like phone calls and voice-activated commands |
+      | type           | headphones | uses    | includes | studio       | better-sound         | a sound mixer who only uses their studio equipment             |
       | mic            | boom   | priorities  | includes | mic-quality  | boom-mic             | This results in a richer level of sound in terms of output.    |
       | mic            | boom   | uses        | includes | gaming       | boom-mic             | come with an attached boom microphone                          |
       | mic            | none   | priorities  | includes | sound-quality | better-sound        | headphones offer better sound quality                          |
@@ -374,6 +465,8 @@ Feature: How a device suits the needs
       | mic             | boom     | session     | is       | long          | designed-for-long-wear | Modern headsets are designed for comfort during extended use. |
       | sweat_resistant | true     | uses        | includes | sports        | sweat-resistant    | sweat-resistant and secure during physical activity      |
       | translation     | true     | uses        | includes | translation   | translation        | Some advanced headsets offer real-time translation features |
+      | anc             | true     | priorities  | includes | isolation     | anc                | She bought noise-cancelling headphones                   |
+      | type            | headphones | uses      | includes | sports        | worn-while-jogging | She wore her headphones while jogging to listen to music. |
       | bluetooth       | true     | platform    | is       | phone         | bluetooth-to-phone | Her wireless headphones connected via Bluetooth to her phone. |
       | mic_noise_reduction | true | uses        | includes | office        | mic-noise-reduction | specifically designed for office use                    |
 
@@ -385,6 +478,7 @@ Feature: How a device suits the needs
       | mic  | boom     | priorities | includes | mic-quality | clear-mic              | for both the user and the person on the other end        |
       | mic  | boom     | priorities | includes | comfort     | comfortable            | they provide a comfortable and convenient listening experience |
       | mic  | external | uses       | includes | online-gaming | works-as-headset     | This can be useful if you want to use your headphones for voice calls or online gaming. |
+      | type | headset  | uses       | includes | podcasts    | made-for-listening     | headsets are designed for both listening to audio and communicating with others |
       | plug | 2.5mm    | platform   | is       | phone       | plug-matches           | allowing for easy and convenient connection of a headset |
       | plug | 3.5mm    | platform   | is       | iphone      | plug-matches           | the Apple iPhone has a 3.5mm audio jack                  |
 

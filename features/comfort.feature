@@ -31,6 +31,26 @@ Feature: Comfort
     Then the device's comfort is high
     And the explanation quotes "The most luxurious will also be thickly padded to cradle your ears from their clamp force."
 
+  @source-kania
+  Scenario: Padding aims at comfort, it does not make a device comfortable for sure
+    Given a device with no microphone
+    And the device is thickly padded
+    When I consult the expert
+    Then device.comfort is high
+    And the certainty of device.comfort is at most 0.96
+    And how device.comfort mentions "to cradle your ears from their clamp force"
+
+  @conflict @source-kania
+  Scenario: A padded device stated to be heavy: the weight counts against the padding's comfort
+    Given the device is thickly padded
+    And the device is heavy
+    And the device is over-ear
+    When I consult the expert
+    Then the articles disagree on the device's comfort
+    And one side says high, quoting "The most luxurious will also be thickly padded to cradle your ears from their clamp force."
+    And the other side says moderate, quoting "lightweight, less unwieldy headsets than heavyweight, high-end headphones"
+    And high wins with certainty 0.8
+
   @source-kania @source-difference-wiki
   Scenario: Someone who wants comfort should get padded, over-ear headphones
     Given the user cares most about comfort

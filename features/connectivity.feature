@@ -88,11 +88,43 @@ Feature: Connectivity
     And the explanation quotes "there are ways to work around this limitation and use a headset with an iPhone"
 
   @source-difference-between
-  Scenario Outline: Connect a gaming headset to a PC via a USB-A port
+  Scenario: A wireless device with Bluetooth for an iPhone: the 3.5mm jack is not its concern
+    Given device.type is headphones
+    And the device is wireless
+    And the device has Bluetooth
+    And the user uses an iPhone
+    And the user listens to music
+    When I consult the expert
+    Then nothing is concluded about the recommended plug
+    And the advice does not include iphone-workaround
+
+  @conflict @source-difference-between
+  Scenario: A wired device for an iPhone: the 3.5mm jack, and ways to work around it
+    Given the device is wired
+    And the user uses an iPhone
+    When I consult the expert
+    Then the articles disagree on the recommended plug
+    And one side says 3.5mm, quoting "the Apple iPhone has a 3.5mm audio jack"
+    And the other side says 2.5mm, quoting "Typically, mobile phones come equipped with a 2.5mm headset jack"
+    And 3.5mm wins with certainty 1.0
+    And the advice includes iphone-workaround with certainty 1.0
+    And the explanation quotes "there are ways to work around this limitation and use a headset with an iPhone"
+    And how recommendation.advice mentions "connectivity.wired-iphone-workaround"
+
+  @source-difference-between
+  Scenario: A wired device for a phone: phones typically have a 2.5mm headset jack
+    Given the device is wired
+    And the user uses a phone
+    When I consult the expert
+    Then the recommended plug is 2.5mm with certainty 0.8
+    And how recommendation.plug mentions "connectivity.wired-phones-2-5mm-headset-jack"
+
+  @source-difference-between
+  Scenario Outline: Connect a gaming headset to a PC via a USB-A port: one straightforward way, not the only one
     Given the user uses a PC
     And the user <plays>
     When I consult the expert
-    Then the recommended plug is usb-a with certainty 1.0
+    Then the recommended plug is usb-a with certainty 0.64
     And the explanation quotes "Insert the USB-A connector of the gaming headset into an available USB-A port on your computer."
 
     Examples:

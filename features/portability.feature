@@ -38,10 +38,12 @@ Feature: Portability
       | travels                      | These on-the-go features might be great for travelers                  |
 
   @source-kania
-  Scenario Outline: Travelers and those who want portability should look for parts that disassemble, whatever the kind
+  Scenario Outline: Travelers and those who want portability, told to get a headset, should look for parts that disassemble
     Given the user <need>
+    And the user plays online games
     When I consult the expert
-    Then the recommended features include foldable with certainty 0.4
+    Then the expert recommends a headset with certainty 1.0
+    And the recommended features include foldable with certainty 0.4
     And the recommended features include detachable-mic with certainty 0.4
     And the explanation quotes "headsets with mics and other parts that disassemble"
 
@@ -51,13 +53,22 @@ Feature: Portability
       | travels                      |
 
   @source-kania
-  Scenario: A traveler told to get headphones still hears of headsets with parts that disassemble
+  Scenario: A traveler told to get headphones is not told to look for a microphone that comes off
     Given the user travels
     And the user listens to music
     When I consult the expert
     Then the expert recommends headphones
-    And the recommended features include detachable-mic with certainty 0.4
+    And the recommended features include foldable with certainty 0.4
+    And the recommended features do not include detachable-mic
     And the explanation quotes "These on-the-go features might be great for travelers"
+
+  @source-kania
+  Scenario: Someone who wants portability and is told no kind: foldable ear cups, which either kind can have
+    Given the user cares most about portability
+    When I consult the expert
+    Then the recommended features include foldable with certainty 0.4
+    And the recommended features do not include detachable-mic
+    And why recommendation.features is not detachable-mic mentions "recommendation.kind"
 
   @source-kania
   Scenario: A sound mixer who only uses studio equipment can skip travel features

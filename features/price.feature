@@ -94,6 +94,24 @@ Feature: Price
       | keeps it for the short term    | budget  | You can find cheap ones for short-term usage                        |
       | cares most about sound quality | premium | premium, top-of-the-line models for serious audiophiles             |
 
+  @source-kania
+  Scenario: An audiophile with $20 to spend is told either kind will do, not to buy premium
+    Given the user cares most about sound quality
+    And needs.budget is 20
+    When I consult the expert
+    Then nothing is concluded about the recommended tier
+    And the advice includes either-kind-at-low-price with certainty 0.4
+    And the explanation quotes "While you might not notice a difference between a $20 headset and a $20 pair of headsets"
+
+  @source-kania
+  Scenario: An audiophile with more than $20 to spend: premium, top-of-the-line models
+    Given the user cares most about sound quality
+    And needs.budget is 50
+    When I consult the expert
+    Then recommendation.tier is premium with certainty 0.4
+    And how recommendation.tier mentions "price.premium-for-audiophiles-above-20"
+    And how recommendation.tier mentions "premium, top-of-the-line models for serious audiophiles"
+
   @conflict @source-kania
   Scenario: An audiophile who keeps it for the short term gets two equally hedged tiers; the tie goes to budget
     Given the user keeps it for the short term

@@ -253,3 +253,17 @@ Feature: What each kind is for, and which one to get
     Then the expert recommends a headset with certainty 0.4
     And the explanation quotes "you may want to consider investing in a dedicated headset with a built-in microphone"
     And there is no conflict on recommendation.kind
+
+  @source-difference-between
+  Scenario: Someone who owns headphones and talks often is not told to add a microphone to them
+    Given the user already owns headphones
+    And the user plays online games
+    And the user talks with others frequently
+    When I consult the expert
+    Then the expert recommends a headset with certainty 1.0
+    And the recommended features do not include external-mic
+    And the recommended features do not include clip-on-mic
+    And the recommended features include built-in-mic with certainty 0.4
+    And the explanation quotes "you may want to consider investing in a dedicated headset with a built-in microphone"
+    And the advice does not include check-mic-compatibility
+    And why recommendation.features is not external-mic mentions "microphone.frequent-talkers-own-headphones, an exception to it"

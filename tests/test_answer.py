@@ -36,7 +36,7 @@ def test_a_stated_headset_is_assessed_as_one(capsys):
     with difference-wiki's reliability among the strengths (not "No answer")."""
     lines = first_lines(capsys, "--device", "type=headset", "connection=wireless", "--needs",
                         "uses=office")  # fmt: skip
-    assert lines[0] == "You said: a headset that is wireless, for office work."
+    assert lines[0] == "You said: a headset connected wirelessly, for office work."
     assert lines[1] == "For these needs this device is a good fit (certain)."
     assert "a wireless connection reliable enough for work" in "\n".join(lines)
 

@@ -23,6 +23,12 @@ CASES = [
     ("comfort.comfort-seekers-headphones", COMFORT_FIRST, "recommendation.kind", "headphones"),
     ("comfort.thick-padding", {"device": {"padded": True}}, "device.comfort", "high"),
     (
+        "comfort.heavyweight-less-comfortable",
+        {"device": {"weight": "heavy"}},
+        "device.comfort",
+        "moderate",
+    ),
+    (
         "comfort.comfort-seekers-thick-padding",
         COMFORT_FIRST,
         "recommendation.features",
@@ -120,3 +126,15 @@ def test_premium_headphones_are_not_said_to_be_bulky(expert):
     """'Heavyweight, high-end headphones' exist; a premium pair is not therefore bulky."""
     result = expert.consult(device={"mic": "none", "tier": "premium"})
     assert "device.bulk" not in result
+
+
+def test_thick_padding_aims_at_comfort_and_a_heavy_build_counts_against_it(expert):
+    """'thickly padded to cradle your ears from their clamp force' gives the padding's purpose:
+    comfort by default (0.8), not for sure; a stated heavy build weighs against it (kania's
+    lightweight, 'less unwieldy' models against heavyweight ones), shown as a conflict."""
+    padded = expert.consult(device={"padded": True})
+    assert padded.certainty("device.comfort", "high") == 0.8
+    result = expert.consult(device={"padded": True, "weight": "heavy", "fit": "over-ear"})
+    assert result.verdict("device.comfort").value == "high"
+    assert result.certainty("device.comfort", "moderate") == 0.4
+    assert "device.comfort" in [c.attribute for c in result.conflicts]

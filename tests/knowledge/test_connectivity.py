@@ -62,6 +62,12 @@ CASES = [
         "2.5mm",
     ),
     (
+        "connectivity.wired-phones-2-5mm-headset-jack",
+        {"device": {"connection": "wired"}, "needs": {"platform": "phone"}},
+        "recommendation.plug",
+        "2.5mm",
+    ),
+    (
         "connectivity.phone-bluetooth",
         {"needs": {"platform": "phone"}},
         "recommendation.features",
@@ -74,8 +80,20 @@ CASES = [
         "3.5mm",
     ),
     (
+        "connectivity.wired-iphone-3-5mm-jack",
+        {"device": {"connection": "wired"}, "needs": {"platform": "iphone"}},
+        "recommendation.plug",
+        "3.5mm",
+    ),
+    (
         "connectivity.iphone-workaround",
         {"needs": {"platform": "iphone"}},
+        "recommendation.advice",
+        "iphone-workaround",
+    ),
+    (
+        "connectivity.wired-iphone-workaround",
+        {"device": {"connection": "wired"}, "needs": {"platform": "iphone"}},
         "recommendation.advice",
         "iphone-workaround",
     ),
@@ -120,10 +138,31 @@ def test_what_many_headsets_offer_is_not_said_of_this_one(expert):
     assert "bluetooth" in note.value and note.certainty == 0.6
 
 
-def test_a_pc_gamer_gets_usb_a_for_sure(expert):
-    """For any PC user USB-A is `can`; for a PC gamer the article's steps make it definite."""
+def test_usb_a_is_one_way_to_connect_to_a_pc_not_the_only_one(expert):
+    """'It is a straightforward process to connect a gaming headset to a PC via a USB-A port'
+    describes one way: `can` for any PC user, and for a PC gamer, of whom the article's steps
+    speak, the same article twice over (0.4 and 0.4: 0.64), never certain."""
     assert (
         expert.consult(needs={"platform": "pc"}).certainty("recommendation.plug", "usb-a") == 0.4
     )
     gamer = expert.consult(needs={"platform": "pc", "uses": ["gaming"]})
-    assert gamer.certainty("recommendation.plug", "usb-a") == 1.0
+    assert round(gamer.certainty("recommendation.plug", "usb-a"), 2) == 0.64
+
+
+def test_a_wireless_device_gets_no_jack_advice_for_an_iphone(expert):
+    """The iPhone's 3.5mm jack, and the ways to work around it, are about a plug: a device
+    stated to be wireless gets neither, only what Bluetooth offers; stated needs alone, or a
+    wired device, get both."""
+    wireless = expert.consult(
+        device={"type": "headphones", "connection": "wireless", "bluetooth": True},
+        needs={"platform": "iphone", "uses": ["music"]},
+    )
+    assert "recommendation.plug" not in wireless
+    assert "recommendation.advice" not in wireless or "iphone-workaround" not in (
+        wireless.verdict("recommendation.advice").value
+    )
+    assert "bluetooth-to-phone" in wireless.verdict("assessment.strengths").value
+    for device in ({}, {"connection": "wired"}):
+        result = expert.consult(device=device, needs={"platform": "iphone"})
+        assert result.verdict("recommendation.plug").value == "3.5mm"
+        assert "iphone-workaround" in result.verdict("recommendation.advice").value

@@ -38,6 +38,9 @@ def test_every_rule_the_document_names_exists(expert):
          "recommendation.tier", "professional", "budget"),
         ({"needs": {"uses": ["studio"], "term": "long-term"}},
          "recommendation.tier", "premium", "professional"),
+        ({"device": {"padded": True, "weight": "heavy"}}, "device.comfort", "high", "moderate"),
+        ({"device": {"connection": "wired"}, "needs": {"platform": "iphone"}},
+         "recommendation.plug", "3.5mm", "2.5mm"),
     ],
 )  # fmt: skip
 def test_each_documented_disagreement_resolves_as_written(expert, facts, attribute, winner, loser):
@@ -138,3 +141,23 @@ def test_anc_that_halves_the_battery_is_no_strength_for_the_same_person(expert):
         "certainty",
     )
     assert [round(cf, 2) for _, cf, _ in conflict.sides] == [1.0, 0.4]
+
+
+def test_a_twenty_dollar_headset_has_no_sound_concern_and_no_conflict(expert):
+    """The page's 'A headset's sound at $20': the mid-range concern gives way to kania's
+    exception, so no concern and no conflict on the assessment; at $150 the concern stays."""
+    needs = {"priorities": ["sound-quality"]}
+    cheap = expert.consult(device={"type": "headset", "price": 20}, needs=needs)
+    assert "assessment.concerns" not in cheap
+    assert not [c for c in cheap.conflicts if c.attribute.startswith("assessment.")]
+    assert "no-noticeable-gap" in cheap.verdict("assessment.strengths").value
+    dear = expert.consult(device={"type": "headset", "price": 150}, needs=needs)
+    assert "mid-range-sound" in dear.verdict("assessment.concerns").value
+    assert "assessment.strengths" not in dear  # high-quality speakers lost to the concern
+
+
+def test_a_wireless_device_gets_no_phone_jack(expert):
+    """The page's 'Which phone jack?': a device stated wireless plugs into no jack."""
+    result = expert.consult(device={"connection": "wireless"}, needs={"platform": "iphone"})
+    assert "recommendation.plug" not in result
+    assert "recommendation.plug" not in [c.attribute for c in result.conflicts]

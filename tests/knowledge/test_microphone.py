@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from support import assert_concludes, rule_case_tests
 
 RULES = Path(__file__).resolve().parents[2] / "rules" / "microphone.toml"
@@ -98,6 +99,12 @@ CASES = [
         {"needs": {"owns": "headphones", "uses": ["calls"], "talk_frequency": "frequent"}},
         "recommendation.kind",
         "headset",
+    ),
+    (
+        "microphone.frequent-talkers-own-headphones",
+        {"needs": {"owns": "headphones", "uses": ["calls"], "talk_frequency": "frequent"}},
+        "recommendation.features",
+        "built-in-mic",
     ),
     (
         "microphone.planned-mic-check-compatibility",
@@ -240,3 +247,38 @@ def test_in_line_mics_are_to_avoid_for_demanding_talk(expert):
     result = expert.consult(needs={"uses": ["online-gaming"]})
     assert "inline-mic" in result.verdict("recommendation.avoid").value
     assert "boom-mic" in result.verdict("recommendation.features").value
+
+
+def test_a_boom_mic_waits_for_a_headset(expert):
+    """kania's gaming, office and call-center headsets come with a boom mic: a headset's
+    feature. A gamer told to get headphones (sound first, $150 to spend) is not told to look
+    for one; a gamer told to get a headset is, as surely as the headset is advised."""
+    result = expert.consult(
+        needs={"uses": ["gaming", "music"], "priorities": ["sound-quality"], "budget": 150}
+    )
+    assert result.verdict("recommendation.kind").value == "headphones"
+    assert "boom-mic" not in result.verdict("recommendation.features").value
+    gamer = expert.consult(needs={"uses": ["gaming"]})
+    assert gamer.certainty("recommendation.features", "boom-mic") == pytest.approx(
+        gamer.certainty("recommendation.kind", "headset")
+    )
+
+
+def test_a_frequent_talker_who_owns_headphones_is_not_told_to_add_a_mic(expert):
+    """The answer to 'Can I use headphones as a headset?' closes: 'If you frequently need to
+    communicate with others ... consider investing in a dedicated headset with a built-in
+    microphone': the exception to its add-on microphone, so neither the add-on mic nor the
+    advice on fitting one is given; the built-in microphone is."""
+    result = expert.consult(
+        needs={"owns": "headphones", "uses": ["online-gaming"], "talk_frequency": "frequent"}
+    )
+    assert result.verdict("recommendation.kind").value == "headset"
+    features = result.verdict("recommendation.features").value
+    assert not {"external-mic", "clip-on-mic"} & set(features)
+    assert "built-in-mic" in features
+    advice = result.verdict("recommendation.advice").value
+    assert not {"check-mic-compatibility", "get-adapters", "position-mic"} & set(advice)
+    (defeated,) = [
+        f for f in result.firings if f.rule == "microphone.add-external-mic-to-headphones"
+    ]
+    assert defeated.defeated_by == ("microphone.frequent-talkers-own-headphones",)

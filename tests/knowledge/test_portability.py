@@ -35,7 +35,7 @@ CASES = [
     ),
     (
         "portability.priority-detachable-mic",
-        {"needs": {"priorities": ["portability"]}},
+        {"needs": {"priorities": ["portability"], "uses": ["online-gaming"]}},
         "recommendation.features",
         "detachable-mic",
     ),
@@ -47,7 +47,7 @@ CASES = [
     ),
     (
         "portability.travelers-detachable-mic",
-        {"needs": {"uses": ["travel"]}},
+        {"needs": {"uses": ["travel", "office"]}},
         "recommendation.features",
         "detachable-mic",
     ),
@@ -80,11 +80,16 @@ def test_studio_user_who_travels_keeps_travel_features(expert):
     assert "portability.studio-skip-travel-features" not in result.fired_rules
 
 
-def test_travellers_get_both_on_the_go_features(expert):
-    """kania names parts that disassemble and foldable ear cups for travellers alike: both are
-    advised whatever kind the other needs point to (here headphones, for music)."""
-    result = expert.consult(needs={"uses": ["travel", "music"]})
-    assert result.verdict("recommendation.kind").value == "headphones"
-    features = result.verdict("recommendation.features").value
-    assert {"detachable-mic", "foldable"} <= set(features)
-    assert result.certainty("recommendation.features", "detachable-mic") == 0.4
+def test_a_detachable_mic_waits_for_a_headset(expert):
+    """kania's on-the-go features are each the feature of a kind: 'headsets with mics and
+    other parts that disassemble', headphones 'with foldable earcups'. Someone told to get
+    headphones (a traveller who listens to music) or no kind at all (portability alone) is not
+    told to look for a microphone that comes off; foldable ear cups, which a headset has too,
+    are advised whatever the kind."""
+    for needs in ({"uses": ["travel", "music"]}, {"priorities": ["portability"]}):
+        result = expert.consult(needs=needs)
+        features = result.verdict("recommendation.features").value
+        assert "foldable" in features and "detachable-mic" not in features, needs
+    headset = expert.consult(needs={"uses": ["travel", "online-gaming"]})
+    assert headset.verdict("recommendation.kind").value == "headset"
+    assert headset.certainty("recommendation.features", "detachable-mic") == 0.4

@@ -43,6 +43,12 @@ CASES = [
         "recommendation.tier",
         "premium",
     ),
+    (
+        "price.premium-for-audiophiles-above-20",
+        {"needs": {"priorities": ["sound-quality"], "budget": 50}},
+        "recommendation.tier",
+        "premium",
+    ),
     ("price.headsets-more-affordable", HEADSET, "headsets.price", "more-affordable"),
     (
         "price.price-conscious-headset",
@@ -102,3 +108,23 @@ def test_which_kind_is_cheaper_is_a_note(expert):
     result = expert.consult(device={"mic": "inline"})
     assert not [v for v in result.verdicts if "price" in v.attribute]
     assert any(note.attribute == "headphones.price" for note in result.notes)
+
+
+def test_no_premium_advice_on_a_twenty_dollar_budget(expert):
+    """kania's premium, top-of-the-line models are not what $20 buys, and at $20 'you might
+    not notice a difference' between the kinds: a sound seeker with $20 or less is told either
+    kind will do, not to buy premium. With more to spend, or no budget stated, premium stays
+    (can)."""
+    low = expert.consult(needs={"priorities": ["sound-quality"], "budget": 20})
+    assert "recommendation.tier" not in low
+    assert "either-kind-at-low-price" in low.verdict("recommendation.advice").value
+    for needs in ({}, {"budget": 21}):
+        result = expert.consult(needs={"priorities": ["sound-quality"], **needs})
+        assert result.certainty("recommendation.tier", "premium") == 0.4, needs
+
+
+def test_durability_seekers_are_still_told_top_tier_on_a_low_budget(expert):
+    """kania says top-tier is 'the way to go' for craftsmanship that lasts, whatever the budget:
+    the articles say so, so it stays for a budget of $20."""
+    result = expert.consult(needs={"priorities": ["durability"], "budget": 20})
+    assert result.certainty("recommendation.tier", "premium") == 1.0
