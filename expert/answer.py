@@ -17,6 +17,7 @@ from .errors import KnowledgeBaseError
 from .gaps import Known, read_policy
 from .goals import Goal, choose_goal, fitting_goals
 from .knowledge import KnowledgeBase
+from .reading import Reading
 from .result import Firing, Member, Result, Verdict
 from .words import capitalised, certainty_words
 
@@ -72,9 +73,14 @@ class Answer:
 
 
 def answer_of(result: Result) -> Answer:
-    """The answer of ``result``: its goal's verdict, else the strongest conclusion bearing
-    on what was stated, else none."""
+    """The answer of ``result``: for a question typed in words, the verdict its kind asks
+    for; else its goal's verdict, else the strongest conclusion bearing on what was stated,
+    else none."""
     knowledge = result.knowledge
+    if result.question is not None:
+        asked = _answer_asked(result, result.question)
+        if asked is not None:
+            return asked
     goal = choose_goal(knowledge.goals, result.facts)
     # The goal's verdict; without one, that of the next goal that holds, those for the
     # groups the goal serves (its `for`) first: with a device and needs and no fit, what to
@@ -96,6 +102,32 @@ def answer_of(result: Result) -> Answer:
         return Answer(None, None, 0.0, text, (), goal)
     verdict, chosen = found
     return _answer(result, verdict, [chosen] if isinstance(chosen, Member) else chosen, goal)
+
+
+def _answer_asked(result: Result, reading: Reading) -> Answer | None:
+    """The answer to a question typed in words, or ``None`` when only its facts say what it
+    asks (the goal of the facts then answers). No answer is invented: a question the sources
+    do not cover, or whose verdict was not concluded, gets none."""
+    if not reading.covered:
+        about = (
+            f" ({reading.question.reads})" if reading.question and reading.question.reads else ""
+        )
+        return Answer(None, None, 0.0, f"No answer: the sources do not say{about}.")
+    if reading.question is None:
+        return None
+    fitting = fitting_goals(result.knowledge.goals, result.facts)
+    for attribute in reading.question.attributes:
+        goal = next((g for g in fitting if g.attribute == attribute), Goal((), attribute))
+        if attribute in result:
+            verdict = result.verdict(attribute)
+            chosen = _top(verdict.members) if verdict.members else verdict.value
+            return _answer(result, verdict, chosen, goal, goal)
+    goal = Goal((), reading.question.attributes[0])
+    what = f" ({reading.question.reads})" if reading.question.reads else ""
+    return Answer(
+        None, None, 0.0, f"No answer: nothing the sources say answers this{what} for what "
+        "you said.", (), goal
+    )  # fmt: skip
 
 
 def known_gaps(knowledge: KnowledgeBase) -> tuple[Known, ...]:
