@@ -109,10 +109,7 @@ def _answer_asked(result: Result, reading: Reading) -> Answer | None:
     asks (the goal of the facts then answers). No answer is invented: a question the sources
     do not cover, or whose verdict was not concluded, gets none."""
     if not reading.covered:
-        about = (
-            f" ({reading.question.reads})" if reading.question and reading.question.reads else ""
-        )
-        return Answer(None, None, 0.0, f"No answer: the sources do not say{about}.")
+        return Answer(None, None, 0.0, "No answer: the sources do not say.")
     if reading.question is None:
         return None
     fitting = fitting_goals(result.knowledge.goals, result.facts)

@@ -21,6 +21,7 @@ from typing import Any
 import attrs
 import snowballstemmer
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import Levenshtein
 
 from .knowledge import KnowledgeBase
 from .phrasing import QuestionWords
@@ -40,7 +41,12 @@ _FUNCTION_WORDS = frozenset(
     where why there here have has had get got want need use using used like one ones thing
     things please tell know think much many more most well good""".split()
 )
-_ARTICLES = frozenset({"a", "an", "the"})
+#: Words left out before matching: articles and pronouns ("where should it stand" is "where
+#: should my fern stand").
+_ARTICLES = frozenset(
+    {"a", "an", "the", "i", "me", "my", "mine", "it", "its", "you", "your", "they", "them",
+     "their", "we", "our", "this", "that", "these", "those", "he", "she", "his", "her"}
+)  # fmt: skip
 #: Words that state a flag named after them false ("no noise cancelling").
 _NEGATIONS = frozenset(
     {"no", "not", "without", "dont", "doesnt", "isnt", "arent", "never", "lacks", "cant", "non"}
@@ -53,8 +59,9 @@ _VAGUE = frozenset(
 )  # fmt: skip
 #: How far (in words) a number may stand from the words of the amount it gives.
 _NUMBER_REACH = 3
-#: The least similarity (0-100) for a word to be taken as a typo of a known one.
-_TYPO_SCORE = 85
+#: The most edits (letters added, dropped or changed) for a word of at least so many letters
+#: to be taken as a typo of a known word; shorter words are taken as they are.
+_TYPO_EDITS = ((5, 1), (9, 2))
 _WORD = re.compile(r"\$|\d+(?:\.\d+)?|[^\W\d_]+")
 
 
@@ -180,10 +187,11 @@ class Reader:
 
     def _correct(self, word: str, stems: set[str]) -> str:
         """``word``, or the known word it is a small typo of."""
-        if len(word) < 5 or word in _FUNCTION_WORDS or self._stem(word) in stems:
+        if len(word) < _TYPO_EDITS[0][0] or word in _FUNCTION_WORDS or self._stem(word) in stems:
             return word
+        edits = max(most for length, most in _TYPO_EDITS if len(word) >= length)
         found = process.extractOne(
-            word, self._known_words, scorer=fuzz.ratio, score_cutoff=_TYPO_SCORE
+            word, self._known_words, scorer=Levenshtein.distance, score_cutoff=edits
         )
         return str(found[0]) if found else word
 
@@ -233,6 +241,15 @@ class Reader:
                     sets[meaning.attribute].append(meaning.value)
             elif meaning.kind == "value":
                 facts.setdefault(meaning.attribute, meaning.value)
+        if question is None:
+            # A question's words may stand around the facts ("where should my fern stand"):
+            # look for them again among the words no fact took.
+            rest = [place for place in range(len(words)) if place not in used]
+            for start, end, meanings in self._spans([stems[p] for p in rest]):
+                kinds = [m for m in meanings if m.kind == "question"]
+                if kinds and (question is None or end - start > question[0]):
+                    question = (end - start, kinds[0].question)
+                    used.update(rest[start:end])
         for place, word in enumerate(words):
             if place in used or not word[0].isdigit():
                 continue
