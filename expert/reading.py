@@ -62,6 +62,8 @@ _NUMBER_REACH = 3
 #: The most edits (letters added, dropped or changed) for a word of at least so many letters
 #: to be taken as a typo of a known word; shorter words are taken as they are.
 _TYPO_EDITS = ((5, 1), (9, 2))
+#: The most stems a reader remembers (the base's own words come first).
+_MAX_STEMS = 20_000
 _WORD = re.compile(r"\$|\d+(?:\.\d+)?|[^\W\d_]+")
 
 
@@ -84,7 +86,8 @@ class Reading:
         facts: the facts it states, by full name, in canonical values.
         question: the kind of question recognised (what answers it), or ``None``.
         unread: the words not understood, as typed, in order.
-        closest: questions the base answers that are closest to this one.
+        closest: questions the base answers that are closest to this one, for a question
+            it does not cover.
     """
 
     text: str
@@ -138,6 +141,7 @@ class Reader:
     def __init__(self, knowledge: KnowledgeBase) -> None:
         self.knowledge = knowledge
         self._stemmer = snowballstemmer.stemmer("english")
+        self._stems: dict[str, str] = {}
         self._index: dict[tuple[str, ...], list[_Meaning]] = {}
         self._known: dict[str, None] = {}  # every word of a phrase, as written
         self._longest = 1
@@ -162,6 +166,7 @@ class Reader:
             for phrase in question.words:
                 self._add(phrase, _Meaning("question", question=number))
         self._known_words = list(self._known)
+        self._known_stems = {stem for key in self._index for stem in key}
 
     # -- words ----------------------------------------------------------------------------
 
@@ -172,7 +177,12 @@ class Reader:
         return [word for word in _WORD.findall(text) if word not in _ARTICLES]
 
     def _stem(self, word: str) -> str:
-        return str(self._stemmer.stemWord(word))
+        stem = self._stems.get(word)
+        if stem is None:
+            stem = str(self._stemmer.stemWord(word))
+            if len(self._stems) < _MAX_STEMS:  # bounded: questions bring any word
+                self._stems[word] = stem
+        return stem
 
     def _add(self, phrase: str, meaning: _Meaning) -> None:
         words = self._words(phrase)
@@ -211,8 +221,7 @@ class Reader:
         if len(text) > MAX_QUESTION:
             raise UsageError(f"a question has at most {MAX_QUESTION} characters")
         words = self._words(text)
-        stems_known = {stem for key in self._index for stem in key}
-        words = [self._correct(word, stems_known) for word in words]
+        words = [self._correct(word, self._known_stems) for word in words]
         stems = [self._stem(word) for word in words]
         spans = self._spans(stems)
         facts: dict[str, Any] = {}
@@ -275,7 +284,9 @@ class Reader:
         )
         phrasing = self.knowledge.phrasing
         kind = phrasing.questions[question[1]] if question is not None else None
-        return Reading(text, ordered, kind, unread, self.closest(text))
+        reading = Reading(text, ordered, kind, unread)
+        # The closest questions are offered only with no answer.
+        return reading if reading.covered else attrs.evolve(reading, closest=self.closest(text))
 
     def _spans(self, stems: list[str]) -> list[tuple[int, int, list[_Meaning]]]:
         """The phrases found in ``stems``, the longest first where they overlap, then in
