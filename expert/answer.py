@@ -18,7 +18,7 @@ from .gaps import Known, read_policy
 from .goals import Goal, choose_goal, fitting_goals
 from .knowledge import KnowledgeBase
 from .reading import Reading
-from .result import Firing, Member, Result, Verdict
+from .result import Firing, Member, Note, Result, Verdict
 from .words import capitalised, certainty_words
 
 __all__ = ["STRONG", "Answer", "answer_of", "known_gaps", "reasons_of", "rests_on"]
@@ -119,12 +119,33 @@ def _answer_asked(result: Result, reading: Reading) -> Answer | None:
             verdict = result.verdict(attribute)
             chosen = _top(verdict.members) if verdict.members else verdict.value
             return _answer(result, verdict, chosen, goal, goal)
+        notes = [note for note in result.notes if note.attribute == attribute]
+        if notes:
+            return _answer_note(result, notes, goal)
     goal = Goal((), reading.question.attributes[0])
     what = f" ({reading.question.reads})" if reading.question.reads else ""
     return Answer(
         None, None, 0.0, f"No answer: nothing the sources say answers this{what} for what "
         "you said.", (), goal
     )  # fmt: skip
+
+
+def _answer_note(result: Result, notes: list[Note], goal: Goal) -> Answer:
+    """The answer to a question about a whole class of devices ("are headsets comfortable
+    for long periods?"): what the articles say of the class, the surest first."""
+    notes = sorted(notes, key=lambda note: -note.certainty)
+    attribute = result.knowledge.attributes[notes[0].attribute]
+    values: list[Any] = []
+    for note in notes:
+        for value in note.value if isinstance(note.value, tuple) else (note.value,):
+            if value not in values:
+                values.append(value)
+    value = tuple(values) if attribute.multi else values[0]
+    rules = {note.rule for note in notes}
+    because = tuple(f for f in result.firings if f.rule in rules)[:4]
+    sentence = _sentence(attribute, value)
+    text = f"{capitalised(sentence)} ({certainty_words(notes[0].certainty)})."
+    return Answer(attribute.name, value, notes[0].certainty, text, because, goal, "", goal)
 
 
 def known_gaps(knowledge: KnowledgeBase) -> tuple[Known, ...]:

@@ -42,8 +42,9 @@ class QuestionWords:
 
     Attributes:
         words: phrases that mark the question (``input or output``).
-        attributes: the concluded attributes that answer it, the first with a verdict;
-            empty when the sources do not cover it.
+        attributes: the concluded attributes that answer it, the first with a verdict (a
+            note answers with what the articles say of its class); empty when the sources
+            do not cover it.
         reads: how the question is read, in words (``you ask whether it is input or output``).
         examples: questions of this kind the base answers, offered as the closest ones when a
             question cannot be answered.
@@ -94,7 +95,7 @@ def read_phrasing(directory: Path, attributes: Mapping[str, Attribute]) -> Phras
     entries = data.get("questions", [])
     if not isinstance(entries, list):
         raise KnowledgeBaseError("`questions` must be [[questions]] tables", path=path)
-    concluded = [name for name, a in attributes.items() if a.concluded and not a.note]
+    concluded = [name for name, a in attributes.items() if a.concluded]
     questions = tuple(_question(entry, concluded, path) for entry in entries)
     return Phrasing(attribute_words, value_words, questions)
 
@@ -170,8 +171,7 @@ def _question(entry: Any, concluded: list[str], path: Path) -> QuestionWords:
     for name in answering:
         if name not in concluded:
             raise KnowledgeBaseError(
-                f"[[questions]] attribute: {brief(name)} is not a concluded attribute (notes "
-                "cannot answer)",
+                f"[[questions]] attribute: {brief(name)} is not a concluded attribute",
                 path=path,
                 suggestion=suggest(name, concluded),
             )

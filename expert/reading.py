@@ -232,7 +232,7 @@ class Reader:
         for start, end, meanings in spans:
             used.update(range(start, end))
             negated = any(word in _NEGATIONS for word in words[max(0, start - 2) : start])
-            meaning = self._choose(meanings, facts)
+            meaning = meanings[0]  # a phrase of two inputs is the first one's
             if meaning.kind == "question":
                 if question is None or end - start > question[0]:
                     question = (end - start, meaning.question)
@@ -305,14 +305,6 @@ class Reader:
                 taken.update(range(start, end))
                 chosen.append((start, end, meanings))
         return sorted(chosen, key=lambda span: span[0])
-
-    @staticmethod
-    def _choose(meanings: list[_Meaning], facts: Mapping[str, Any]) -> _Meaning:
-        """The meaning of a phrase: a value of an input not stated yet, else the first."""
-        for meaning in meanings:
-            if meaning.kind == "value" and meaning.attribute not in facts:
-                return meaning
-        return meanings[0]
 
     def closest(self, text: str, limit: int = 3) -> tuple[str, ...]:
         """The example questions of the base closest to ``text``."""

@@ -177,7 +177,7 @@ class Report(_Rendered):
                 )
                 out.append(Line(1, "verdict", f"Also: {also}.", attribute.tone))
         goal = self.goal
-        if goal is not None and answer.by is not goal:
+        if goal is not None and answer.by != goal:
             # The goal had no verdict: say so, and answer from the next that holds.
             missing = self._attribute(goal.attribute).title
             out.append(Line(1, "note", f"Nothing the articles say decides {missing}."))
