@@ -117,7 +117,10 @@ def _answer_asked(result: Result, reading: Reading) -> Answer | None:
         goal = next((g for g in fitting if g.attribute == attribute), Goal((), attribute))
         if attribute in result:
             verdict = result.verdict(attribute)
-            chosen = _top(verdict.members) if verdict.members else verdict.value
+            # Of a set, the members resting on what was asked answer first: advice that
+            # holds whatever was stated ("decide what you need it for") does not hide them.
+            bearing = [m for m in verdict.members if rests_on(result, m.because)]
+            chosen = _top(bearing or list(verdict.members)) if verdict.members else verdict.value
             return _answer(result, verdict, chosen, goal, goal)
         notes = [note for note in result.notes if note.attribute == attribute]
         if notes:
