@@ -184,3 +184,54 @@ def test_a_base_without_questions_toml_still_reads_its_labels(tmp_path):
     assert dict(result.facts) == {"plant.kind": "cactus", "plant.light": "low"}
     assert result.question.question is None
     assert result.answer.value == "bright-window"  # the goal of the facts answers
+
+
+# -- the bundled base ------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def headphones() -> Expert:
+    return Expert()
+
+
+def test_headphones_without_a_mic_for_gaming_chat(headphones):
+    result = headphones.ask("my headphones have no mic, can I use them for gaming chat?")
+    assert dict(result.facts) == {
+        "device.type": "headphones",
+        "device.mic": "none",
+        "needs.uses": frozenset({"gaming", "voip"}),
+    }
+    assert result.answer.attribute == "assessment.fit"
+    assert result.answer.value == "poor"
+    assert result.answer.because[0].source == "difference-between"
+    assert "designed solely for listening to audio" in result.answer.because[0].quote
+    lines = result.report().to_text().splitlines()
+    assert lines[0] == (
+        "I read this as: headphones with no microphone, for gaming and VoIP calls; you ask "
+        "whether it suits your needs."
+    )
+    assert lines[1] == "For these needs this device is a poor fit (certain)."
+
+
+def test_a_keyboard_is_input_in_digimigias_words(capsys):
+    assert main(["ask", "is a keyboard input or output"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[:3] == [
+        "I read this as: a keyboard; you ask whether it is input or output.",
+        "This device is an input device (certain).",
+        "  for a keyboard: “A computer mouse and keyboard are also good examples of input "
+        "devices.” (Digimigia)",
+    ]
+
+
+def test_the_best_brand_is_not_in_the_sources(capsys):
+    assert main(["ask", "--json", "what's the best brand?"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["answer"]["value"] is None
+    assert data["answer"]["text"] == "No answer: the sources do not say."
+    assert data["question"]["goal"] is None
+    assert len(data["question"]["closest"]) == 3
+    assert main(["ask", "what's the best brand?"]) == 0
+    out = capsys.readouterr().out
+    assert "which the articles do not cover" in out.splitlines()[0]
+    assert "Questions the sources do answer:" in out

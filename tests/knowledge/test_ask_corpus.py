@@ -1,6 +1,7 @@
 """Questions in people's own words (``ask_corpus.toml``), read and answered on the bundled
 base: each is read with the facts it plainly states, answered by the verdict its kind asks
-for, and a question the articles do not cover gets no answer."""
+for (with the value the articles give, where the entry names one), and a question the
+articles do not cover gets no answer."""
 
 from __future__ import annotations
 
@@ -29,6 +30,12 @@ def test_a_question_is_read_and_answered(expert, entry: dict[str, Any]) -> None:
     assert result.answer.value is not None, result.report().to_text()
     if "goal" in entry:
         assert result.answer.attribute == entry["goal"], result.answer.text
+    if "value" in entry:  # a set answer must name these members
+        value = result.answer.value
+        if isinstance(entry["value"], list):
+            assert set(entry["value"]) <= set(value), result.answer.text
+        else:
+            assert value == entry["value"], result.answer.text
     # Answered from the articles: a reason that quotes one, unless the person stated it.
     assert result.answer.because or result.answer.stated_by, result.answer.text
 
