@@ -161,6 +161,31 @@ def explanation(expert: Expert, size: Size, seed: int) -> dict[str, Any]:
     return {"how": _timings(hows), "why_not": _timings(why_nots), "how_to": _timings(how_tos)}
 
 
+def asking(expert: Expert, size: Size, seed: int) -> dict[str, Any]:
+    """Latency of a question typed in words (``Expert.ask``: reading it, consulting,
+    answering), after the reader is built; and the reader's build time."""
+    from expert.words import statement
+
+    rng = random.Random(seed)
+    knowledge = expert.knowledge
+    examples = knowledge.phrasing.examples() or ("what should I get?",)
+    start = time.perf_counter()
+    expert.read("a first question builds the reader")
+    build = time.perf_counter() - start
+    questions = []
+    for _ in range(size.latency):
+        device, needs = random_facts(rng)
+        facts = {**_named(device, "device"), **_named(needs, "needs")}
+        questions.append(f"{statement(knowledge, facts)}: {rng.choice(examples)}")
+    return {**_timings([lambda q=q: expert.ask(q) for q in questions]), "reader_ms": _ms(build)}
+
+
+def _named(facts: Device | Needs, group: str) -> dict[str, Any]:
+    """The stated facts of a Device or Needs by full name."""
+    fields = attrs.asdict(facts, recurse=False)
+    return {f"{group}.{name}": value for name, value in fields.items() if value is not None}
+
+
 def batch(expert: Expert, size: Size, seed: int) -> dict[str, Any]:
     """Throughput of varied consultations on one core, then memory under tracemalloc."""
     rng = random.Random(seed)
@@ -247,6 +272,8 @@ def measure(engine: str, size: Size, seed: int) -> dict[str, Any]:
     expert = Expert(engine=engine, cache_size=0)
     figures["latency"] = latency(expert, size, seed)
     figures["explanation"] = explanation(expert, size, seed + 1)
+    if hasattr(expert, "ask"):
+        figures["ask"] = asking(expert, size, seed + 4)
     figures["batch"] = batch(expert, size, seed + 2)
     figures["scaling"] = scaling(engine, size, seed + 3)
     # ru_maxrss is in KiB on Linux and in bytes on macOS.

@@ -17,7 +17,8 @@ from .errors import KnowledgeBaseError
 from .gaps import Known, read_policy
 from .goals import Goal, choose_goal, fitting_goals
 from .knowledge import KnowledgeBase
-from .result import Firing, Member, Result, Verdict
+from .reading import Reading
+from .result import Firing, Member, Note, Result, Verdict
 from .words import capitalised, certainty_words
 
 __all__ = ["STRONG", "Answer", "answer_of", "known_gaps", "reasons_of", "rests_on"]
@@ -72,9 +73,14 @@ class Answer:
 
 
 def answer_of(result: Result) -> Answer:
-    """The answer of ``result``: its goal's verdict, else the strongest conclusion bearing
-    on what was stated, else none."""
+    """The answer of ``result``: for a question typed in words, the verdict its kind asks
+    for; else its goal's verdict, else the strongest conclusion bearing on what was stated,
+    else none."""
     knowledge = result.knowledge
+    if result.question is not None:
+        asked = _answer_asked(result, result.question)
+        if asked is not None:
+            return asked
     goal = choose_goal(knowledge.goals, result.facts)
     # The goal's verdict; without one, that of the next goal that holds, those for the
     # groups the goal serves (its `for`) first: with a device and needs and no fit, what to
@@ -96,6 +102,53 @@ def answer_of(result: Result) -> Answer:
         return Answer(None, None, 0.0, text, (), goal)
     verdict, chosen = found
     return _answer(result, verdict, [chosen] if isinstance(chosen, Member) else chosen, goal)
+
+
+def _answer_asked(result: Result, reading: Reading) -> Answer | None:
+    """The answer to a question typed in words, or ``None`` when only its facts say what it
+    asks (the goal of the facts then answers). No answer is invented: a question the sources
+    do not cover, or whose verdict was not concluded, gets none."""
+    if not reading.covered:
+        return Answer(None, None, 0.0, "No answer: the sources do not say.")
+    if reading.question is None:
+        return None
+    fitting = fitting_goals(result.knowledge.goals, result.facts)
+    for attribute in reading.question.attributes:
+        goal = next((g for g in fitting if g.attribute == attribute), Goal((), attribute))
+        if attribute in result:
+            verdict = result.verdict(attribute)
+            # Of a set, the members resting on what was asked answer first: advice that
+            # holds whatever was stated ("decide what you need it for") does not hide them.
+            bearing = [m for m in verdict.members if rests_on(result, m.because)]
+            chosen = _top(bearing or list(verdict.members)) if verdict.members else verdict.value
+            return _answer(result, verdict, chosen, goal, goal)
+        notes = [note for note in result.notes if note.attribute == attribute]
+        if notes:
+            return _answer_note(result, notes, goal)
+    goal = Goal((), reading.question.attributes[0])
+    what = f" ({reading.question.reads})" if reading.question.reads else ""
+    return Answer(
+        None, None, 0.0, f"No answer: nothing the sources say answers this{what} for what "
+        "you said.", (), goal
+    )  # fmt: skip
+
+
+def _answer_note(result: Result, notes: list[Note], goal: Goal) -> Answer:
+    """The answer to a question about a whole class of devices ("are headsets comfortable
+    for long periods?"): what the articles say of the class, the surest first."""
+    notes = sorted(notes, key=lambda note: -note.certainty)
+    attribute = result.knowledge.attributes[notes[0].attribute]
+    values: list[Any] = []
+    for note in notes:
+        for value in note.value if isinstance(note.value, tuple) else (note.value,):
+            if value not in values:
+                values.append(value)
+    value = tuple(values) if attribute.multi else values[0]
+    rules = {note.rule for note in notes}
+    because = tuple(f for f in result.firings if f.rule in rules)[:4]
+    sentence = _sentence(attribute, value)
+    text = f"{capitalised(sentence)} ({certainty_words(notes[0].certainty)})."
+    return Answer(attribute.name, value, notes[0].certainty, text, because, goal, "", goal)
 
 
 def known_gaps(knowledge: KnowledgeBase) -> tuple[Known, ...]:

@@ -115,6 +115,17 @@ def _parser() -> _Parser:
         help="show how the verdicts change if facts change",
     )  # fmt: skip
 
+    ask = commands.add_parser(
+        "ask", help="ask a question in your own words",
+        description="Ask a question in plain words, e.g. expert ask \"is a keyboard input or "
+        "output?\". It says how it read the question, then answers from the articles; a "
+        "question they do not cover gets no answer and the closest ones they do.",
+    )  # fmt: skip
+    ask.add_argument("question", nargs="+", metavar="QUESTION", help="the question, in words")
+    ask.add_argument("--json", action="store_true", help="print the result as JSON")
+    ask.add_argument("--all", action="store_true", help="every verdict with its rules and quotes")
+    ask.add_argument("--format", choices=FORMATS, help="output format (default text)")
+
     rules = commands.add_parser("rules", help="list the rules of the knowledge base")
     rules.add_argument("--topic", help="only this topic")
     rules.add_argument("--format", choices=FORMATS, default="text")
@@ -288,6 +299,17 @@ def _consult(args: argparse.Namespace, out: Console) -> int:
             # Colour, folded at words, on a terminal; plain lines when piped.
             print_lines(explanation.lines(), out)
         return 0
+    return _show(result, args, out)
+
+
+def _ask(args: argparse.Namespace, out: Console) -> int:
+    result = Expert(args.rules, engine=args.engine).ask(" ".join(args.question))
+    return _show(result, args, out)
+
+
+def _show(result: Any, args: argparse.Namespace, out: Console) -> int:
+    """Print a result's report as ``--json``, ``--format`` and ``--all`` ask."""
+    fmt = "json" if args.json else (args.format or "text")
     if fmt == "json":
         _print(to_json(result.to_dict()))
         return 0
@@ -302,6 +324,8 @@ def _consult(args: argparse.Namespace, out: Console) -> int:
 def _run(args: argparse.Namespace, out: Console) -> int:
     if args.command == "consult":
         return _consult(args, out)
+    if args.command == "ask":
+        return _ask(args, out)
     if args.command == "repl":
         from .repl import run  # prompt_toolkit is loaded only for the shell
 

@@ -8,11 +8,14 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+import attrs
+
 from ._paths import check_path_argument
 from .compiler import compile_base
 from .errors import EngineUnavailableError, FactError, InferenceError, UsageError, brief, suggest
 from .facts import Device, Needs
 from .knowledge import KnowledgeBase, load
+from .reading import Reading
 from .result import Result
 from .runner import ExpertaRunner, Runner
 from .verdicts import build_result, could_change, not_counting
@@ -155,6 +158,43 @@ class Expert:
             stated.update(_named(fact))
         checked = self.knowledge.state(stated)
         return self._consult_cached(tuple(sorted(checked.items(), key=_first)))
+
+    def ask(self, text: str, facts: Mapping[str, Any] | None = None) -> Result:
+        """Answer a question typed in plain words (``"is a keyboard input or output?"``).
+
+        The question is read with the base's words (:mod:`expert.reading`): the facts it
+        states are consulted on, and the kind of question it is chooses the verdict that
+        answers. The result carries the reading (``result.question``); a question the
+        sources do not cover gets no answer (``result.answer.value`` is ``None``), with the
+        closest questions the base does answer.
+
+        Args:
+            text: the question.
+            facts: what is known already (a conversation's earlier facts, by full name);
+                the question's own facts replace those of the same name.
+
+        Raises:
+            UsageError: ``text`` is empty, not a string or too long.
+            FactError: ``facts`` holds an unknown fact or value.
+        """
+        reading = self.read(text)
+        known = self.knowledge.state(dict(facts)) if facts else {}
+        merged = {**known, **reading.facts}
+        return attrs.evolve(self.consult(merged), question=reading)
+
+    def read(self, text: str) -> Reading:
+        """How :meth:`ask` reads ``text``: the facts it states, the kind of question, the
+        words not understood and the closest questions the base answers.
+
+        Raises:
+            UsageError: ``text`` is empty, not a string or too long.
+        """
+        reader = getattr(self._local, "reader", None)
+        if reader is None:  # one a thread: the stemmer keeps state while it works
+            from .reading import Reader
+
+            reader = self._local.reader = Reader(self.knowledge)
+        return reader.read(text)
 
     def consult_many(self, records: Iterable[Any]) -> Iterable[Result]:
         """Consult on each record lazily: a mapping of full fact names, a Device, a Needs, a

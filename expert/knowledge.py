@@ -21,6 +21,7 @@ from ._toml import read_text, read_toml
 from .certainty import HEDGES
 from .errors import FactError, KnowledgeBaseError, brief, suggest
 from .goals import Goal, read_goals
+from .phrasing import Phrasing, read_phrasing
 from .vocabulary import (
     Attribute,
     Group,
@@ -63,8 +64,9 @@ _RULE_KEYS = {
     "overrides",
 }  # fmt: skip
 #: Files of a base directory that are not topics: the articles, the vocabulary, the needs
-#: ``expert check --gaps`` checks (:mod:`expert.gaps`) and the goals (:mod:`expert.goals`).
-_NOT_TOPICS = ("sources.toml", "vocabulary.toml", "gaps.toml", "goals.toml")
+#: ``expert check --gaps`` checks (:mod:`expert.gaps`), the goals (:mod:`expert.goals`) and
+#: the words people ask in (:mod:`expert.phrasing`).
+_NOT_TOPICS = ("sources.toml", "vocabulary.toml", "gaps.toml", "goals.toml", "questions.toml")
 # \Z, not $: "$" also matches before a final newline, which would let "t.a\n" pass as an id.
 _ID = re.compile(r"[a-z0-9][a-z0-9-]*\.[a-z0-9][a-z0-9.-]*\Z")
 
@@ -281,6 +283,8 @@ class KnowledgeBase:
     goals: tuple[Goal, ...] = ()
     #: Words for the groups of facts (``[groups.<name>]`` in the vocabulary), by group.
     group_words: Mapping[str, Group] = attrs.field(factory=dict)
+    #: The words people use for its facts and questions (``questions.toml``).
+    phrasing: Phrasing = attrs.field(factory=Phrasing)
     #: The attributes a user states (``input = true``), by full name, in vocabulary order.
     inputs: Mapping[str, Attribute] = attrs.field(init=False, repr=False, eq=False)
 
@@ -489,6 +493,7 @@ class _Loader:
             topics=topics,
             goals=read_goals(self.directory, attributes, self._goal_conditions(attributes)),
             group_words=groups,
+            phrasing=read_phrasing(self.directory, attributes),
         )
 
     def _goal_conditions(

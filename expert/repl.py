@@ -308,8 +308,10 @@ class Shell:
         try:
             if len(line) > MAX_LINE:
                 raise UsageError(f"the line is longer than the limit of {MAX_LINE:,} characters")
-            words = _split(line)
-            if words:
+            question = self._question_in(line)
+            if question is not None:
+                self.ask_question(question)
+            elif words := _split(line):
                 self._dispatch(words[0], words[1:])
         except ExpertError as error:
             self._fail(str(error))
@@ -318,6 +320,29 @@ class Shell:
         except Exception as error:  # noqa: BLE001 - a session must survive its own bugs
             self._fail(f"internal error: {type(error).__name__}: {error}")
         return "".join(self._captured)
+
+    def _question_in(self, line: str) -> str | None:
+        """The question a line asks, if it is no command: any line whose first word is
+        not a command, or ``ask`` followed by words that are not a number."""
+        first, _, rest = line.strip().partition(" ")
+        name = ALIASES.get(first.lower(), first.lower())
+        if name == "ask" and rest.strip() and not rest.strip().isdecimal():
+            return rest.strip()
+        if not first or name in COMMANDS or first.startswith("#"):
+            return None
+        return line.strip()
+
+    def ask_question(self, text: str) -> None:
+        """Answer a question typed in words, with the facts stated so far as its context;
+        the facts it states are kept for the next commands (``how``, ``why-not``)."""
+        if " " not in text and not self.expert.read(text).covered:
+            hint = suggest(text.lower(), [*COMMANDS, *ALIASES])
+            if hint is not None:  # a mistyped command, not a question
+                raise UsageError(f"unknown command {text!r}", suggestion=hint)
+        result = self.expert.ask(text, self.facts)
+        self.facts = dict(result.facts)
+        report = result.report(hints=self.hints)
+        self._render(lambda console: print_lines(report.lines(), console))
 
     def _dispatch(self, word: str, args: list[str]) -> None:
         name = ALIASES.get(word.lower(), word.lower())

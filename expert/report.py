@@ -105,9 +105,16 @@ class Report(_Rendered):
             return [Line(0, "fact", f"You said: {facts or 'nothing yet'}.")] + self._everything(
                 answer
             )
-        out = [Line(0, "fact", you_said(result.knowledge, result.facts))]
+        question = result.question
+        if question is not None:
+            out = [Line(0, "fact", question.read_as(result.knowledge, result.facts))]
+        else:
+            out = [Line(0, "fact", you_said(result.knowledge, result.facts))]
         if answer.attribute is None:
             out.append(Line(0, "answer", answer.text))
+            if question is not None and question.closest:
+                out.append(Line(0, "heading", "Questions the sources do answer:"))
+                out += [Line(1, "hint", example) for example in question.closest]
             out.append(Line(0, "hint", MORE.get(self.hints, MORE["api"])))
             return out
         shown = {answer.attribute}
@@ -170,7 +177,7 @@ class Report(_Rendered):
                 )
                 out.append(Line(1, "verdict", f"Also: {also}.", attribute.tone))
         goal = self.goal
-        if goal is not None and answer.by is not goal:
+        if goal is not None and answer.by != goal:
             # The goal had no verdict: say so, and answer from the next that holds.
             missing = self._attribute(goal.attribute).title
             out.append(Line(1, "note", f"Nothing the articles say decides {missing}."))
@@ -491,5 +498,8 @@ def _ids_dispute(conflict: Conflict) -> str:
 
 
 def report(result: Result, *, full: bool = False, hints: str = "api") -> Report:
-    """The report of ``result``, answering the question its stated facts ask."""
+    """The report of ``result``, answering the question it was asked: typed in words, or
+    the one its stated facts ask."""
+    if result.question is not None:
+        return Report(result, answer_of(result).goal, full, hints)
     return Report(result, choose_goal(result.knowledge.goals, result.facts), full, hints)

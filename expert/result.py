@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from .counterfactual import HowTo
     from .explanation import Difference, How, WhyNot
     from .knowledge import KnowledgeBase
+    from .reading import Reading
     from .report import Report
 
 __all__ = ["Conflict", "Firing", "Member", "Note", "Result", "Verdict"]
@@ -267,6 +268,8 @@ class Result:
             or sent to another process whole), and *what if* consults this base again.
         engine: the inference engine that ran (``experta`` or ``clips``).
         run_limit: the run limit it ran with (``None``: the default).
+        question: the question typed in words this consultation answers, as it was read
+            (:meth:`Expert.ask <expert.engine.Expert.ask>`); ``None`` for facts given as facts.
     """
 
     facts: Mapping[str, Any]
@@ -278,6 +281,7 @@ class Result:
     knowledge: KnowledgeBase = attrs.field(repr=False, kw_only=True)
     engine: str = attrs.field(default="experta", kw_only=True)
     run_limit: int | None = attrs.field(default=None, kw_only=True)
+    question: Reading | None = attrs.field(default=None, kw_only=True)
 
     @property
     def fired_rules(self) -> frozenset[str]:
@@ -400,8 +404,11 @@ class Result:
             group, short = name.split(".", 1)
             grouped.setdefault(group, {})[short] = json_value(value)
         answer = self.answer
+        goal = answer.goal.attribute if answer.goal is not None else None
+        asked = {"question": self.question.to_dict(goal)} if self.question is not None else {}
         return {
-            "goal": answer.goal.attribute if answer.goal is not None else None,
+            **asked,
+            "goal": goal,
             "answer": answer.to_dict(),
             "verdicts": [verdict.to_dict() for verdict in self.verdicts],
             "conflicts": [conflict.to_dict() for conflict in self.conflicts],
