@@ -1,0 +1,245 @@
+"""The WINEX example (docs/examples/winex), a port of CLIPS 6.4's wine advisor, answers as
+CLIPS itself does.
+
+docs/examples/winex/clips-answers.csv.gz holds what CLIPS printed for every profile of answers
+it can be given (9216; recorded by docs/examples/winex/record_clips_answers.py from the
+original wine.clp with clipspy). For each profile the port must select the same wines, each
+with the certainty CLIPS prints (its integer percent) and the raw certainty behind it, after
+the same removal of wines under 20; and the best color, body and sweetness it joins the wine
+list with must be the same values at the same certainties. Every profile runs on both engines
+(about ten seconds in all).
+
+When the guided consultation lands (``Expert.guide``, with the vocabulary keys ``ask_when``
+and ``ask_order``), the port's questions are to be declared as WINEX asks them:
+
+    meal.has_turkey   ask_when.meal.main_component = "poultry"  (WINEX asks about turkey
+                      only for poultry)
+    meal.sauce        ask_when.meal.has_sauce = "yes"           (WINEX asks the kind of
+                      sauce only when there is one)
+
+CLIPS asks in this order (its depth strategy takes the last question of its list first;
+a question whose precursor is met comes right after it), which is the ``ask_order`` to give:
+
+    1 preference.sweetness   2 preference.color   3 preference.body   4 meal.tastiness
+    5 meal.has_sauce         6 meal.sauce         7 meal.main_component
+    8 meal.has_turkey
+"""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import math
+import time
+from pathlib import Path
+
+import pytest
+
+from expert import Expert
+from expert.cli import main
+
+WINEX = Path(__file__).parent.parent / "docs" / "examples" / "winex"
+
+#: WINEX's attribute names (the columns of the table) and the port's.
+NAMES = {
+    "main-component": "meal.main_component",
+    "has-turkey": "meal.has_turkey",
+    "has-sauce": "meal.has_sauce",
+    "sauce": "meal.sauce",
+    "tastiness": "meal.tastiness",
+    "preferred-body": "preference.body",
+    "preferred-color": "preference.color",
+    "preferred-sweetness": "preference.sweetness",
+}
+BEST = {
+    "best-color": "wine.best_color",
+    "best-body": "wine.best_body",
+    "best-sweetness": "wine.best_sweetness",
+}
+#: The order in which CLIPS asks (see the module's docstring).
+CLIPS_ORDER = (
+    "preference.sweetness",
+    "preference.color",
+    "preference.body",
+    "meal.tastiness",
+    "meal.has_sauce",
+    "meal.sauce",
+    "meal.main_component",
+    "meal.has_turkey",
+)
+
+
+def _load() -> list[dict]:
+    """The recorded profiles: the port's facts, and what CLIPS answered for them."""
+    with gzip.open(WINEX / "clips-answers.csv.gz", "rt", newline="") as stream:
+        rows = list(csv.DictReader(stream))
+    profiles = []
+    for row in rows:
+        wines = {}
+        for item in row["wines"].split():
+            name, percent, raw = item.split("=")
+            wines[name.lower()] = (int(percent), float(raw))
+        best = {
+            BEST[name]: {
+                value: float(certainty)
+                for value, certainty in (item.split("=") for item in row[name].split())
+            }
+            for name in BEST
+        }
+        facts = {NAMES[name]: row[name] for name in NAMES if row[name]}
+        profiles.append({"facts": facts, "wines": wines, "best": best})
+    return profiles
+
+
+PROFILES = _load()
+
+
+def _percent(certainty: float) -> int:
+    """The integer percent CLIPS prints (``%2d`` truncates), of a certainty in 0..1."""
+    return math.floor(round(certainty * 100, 9))
+
+
+def _selected(result) -> dict[str, float]:
+    """The wines of a result, as WINEX lists them: those at 0.2 or more."""
+    verdict = result.verdict("wine.choice")
+    members = verdict.members if verdict is not None else ()
+    return {m.value: m.certainty for m in members if round(m.certainty, 9) >= 0.2}
+
+
+def _differences(profile: dict, result) -> list[str]:
+    """What the port concluded differently from CLIPS on one profile (nothing: the same)."""
+    wrong = []
+    selected = _selected(result)
+    if set(selected) != set(profile["wines"]):
+        wrong.append(f"wines {sorted(selected)} != CLIPS {sorted(profile['wines'])}")
+    for wine in set(selected) & set(profile["wines"]):
+        percent, raw = profile["wines"][wine]
+        mine = selected[wine]
+        if _percent(mine) != percent or not math.isclose(mine * 100, raw, abs_tol=1e-9):
+            wrong.append(f"{wine}: {mine * 100!r} != CLIPS {raw!r} ({percent}%)")
+    for attribute, expected in profile["best"].items():
+        verdict = result.verdict(attribute)
+        got = {m.value: m.certainty * 100 for m in (verdict.members if verdict else ())}
+        if set(got) != set(expected) or any(
+            not math.isclose(got[v], expected[v], abs_tol=1e-9) for v in got
+        ):
+            wrong.append(f"{attribute}: {got} != CLIPS {expected}")
+    return wrong
+
+
+def test_the_table_holds_every_reachable_profile():
+    """9216 profiles, each once: turkey asked only for poultry, the sauce only with one."""
+    keys = {tuple(sorted(p["facts"].items())) for p in PROFILES}
+    assert len(PROFILES) == len(keys) == 6 * 8 * 4 * 4 * 3 * 4
+    for profile in PROFILES:
+        facts = profile["facts"]
+        assert ("meal.has_turkey" in facts) == (facts["meal.main_component"] == "poultry")
+        assert ("meal.sauce" in facts) == (facts["meal.has_sauce"] == "yes")
+        assert all(percent >= 20 for percent, _ in profile["wines"].values())
+
+
+def test_expert_check_finds_no_problem(capsys):
+    """expert --rules docs/examples/winex check: every quote is in the restatement of WINEX's
+    rules (articles/winex.txt), every rule can fire."""
+    assert main(["--rules", str(WINEX), "check"]) == 0
+    out = capsys.readouterr().out
+    assert "68 rules" in out and "No problems found." in out
+
+
+@pytest.mark.parametrize("engine", ["experta", "clips"])
+def test_every_profile_selects_the_wines_clips_selects(engine):
+    """Every recorded profile: the same wines at the same certainties, on each engine."""
+    if engine == "clips":
+        pytest.importorskip("clips", reason="clipspy is not installed")
+    expert = Expert(rules=WINEX, engine=engine, cache_size=0)
+    started = time.perf_counter()
+    wrong = {}
+    for profile in PROFILES:
+        differences = _differences(profile, expert.consult(profile["facts"]))
+        if differences:
+            wrong[str(profile["facts"])] = differences
+    assert not wrong, f"{len(wrong)} of {len(PROFILES)} profiles differ, e.g. " + str(
+        next(iter(wrong.items()))
+    )
+    assert time.perf_counter() - started < 120
+
+
+def test_a_consultation_reads_as_winex_prints():
+    """One profile end to end: the wines strongest first, as CLIPS prints them, and the
+    report's answer."""
+    facts = {
+        "meal.main_component": "poultry",
+        "meal.has_turkey": "no",
+        "meal.has_sauce": "yes",
+        "meal.sauce": "sweet",
+        "meal.tastiness": "delicate",
+        "preference.body": "light",
+        "preference.color": "white",
+        "preference.sweetness": "sweet",
+    }
+    (profile,) = [p for p in PROFILES if p["facts"] == facts]
+    result = Expert(rules=WINEX).consult(facts)
+    members = result.verdict("wine.choice").members
+    percents = [_percent(m.certainty) for m in members]
+    assert percents == sorted(percents, reverse=True)  # ties in their own order, not CLIPS's
+    assert {m.value: _percent(m.certainty) for m in members} == {
+        "chenin-blanc": 96,
+        "riesling": 96,
+        "soave": 40,
+        "valpolicella": 30,
+        "cabernet-sauvignon": 30,
+        "zinfandel": 30,
+    }
+    assert {m.value: _percent(m.certainty) for m in members} == {
+        wine: percent for wine, (percent, _) in profile["wines"].items()
+    }
+    assert result.answer.attribute == "wine.choice"
+    assert "Chenin Blanc" in result.answer.text
+
+
+def _spread(count: int) -> list[dict]:
+    """``count`` profiles spread evenly over the table (every main component, sauces,
+    turkeys and preferences among them)."""
+    step = len(PROFILES) // count
+    return PROFILES[::step][:count]
+
+
+def _guided(profile: dict) -> list[str]:
+    """Drive the guide with one profile's answers; the questions it asked, in order."""
+    guide = Expert(rules=WINEX).guide({})
+    asked = []
+    for _ in range(len(NAMES) + 1):
+        question = guide.next_question()
+        if question is None:
+            break
+        attribute = getattr(question, "attribute", question)
+        assert attribute in profile["facts"], f"asked {attribute}, which CLIPS does not ask"
+        assert attribute not in asked, f"asked {attribute} twice"
+        asked.append(attribute)
+        guide.answer(profile["facts"][attribute])
+    else:
+        pytest.fail("the guide kept asking")
+    assert asked == [name for name in CLIPS_ORDER if name in asked], "not in CLIPS's order"
+    assert not _differences(profile, guide.result)
+    return asked
+
+
+@pytest.mark.skipif(not hasattr(Expert, "guide"), reason="no guided consultation yet")
+def test_guide_matches_clips():
+    """Driven by the guide, answering from the profile, the port selects CLIPS's wines, on
+    256 profiles spread over the table.
+
+    A profile holds exactly the answers CLIPS was asked for. The guide must ask only those
+    questions: a question the profile lacks is one CLIPS never asked (the turkey of a meal that
+    is not poultry, the sauce of a meal without one), which ``ask_when`` keeps from being asked;
+    answering it ``unknown`` would state a fact CLIPS never had, and skipping it would hide that
+    the guide asked what WINEX does not. So such a question fails the test. Each question the
+    guide asks is answered from the profile; the questions come in CLIPS's order; the wines at
+    the end are CLIPS's. The guide may leave out a question whose answer could change nothing,
+    but then the wines still have to be CLIPS's.
+    """
+    for profile in _spread(256):
+        try:
+            _guided(profile)
+        except AssertionError as error:
+            raise AssertionError(f"{profile['facts']}: {error}") from error
