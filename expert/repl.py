@@ -98,11 +98,13 @@ COMMANDS: dict[str, Command] = {
         Command("all", "all", "every verdict with every rule and quote, and the notes"),
         Command(
             "ask",
-            "ask [N]",
+            "ask [N] | ask QUESTION",
             "guided consultation: the expert asks what it needs to know",
             "It asks only questions whose answers can change a verdict, the most needed "
             "first, at most N (default 10) at a time; type ask again to go on. At a question "
-            "answer with a value, or type why (which rules need it), skip, or stop.",
+            "answer with a value, or type why (which rules need it), skip, or stop. Followed "
+            "by words, it answers them as a question: ask is a keyboard input or output? (any "
+            "line that is not a command is a question too).",
         ),
         Command(
             "how",
@@ -310,6 +312,7 @@ class Shell:
                 raise UsageError(f"the line is longer than the limit of {MAX_LINE:,} characters")
             question = self._question_in(line)
             if question is not None:
+                self._check_question(question, line)
                 self.ask_question(question)
             elif words := _split(line):
                 self._dispatch(words[0], words[1:])
@@ -332,13 +335,25 @@ class Shell:
             return None
         return line.strip()
 
+    def _check_question(self, text: str, line: str) -> None:
+        """Refuse one word that says nothing the base knows: a command mistyped or unknown,
+        or ``ask`` given neither a number nor a question."""
+        if " " in text or self.expert.read(text).covered:
+            return
+        if line.strip().lower().startswith("ask "):
+            raise UsageError(
+                f"ask takes the most questions to ask, e.g. ask 5, or a question in words; "
+                f"got {text!r}"
+            )
+        hint = suggest(text.lower(), [*COMMANDS, *ALIASES])
+        raise UsageError(
+            f"unknown command {text!r}" + ("" if hint else "; type help for the commands"),
+            suggestion=hint,
+        )
+
     def ask_question(self, text: str) -> None:
         """Answer a question typed in words, with the facts stated so far as its context;
         the facts it states are kept for the next commands (``how``, ``why-not``)."""
-        if " " not in text and not self.expert.read(text).covered:
-            hint = suggest(text.lower(), [*COMMANDS, *ALIASES])
-            if hint is not None:  # a mistyped command, not a question
-                raise UsageError(f"unknown command {text!r}", suggestion=hint)
         result = self.expert.ask(text, self.facts)
         self.facts = dict(result.facts)
         report = result.report(hints=self.hints)
@@ -1012,8 +1027,8 @@ def _interactive(expert: Expert) -> int:
         auto_suggest=AutoSuggestFromHistory(),
     )
     print(
-        "expert: headphones or headset? Type help for the commands, ask for a guided "
-        "consultation, Ctrl-D to leave."
+        "expert: headphones or headset? Ask a question in your own words, type ask for a "
+        "guided consultation, help for the commands, Ctrl-D to leave."
     )
     while not shell.done:
         try:
