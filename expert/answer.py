@@ -9,6 +9,7 @@ words, and its strongest reasons: the rules citing an article about the stated f
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import attrs
@@ -136,19 +137,40 @@ def _answer_asked(result: Result, reading: Reading) -> Answer | None:
 def _answer_note(result: Result, notes: list[Note], goal: Goal) -> Answer:
     """The answer to a question about a whole class of devices ("are headsets comfortable
     for long periods?"): what the articles say of the class, the surest first."""
-    notes = sorted(notes, key=lambda note: -note.certainty)
     attribute = result.knowledge.attributes[notes[0].attribute]
+    # What the question names comes first ("do all headsets come with Bluetooth?"), then
+    # the surest.
+    asked = _word_starts(result.question.text if result.question is not None else "")
+    notes = sorted(
+        notes,
+        key=lambda note: (
+            -len(asked & _word_starts(" ".join(map(attribute.word, _values(note.value))))),
+            -note.certainty,
+        ),
+    )
     values: list[Any] = []
     for note in notes:
-        for value in note.value if isinstance(note.value, tuple) else (note.value,):
+        for value in _values(note.value):
             if value not in values:
                 values.append(value)
     value = tuple(values) if attribute.multi else values[0]
-    rules = {note.rule for note in notes}
-    because = tuple(f for f in result.firings if f.rule in rules)[:4]
+    by_rule = {f.rule: f for f in result.firings}
+    because = tuple(dict.fromkeys(by_rule[note.rule] for note in notes if note.rule in by_rule))[
+        :4
+    ]
     sentence = _sentence(attribute, value)
     text = f"{capitalised(sentence)} ({certainty_words(notes[0].certainty)})."
     return Answer(attribute.name, value, notes[0].certainty, text, because, goal, "", goal)
+
+
+def _values(value: Any) -> tuple[Any, ...]:
+    return value if isinstance(value, tuple) else (value,)
+
+
+def _word_starts(text: str) -> set[str]:
+    """The first five letters of each word of four letters or more: enough to find a
+    value's words in a question ("Bluetooth", "noise-cancelling" and "cancellation")."""
+    return {word[:5] for word in re.findall(r"[a-z]{4,}", text.lower())}
 
 
 def known_gaps(knowledge: KnowledgeBase) -> tuple[Known, ...]:

@@ -219,8 +219,10 @@ def test_a_keyboard_is_input_in_digimigias_words(capsys):
     assert out[:3] == [
         "I read this as: a keyboard; you ask whether it is input or output.",
         "This device is an input device (certain).",
-        "  for a keyboard: “A computer mouse and keyboard are also good examples of input "
-        "devices.” (Digimigia)",
+        (
+            "  for a keyboard: “A computer mouse and keyboard are also good examples of input "
+            "devices.” (Digimigia)"
+        ),
     ]
 
 
