@@ -98,8 +98,8 @@ class Reading:
 
     @property
     def covered(self) -> bool:
-        """Whether the question is one the sources may answer: it states a fact or asks a
-        kind of question they answer."""
+        """Whether the sources may answer the question (it states a fact, or asks a kind of
+        question they answer)."""
         if self.question is not None:
             return bool(self.question.attributes)
         return bool(self.facts)
