@@ -12,6 +12,7 @@ from ._paths import check_path_argument
 from .compiler import compile_base
 from .errors import EngineUnavailableError, FactError, InferenceError, UsageError, brief, suggest
 from .facts import Device, Needs
+from .guide import Guide
 from .knowledge import KnowledgeBase, load
 from .result import Result
 from .runner import ExpertaRunner, Runner
@@ -155,6 +156,19 @@ class Expert:
             stated.update(_named(fact))
         checked = self.knowledge.state(stated)
         return self._consult_cached(tuple(sorted(checked.items(), key=_first)))
+
+    def guide(self, facts: Mapping[str, Any] | None = None) -> Guide:
+        """Start a guided consultation from ``facts``: the expert asks what could still change
+        the answer, one question at a time (:class:`~expert.guide.Guide`).
+
+        Args:
+            facts: the facts known so far, by full name (``{"device.mic": "inline"}``), as
+                :meth:`consult` takes them.
+
+        Raises:
+            FactError: a fact is unknown to this knowledge base or outside its vocabulary.
+        """
+        return Guide(self, _named(facts or {}))
 
     def consult_many(self, records: Iterable[Any]) -> Iterable[Result]:
         """Consult on each record lazily: a mapping of full fact names, a Device, a Needs, a

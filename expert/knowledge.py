@@ -25,9 +25,9 @@ from .vocabulary import (
     Attribute,
     Group,
     check_references,
-    read_ask_when,
     declare,
     declare_groups,
+    read_ask_when,
     show_value,
     state_facts,
 )

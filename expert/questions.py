@@ -189,7 +189,9 @@ def open_questions(
                 needing.setdefault(condition.attribute, [])
                 if rule not in needing[condition.attribute]:
                     needing[condition.attribute].append(rule)
-    concluded = {name for rule in knowledge.rules if rule.id in serves for name in rule.concluded()}
+    concluded = {
+        name for rule in knowledge.rules if rule.id in serves for name in rule.concluded()
+    }
     stating = {
         name
         for name, spec in inputs.items()
