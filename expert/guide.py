@@ -201,6 +201,9 @@ def _why(expert: Expert, question: Question, goal: Goal | None, level: int) -> l
         if level + 1 < len(chain) or question.chain:
             lines.append("(why again: what that serves)")
         return lines
+    if level == 0 and question.attribute.states:
+        stated = _title(expert, question.attribute.states).lower()
+        return [f"I ask about {question.attribute.title} because it states {stated} outright."]
     if goal is None or not question.chain:
         return ["That is as far as the rules go."]
     if level > len(chain):
