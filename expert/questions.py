@@ -122,9 +122,10 @@ def _ruled_out(rule: RuleSpec, facts: Mapping[str, Any], inputs: Mapping[str, An
 
 def _bearing(
     knowledge: KnowledgeBase, facts: Mapping[str, Any], targets: Iterable[str]
-) -> tuple[dict[str, RuleSpec | None], dict[str, int]]:
+) -> tuple[dict[str, RuleSpec | None], dict[str, int], set[str]]:
     """The rules not ruled out that bear on ``targets``, each mapped to the rule it serves
-    next on the way up, and each one's depth (1 for a rule concluding a target).
+    next on the way up, each one's depth (1 for a rule concluding a target), and the
+    concluded attributes that bear on them (the targets and what such rules test).
 
     A rule bears on an attribute when it concludes it, or concludes what a rule bearing on it
     tests, or an attribute whose values oppose its values (``opposes``, either way round):
@@ -155,7 +156,7 @@ def _bearing(
                     for condition in rule.conditions
                     if condition.concluded
                 ]
-    return serves, depth
+    return serves, depth, seen
 
 
 def open_questions(
@@ -166,7 +167,7 @@ def open_questions(
 
     A question is an unknown input tested by a rule that bears on the goal (see the module's
     docstring) and that no stated fact rules out, or an unknown input that ``states`` an
-    attribute bearing on the goal. The input's ``ask_when`` conditions must hold on the
+    attribute bearing on the goal (concluding it, or tested on the way to it). The input's ``ask_when`` conditions must hold on the
     stated facts. Questions with an ``ask_order`` come first, in that order; then those
     more rules need, then those closest to the goal, then vocabulary order.
 
@@ -179,7 +180,7 @@ def open_questions(
     facts = result.facts
     inputs = knowledge.inputs
     targets = [goal.attribute] if goal else knowledge.verdict_attributes()
-    serves, depth = _bearing(knowledge, facts, targets)
+    serves, depth, bearing = _bearing(knowledge, facts, targets)
     needing: dict[str, list[RuleSpec]] = {}
     for rule in knowledge.rules:
         if rule.id not in serves:
@@ -189,14 +190,8 @@ def open_questions(
                 needing.setdefault(condition.attribute, [])
                 if rule not in needing[condition.attribute]:
                     needing[condition.attribute].append(rule)
-    concluded = {
-        name for rule in knowledge.rules if rule.id in serves for name in rule.concluded()
-    }
-    stating = {
-        name
-        for name, spec in inputs.items()
-        if spec.states and (spec.states in concluded or spec.states in targets)
-    }
+    # A stated value of an input that `states` an attribute feeds every rule testing it.
+    stating = {name for name, spec in inputs.items() if spec.states in bearing}
     excluded = set(exclude)
     order = list(inputs)
     candidates = [

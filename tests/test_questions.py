@@ -88,5 +88,7 @@ def test_consult_ask_with_a_device_asks_about_needs(capsys, monkeypatch):
     assert out.startswith("Question 1: What matters most to you? (one or more of sound quality,")
     assert "Question 2: What do you use it for?" in out
     assert "You answered 1 of 2 questions." in out
-    assert "You said: a device with an in-line microphone, where you care most about comfort." in out
+    assert (
+        "You said: a device with an in-line microphone, where you care most about comfort." in out
+    )
     assert "For these needs this device is a" in out
