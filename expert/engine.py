@@ -157,18 +157,21 @@ class Expert:
         checked = self.knowledge.state(stated)
         return self._consult_cached(tuple(sorted(checked.items(), key=_first)))
 
-    def guide(self, facts: Mapping[str, Any] | None = None) -> Guide:
+    def guide(
+        self, facts: Mapping[str, Any] | None = None, *, skipped: Iterable[str] = ()
+    ) -> Guide:
         """Start a guided consultation from ``facts``: the expert asks what could still change
         the answer, one question at a time (:class:`~expert.guide.Guide`).
 
         Args:
             facts: the facts known so far, by full name (``{"device.mic": "inline"}``), as
                 :meth:`consult` takes them.
+            skipped: full names of inputs not to ask about (skipped before).
 
         Raises:
             FactError: a fact is unknown to this knowledge base or outside its vocabulary.
         """
-        return Guide(self, _named(facts or {}))
+        return Guide(self, _named(facts or {}), set(skipped))
 
     def consult_many(self, records: Iterable[Any]) -> Iterable[Result]:
         """Consult on each record lazily: a mapping of full fact names, a Device, a Needs, a

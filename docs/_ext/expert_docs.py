@@ -454,7 +454,8 @@ def _facts_fields(
 
 
 #: Modules without an underscore that are the engine's internals, not part of the API.
-INTERNAL = ("compiler", "runner", "verdicts")
+# ``rules`` is the bundled knowledge base (data, installed as ``expert.rules``), not an API.
+INTERNAL = ("compiler", "runner", "verdicts", "rules")
 
 
 def _public_names(app: Any, env: Any) -> None:
