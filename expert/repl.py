@@ -101,9 +101,10 @@ COMMANDS: dict[str, Command] = {
             "ask",
             "ask [N]",
             "guided consultation: the expert asks what it needs to know",
-            "It asks only questions whose answers can change a verdict, the most needed "
-            "first, at most N (default 10) at a time; type ask again to go on. At a question "
-            "answer with a value, or type why (which rules need it), skip, or stop.",
+            "It asks every question whose answer could still change the answer to your "
+            "question, the most telling first, at most N (default 10) at a time; type ask "
+            "again to go on. At a question answer with a value or its words, or type why "
+            "(which rule needs it, and what that rule serves), skip, or stop.",
         ),
         Command(
             "how",

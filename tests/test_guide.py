@@ -262,3 +262,18 @@ def test_ask_when_and_ask_order_are_validated(tmp_path):
     concluded = MEAL_VOCABULARY + "ask_order = 2\n"
     with pytest.raises(KnowledgeBaseError, match="`ask_order` is for an input"):
         Expert(write_meal_base(tmp_path / "concluded", concluded))
+
+
+def test_the_shell_counts_an_allowed_unknown_as_an_answer(meal):
+    """In the shell's ask, unknown (a value of the base) is answered and counted; a skip is
+    asked but not answered."""
+    from expert.repl import Shell, scripted
+
+    shell = Shell(meal, read=scripted(["skip", "unknown"]), echo=True)
+    out = shell.execute("ask")
+    assert "Question 1: Number of guests? (a number) — or why, skip, stop" in out
+    assert "Question 2: Main component? (poultry, fish, vegetables, unknown)" in out
+    assert "Nothing you could still tell me changes the answer on wine colour." in out
+    assert "You answered 1 of 2 questions." in out
+    assert shell.facts == {"meal.main_component": "unknown"}
+    assert shell.skipped == {"meal.guests"}
