@@ -153,6 +153,10 @@ def vocabulary_goals(knowledge: Any) -> str:
             tests = " and ".join(f"`{test.describe()}`" for test in goal.conditions)
             when += f", where {tests}"
         beside = ", ".join(f"`{name}`" for name in goal.with_) or "—"
+        if goal.then_ask:
+            # A guided consultation goes on from here: say where (goals.toml's then_ask).
+            asks = " and ".join(f"`{group}`" for group in goal.then_ask)
+            beside += f"; a guided consultation then asks about {asks}"
         lines.append(f"| {when} | `{goal.attribute}` | {_cell(goal.says)} | {beside} |")
     return "\n".join(lines) + "\n"
 
