@@ -10,6 +10,7 @@ words, and its strongest reasons: the rules citing an article about the stated f
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import Any
 
 import attrs
@@ -182,7 +183,7 @@ def known_gaps(knowledge: KnowledgeBase) -> tuple[Known, ...]:
         return ()
 
 
-def _top(members: tuple[Member, ...]) -> list[Member]:
+def _top(members: Sequence[Member]) -> list[Member]:
     """The members a set answer names: those as sure as the surest, in words (``certain``);
     the others are listed after it."""
     band = certainty_words(members[0].certainty).split(",")[0]

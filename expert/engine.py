@@ -14,6 +14,7 @@ from ._paths import check_path_argument
 from .compiler import compile_base
 from .errors import EngineUnavailableError, FactError, InferenceError, UsageError, brief, suggest
 from .facts import Device, Needs
+from .guide import Guide
 from .knowledge import KnowledgeBase, load
 from .reading import Reading
 from .result import Result
@@ -195,6 +196,22 @@ class Expert:
 
             reader = self._local.reader = Reader(self.knowledge)
         return reader.read(text)
+
+    def guide(
+        self, facts: Mapping[str, Any] | None = None, *, skipped: Iterable[str] = ()
+    ) -> Guide:
+        """Start a guided consultation from ``facts``: the expert asks what could still change
+        the answer, one question at a time (:class:`~expert.guide.Guide`).
+
+        Args:
+            facts: the facts known so far, by full name (``{"device.mic": "inline"}``), as
+                :meth:`consult` takes them.
+            skipped: full names of inputs not to ask about (skipped before).
+
+        Raises:
+            FactError: a fact is unknown to this knowledge base or outside its vocabulary.
+        """
+        return Guide(self, _named(facts or {}), set(skipped))
 
     def consult_many(self, records: Iterable[Any]) -> Iterable[Result]:
         """Consult on each record lazily: a mapping of full fact names, a Device, a Needs, a

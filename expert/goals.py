@@ -14,10 +14,18 @@ A knowledge base declares them in ``goals.toml``, most general last::
     if.device.type = { not = ["headphones", "headset"] }    # conditions in the rule syntax
     attribute = "device.io"
 
+    [[goals]]
+    when = ["device"]
+    attribute = "device.kind"
+    then_ask = ["needs"]                # a guided consultation goes on to ask about these
+
 A consultation's goal is the declared goal whose ``when`` groups are all stated and whose
 ``if`` conditions hold on the stated facts: the one naming the most groups, then the most
 conditions (the first in the file on a tie); with nothing stated, the first goal with the
 fewest groups, which is what a guided consultation works toward from the start.
+
+A guided consultation works toward the same goal, unless that goal says ``then_ask``: then
+it works toward the goal those groups and the stated ones would make (:func:`guide_goal`).
 """
 
 from __future__ import annotations
@@ -32,11 +40,11 @@ from ._toml import read_toml
 from .errors import KnowledgeBaseError, brief, suggest
 from .vocabulary import Attribute, join_words, show_value
 
-__all__ = ["FILE", "Goal", "Test", "choose_goal", "fitting_goals", "read_goals"]
+__all__ = ["FILE", "Goal", "Test", "choose_goal", "fitting_goals", "guide_goal", "read_goals"]
 
 #: The file of a knowledge base that declares its goals.
 FILE = "goals.toml"
-_KEYS = {"when", "if", "attribute", "says", "with", "for", "words"}
+_KEYS = {"when", "if", "attribute", "says", "with", "for", "words", "then_ask"}
 
 
 class Test(Protocol):
@@ -63,6 +71,9 @@ class Goal:
         conditions: what must hold of the stated facts (``if`` in ``goals.toml``).
         for_: the input groups whose stated facts a member beside the answer is said to
             serve or work against ("a poor microphone (for online games)").
+        then_ask: the input groups a guided consultation on this goal goes on to ask about,
+            working toward the goal they make with the stated ones (a device stated: the
+            needs, toward how well it fits them).
     """
 
     when: tuple[str, ...]
@@ -72,10 +83,12 @@ class Goal:
     words: Mapping[str, str] = attrs.field(factory=dict, hash=False)
     conditions: tuple[Test, ...] = ()
     for_: tuple[str, ...] = ()
+    then_ask: tuple[str, ...] = ()
 
-    def holds(self, facts: Mapping[str, Any]) -> bool:
-        """Whether this goal is one for ``facts``: its groups stated, its conditions met."""
-        stated = {name.split(".", 1)[0] for name in facts}
+    def holds(self, facts: Mapping[str, Any], more: Iterable[str] = ()) -> bool:
+        """Whether this goal is one for ``facts``: its groups stated (or among the groups
+        ``more``), its conditions met."""
+        stated = {name.split(".", 1)[0] for name in facts} | set(more)
         return (
             bool(self.when)
             and set(self.when) <= stated
@@ -147,8 +160,8 @@ def _goal(
             f"unknown key {brief(unknown[0])}; allowed: {', '.join(sorted(_KEYS))}",
             suggestion=suggest(unknown[0], _KEYS),
         )
-    for key in ("when", "for"):
-        listed = entry.get(key, [] if key == "for" else None)
+    for key in ("when", "for", "then_ask"):
+        listed = entry.get(key, None if key == "when" else [])
         if not isinstance(listed, list) or not all(
             isinstance(g, str) and g in groups for g in listed
         ):
@@ -183,6 +196,7 @@ def _goal(
         words=dict(words),
         conditions=tests,
         for_=tuple(entry.get("for", [])),
+        then_ask=tuple(entry.get("then_ask", [])),
     )
 
 
@@ -206,3 +220,20 @@ def choose_goal(goals: Iterable[Goal], facts: Mapping[str, Any] | Iterable[str])
     if fitting:
         return fitting[0]
     return min(goals, key=lambda goal: (len(goal.when), goals.index(goal)), default=None)
+
+
+def guide_goal(goals: Iterable[Goal], facts: Mapping[str, Any]) -> Goal | None:
+    """The goal a guided consultation from ``facts`` works toward: the consultation's goal
+    (:func:`choose_goal`), or when that goal says ``then_ask``, the goal those groups and the
+    stated ones make (the most groups, then the most conditions, then file order)."""
+    goals = list(goals)
+    goal = choose_goal(goals, facts)
+    if goal is None or not goal.then_ask:
+        return goal
+    further = [
+        other
+        for other in goals
+        if other.holds(facts, goal.then_ask) and set(other.when) & set(goal.then_ask)
+    ]
+    further.sort(key=lambda other: (-len(other.when), -len(other.conditions), goals.index(other)))
+    return further[0] if further else goal

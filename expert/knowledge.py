@@ -28,6 +28,7 @@ from .vocabulary import (
     check_references,
     declare,
     declare_groups,
+    read_ask_when,
     show_value,
     state_facts,
 )
@@ -441,10 +442,12 @@ class _Loader:
         attributes: dict[str, Attribute] = {}
         groups: dict[str, Group] = {}
         vocabulary = self.directory / "vocabulary.toml"
+        tables: list[tuple[Path, Any]] = []
         if vocabulary.is_file():
             table = read_toml(vocabulary)
             declare_groups(groups, table.pop("groups", {}), vocabulary)
             declare(attributes, table, vocabulary)
+            tables.append((vocabulary, table))
         topic_files = [p for p in self.files if p.name not in _NOT_TOPICS]
         documents = []
         for path in topic_files:
@@ -460,6 +463,7 @@ class _Loader:
             if not isinstance(attrs_table, dict):
                 raise KnowledgeBaseError("[attributes] must be a table", path=path)
             declare(attributes, attrs_table, path)
+            tables.append((path, attrs_table))
             documents.append((path, document))
         rules: list[RuleSpec] = []
         topics: dict[str, str] = {}
@@ -483,6 +487,8 @@ class _Loader:
                 seen[rule.id] = path
                 rules.append(rule)
         check_references(attributes, groups, vocabulary)
+        for path, table in tables:
+            read_ask_when(attributes, table, path, self._conditions(attributes, path))
         self._check_refinements(rules)
         self._check_overrides(rules)
         return KnowledgeBase(
@@ -500,7 +506,14 @@ class _Loader:
         self, attributes: Mapping[str, Attribute]
     ) -> Callable[[Any, str], tuple[Condition, ...]]:
         """A reader of a goal's ``if`` table: the conditions of a rule's ``when``."""
-        path = self.directory / "goals.toml"
+        return self._conditions(attributes, self.directory / "goals.toml")
+
+    @staticmethod
+    def _conditions(
+        attributes: Mapping[str, Attribute], path: Path
+    ) -> Callable[[Any, str], tuple[Condition, ...]]:
+        """A reader of conditions in the rule ``when`` syntax outside a rule (a goal's ``if``,
+        an input's ``ask_when``), ``where`` naming them in messages."""
 
         def read(table: Any, where: str) -> tuple[Condition, ...]:
             parser = _RuleParser(path, 0, attributes, {})

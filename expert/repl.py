@@ -28,7 +28,8 @@ from ._safe_text import visible
 from .engine import Expert
 from .errors import ExpertError, UsageError, one_line, suggest
 from .factfile import read_facts, write_facts
-from .goals import Goal, choose_goal
+from .goals import Goal
+from .guide import Guide
 from .knowledge import KnowledgeBase, RuleSpec
 from .questions import Question, open_questions
 from .render import (
@@ -100,10 +101,11 @@ COMMANDS: dict[str, Command] = {
             "ask",
             "ask [N] | ask QUESTION",
             "guided consultation: the expert asks what it needs to know",
-            "It asks only questions whose answers can change a verdict, the most needed "
-            "first, at most N (default 10) at a time; type ask again to go on. At a question "
-            "answer with a value, or type why (which rules need it), skip, or stop. Followed "
-            "by words, it answers them as a question: ask is a keyboard input or output? (any "
+            "It asks every question whose answer could still change the answer to your "
+            "question, the most telling first, at most N (default 10) at a time; type ask "
+            "again to go on. At a question answer with a value or its words, or type why "
+            "(which rule needs it, and what that rule serves), skip, or stop. Followed by "
+            "words, it answers them as a question: ask is a keyboard input or output? (any "
             "line that is not a command is a question too).",
         ),
         Command(
@@ -605,114 +607,93 @@ class Shell:
             raise UsageError(f"ask takes the most questions to ask, e.g. ask 5; got {args[0]!r}")
         self.ask(int(args[0]) if args else MAX_QUESTIONS)
 
+    def guide(self) -> Guide:
+        """A guided consultation from the session's facts, not asking skipped questions."""
+        return Guide(self.expert, self.facts, self.skipped)
+
     def goal(self) -> Goal | None:
-        """What the consultation is for, given the facts stated so far."""
-        return choose_goal(self.knowledge.goals, self.facts)
+        """What a guided consultation works toward, given the facts stated so far."""
+        return self.guide().goal
 
     def questions(self) -> list[Question]:
         """The questions that could still change the goal's verdict, the most telling first."""
-        return open_questions(self.result(), exclude=self.skipped, goal=self.goal())
+        return self.guide().questions()
 
     def ask(self, limit: int = MAX_QUESTIONS) -> None:
         """Guided consultation toward the goal: ask up to ``limit`` questions, stopping by
         itself once no answer could change the goal's verdict, then show the report."""
-        asked = answered = 0
-        while True:
-            pending = self.questions()
-            if not pending:
-                goal = self.goal()
-                aim = f" on {goal.attribute}" if goal else ""
-                self._say(f"Nothing you could still tell me changes the answer{aim}.")
-                break
-            if asked >= limit:
-                self._say(
-                    f"{len(pending)} more questions could change the answer; type ask to go on."
-                )
-                break
-            outcome = self._pose(pending[0], asked + 1)
-            if outcome == "stop":
-                self._say("Stopped asking.")
-                break
-            asked += 1
-            answered += outcome == "answered"
-        self._say(f"You answered {answered} of {asked} questions.\n")
+        guide = self.guide()
+        try:
+            self._converse(guide, limit)
+        finally:
+            self.facts, self.skipped = dict(guide.facts), set(guide.skipped)
+        answered = sum(not asked.skipped for asked in guide.asked)
+        self._say(f"You answered {answered} of {len(guide.asked)} questions.\n")
         self._do_consult([])
 
-    def _pose(self, question: Question, number: int) -> str:
-        """Ask one question until it is answered, skipped or stopped; return which."""
-        spec = question.attribute
-        self._say(f"Question {number}: {spec.name} ({spec.doc})")
-        self._say(f"  answer {spec.allowed_text()}; or why, skip, stop")
-        prompt = f"{spec.name}? "
-        whys = 0
+    def _converse(self, guide: Guide, limit: int) -> None:
+        """Put the guide's questions until none is left, ``limit`` are put, or stop."""
+        while True:
+            question = guide.next_question()
+            if question is None:
+                goal = guide.goal
+                aim = f" on {_label(self.knowledge, goal.attribute)}" if goal else ""
+                self._say(f"Nothing you could still tell me changes the answer{aim}.")
+                return
+            if len(guide.asked) >= limit:
+                count = len(guide.questions())
+                self._say(f"{count} more questions could change the answer; type ask to go on.")
+                return
+            if not self._pose(guide, question, len(guide.asked) + 1):
+                self._say("Stopped asking.")
+                return
+
+    def _pose(self, guide: Guide, question: Question, number: int) -> bool:
+        """Put one question until it is answered or skipped (``True``) or stopped."""
+        self._say(
+            f"Question {number}: {question.text} ({_choices(question)}) — or why, skip, stop"
+        )
+        prompt = f"{question.attribute.title}? "
         while True:
             try:
-                answer = self.read(prompt, question.choices())
+                answer = self.read(prompt, question.words())
             except (EOFError, KeyboardInterrupt):
-                return "stop"
+                return False
             if self.echo:
                 self._say(prompt + answer)
-            if answer.strip().lower() == "why":
-                self._why(question, whys)
-                whys += 1
-                continue
-            outcome = self._answer(question, answer.strip())
-            if outcome:
-                return outcome
+            word = answer.strip().lower()
+            if word in ("stop", "quit", "exit"):
+                return False
+            if word == "skip":
+                guide.skip()
+                return True
+            if word == "why":
+                for line in guide.why():
+                    self._say(f"  {line}")
+            elif not word or word in ("help", "?"):
+                self._say(f"  answer {_choices(question)}; or why, skip, stop")
+            else:
+                try:
+                    guide.answer(answer.strip())
+                except ExpertError as error:
+                    self._fail(str(error))
+                    continue
+                return True
 
-    def _answer(self, question: Question, answer: str) -> str | None:
-        """Act on one answer; return the outcome, or ``None`` to ask again."""
-        word = answer.lower()
-        if word in ("stop", "quit", "exit"):
-            return "stop"
-        if word in ("skip", "unknown"):
-            self.skipped.add(question.name)
-            return "skipped"
-        if not word or word in ("help", "?"):
-            self._say(f"  answer {question.attribute.allowed_text()}; or why, skip, stop")
-            return None
-        try:
-            self.set_facts({question.name: parse_value(question.attribute, answer.split())})
-        except ExpertError as error:
-            self._fail(str(error))
-            return None
-        return "answered"
 
-    def _why(self, question: Question, level: int = 0) -> None:
-        """MYCIN's why: first the rule this question serves, then, asked again, the rule that
-        one serves, up to the goal of the consultation."""
-        chain = question.chain or tuple((rule, "") for rule in question.rules[:1])
-        if level < len(chain):
-            rule, concludes = chain[level]
-            needs = question.name if level == 0 else chain[level - 1][1]
-            lead = "I ask because" if level == 0 else f"{needs} matters because"
-            self._say(f"  {lead} rule {rule.id} uses {needs}:")
-            self._say_rule(rule)
-            if level == 0 and len(question.rules) > 1:
-                self._say(f"  ({len(question.rules) - 1} more rules need it too.)")
-            if level + 1 < len(chain) or question.chain:
-                self._say("  (why again: what that serves)")
-            return
-        goal = self.goal()
-        if goal is None or not question.chain:
-            self._say("  That is as far as the rules go.")
-            return
-        if level > len(chain):
-            self._say("  That is as far as why goes: it is the question you came with.")
-            return
-        top = chain[-1][1]
-        self._say(
-            f"  {top} is what this consultation is for: the answer to your question "
-            f"({goal.says.replace('{value}', '...')})."
-        )
+def _label(knowledge: KnowledgeBase, name: str) -> str:
+    """An attribute in the base's words."""
+    spec = knowledge.attributes.get(name)
+    return spec.title if spec is not None else name
 
-    def _say_rule(self, rule: RuleSpec) -> None:
-        when = " and ".join(condition.describe() for condition in rule.conditions)
-        then = ", ".join(f"{c.attribute} = {_as_typed(c.value)}" for c in rule.conclusions)
-        source = self.knowledge.sources.get(rule.source)
-        cite = source.cite() if source else rule.source
-        self._say(f"  - {rule.id}: if {when}, then {then} (certainty {rule.certainty:.2f})")
-        self._say(f"    “{rule.quote}” ({cite})")
+
+def _choices(question: Question) -> str:
+    """The answers a question takes, in the base's words: ``music, movies, ...``."""
+    spec = question.attribute
+    if spec.kind == "amount":
+        return "a number"
+    words = ", ".join(words for _, words in question.choices)
+    return f"one or more of {words}, comma-separated" if spec.multi else words
 
 
 # The pieces of a line, as the POSIX shell (and shlex) reads them: blanks, a comment, plain

@@ -28,6 +28,7 @@ __all__ = [
     "declare_groups",
     "join_words",
     "json_value",
+    "read_ask_when",
     "resolve",
     "show_value",
     "state_facts",
@@ -50,7 +51,7 @@ NAME = re.compile(r"[a-z][a-z0-9_]*\.[a-z][a-z0-9_]*\Z")
 _GROUP = re.compile(r"[a-z][a-z0-9_]*\Z")
 _KEYS = {
     "values", "multi", "kind", "input", "note", "doc", "label", "labels", "says", "tone",
-    "tones", "opposes", "states",
+    "tones", "opposes", "states", "ask_when", "ask_order",
 }  # fmt: skip
 _GROUP_KEYS = {"label", "named_by"}
 
@@ -144,6 +145,10 @@ class Attribute:
         states: for an input, the concluded attribute its values state outright
             (``device.type`` states ``device.kind``): a stated value is taken as given,
             feeds every rule testing that attribute, and outranks what rules conclude.
+        ask_when: for an input, the conditions (a rule's ``when``, on input facts) that must
+            hold on the facts known before a guided consultation asks it.
+        ask_order: for an input, where a guided consultation asks it: declared ones first,
+            lowest first (``None``: after them, by how telling the question is).
     """
 
     name: str
@@ -159,6 +164,8 @@ class Attribute:
     tones: Mapping[str, str] = attrs.field(factory=dict, hash=False)
     opposes: Opposition | None = None
     states: str = ""
+    ask_when: tuple[Any, ...] = ()
+    ask_order: int | None = None
 
     @property
     def title(self) -> str:
@@ -461,6 +468,18 @@ def _attribute(name: str, spec: Any, path: object) -> Attribute:
             )
     if texts["states"] and not (flags["input"] and kind == "choice"):
         raise fail("`states` is for an input that is a choice: its values state a conclusion")
+    order = spec.get("ask_order")
+    for key in ("ask_when", "ask_order"):
+        if key in spec and not flags["input"]:
+            raise fail(f"`{key}` is for an input: it says when a guided consultation asks it")
+    if order is not None and (isinstance(order, bool) or not isinstance(order, int)):
+        raise fail(f"`ask_order` must be a whole number (lowest asked first), not {brief(order)}")
+    when = spec.get("ask_when", {})
+    if not isinstance(when, dict) or ("ask_when" in spec and not when):
+        raise fail(
+            "`ask_when` must be a table of conditions in the rule `when` syntax, e.g. "
+            'ask_when.needs.uses = "calls"'
+        )
     return Attribute(
         name=name,
         kind=kind,
@@ -475,6 +494,7 @@ def _attribute(name: str, spec: Any, path: object) -> Attribute:
         tones=tones,
         opposes=_opposition(spec.get("opposes"), kind, fail),
         states=texts["states"],
+        ask_order=order,
     )
 
 
@@ -598,6 +618,41 @@ def check_references(
                 f"the group {group.name}",
                 path=path,
             )
+
+
+def read_ask_when(
+    attributes: dict[str, Attribute],
+    table: Any,
+    path: object,
+    conditions: Callable[[Any, str], tuple[Any, ...]],
+) -> None:
+    """Read the ``ask_when`` tables of a vocabulary table's inputs into their attributes.
+
+    Args:
+        attributes: every attribute of the base, updated in place.
+        table: the vocabulary table the attributes were declared from.
+        path: the file, for messages.
+        conditions: reads a table in the rule ``when`` syntax into conditions.
+
+    Raises:
+        KnowledgeBaseError: ``ask_when`` names an attribute that is not an input.
+    """
+    inputs = [name for name, attribute in attributes.items() if attribute.input]
+    for name, spec in table.items() if isinstance(table, dict) else ():
+        if not isinstance(spec, dict) or "ask_when" not in spec:
+            continue
+        for group, names in spec["ask_when"].items():
+            for short in names if isinstance(names, dict) else [None]:
+                tested = f"{group}.{short}"
+                if tested not in inputs:
+                    raise KnowledgeBaseError(
+                        f"attribute {name}: `ask_when` tests {brief(tested)}, which is not an "
+                        f"input; allowed: {', '.join(inputs)}",
+                        path=path,
+                        suggestion=suggest(tested, inputs),
+                    )
+        when = tuple(conditions(spec["ask_when"], f"{name} ask_when"))
+        attributes[name] = attrs.evolve(attributes[name], ask_when=when)
 
 
 def _word(value: Any) -> bool:

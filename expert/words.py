@@ -11,8 +11,8 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from .certainty import HEDGES
-from .knowledge import Condition, KnowledgeBase
-from .vocabulary import Attribute, join_words
+from .knowledge import Condition, KnowledgeBase, RuleSpec
+from .vocabulary import Attribute, join_words, show_value
 
 __all__ = [
     "SHORT_QUOTE",
@@ -21,6 +21,7 @@ __all__ = [
     "condition_words",
     "group_words",
     "member_words",
+    "rule_words",
     "short_quote",
     "source_words",
     "statement",
@@ -148,3 +149,46 @@ def condition_words(
     attribute = knowledge.attributes[condition.attribute]
     value = tested(knowledge, [condition], stated).get(condition.attribute)
     return "" if value is None else attribute.words_of(value)
+
+
+def rule_words(knowledge: KnowledgeBase, rule: RuleSpec) -> str:
+    """A rule in the base's words, its conditions then what follows: ``a device with a boom
+    microphone: this device is a headset``."""
+    stated: dict[str, Any] = {}
+    others: list[str] = []
+    for condition in rule.conditions:
+        attribute = knowledge.attributes[condition.attribute]
+        one = len(condition.operands) == 1
+        if condition.op == "equals" and not condition.concluded and attribute.kind != "amount":
+            stated[condition.attribute] = condition.operand
+        elif condition.op == "contains" and one and not condition.concluded:
+            stated[condition.attribute] = frozenset(condition.operands)
+        else:
+            others.append(_condition_words(attribute, condition))
+    if stated:
+        others.insert(0, statement(knowledge, stated))
+    then = []
+    for conclusion in rule.conclusions:
+        attribute = knowledge.attributes[conclusion.attribute]
+        said = attribute.phrase(conclusion.value) if attribute.says else None
+        then.append(said or f"{attribute.title} is {attribute.word(conclusion.value)}")
+    lead = "not " if rule.certainty < 0 else ""
+    return f"{join_words(others)}: {lead}{join_words(then)}"
+
+
+def _condition_words(attribute: Attribute, condition: Condition) -> str:
+    """One condition in words other than a stated value: ``price in USD below 50``."""
+    if condition.op == "present":
+        return f"{attribute.title} known"
+    if condition.op == "absent":
+        return f"{attribute.title} not known"
+    values = [attribute.word(value) for value in condition.operands]
+    if condition.op in ("lt", "le", "gt", "ge"):
+        shown = show_value(condition.operand)
+        verb = {"lt": "below", "le": "at most", "gt": "above", "ge": "at least"}[condition.op]
+        return f"{attribute.title} {verb} {shown}"
+    if condition.op == "not":
+        return f"{attribute.title}: not {' or '.join(values)}"
+    if condition.op == "one_of":
+        return f"{attribute.title}: {' or '.join(values)}"
+    return f"{attribute.title}: {join_words(values)}"

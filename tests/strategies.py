@@ -44,3 +44,13 @@ hostile_values = st.one_of(
     st.just("\x00\x1b[31m\u202e"),
     st.just("x" * 100_000),
 )
+
+
+def profile_of(inputs: dict[str, Attribute]) -> st.SearchStrategy:
+    """A full answer profile: a value for every input, by full name (what a person would
+    answer to each question of a guided consultation)."""
+    return st.fixed_dictionaries({name: value_of(spec) for name, spec in inputs.items()})
+
+
+#: A full answer profile for the bundled base.
+profiles = profile_of({**bundled_inputs("device"), **bundled_inputs("needs")})

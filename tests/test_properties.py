@@ -6,7 +6,7 @@ import random
 
 import pytest
 from hypothesis import HealthCheck, given, settings
-from strategies import devices, needs
+from strategies import devices, needs, profiles
 
 from expert import Expert
 from expert.verdicts import build_result
@@ -26,6 +26,12 @@ def expert() -> Expert:
 def other() -> Expert:
     """A second, independent expert, to show results do not depend on the instance."""
     return Expert(cache_size=0)
+
+
+@pytest.fixture(scope="module")
+def guiding() -> Expert:
+    """An expert with a cache, for the many consultations of a guided one."""
+    return Expert()
 
 
 SETTINGS = settings(
@@ -109,3 +115,60 @@ def test_running_again_only_where_it_could_change_gives_the_same_verdicts(
         patched.setattr(engine, "could_change", lambda *args: True)
         always = Expert(cache_size=0).consult(device, needs).to_dict()
     assert shortcut == always
+
+
+#: Fewer examples: each one drives a whole guided consultation, then tries every value of
+#: every input it did not ask about.
+GUIDE_SETTINGS = settings(SETTINGS, max_examples=25)
+
+
+def _goal_verdict(result, attribute: str) -> tuple:
+    """What a guided consultation must not miss: the goal's value, certainty and members."""
+    if attribute not in result:
+        return ()
+    verdict = result.verdict(attribute)
+    members = tuple((m.value, round(m.certainty, 9)) for m in verdict.members)
+    return verdict.value, round(verdict.certainty, 9), members
+
+
+def _values_to_try(knowledge, name: str, spec) -> list:
+    """Every value of a choice or flag; each member and all of a set; for an amount, each
+    threshold a rule compares it with, and either side of it."""
+    if spec.kind == "flag":
+        return [True, False]
+    if spec.kind == "choice":
+        return list(spec.values)
+    if spec.kind == "set":
+        return [frozenset({value}) for value in spec.values] + [frozenset(spec.values)]
+    numbers = {0.0, 1e6}
+    for rule in knowledge.rules:
+        for condition in rule.conditions:
+            if condition.attribute == name and condition.op in ("lt", "le", "gt", "ge"):
+                threshold = float(condition.operand)
+                numbers |= {max(threshold + step, 0.0) for step in (-1, -0.5, 0, 0.5, 1)}
+    return sorted(numbers)
+
+
+@GUIDE_SETTINGS
+@given(device=devices, needs=needs, profile=profiles)
+def test_a_guided_consultation_asks_every_question_that_could_change_the_answer(
+    guiding, device, needs, profile
+):
+    """Answered from a full profile until it has no question left, a guided consultation
+    has left no input whose value (any one, or none) would change the goal's verdict: its
+    value, its members or a certainty."""
+    start = {**device.known(), **needs.known()}
+    guide = guiding.guide(start)
+    while (question := guide.next_question()) is not None:
+        guide.answer(profile[question.name])
+    goal = guide.goal
+    if goal is None:
+        return
+    final = _goal_verdict(guide.result, goal.attribute)
+    knowledge = guiding.knowledge
+    for name, spec in knowledge.inputs.items():
+        if name in guide.facts:
+            continue
+        for value in _values_to_try(knowledge, name, spec):
+            changed = guiding.consult({**guide.facts, name: value})
+            assert _goal_verdict(changed, goal.attribute) == final, (name, value)

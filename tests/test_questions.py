@@ -23,14 +23,17 @@ def test_a_shopper_with_no_device_is_asked_about_needs_first():
 
 
 def test_asking_stops_by_itself_once_the_answer_cannot_change():
-    """After online-gaming the recommendation is certain: no more questions, and it says so."""
+    """Every question that could still move the recommendation is put; then it says so."""
     out = io.StringIO()
-    shell = Shell(Expert(), out=out, read=scripted(["online-gaming"]), echo=True)
+    answers = scripted(["online-gaming", *["skip"] * 10])
+    shell = Shell(Expert(), out=out, read=answers, echo=True)
     shell.execute("ask")
     text = out.getvalue()
-    assert text.startswith("Question 1: needs.")
-    assert "Question 2" not in text
-    assert "Nothing you could still tell me changes the answer on recommendation.kind." in text
+    assert text.startswith("Question 1: What do you use it for? (one or more of music, movies,")
+    assert "what you use it for? online-gaming" in text
+    assert "Question 2: What matters most to you?" in text
+    assert "Nothing you could still tell me changes the answer on what to get." in text
+    assert "You answered 1 of 6 questions." in text
     assert "For these needs, get a headset" in text
 
 
@@ -44,14 +47,16 @@ def test_every_question_asked_could_still_change_the_goal():
 
 
 def test_why_climbs_from_the_rule_to_the_goal():
-    """why names the rule that needs the answer; why again names the goal; then it stops."""
+    """why names the rule that needs the answer (by id and in words); why again names the
+    goal; then it stops."""
     out = io.StringIO()
     answers = scripted(["why", "why", "why", "stop"])
     Shell(Expert(), out=out, read=answers, echo=True).execute("ask")
     text = out.getvalue()
-    first = text.index("I ask because rule ")
-    second = text.index("recommendation.kind is what this consultation is for")
+    first = text.index("  I ask about what you use it for because rule sound.")
+    second = text.index("  What to get (recommendation.kind) is what this consultation is for")
     assert first < second < text.index("That is as far as why goes")
+    assert "uses it: a device for studio work: for these needs, get headphones" in text
 
 
 def test_consult_ask_runs_the_same_dialog_on_the_command_line(capsys, monkeypatch):
@@ -59,8 +64,8 @@ def test_consult_ask_runs_the_same_dialog_on_the_command_line(capsys, monkeypatc
     monkeypatch.setattr("sys.stdin", io.StringIO("online-gaming\n"))
     assert main(["consult", "--ask"]) == 0
     out = capsys.readouterr().out
-    assert out.startswith("Question 1: needs.")
-    assert "needs.uses? online-gaming" in out and "For these needs, get a headset" in out
+    assert out.startswith("Question 1: What do you use it for? (")
+    assert "what you use it for? online-gaming" in out and "For these needs, get a headset" in out
     assert "More: --all" in out  # the command line's hints, not the REPL's
 
 
@@ -70,4 +75,20 @@ def test_guided_starts_from_the_facts_given():
     code = guided(
         Expert(), {"needs.uses": frozenset({"online-gaming"})}, stdin=io.StringIO(""), stdout=out
     )
-    assert code == 0 and "Question 1" not in out.getvalue()
+    assert code == 0 and "What do you use it for?" not in out.getvalue()
+    assert "Question 1: What matters most to you?" in out.getvalue()
+
+
+def test_consult_ask_with_a_device_asks_about_needs(capsys, monkeypatch):
+    """consult --device mic=inline --ask asks about needs, toward how well the device fits;
+    a skip is counted as asked, not answered."""
+    monkeypatch.setattr("sys.stdin", io.StringIO("comfort\nskip\nstop\n"))
+    assert main(["consult", "--device", "mic=inline", "--ask"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Question 1: What matters most to you? (one or more of sound quality,")
+    assert "Question 2: What do you use it for?" in out
+    assert "You answered 1 of 2 questions." in out
+    assert (
+        "You said: a device with an in-line microphone, where you care most about comfort." in out
+    )
+    assert "For these needs this device is a" in out

@@ -385,34 +385,45 @@ def test_questions_are_the_needed_facts_most_needed_first(tiny_expert):
         "device.mic",
         "needs.uses",
         "needs.budget",
+        "device.type",  # it states device.kind outright
     ]
 
 
 def test_questions_leave_out_known_facts_and_ruled_out_rules(tiny_expert):
-    """Known facts are not asked; a fact whose rules all fired or failed is not either."""
+    """Known facts are not asked; a fact whose rules a stated fact fails is not either."""
     result = tiny_expert.consult(device={"mic": "boom"}, needs={"uses": {"music"}})
-    assert [q.name for q in open_questions(result)] == ["needs.budget"]
-    result = tiny_expert.consult(device={"mic": "boom"}, needs={"uses": {"music"}, "budget": 90})
+    assert [q.name for q in open_questions(result)] == ["needs.budget", "device.type"]
+    result = tiny_expert.consult(
+        device={"mic": "boom", "type": "headset"}, needs={"uses": {"music"}, "budget": 90}
+    )
     assert open_questions(result) == []
 
 
 def test_ask_with_why_skip_and_answers(tiny_expert):
     """ask poses the needed questions in turn; why explains one, skip passes, and the
     verdicts end it."""
-    answers = scripted(["why", "boom", "skip", "30"])
+    answers = scripted(["why", "boom", "skip", "30", "why", "skip"])
     shell = Shell(tiny_expert, read=answers, echo=True)
     out = shell.execute("ask")
-    assert out.index("Question 1: device.mic") < out.index("Question 2: needs.uses")
-    assert out.index("Question 2: needs.uses") < out.index("Question 3: needs.budget")
-    assert "device.mic? why" in out
-    assert "- tiny.boom-headset: if device.mic is boom, then device.kind = headset" in out
+    assert out.index("Question 1: Microphone? (no microphone, an in-line microphone,") < out.index(
+        "Question 2: What do you use it for? (one or more of music,"
+    )
+    assert out.index("Question 2: What do you use it for?") < out.index(
+        "Question 3: Your budget in USD? (a number) — or why, skip, stop"
+    )
+    assert "microphone? why" in out
+    assert (
+        "  I ask about microphone because rule tiny.boom-headset uses it: a device with a boom "
+        "microphone: this device is a headset" in out
+    )
     assert "“come with an attached boom microphone” (“Headphones vs. Headsets" in out
+    assert "I ask about kind of device because it states what it is outright." in out
     assert "Nothing you could still tell me changes the answer." in out
-    assert "You answered 2 of 3 questions." in out
+    assert "You answered 2 of 4 questions." in out
     assert "This device is a headset (certain)." in out
     assert "What level to buy: a premium model (unlikely, -0.60)." in out
     assert shell.facts == {"device.mic": "boom", "needs.budget": 30.0}
-    assert shell.skipped == {"needs.uses"}
+    assert shell.skipped == {"needs.uses", "device.type"}
 
 
 def test_ask_asks_again_after_a_bad_answer(tiny_expert):
@@ -420,7 +431,7 @@ def test_ask_asks_again_after_a_bad_answer(tiny_expert):
     shell = Shell(tiny_expert, read=scripted(["bom", "boom", "stop"]), echo=True)
     out = shell.execute("ask")
     assert "error: device.mic: 'bom' is not allowed" in out and "(did you mean 'boom'?)" in out
-    assert out.count("Question 1: device.mic") == 1
+    assert out.count("Question 1: Microphone?") == 1
     assert "Stopped asking." in out and shell.facts == {"device.mic": "boom"}
 
 
@@ -435,18 +446,20 @@ def test_ask_stops_after_n_questions_and_goes_on_later(tiny_expert):
     """ask N asks at most N questions; ask again goes on, not asking skipped ones again."""
     shell = Shell(tiny_expert, read=scripted(["boom", "skip", "50"]))
     out = shell.execute("ask 2")
-    assert "1 more questions could change the answer; type ask to go on." in out
+    assert "2 more questions could change the answer; type ask to go on." in out
     out = shell.execute("ask")
-    assert "Question 1: needs.budget" in out and "needs.uses" not in out.split("\n\n")[0]
+    assert "Question 1: Your budget in USD?" in out
+    assert "What do you use it for?" not in out.split("\n\n")[0]
     assert shell.facts == {"device.mic": "boom", "needs.budget": 50.0}
 
 
 def test_ask_with_nothing_left_to_ask_shows_the_verdicts(shell):
     """When every needed fact is known, ask asks nothing."""
-    lines(shell, "set mic boom", "set uses music", "set budget 90")
+    lines(shell, "set mic boom", "set uses music", "set budget 90", "set type headset")
     out = shell.execute("ask")
     assert out.startswith("Nothing you could still tell me changes the answer.")
-    assert "This device is a headset (certain)." in out
+    assert "You answered 0 of 0 questions." in out
+    assert "This device is a headset (as you said)." in out
 
 
 # -- completion ------------------------------------------------------------------------------
@@ -523,16 +536,18 @@ def test_an_unwritable_history_file_does_not_end_the_session(monkeypatch, tmp_pa
 
 def test_run_reads_commands_and_answers_from_a_stream(tiny_base, capsys):
     """Without a terminal, run executes each line, the answers of ask included."""
-    stdin = io.StringIO("set uses music\nask\nboom\n90\nbogus\nfacts\n")
+    stdin = io.StringIO("set uses music\nask\nboom\n90\nskip\nbogus\nfacts\n")
     stdout = io.StringIO()
     assert run(tiny_base, stdin=stdin, stdout=stdout) == 2  # a line failed
     out = stdout.getvalue()
-    assert "device.mic? boom" in out and "needs.budget? 90" in out
-    assert out.endswith("needs.uses = music\ndevice.mic = boom\nneeds.budget = 90\n")
+    assert "microphone? boom" in out and "your budget in USD? 90" in out
+    assert out.endswith(
+        "needs.uses = music\ndevice.mic = boom\nneeds.budget = 90\nskipped questions: device.type\n"
+    )
     assert "expert>" not in out and "\x1b[" not in out
     assert (
         capsys.readouterr().err
-        == "error: line 5: unknown command 'bogus'; type help for the commands\n"
+        == "error: line 6: unknown command 'bogus'; type help for the commands\n"
     )
 
 

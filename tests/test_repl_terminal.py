@@ -101,26 +101,30 @@ def test_tab_completes_a_value(spawn):
 
 
 def test_a_guided_consultation_with_why(spawn):
-    """ask poses three questions; why explains one with its quote; the verdicts end it."""
+    """ask poses four questions in words; why explains one with its quote; the verdicts end
+    it."""
     child = spawn()
     child.send("ask\r")
-    child.expect_exact("Question 1: device.mic")
-    child.expect_exact("device.mic?")
+    child.expect_exact("Question 1: Microphone? (no microphone, an in-line microphone")
+    child.expect_exact("microphone?")
     child.send("why\r")
-    child.expect_exact("- tiny.boom-headset: if device.mic is boom, then device.kind = headset")
+    child.expect_exact("I ask about microphone because rule tiny.boom-headset uses it:")
     child.expect_exact("“come with an attached boom microphone”")
-    child.expect_exact("device.mic?")
+    child.expect_exact("microphone?")
     child.send("bo\t")
     child.expect(on_screen("boom"))  # completion runs in the background: wait for it
     child.send("\r")
-    child.expect_exact("Question 2: needs.uses")
-    child.expect_exact("needs.uses?")
+    child.expect_exact("Question 2: What do you use it for?")
+    child.expect_exact("what you use it for?")
     child.send("gaming\r")
-    child.expect_exact("Question 3: needs.budget")
-    child.expect_exact("needs.budget?")
+    child.expect_exact("Question 3: Your budget in USD? (a number)")
+    child.expect_exact("your budget in USD?")
     child.send("30\r")
+    child.expect_exact("Question 4: Kind of device?")
+    child.expect_exact("kind of device?")
+    child.send("skip\r")
     child.expect_exact("Nothing you could still tell me changes the answer")
-    child.expect_exact("You answered 3 of 3 questions.")
+    child.expect_exact("You answered 3 of 4 questions.")
     child.expect_exact("You said: a device with a boom microphone")
     child.expect_exact("What to get: a headset")
     child.expect_exact(PROMPT)

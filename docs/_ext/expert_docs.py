@@ -153,6 +153,10 @@ def vocabulary_goals(knowledge: Any) -> str:
             tests = " and ".join(f"`{test.describe()}`" for test in goal.conditions)
             when += f", where {tests}"
         beside = ", ".join(f"`{name}`" for name in goal.with_) or "—"
+        if goal.then_ask:
+            # A guided consultation goes on from here: say where (goals.toml's then_ask).
+            asks = " and ".join(f"`{group}`" for group in goal.then_ask)
+            beside += f"; a guided consultation then asks about {asks}"
         lines.append(f"| {when} | `{goal.attribute}` | {_cell(goal.says)} | {beside} |")
     return "\n".join(lines) + "\n"
 
@@ -454,7 +458,8 @@ def _facts_fields(
 
 
 #: Modules without an underscore that are the engine's internals, not part of the API.
-INTERNAL = ("compiler", "runner", "verdicts")
+# ``rules`` is the bundled knowledge base (data, installed as ``expert.rules``), not an API.
+INTERNAL = ("compiler", "runner", "verdicts", "rules")
 
 
 def _public_names(app: Any, env: Any) -> None:
