@@ -21,7 +21,7 @@ from .goals import Goal, choose_goal, fitting_goals
 from .knowledge import KnowledgeBase
 from .reading import Reading
 from .result import Firing, Member, Note, Result, Verdict
-from .words import capitalised, certainty_words
+from .words import capitalised, certainty_words, group_words
 
 __all__ = ["STRONG", "Answer", "answer_of", "known_gaps", "reasons_of", "rests_on"]
 
@@ -115,7 +115,7 @@ def _answer_asked(result: Result, reading: Reading) -> Answer | None:
     if reading.question is None:
         return None
     fitting = fitting_goals(result.knowledge.goals, result.facts)
-    for attribute in reading.question.attributes:
+    for attribute in _named_first(result, reading):
         goal = next((g for g in fitting if g.attribute == attribute), Goal((), attribute))
         if attribute in result:
             verdict = result.verdict(attribute)
@@ -162,6 +162,20 @@ def _answer_note(result: Result, notes: list[Note], goal: Goal) -> Answer:
     sentence = _sentence(attribute, value)
     text = f"{capitalised(sentence)} ({certainty_words(notes[0].certainty)})."
     return Answer(attribute.name, value, notes[0].certainty, text, because, goal, "", goal)
+
+
+def _named_first(result: Result, reading: Reading) -> list[str]:
+    """The attributes answering a question, those of a class the question names first
+    ("are headphones comfortable?": what the articles say of headphones, then of headsets)."""
+    assert reading.question is not None
+    asked = _word_starts(reading.text)
+    knowledge = result.knowledge
+
+    def named(attribute: str) -> bool:
+        spec = knowledge.attributes[attribute]
+        return spec.note and bool(asked & _word_starts(group_words(knowledge, spec.group)))
+
+    return sorted(reading.question.attributes, key=lambda attribute: not named(attribute))
 
 
 def _values(value: Any) -> tuple[Any, ...]:

@@ -67,6 +67,12 @@ CASES = [
         "designed-for-extended-use",
     ),
     (
+        "comfort.long-wear-comfort-headphones",
+        {"needs": {"session": "long"}},
+        "headphones.comfort",
+        "designed-for-prolonged-use",
+    ),
+    (
         "comfort.long-sessions-either-kind",
         {"needs": {"session": "long"}},
         "recommendation.advice",
