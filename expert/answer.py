@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -19,9 +19,11 @@ from .errors import KnowledgeBaseError
 from .gaps import Known, read_policy
 from .goals import Goal, choose_goal, fitting_goals
 from .knowledge import KnowledgeBase
-from .reading import Reading
 from .result import Firing, Member, Note, Result, Verdict
 from .words import capitalised, certainty_words, group_words
+
+if TYPE_CHECKING:
+    from .reading import Reading
 
 __all__ = ["STRONG", "Answer", "answer_of", "known_gaps", "reasons_of", "rests_on"]
 

@@ -6,7 +6,7 @@ import threading
 from collections.abc import Iterable, Iterator, Mapping
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -14,12 +14,14 @@ from ._paths import check_path_argument
 from .compiler import compile_base
 from .errors import EngineUnavailableError, FactError, InferenceError, UsageError, brief, suggest
 from .facts import Device, Needs
-from .guide import Guide
 from .knowledge import KnowledgeBase, load
-from .reading import Reading
 from .result import Result
 from .runner import ExpertaRunner, Runner
 from .verdicts import build_result, could_change, not_counting
+
+if TYPE_CHECKING:  # asking and guiding load their libraries only when used
+    from .guide import Guide
+    from .reading import Reading
 
 __all__ = ["ENGINES", "RUN_LIMIT", "Expert", "expert_for", "runner_class"]
 
@@ -211,6 +213,8 @@ class Expert:
         Raises:
             FactError: a fact is unknown to this knowledge base or outside its vocabulary.
         """
+        from .guide import Guide
+
         return Guide(self, _named(facts or {}), set(skipped))
 
     def consult_many(self, records: Iterable[Any]) -> Iterable[Result]:
