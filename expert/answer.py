@@ -65,6 +65,12 @@ class Answer:
             return fit(f"Answer(None, {shown(self.text, 100)})")
         return fit(f"Answer({self.attribute}={shown(self.value, 60)}, {cf(self.certainty)})")
 
+    def _repr_html_(self) -> str:
+        """What a notebook shows: the sentence, how sure as a bar, the reasons quoted."""
+        from ._notebook import answer_box
+
+        return answer_box(self)
+
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready: attribute, value, certainty, text and because (rule, source, quote)."""
         value = list(self.value) if isinstance(self.value, tuple) else self.value

@@ -102,10 +102,11 @@ class _Rendered:
         return self.to_rich()
 
     def _repr_html_(self) -> str:
-        """What a notebook shows: the lines as escaped HTML."""
-        from .render import html_lines
+        """What a notebook shows: the lines as nested lists, quotes as blockquotes, every
+        text escaped."""
+        from ._notebook import lines_box
 
-        return html_lines(self.lines())
+        return lines_box(self.lines())
 
     def __str__(self) -> str:
         return self.to_text()
@@ -212,6 +213,13 @@ class How(_Rendered):
             more += f", {len(self.rivals)} outweighed"
         value = shown(verdict.value, 50)
         return fit(f"How({verdict.attribute}={value}, {cf(verdict.certainty)}{more})")
+
+    def _repr_html_(self) -> str:
+        """What a notebook shows: the verdict with its certainty as a bar, the proof tree as
+        nested lists, each rule's quote a blockquote citing its article."""
+        from ._notebook import how_html
+
+        return how_html(self)
 
     def to_dict(self) -> dict[str, Any]:
         return {

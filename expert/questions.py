@@ -62,6 +62,12 @@ class Question:
         count = len(self.rules)
         return fit(f"Question({self.name}, {count} rule{'' if count == 1 else 's'})")
 
+    def _repr_html_(self) -> str:
+        """What a notebook shows: the question in words and the answers it takes."""
+        from ._notebook import question_html
+
+        return question_html(self)
+
     @property
     def name(self) -> str:
         """The fact's full name (``needs.uses``)."""

@@ -94,6 +94,14 @@ class Report(_Rendered):
         said = f"{answer.attribute}={shown(answer.value, 60)}, {cf(answer.certainty)}"
         return fit(f"Report({said}{full})")
 
+    def _repr_html_(self) -> str:
+        """What a notebook shows: the answer first with its reasons quoted, the verdicts as
+        a table in the vocabulary's words, certainties as bars, then the disagreements and
+        the notes, folded (open in the ``full`` report)."""
+        from ._notebook import report_html
+
+        return report_html(self)
+
     @property
     def answered(self) -> Answer:
         """The answer that heads the report (:func:`expert.answer.answer_of`)."""

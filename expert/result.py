@@ -175,6 +175,13 @@ class Verdict:
         value = shown(self.value, 60)
         return fit(f"Verdict({self.attribute}={value}, {cf(self.certainty)}{stated})")
 
+    def _repr_html_(self) -> str:
+        """What a notebook shows: the value (each member with its certainty as a bar) and
+        the quotes of the rules that concluded it."""
+        from ._notebook import verdict_html
+
+        return verdict_html(self)
+
     def member(self, value: Any) -> Member:
         """The member ``value`` of a set verdict.
 
@@ -237,6 +244,13 @@ class Conflict:
             for v, c, _ in losers
         )
         return fit(f"Conflict({self.attribute}: {shown(value, 24)} {sure} vs {lost})")
+
+    def _repr_html_(self) -> str:
+        """What a notebook shows: each side with its certainty as a bar and its sources,
+        the winner first, then each side's strongest quote."""
+        from ._notebook import conflict_html
+
+        return conflict_html(self)
 
     @property
     def settled_by(self) -> str:
