@@ -131,9 +131,7 @@ def test_a_guided_consultation_has_short_reprs(expert):
 
 def test_exact_reprs(expert):
     """A few reprs as they read."""
-    result = expert.consult(
-        Device(mic="boom"), Needs(uses=frozenset({"online-gaming", "calls"}))
-    )
+    result = expert.consult(Device(mic="boom"), Needs(uses=frozenset({"online-gaming", "calls"})))
     kind = result.verdict("device.kind")
     assert repr(kind) == "Verdict(device.kind='headset', 1.00)"
     assert repr(kind.because[0]) == (
