@@ -62,7 +62,7 @@ TONE_STYLES = {"good": "green", "bad": "red", "weak": "yellow"}
 
 def html_lines(lines: list[Line]) -> str:
     """Lines as HTML for a notebook: nested lists by depth, quotes as blockquotes, coloured
-    by tone, every text escaped (:mod:`expert._notebook`)."""
+    by tone, every text escaped (as explanations show in a notebook)."""
     from ._notebook import lines_box
 
     return lines_box(lines)
