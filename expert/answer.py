@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from ._short_repr import cf, fit, shown
 from .errors import KnowledgeBaseError
 from .gaps import Known, read_policy
 from .goals import Goal, choose_goal, fitting_goals
@@ -31,7 +32,7 @@ __all__ = ["STRONG", "Answer", "answer_of", "known_gaps", "reasons_of", "rests_o
 STRONG = 0.5
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Answer:
     """The answer that heads a consultation's report.
 
@@ -58,6 +59,17 @@ class Answer:
     #: The goal whose verdict answers: ``goal`` itself, or a more general one that holds
     #: for the stated facts when ``goal`` has no verdict (``None``: no goal answered).
     by: Goal | None = None
+
+    def __repr__(self) -> str:
+        if self.attribute is None:
+            return fit(f"Answer(None, {shown(self.text, 100)})")
+        return fit(f"Answer({self.attribute}={shown(self.value, 60)}, {cf(self.certainty)})")
+
+    def _repr_html_(self) -> str:
+        """What a notebook shows: the sentence, how sure as a bar, the reasons quoted."""
+        from ._notebook import answer_box
+
+        return answer_box(self)
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready: attribute, value, certainty, text and because (rule, source, quote)."""

@@ -14,6 +14,7 @@ from typing import Any
 
 import attrs
 
+from ._short_repr import cf, fit, shown
 from .errors import ExplanationError
 from .explanation import Line, _Rendered, asked_about
 from .knowledge import Condition
@@ -32,13 +33,19 @@ MAX_TRIALS = 200
 SHOWN = 5
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Change:
     """One stated fact changed: from ``before`` (``None``: not stated) to ``after``."""
 
     name: str
     before: Any
     after: Any
+
+    def __repr__(self) -> str:
+        return fit(f"Change({self._moved()})")
+
+    def _moved(self) -> str:
+        return f"{self.name}: {shown(self.before, 30)} -> {shown(self.after, 30)}"
 
     def describe(self) -> str:
         """``device.mic: none -> boom``."""
@@ -47,7 +54,7 @@ class Change:
         return f"{self.name}: {before} -> {after}"
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Option:
     """One way to make the verdict hold.
 
@@ -61,6 +68,10 @@ class Option:
     changes: tuple[Change, ...]
     certainty: float
     firings: tuple[Firing, ...]
+
+    def __repr__(self) -> str:
+        changes = "; ".join(change._moved() for change in self.changes)
+        return fit(f"Option({changes}, {cf(self.certainty)})")
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready: the changes, the certainty and the rules that would fire."""
@@ -78,7 +89,7 @@ def _json(value: Any) -> Any:
     return sorted(value) if isinstance(value, frozenset) else value
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class HowTo(_Rendered):
     """What it would take for ``attribute`` to be ``value``.
 
@@ -95,6 +106,11 @@ class HowTo(_Rendered):
     max_changes: int
     holds: bool
     options: tuple[Option, ...]
+
+    def __repr__(self) -> str:
+        count = len(self.options)
+        found = "holds" if self.holds else f"{count} option{'' if count == 1 else 's'}"
+        return fit(f"HowTo({self.attribute}={shown(self.value, 40)}: {found})")
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready: the question, whether it holds already, and every option."""

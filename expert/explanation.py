@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from ._short_repr import cf, fit, pairs, shown
 from .errors import ExplanationError
 from .knowledge import Condition, KnowledgeBase, RuleSpec
 from .vocabulary import Attribute, resolve, show_value
@@ -48,7 +49,11 @@ def _cf(value: float) -> str:
     return f"{value:.2f}"
 
 
-@attrs.frozen
+def _s(count: int) -> str:
+    return "" if count == 1 else "s"
+
+
+@attrs.frozen(repr=False)
 class Line:
     """One line of an explanation.
 
@@ -66,6 +71,10 @@ class Line:
     kind: str
     text: str
     tone: str = ""
+
+    def __repr__(self) -> str:
+        tone = f", {self.tone!r}" if self.tone else ""
+        return fit(f"Line({self.depth}, {self.kind!r}, {shown(self.text, 80)}{tone})")
 
 
 class _Rendered:
@@ -93,10 +102,11 @@ class _Rendered:
         return self.to_rich()
 
     def _repr_html_(self) -> str:
-        """What a notebook shows: the lines as escaped HTML."""
-        from .render import html_lines
+        """What a notebook shows: the lines as nested lists, quotes as blockquotes, every
+        text escaped."""
+        from ._notebook import lines_box
 
-        return html_lines(self.lines())
+        return lines_box(self.lines())
 
     def __str__(self) -> str:
         return self.to_text()
@@ -105,13 +115,18 @@ class _Rendered:
 # -- how -------------------------------------------------------------------------------------
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Step:
     """One rule firing in a proof, with the proofs of the concluded facts it matched."""
 
     firing: Firing
     citation: str
     premises: tuple[Proof, ...]
+
+    def __repr__(self) -> str:
+        count = len(self.premises)
+        firing = self.firing
+        return fit(f"Step({firing.rule}, {cf(firing.certainty)}, {count} premise{_s(count)})")
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -122,7 +137,7 @@ class Step:
         }
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Proof:
     """Why ``attribute = value`` holds: stated by the user, or concluded by rule steps."""
 
@@ -134,6 +149,11 @@ class Proof:
     #: For a concluded value the person stated outright, the statement
     #: (``device.type = headphones``).
     stated_as: str = ""
+
+    def __repr__(self) -> str:
+        said = "stated" if self.stated else f"{len(self.steps)} step{_s(len(self.steps))}"
+        value = shown(self.value, 50)
+        return fit(f"Proof({self.attribute}={value}, {cf(self.certainty)}, {said})")
 
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -167,7 +187,7 @@ class Proof:
         return out
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class How(_Rendered):
     """How the verdict on an attribute was reached.
 
@@ -184,6 +204,22 @@ class How(_Rendered):
     conflict: Conflict | None
     rivals: tuple[Proof, ...]
     defeated: tuple[Firing, ...] = ()
+
+    def __repr__(self) -> str:
+        verdict = self.verdict
+        steps = sum(len(proof.steps) for proof in self.proofs)
+        more = f", {steps} step{_s(steps)}" if steps else ", stated"
+        if self.conflict:
+            more += f", {len(self.rivals)} outweighed"
+        value = shown(verdict.value, 50)
+        return fit(f"How({verdict.attribute}={value}, {cf(verdict.certainty)}{more})")
+
+    def _repr_html_(self) -> str:
+        """What a notebook shows: the verdict with its certainty as a bar, the proof tree as
+        nested lists, each rule's quote a blockquote citing its article."""
+        from ._notebook import how_html
+
+        return how_html(self)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -296,7 +332,7 @@ def how(result: Result, attribute: str) -> How:
 # -- why not ---------------------------------------------------------------------------------
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Candidate:
     """A rule that could conclude the value asked about, and what stood in its way.
 
@@ -316,6 +352,15 @@ class Candidate:
     #: The stated input that overruled it (it concluded another value than was stated).
     overruled_by: str = ""
 
+    def __repr__(self) -> str:
+        if self.fired:
+            said = f"fired, {cf(self.certainty)}"
+            if self.defeated_by or self.overruled_by:
+                said += ", defeated"
+        else:
+            said = f"not fired, {len(self.failed)} failed"
+        return fit(f"Candidate({self.rule.id}, {said})")
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "rule": self.rule.id,
@@ -329,7 +374,7 @@ class Candidate:
         }
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class WhyNot(_Rendered):
     """Why ``attribute`` is not ``value``.
 
@@ -352,6 +397,11 @@ class WhyNot(_Rendered):
     candidates: tuple[Candidate, ...]
     #: For ``overruled``, what the person stated (``device.type = headphones``).
     stated: str = ""
+
+    def __repr__(self) -> str:
+        count = len(self.candidates)
+        asked = f"{self.attribute}={shown(self.value, 40)}"
+        return fit(f"WhyNot({asked}: {self.status}, {count} rule{_s(count)})")
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -511,7 +561,7 @@ def why_not(result: Result, attribute: str, value: Any) -> WhyNot:
 # -- what if ---------------------------------------------------------------------------------
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class VerdictChange:
     """One verdict that a change of facts gained, lost or changed, and the rules why.
 
@@ -529,6 +579,17 @@ class VerdictChange:
     after: Verdict | None
     rules: tuple[str, ...]
     rules_gone: tuple[str, ...] = ()
+
+    def __repr__(self) -> str:
+        def side(verdict: Verdict | None) -> str:
+            return (
+                "None"
+                if verdict is None
+                else f"{shown(verdict.value, 36)} {cf(verdict.certainty)}"
+            )
+
+        moved = f"{side(self.before)} -> {side(self.after)}"
+        return fit(f"VerdictChange({self.kind} {self.attribute}: {moved})")
 
     @property
     def kind(self) -> str:
@@ -581,7 +642,7 @@ class VerdictChange:
         return line + rules
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Difference(_Rendered):
     """The verdicts that change when facts change."""
 
@@ -589,6 +650,12 @@ class Difference(_Rendered):
     before: Result = attrs.field(repr=False)
     after: Result = attrs.field(repr=False)
     differences: tuple[VerdictChange, ...]
+
+    def __repr__(self) -> str:
+        counts = [f"{len(self.of(kind))} {kind}" for kind in ("gained", "lost", "changed")]
+        said = ", ".join(c for c in counts if not c.startswith("0 ")) or "no change"
+        changes = pairs(self.changes.items(), 119 - len("Difference(: )") - len(said))
+        return fit(f"Difference({changes}: {said})")
 
     def of(self, kind: str) -> tuple[VerdictChange, ...]:
         """The differences of one kind: ``gained``, ``lost`` or ``changed``."""

@@ -36,6 +36,7 @@ from typing import Any, Protocol
 
 import attrs
 
+from ._short_repr import fit
 from ._toml import read_toml
 from .errors import KnowledgeBaseError, brief, suggest
 from .vocabulary import Attribute, join_words, show_value
@@ -56,7 +57,7 @@ class Test(Protocol):
     def holds(self, state: Any) -> bool: ...
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Goal:
     """What a consultation on some groups of facts is for.
 
@@ -84,6 +85,9 @@ class Goal:
     conditions: tuple[Test, ...] = ()
     for_: tuple[str, ...] = ()
     then_ask: tuple[str, ...] = ()
+
+    def __repr__(self) -> str:
+        return fit(f"Goal({self.attribute} when {', '.join(self.when) or 'nothing'})")
 
     def holds(self, facts: Mapping[str, Any], more: Iterable[str] = ()) -> bool:
         """Whether this goal is one for ``facts``: its groups stated (or among the groups

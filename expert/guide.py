@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from ._short_repr import fit, shown
 from .errors import UsageError
 from .goals import Goal, guide_goal
 from .questions import Question, open_questions
@@ -29,7 +30,7 @@ if TYPE_CHECKING:
 __all__ = ["Asked", "Guide"]
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Asked:
     """One question of a guided consultation and what became of it.
 
@@ -43,6 +44,11 @@ class Asked:
     text: str
     value: Any = None
 
+    def __repr__(self) -> str:
+        if self.skipped:
+            return fit(f"Asked({self.name}, skipped)")
+        return fit(f"Asked({self.name}={shown(self.value, 80)})")
+
     @property
     def skipped(self) -> bool:
         """Whether the question was skipped rather than answered."""
@@ -54,7 +60,7 @@ class Asked:
         return {"name": self.name, "text": self.text, "value": value, "skipped": self.skipped}
 
 
-@attrs.define(eq=False)
+@attrs.define(eq=False, repr=False)
 class Guide:
     """A guided consultation: the next question, the answers, and the result so far.
 
@@ -79,6 +85,12 @@ class Guide:
     asked: list[Asked] = attrs.field(factory=list, init=False)
     _current: Question | None = attrs.field(default=None, init=False)
     _whys: int = attrs.field(default=0, init=False)
+
+    def __repr__(self) -> str:
+        answered = sum(not asked.skipped for asked in self.asked)
+        skipped = len(self.asked) - answered
+        facts = f"{len(self.facts)} fact{'' if len(self.facts) == 1 else 's'}"
+        return fit(f"Guide({facts}, {answered} answered, {skipped} skipped)")
 
     def __attrs_post_init__(self) -> None:
         # Copies: the caller's mapping and set are never changed.

@@ -17,6 +17,7 @@ from typing import Any
 import attrs
 
 from ._paths import check_path_argument
+from ._short_repr import cf, fit, pairs, shown
 from ._toml import read_text, read_toml
 from .certainty import HEDGES
 from .errors import FactError, KnowledgeBaseError, brief, suggest
@@ -183,7 +184,7 @@ class Conclusion:
     value: Any
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Source:
     """An article the knowledge base cites."""
 
@@ -202,6 +203,9 @@ class Source:
     def _fold(self) -> str:
         return normalise_text(self.text)
 
+    def __repr__(self) -> str:
+        return fit(f"Source({self.key}, {shown(self.title, 90)})")
+
     def contains(self, quote: str) -> bool:
         """Whether ``quote`` is in the article (whitespace and quote marks folded)."""
         return normalise_text(quote) in self.folded
@@ -213,7 +217,7 @@ class Source:
         return ", ".join(parts)
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class RuleSpec:
     """A rule as written in a rule file.
 
@@ -251,6 +255,11 @@ class RuleSpec:
     overrides: tuple[str, ...] = ()
     path: str = ""
 
+    def __repr__(self) -> str:
+        head = f"RuleSpec({self.id}, {cf(self.certainty)} -> "
+        concluded = pairs(((c.attribute, c.value) for c in self.conclusions), 118 - len(head))
+        return fit(f"{head}{concluded})")
+
     @property
     def quote(self) -> str:
         """The quotes as one string, joined by an ellipsis."""
@@ -265,7 +274,7 @@ class RuleSpec:
         return {conclusion.attribute for conclusion in self.conclusions}
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class KnowledgeBase:
     """Rules, the attributes they use and the sources they cite, loaded and validated."""
 
@@ -314,6 +323,12 @@ class KnowledgeBase:
     @_verdict_attributes.default
     def _verdict_names(self) -> tuple[str, ...]:
         return tuple(n for n, a in self.attributes.items() if a.concluded and not a.note)
+
+    def __repr__(self) -> str:
+        return fit(
+            f"KnowledgeBase({len(self.rules)} rules, {len(self.sources)} sources, "
+            f"{len(self.attributes)} attributes, {shown(self.path, 60)})"
+        )
 
     def state(self, facts: Mapping[str, Any], *, strings: bool = False) -> dict[str, Any]:
         """Validate stated facts: full (or unambiguous short) names to canonical values.

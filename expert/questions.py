@@ -19,6 +19,7 @@ from typing import Any
 
 import attrs
 
+from ._short_repr import fit
 from .goals import Goal
 from .knowledge import KnowledgeBase, RuleSpec
 from .result import Result
@@ -42,7 +43,7 @@ def question_text(attribute: Attribute) -> str:
     return f"{words[:1].upper()}{words[1:]}?"
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Question:
     """An input fact the expert would like to know, and why.
 
@@ -56,6 +57,16 @@ class Question:
     attribute: Attribute
     rules: tuple[RuleSpec, ...]
     chain: tuple[tuple[RuleSpec, str], ...] = ()
+
+    def __repr__(self) -> str:
+        count = len(self.rules)
+        return fit(f"Question({self.name}, {count} rule{'' if count == 1 else 's'})")
+
+    def _repr_html_(self) -> str:
+        """What a notebook shows: the question in words and the answers it takes."""
+        from ._notebook import question_html
+
+        return question_html(self)
 
     @property
     def name(self) -> str:

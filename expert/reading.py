@@ -23,6 +23,7 @@ import snowballstemmer
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
+from ._short_repr import fit, shown
 from .knowledge import KnowledgeBase
 from .phrasing import QuestionWords
 from .words import statement
@@ -77,7 +78,7 @@ class _Meaning:
     question: int = -1
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Reading:
     """How a typed question was read.
 
@@ -95,6 +96,19 @@ class Reading:
     question: QuestionWords | None = None
     unread: tuple[str, ...] = ()
     closest: tuple[str, ...] = ()
+
+    def __repr__(self) -> str:
+        count = len(self.facts)
+        parts = [f"{count} fact{'' if count == 1 else 's'}"]
+        if self.question is not None and self.question.attributes:
+            parts.append(f"asks {self.question.attributes[0]}")
+        if not self.covered:
+            parts.append("not covered")
+        if self.unread:
+            parts.append(f"{len(self.unread)} unread")
+        said = ", ".join(parts)
+        text = shown(self.text, 119 - len("Reading(: )") - len(said))
+        return fit(f"Reading({text}: {said})")
 
     @property
     def covered(self) -> bool:

@@ -8,7 +8,6 @@ escapes); the functions that return strings leave that to whoever prints them
 
 from __future__ import annotations
 
-import html
 import json
 import textwrap
 from typing import Any
@@ -62,14 +61,11 @@ TONE_STYLES = {"good": "green", "bad": "red", "weak": "yellow"}
 
 
 def html_lines(lines: list[Line]) -> str:
-    """Lines as HTML for a notebook: every text escaped, indented by depth, classed by kind."""
-    rows = "".join(
-        f'<div class="expert-{html.escape(line.kind)}'
-        + (f" expert-{html.escape(line.tone)}" if line.tone else "")
-        + f'" style="margin-left:{1.5 * line.depth}em">{html.escape(line.text)}</div>'
-        for line in lines
-    )
-    return f'<div class="expert">{rows}</div>'
+    """Lines as HTML for a notebook: nested lists by depth, quotes as blockquotes, coloured
+    by tone, every text escaped (as explanations show in a notebook)."""
+    from ._notebook import lines_box
+
+    return lines_box(lines)
 
 
 def wrapped_lines(lines: list[Line], width: int) -> list[Line]:

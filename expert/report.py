@@ -17,6 +17,7 @@ from typing import Any
 
 import attrs
 
+from ._short_repr import cf, fit, shown
 from .answer import STRONG, Answer, answer_of
 from .explanation import SETTLED, Line, _Rendered
 from .goals import Goal, choose_goal
@@ -69,7 +70,7 @@ def _cf(value: float) -> str:
     return f"{value:.2f}"
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Report(_Rendered):
     """A consultation's report.
 
@@ -84,6 +85,22 @@ class Report(_Rendered):
     goal: Goal | None
     full: bool = False
     hints: str = "api"
+
+    def __repr__(self) -> str:
+        answer = self.answered
+        full = ", full" if self.full else ""
+        if answer.attribute is None:
+            return fit(f"Report(no answer{full})")
+        said = f"{answer.attribute}={shown(answer.value, 60)}, {cf(answer.certainty)}"
+        return fit(f"Report({said}{full})")
+
+    def _repr_html_(self) -> str:
+        """What a notebook shows: the answer first with its reasons quoted, the verdicts as
+        a table in the vocabulary's words, certainties as bars, then the disagreements and
+        the notes, folded (open in the ``full`` report)."""
+        from ._notebook import report_html
+
+        return report_html(self)
 
     @property
     def answered(self) -> Answer:

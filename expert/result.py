@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from ._short_repr import cf, fit, pairs, shown
 from .errors import ExplanationError
 from .vocabulary import json_value
 
@@ -21,7 +22,7 @@ if TYPE_CHECKING:
 __all__ = ["Conflict", "Firing", "Member", "Note", "Result", "Verdict"]
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Firing:
     """One rule firing: the rule, what it matched, what it concluded and how strongly.
 
@@ -55,6 +56,11 @@ class Firing:
     defeated: tuple[str, ...] = ()
     overruled_by: str = ""
 
+    def __repr__(self) -> str:
+        head = f"Firing({self.rule}, {cf(self.certainty)} -> "
+        end = ", defeated)" if self.defeated else ")"
+        return fit(head + pairs(self.conclusions, 119 - len(head) - len(end)) + end)
+
     def counts_for(self, attribute: str) -> bool:
         """Whether this firing is evidence on ``attribute`` (it was not defeated there)."""
         return attribute not in self.defeated
@@ -74,7 +80,7 @@ class Firing:
         return data
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Member:
     """One value of a set verdict, with its own certainty and reasons.
 
@@ -88,6 +94,9 @@ class Member:
     certainty: float
     because: tuple[Firing, ...]
 
+    def __repr__(self) -> str:
+        return fit(f"Member({shown(self.value, 80)}, {cf(self.certainty)})")
+
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready: value, certainty and because."""
         return {
@@ -97,7 +106,7 @@ class Member:
         }
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Note:
     """What an article says of a whole class of devices (``headsets``), apart from the
     verdicts on the user's device: a rule concluding an attribute declared ``note = true``.
@@ -120,6 +129,9 @@ class Note:
     quote: str
     certainty: float
 
+    def __repr__(self) -> str:
+        return fit(f"Note({self.attribute}={shown(self.value, 50)}, {cf(self.certainty)})")
+
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready: subject, attribute, value, rule, source, quote and certainty."""
         return {
@@ -133,7 +145,7 @@ class Note:
         }
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Verdict:
     """The conclusion on one attribute.
 
@@ -157,6 +169,18 @@ class Verdict:
     alternatives: Mapping[str, float] = attrs.field(factory=dict)
     members: tuple[Member, ...] = ()
     stated_by: str = ""
+
+    def __repr__(self) -> str:
+        stated = f", stated by {self.stated_by}" if self.stated_by else ""
+        value = shown(self.value, 60)
+        return fit(f"Verdict({self.attribute}={value}, {cf(self.certainty)}{stated})")
+
+    def _repr_html_(self) -> str:
+        """What a notebook shows: the value (each member with its certainty as a bar) and
+        the quotes of the rules that concluded it."""
+        from ._notebook import verdict_html
+
+        return verdict_html(self)
 
     def member(self, value: Any) -> Member:
         """The member ``value`` of a set verdict.
@@ -189,7 +213,7 @@ class Verdict:
         return data
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Conflict:
     """Two or more values of a one-valued attribute were concluded, or a stated value was
     contradicted, or two values that oppose each other (``opposes``) were both concluded.
@@ -211,6 +235,22 @@ class Conflict:
     sides: tuple[tuple[Any, float, tuple[Firing, ...]], ...]
     stated: str = ""
     against: str = ""
+
+    def __repr__(self) -> str:
+        (value, certainty, _), *losers = self.sides
+        sure = f"stated by {self.stated}" if self.stated else cf(certainty)
+        lost = " vs ".join(
+            f"{self.against + '=' if self.against else ''}{shown(v, 24)} {cf(c)}"
+            for v, c, _ in losers
+        )
+        return fit(f"Conflict({self.attribute}: {shown(value, 24)} {sure} vs {lost})")
+
+    def _repr_html_(self) -> str:
+        """What a notebook shows: each side with its certainty as a bar and its sources,
+        the winner first, then each side's strongest quote."""
+        from ._notebook import conflict_html
+
+        return conflict_html(self)
 
     @property
     def settled_by(self) -> str:
@@ -385,11 +425,12 @@ class Result:
         return self.report().to_text()
 
     def __repr__(self) -> str:
-        facts = ", ".join(f"{name}={value!r}" for name, value in self.facts.items())
-        return (
-            f"<Result of {facts or 'no facts'}: {len(self.verdicts)} verdicts, "
-            f"{len(self.conflicts)} conflicts, {len(self.notes)} notes>"
+        counts = (
+            f": {len(self.verdicts)} verdicts, {len(self.conflicts)} conflicts, "
+            f"{len(self.notes)} notes>"
         )
+        facts = pairs(self.facts.items(), 119 - len("<Result of ") - len(counts))
+        return fit(f"<Result of {facts or 'no facts'}{counts}")
 
     def __rich__(self) -> Any:
         return self.report().__rich__()
