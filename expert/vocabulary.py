@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable, Iterable, Mapping
-from typing import Any
+from typing import Any, TypeAlias
 
 import attrs
 
@@ -21,6 +21,7 @@ __all__ = [
     "KINDS",
     "TONES",
     "Attribute",
+    "FactValue",
     "Group",
     "Opposition",
     "check_references",
@@ -36,6 +37,12 @@ __all__ = [
 
 #: The kinds of attribute: one of ``values``, any of ``values``, true/false, a number >= 0.
 KINDS = ("choice", "set", "flag", "amount")
+
+#: A stated fact's value in its canonical form (what :meth:`Attribute.validate` returns): a
+#: choice's value (``str``), a flag (``bool``), an amount (``int`` or ``float``) or a set's
+#: values (``frozenset[str]``). Values given to the library may be looser (a set as a list or
+#: as comma-separated words, a flag as a word): they are checked and made canonical.
+FactValue: TypeAlias = str | bool | float | int | frozenset[str]
 
 #: Words a user may type for a flag.
 _TRUE = frozenset({"true", "yes", "y", "1", "on"})
@@ -251,7 +258,7 @@ class Attribute:
             allowed=self.allowed(),
         )
 
-    def parse(self, text: str) -> Any:
+    def parse(self, text: str) -> FactValue:
         """Turn a word typed on a command line, in the REPL or in a CSV cell into a value.
 
         Raises:
@@ -282,7 +289,7 @@ class Attribute:
         text = text.strip()
         return text if text in self.values or text.lower() not in self.values else text.lower()
 
-    def validate(self, value: Any) -> Any:
+    def validate(self, value: object) -> FactValue:
         """The value in its canonical form (a frozenset for a set), or :class:`FactError`.
 
         A set may be given as a set, list, tuple or comma-separated string.
@@ -360,8 +367,8 @@ def resolve(inputs: Mapping[str, Attribute], name: str, group: str | None = None
 
 
 def state_facts(
-    inputs: Mapping[str, Attribute], facts: Mapping[str, Any], *, strings: bool = False
-) -> dict[str, Any]:
+    inputs: Mapping[str, Attribute], facts: Mapping[str, object], *, strings: bool = False
+) -> dict[str, FactValue]:
     """Validate stated facts against the input vocabulary: full names to canonical values.
 
     Args:
@@ -380,15 +387,17 @@ def state_facts(
             value=facts,
             allowed=tuple(inputs),
         )
-    stated: dict[str, Any] = {}
+    stated: dict[str, FactValue] = {}
     for name, value in facts.items():
         attribute = resolve(inputs, name)
         if value is None or (strings and value == ""):
             continue
         if attribute.name in stated:
             raise FactError(f"{attribute.name} is given twice", field=attribute.name, value=name)
-        text = strings and isinstance(value, str)
-        stated[attribute.name] = attribute.parse(value) if text else attribute.validate(value)
+        if strings and isinstance(value, str):
+            stated[attribute.name] = attribute.parse(value)
+        else:
+            stated[attribute.name] = attribute.validate(value)
     return stated
 
 
