@@ -23,13 +23,16 @@ value: FactValue = result.facts["device.mic"]
 
 
 def _installed_from() -> Path | None:
-    """The directory ``expert`` was installed from (``pip install [-e] DIR``), or ``None``."""
-    try:
-        text = metadata.distribution("expert").read_text("direct_url.json")
-    except metadata.PackageNotFoundError:
-        return None
-    url = json.loads(text or "{}").get("url", "")
-    return Path(url.removeprefix("file://")).resolve() if url.startswith("file://") else None
+    """The directory ``expert`` was installed from (``pip install [-e] DIR``), or ``None``.
+
+    Only an installed distribution says (``direct_url.json``): the ``expert.egg-info`` a
+    build leaves in the checkout does not.
+    """
+    for dist in metadata.distributions(name="expert"):
+        url = json.loads(dist.read_text("direct_url.json") or "{}").get("url", "")
+        if url.startswith("file://"):
+            return Path(url.removeprefix("file://")).resolve()
+    return None
 
 
 def test_mypy_sees_the_installed_package_and_its_types(tmp_path):
