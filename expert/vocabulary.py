@@ -241,7 +241,7 @@ class Attribute:
         if self.kind == "amount":
             return "a number >= 0"
         if self.kind == "flag":
-            return "true or false (yes or no)"
+            return "true or false (yes/no, y/n, 1/0, on/off)"
         words = ", ".join(self.values)
         return f"one or more of {words} (comma-separated)" if self.multi else words
 
@@ -259,58 +259,63 @@ class Attribute:
         )
 
     def parse(self, text: str) -> FactValue:
-        """Turn a word typed on a command line, in the REPL or in a CSV cell into a value.
+        """Turn a word typed on a command line, in the REPL or in a CSV cell into a value:
+        the same as :meth:`validate`, which reads any text as words.
 
         Raises:
             FactError: the word is not a value of this attribute.
         """
-        if not isinstance(text, str):
-            return self.validate(text)
-        text = text.strip()
-        if self.kind == "flag":
-            lowered = text.lower()
-            if lowered in _TRUE:
-                return True
-            if lowered in _FALSE:
-                return False
-            raise self._refuse(text)
-        if self.kind == "amount":
-            try:
-                number = float(text)
-            except ValueError:
-                raise self._refuse(text, "is not a number") from None
-            return self.validate(number)
-        if self.kind == "set":
-            return self.validate([self._word(part) for part in text.split(",") if part.strip()])
-        return self.validate(self._word(text))
+        return self.validate(text)
 
-    def _word(self, text: str) -> str:
-        """A typed word as a value: exact, else case-folded when that is a value."""
+    def _named(self, text: str) -> str | None:
+        """The value ``text`` names: itself, else the one value equal to it ignoring case
+        (surrounding spaces ignored); ``None`` when there is none."""
         text = text.strip()
-        return text if text in self.values or text.lower() not in self.values else text.lower()
+        if text in self.values:
+            return text
+        folded = [value for value in self.values if value.casefold() == text.casefold()]
+        return folded[0] if len(folded) == 1 else None
 
     def validate(self, value: object) -> FactValue:
         """The value in its canonical form (a frozenset for a set), or :class:`FactError`.
 
-        A set may be given as a set, list, tuple or comma-separated string.
+        Text is read as words, the same way wherever it comes from (a Python call, JSON, the
+        command line, a batch row, the shell): a flag from ``true``/``false``, ``yes``/``no``,
+        ``y``/``n``, ``1``/``0`` or ``on``/``off``; an amount from a number; a set from
+        comma-separated values; the values of a choice or a set ignoring case and surrounding
+        spaces. A set may also be given as a set, list or tuple of values.
         """
-        if self.kind == "choice":
-            if not isinstance(value, str) or value not in self.values:
-                raise self._refuse(value)
-            return value
-        if self.kind == "set":
-            if isinstance(value, str):
-                value = [part.strip() for part in value.split(",") if part.strip()]
-            if not isinstance(value, (set, frozenset, list, tuple)):
-                raise self._refuse(value, "is not a set of values")
-            for member in value:
-                if not isinstance(member, str) or member not in self.values:
-                    raise self._refuse(value, member=member)
-            return frozenset(value)
         if self.kind == "flag":
+            if isinstance(value, str):
+                word = value.strip().lower()
+                if word in _TRUE or word in _FALSE:
+                    return word in _TRUE
             if not isinstance(value, bool):
                 raise self._refuse(value)
             return value
+        if self.kind == "choice":
+            found = self._named(value) if isinstance(value, str) else None
+            if found is None:
+                raise self._refuse(value)
+            return found
+        if self.kind == "set":
+            if isinstance(value, str):
+                value = [part for part in value.split(",") if part.strip()]
+            if not isinstance(value, (set, frozenset, list, tuple)):
+                raise self._refuse(value, "is not a set of values")
+            members = []
+            for member in value:
+                found = self._named(member) if isinstance(member, str) else None
+                if found is None:
+                    raise self._refuse(value, member=member)
+                members.append(found)
+            return frozenset(members)
+        if isinstance(value, str):
+            text = value.strip()
+            try:
+                value = float(text)
+            except ValueError:
+                raise self._refuse(text, "is not a number") from None
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             raise self._refuse(value, "is not a number")
         try:
