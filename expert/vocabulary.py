@@ -35,7 +35,8 @@ __all__ = [
     "state_facts",
 ]
 
-#: The kinds of attribute: one of ``values``, any of ``values``, true/false, a number >= 0.
+#: The kinds of attribute: one of ``values``, any of ``values``, true/false, a number (between
+#: the attribute's ``minimum`` and ``maximum``).
 KINDS = ("choice", "set", "flag", "amount")
 
 #: A stated fact's value in its canonical form (what :meth:`Attribute.validate` returns): a
@@ -58,7 +59,7 @@ NAME = re.compile(r"[a-z][a-z0-9_]*\.[a-z][a-z0-9_]*\Z")
 _GROUP = re.compile(r"[a-z][a-z0-9_]*\Z")
 _KEYS = {
     "values", "multi", "kind", "input", "note", "doc", "label", "labels", "says", "tone",
-    "tones", "opposes", "states", "ask_when", "ask_order",
+    "tones", "opposes", "states", "ask_when", "ask_order", "min", "max",
 }  # fmt: skip
 _GROUP_KEYS = {"label", "named_by"}
 
@@ -156,6 +157,10 @@ class Attribute:
             hold on the facts known before a guided consultation asks it.
         ask_order: for an input, where a guided consultation asks it: declared ones first,
             lowest first (``None``: after them, by how telling the question is).
+        minimum: for an amount, the least value a user may state (``min`` in the
+            vocabulary, 0 unless declared).
+        maximum: for an amount, the greatest value a user may state (``max``; ``None``: no
+            limit).
     """
 
     name: str
@@ -173,6 +178,8 @@ class Attribute:
     states: str = ""
     ask_when: tuple[Any, ...] = ()
     ask_order: int | None = None
+    minimum: float = 0
+    maximum: float | None = None
 
     @property
     def title(self) -> str:
@@ -227,7 +234,7 @@ class Attribute:
         if self.kind == "flag":
             return (True, False)
         if self.kind == "amount":
-            return ("a number >= 0",)
+            return (self.allowed_text(),)
         return self.values
 
     def words(self) -> tuple[str, ...]:
@@ -239,16 +246,22 @@ class Attribute:
     def allowed_text(self) -> str:
         """The allowed values in words, for messages and help."""
         if self.kind == "amount":
-            return "a number >= 0"
+            if self.maximum is None:
+                return f"a number >= {show_value(self.minimum)}"
+            return f"a number from {show_value(self.minimum)} to {show_value(self.maximum)}"
         if self.kind == "flag":
             return "true or false (yes/no, y/n, 1/0, on/off)"
         words = ", ".join(self.values)
         return f"one or more of {words} (comma-separated)" if self.multi else words
 
+    def within(self, number: float) -> bool:
+        """Whether an amount's ``number`` lies between its minimum and maximum."""
+        return self.minimum <= number and (self.maximum is None or number <= self.maximum)
+
     def _refuse(self, value: Any, reason: str | None = None, member: Any = None) -> FactError:
         shown = value if member is None else member
         if self.kind == "amount":
-            allowed = "allowed: a finite number >= 0"
+            allowed = f"allowed: {self.allowed_text()}"
         else:
             allowed = "allowed values: " + ", ".join(map(show_value, self.allowed()))
         return FactError(
@@ -322,7 +335,7 @@ class Attribute:
             finite = math.isfinite(float(value))
         except OverflowError:  # an int too large for a float
             finite = False
-        if not finite or value < 0:
+        if not finite or not self.within(value):
             raise self._refuse(value)
         return value
 
@@ -494,6 +507,7 @@ def _attribute(name: str, spec: Any, path: object) -> Attribute:
             "`ask_when` must be a table of conditions in the rule `when` syntax, e.g. "
             'ask_when.needs.uses = "calls"'
         )
+    minimum, maximum = _bounds(spec, kind, fail)
     return Attribute(
         name=name,
         kind=kind,
@@ -509,7 +523,30 @@ def _attribute(name: str, spec: Any, path: object) -> Attribute:
         opposes=_opposition(spec.get("opposes"), kind, fail),
         states=texts["states"],
         ask_order=order,
+        minimum=minimum,
+        maximum=maximum,
     )
+
+
+def _bounds(
+    spec: dict[str, Any], kind: str, fail: Callable[[str], Exception]
+) -> tuple[float, float | None]:
+    """An amount's ``min`` (0 unless given) and ``max`` (``None`` unless given), checked."""
+    given = {key: spec[key] for key in ("min", "max") if key in spec}
+    if given and kind != "amount":
+        raise fail(f'`{next(iter(given))}` is for an amount (kind = "amount"), not a {kind}')
+    for key, number in given.items():
+        if isinstance(number, bool) or not isinstance(number, (int, float)):
+            raise fail(f"`{key}` must be a number, not {brief(number)}")
+        if not math.isfinite(number):
+            raise fail(f"`{key}` must be a finite number, not {brief(number)}")
+    minimum, maximum = given.get("min", 0), given.get("max")
+    if maximum is not None and maximum < minimum:
+        raise fail(
+            f"`max` {show_value(maximum)} is below `min` {show_value(minimum)}"
+            + ("" if "min" in given else " (the default min)")
+        )
+    return minimum, maximum
 
 
 def _value_table(

@@ -65,7 +65,7 @@ def test_one_attribute_type_parses_words(kind, word, value):
 @pytest.mark.parametrize(
     ("kind", "value", "message"),
     [
-        ("amount", 10**400, "is not allowed; allowed: a finite number >= 0"),
+        ("amount", 10**400, "is not allowed; allowed: a number >= 0"),
         ("amount", float("nan"), "is not allowed"),
         ("amount", -1, "is not allowed"),
         ("amount", "eighty", "is not a number"),
@@ -174,6 +174,18 @@ def test_short_names_resolve_only_when_unambiguous():
         ({"plant.size": {"input": True, "kind": "amount", "values": ["a"]}}, "has no `values`"),
         ({"plant.kind": {"values": ["a"], "vals": 1}}, "unknown key 'vals'"),
         ({"plant.kind": {"values": ["a"], "note": True, "input": True}}, "cannot be `input"),
+        ({"plant.kind": {"input": True, "values": ["a"], "min": 1}}, "`min` is for an amount"),
+        (
+            {"plant.size": {"input": True, "kind": "amount", "max": "big"}},
+            "`max` must be a number",
+        ),
+        ({"plant.size": {"input": True, "kind": "amount", "min": True}}, "`min` must be a number"),
+        ({"plant.size": {"input": True, "kind": "amount", "max": float("inf")}}, "finite"),
+        ({"plant.size": {"input": True, "kind": "amount", "max": -5}}, "below `min` 0"),
+        (
+            {"plant.size": {"input": True, "kind": "amount", "min": 9, "max": 3}},
+            "`max` 3 is below",
+        ),
     ],
 )
 def test_a_bad_vocabulary_entry_is_refused(table, message):
@@ -258,3 +270,46 @@ def test_cli_lists_the_inputs_of_the_loaded_base(capsys):
     assert main(["--rules", str(PLANTS), "inputs"]) == 0
     out = capsys.readouterr().out
     assert "plant.kind: fern, cactus, other" in out and "plant.soil_wet: true or false" in out
+
+
+@pytest.mark.parametrize(
+    ("bounds", "value", "allowed"),
+    [
+        ({}, -1, "allowed: a number >= 0"),
+        ({"max": 500}, 501, "allowed: a number from 0 to 500"),
+        ({"min": -60}, -61, "allowed: a number >= -60"),
+        ({"min": -60, "max": 60.5}, "61", "allowed: a number from -60 to 60.5"),
+    ],
+)
+def test_an_amount_is_refused_outside_its_min_and_max(bounds, value, allowed):
+    """A stated amount below `min` (0 unless declared) or above `max` is refused, the message
+    naming the bounds."""
+    attributes: dict[str, Attribute] = {}
+    declare(attributes, {"x.t": {"input": True, "kind": "amount", **bounds}}, "vocabulary.toml")
+    attribute = attributes["x.t"]
+    with pytest.raises(FactError, match=allowed.replace(".", r"\.")) as caught:
+        attribute.validate(value)
+    assert caught.value.allowed == (allowed.removeprefix("allowed: "),)
+    assert attribute.validate(bounds.get("min", 0)) == bounds.get("min", 0)
+
+
+def test_a_negative_min_works_from_rules_to_the_command_line(tmp_path, capsys):
+    """`min = -60` (a temperature): a rule on -10 fires at -20, -61 is refused, and `expert
+    inputs` and `expert check` agree with the bounds."""
+    from support import rule_toml, write_base
+
+    topic = (
+        '[attributes."device.temperature"]\ninput = true\nkind = "amount"\nmin = -60\nmax = 60\n'
+        'doc = "the coldest it works at, in degrees C"\n\n'
+        + rule_toml(
+            "t.cold", "when.device.temperature = { lt = -10 }", 'then.device.kind = "headset"'
+        )
+    )
+    base = write_base(tmp_path / "kb", {"t": topic})
+    result = Expert(base).consult({"device.temperature": "-20"})
+    assert result.facts["device.temperature"] == -20 and "t.cold" in result.fired_rules
+    with pytest.raises(FactError, match="allowed: a number from -60 to 60"):
+        Expert(base).consult({"device.temperature": -61})
+    assert main(["--rules", str(base), "inputs"]) == 0
+    assert "device.temperature: a number from -60 to 60" in capsys.readouterr().out
+    assert main(["--rules", str(base), "check"]) == 0

@@ -55,7 +55,7 @@ def _values(attribute: Any) -> str:
     if attribute.kind == "flag":
         return "`true`, `false`"
     if attribute.kind == "amount":
-        return "a number ≥ 0"
+        return attribute.allowed_text().replace(">=", "≥")
     return ", ".join(f"`{value}`" for value in attribute.values)
 
 
@@ -443,7 +443,7 @@ def _facts_fields(
         elif attribute.kind == "flag":
             allowed = "true or false"
         else:
-            allowed = "a number ≥ 0"
+            allowed = attribute.allowed_text().replace(">=", "≥")
         doc = attribute.doc[:1].upper() + attribute.doc[1:]
         lines += [
             "",
