@@ -335,7 +335,9 @@ class Attribute:
             finite = math.isfinite(float(value))
         except OverflowError:  # an int too large for a float
             finite = False
-        if not finite or not self.within(value):
+        if not finite:
+            raise self._refuse(value, "is not a finite number")
+        if not self.within(value):
             raise self._refuse(value)
         return value
 
