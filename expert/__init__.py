@@ -24,6 +24,7 @@ from .errors import (
 )
 from .facts import Device, Needs
 from .result import Conflict, Firing, Result, Verdict
+from .vocabulary import FactValue
 
 __all__ = [
     "Conflict",
@@ -33,6 +34,7 @@ __all__ = [
     "ExpertError",
     "ExplanationError",
     "FactError",
+    "FactValue",
     "Firing",
     "InferenceError",
     "KnowledgeBaseError",

@@ -255,15 +255,16 @@ class Checkpoint:
 
     @property
     def offset(self) -> int:
-        return self.saved["offset"]
+        return int(self.saved["offset"])
 
     @property
     def lines(self) -> int:
-        return self.saved["lines"]
+        return int(self.saved["lines"])
 
     @property
     def extra(self) -> dict[str, Any]:
-        return self.saved["extra"]
+        extra: dict[str, Any] = self.saved["extra"]
+        return extra
 
     @classmethod
     def start(

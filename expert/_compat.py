@@ -17,13 +17,14 @@ from __future__ import annotations
 import collections
 import collections.abc
 import logging
+from types import ModuleType
 
 for _name in ("Mapping", "MutableMapping", "Sequence", "Iterable", "Callable", "Hashable"):
     if not hasattr(collections, _name):
         setattr(collections, _name, getattr(collections.abc, _name))
 
 
-def _import_experta_quietly():
+def _import_experta_quietly() -> tuple[ModuleType, ModuleType]:
     root = logging.getLogger()
     handlers_before = list(root.handlers)
     import experta

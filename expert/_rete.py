@@ -154,7 +154,8 @@ def _test(check: Any) -> Callable[[Any], Any]:
             return function(record, expected)
 
         return test
-    return check
+    checked: Callable[[Any], Any] = check
+    return checked
 
 
 def _feature_port(node: FeatureTesterNode) -> Callable[[Token], None]:

@@ -21,6 +21,7 @@ from .gaps import Known, read_policy
 from .goals import Goal, choose_goal, fitting_goals
 from .knowledge import KnowledgeBase
 from .result import Firing, Member, Note, Result, Verdict
+from .vocabulary import Attribute
 from .words import capitalised, certainty_words, group_words
 
 if TYPE_CHECKING:
@@ -250,7 +251,7 @@ def _answer(
     )
 
 
-def _sentence(attribute: Any, value: Any) -> str:
+def _sentence(attribute: Attribute, value: Any) -> str:
     if attribute.says:
         return attribute.says.replace("{value}", attribute.words_of(value))
     return f"{attribute.title}: {attribute.words_of(value)}"

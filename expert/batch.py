@@ -620,7 +620,10 @@ def on_dask(
         if not numbered:
             return []
         bag = dask.bag.from_sequence(numbered, partition_size=max(1, partition_size))
-        return client.compute(bag.map_partitions(_judge_partition, options)).result()
+        judged: list[dict[str, Any]] = client.compute(
+            bag.map_partitions(_judge_partition, options)
+        ).result()
+        return judged
 
 
 # -- files -----------------------------------------------------------------------------------

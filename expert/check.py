@@ -26,6 +26,7 @@ from .compiler import stages
 from .errors import KnowledgeBaseError
 from .knowledge import Condition, KnowledgeBase, RuleSpec, normalise_text
 from .premises import Premises, candidates, empty_ok, set_meeting
+from .vocabulary import show_value
 
 __all__ = ["Finding", "Report", "check"]
 
@@ -336,7 +337,8 @@ def _never_fires(knowledge: KnowledgeBase, satisfiable: _Satisfiability) -> list
     for rule in knowledge.rules:
         conditions = "; ".join(condition.describe() for condition in rule.conditions)
         if not satisfiable.rule(rule):
-            message = f"its conditions cannot all hold: {conditions}"
+            bounds = [found for c in rule.conditions if (found := _beyond_bounds(knowledge, c))]
+            message = "; ".join(bounds) or f"its conditions cannot all hold: {conditions}"
         elif premises.ways_of_rule(rule) == ():
             # Each concluded value it tests can be reached, but not together with the rest.
             message = f"no facts make these hold together through the rules: {conditions}"
@@ -344,6 +346,30 @@ def _never_fires(knowledge: KnowledgeBase, satisfiable: _Satisfiability) -> list
             continue
         findings.append(Finding("never-fires", (rule.id,), message))
     return findings
+
+
+def _beyond_bounds(knowledge: KnowledgeBase, condition: Condition) -> str | None:
+    """Why a comparison of an amount can never hold, naming the vocabulary's ``min`` or
+    ``max`` that rules it out; ``None`` when the bounds allow it."""
+    attribute = knowledge.attributes.get(condition.attribute)
+    number = condition.operand
+    if attribute is None or attribute.kind != "amount" or isinstance(number, bool):
+        return None
+    if not isinstance(number, (int, float)):
+        return None
+    least, most, op = attribute.minimum, attribute.maximum, condition.op
+    written = f"{attribute.name} {'=' if op == 'equals' else op} {show_value(number)}"
+    if {"lt": number <= least, "le": number < least, "equals": number < least}.get(op):
+        bound = f"is at least {show_value(least)} (vocabulary min)"
+    elif most is not None and {
+        "gt": number >= most,
+        "ge": number > most,
+        "equals": number > most,
+    }.get(op):
+        bound = f"is at most {show_value(most)} (vocabulary max)"
+    else:
+        return None
+    return f"{written} can never hold: {attribute.name} {bound}"
 
 
 # -- duplicates, subsumption, disagreements --------------------------------------------------

@@ -125,9 +125,9 @@ class Expert:
 
     def consult(
         self,
-        *facts: Device | Needs | Mapping[str, Any],
-        device: Device | Mapping[str, Any] | None = None,
-        needs: Needs | Mapping[str, Any] | None = None,
+        *facts: Device | Needs | Mapping[str, object],
+        device: Device | Mapping[str, object] | None = None,
+        needs: Needs | Mapping[str, object] | None = None,
     ) -> Result:
         """Run the rules on the facts and return the explained verdicts.
 
@@ -162,7 +162,7 @@ class Expert:
         checked = self.knowledge.state(stated)
         return self._consult_cached(tuple(sorted(checked.items(), key=_first)))
 
-    def ask(self, text: str, facts: Mapping[str, Any] | None = None) -> Result:
+    def ask(self, text: str, facts: Mapping[str, object] | None = None) -> Result:
         """Answer a question typed in plain words (``"is a keyboard input or output?"``).
 
         The question is read with the base's words (:mod:`expert.reading`): the facts it
@@ -200,7 +200,7 @@ class Expert:
         return reader.read(text)
 
     def guide(
-        self, facts: Mapping[str, Any] | None = None, *, skipped: Iterable[str] = ()
+        self, facts: Mapping[str, object] | None = None, *, skipped: Iterable[str] = ()
     ) -> Guide:
         """Start a guided consultation from ``facts``: the expert asks what could still change
         the answer, one question at a time (:class:`~expert.guide.Guide`).

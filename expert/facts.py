@@ -10,12 +10,12 @@ rules that need an unknown fact simply do not fire.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Self
 
 import attrs
 
 from .errors import FactError
-from .vocabulary import Attribute, show_value
+from .vocabulary import Attribute, FactValue, show_value
 
 __all__ = ["Device", "Needs", "bundled_inputs", "show_value"]
 
@@ -33,7 +33,7 @@ class _Facts:
 
     prefix: ClassVar[str]
 
-    def __init__(self, **values: Any) -> None:
+    def __init__(self, **values: object) -> None:
         inputs = bundled_inputs(self.prefix)
         checked = {}
         for name, value in values.items():
@@ -50,7 +50,7 @@ class _Facts:
         self.__attrs_init__(**checked)  # type: ignore[attr-defined]
 
     @classmethod
-    def from_mapping(cls, mapping: Mapping[str, Any], *, strings: bool = False) -> Any:
+    def from_mapping(cls, mapping: Mapping[str, object], *, strings: bool = False) -> Self:
         """Build from a mapping of field names (``mic`` or ``device.mic``) to values.
 
         Args:
@@ -69,7 +69,7 @@ class _Facts:
                 allowed=tuple(bundled_inputs(cls.prefix)),
             )
         inputs = bundled_inputs(cls.prefix)
-        values: dict[str, Any] = {}
+        values: dict[str, object] = {}
         for key, value in mapping.items():
             name = str(key).removeprefix(f"{cls.prefix}.")
             attribute = inputs.get(f"{cls.prefix}.{name}")
@@ -80,7 +80,7 @@ class _Facts:
             values[attribute.short] = value
         return cls(**values)
 
-    def known(self) -> dict[str, Any]:
+    def known(self) -> dict[str, FactValue]:
         """The stated facts by full name (``device.mic``), leaving out the unknown ones."""
         return {
             f"{self.prefix}.{field.name}": getattr(self, field.name)

@@ -278,11 +278,14 @@ def trial_values(knowledge: KnowledgeBase, attribute: Attribute) -> list[Any]:
             and isinstance(condition.operand, (int, float))
         }
     )
-    points = {0.0}
-    for low, high in zip([0.0, *thresholds], [*thresholds, math.inf], strict=True):
+    least = float(attribute.minimum)
+    points = {least}
+    for low, high in zip([least, *thresholds], [*thresholds, math.inf], strict=True):
         points.add(low)
-        points.add((low + high) / 2 if math.isfinite(high) else low * 2 + 1)
-    return sorted(point for point in points if point >= 0)
+        points.add((low + high) / 2 if math.isfinite(high) else low + abs(low) + 1)
+    if attribute.maximum is not None:
+        points.add(float(attribute.maximum))
+    return sorted(point for point in points if attribute.within(point))
 
 
 def find_gaps(

@@ -137,20 +137,22 @@ class Condition:
         if isinstance(value, frozenset):
             return self._holds_for_set(value)
         if self.op == "equals":
-            return value == self.operand
+            return bool(value == self.operand)
         if self.op == "one_of":
-            return value in self.operands
+            return bool(value in self.operands)
         if self.op == "not":
             return value not in self.operands
         if self.op in _NUMERIC:
             if isinstance(value, bool) or not isinstance(value, (int, float)):
                 return False
-            return {
-                "lt": value < self.operand,
-                "le": value <= self.operand,
-                "gt": value > self.operand,
-                "ge": value >= self.operand,
-            }[self.op]
+            return bool(
+                {
+                    "lt": value < self.operand,
+                    "le": value <= self.operand,
+                    "gt": value > self.operand,
+                    "ge": value >= self.operand,
+                }[self.op]
+            )
         return True  # present
 
     def _holds_for_set(self, values: frozenset) -> bool:
@@ -416,8 +418,13 @@ class KnowledgeBase:
 
 
 def bundled_path() -> Path:
-    """The directory of the knowledge base shipped with the library."""
-    return Path(str(resources.files("expert.rules")))
+    """The directory of the knowledge base shipped with the library.
+
+    An editable install links each file of ``rules/`` into a tree of its own (setup.cfg's
+    ``[editable_wheel]``); the base is read where ``expert.rules`` really is, links resolved,
+    so that a topic file added to ``rules/`` is read without installing again.
+    """
+    return Path(str(resources.files("expert.rules") / "__init__.py")).resolve().parent
 
 
 _CACHE: dict[tuple[str, tuple[tuple[str, float], ...]], KnowledgeBase] = {}
@@ -763,8 +770,9 @@ class _RuleParser:
                 raise self.fail(f"{where}: {attribute.name} takes a number, not {brief(value)}")
             if not _finite(value):
                 raise self.fail(f"{where}: {attribute.name} takes a finite number")
-            if value < 0:
-                return value  # a threshold may be any number; only stated amounts are >= 0
+            # A threshold may be any number: one beyond the vocabulary's min or max loads,
+            # and `expert check` names the bound that keeps the rule from firing.
+            return value
         try:
             if member and not (isinstance(value, str) and value in attribute.values):
                 raise FactError(

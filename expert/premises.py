@@ -164,14 +164,18 @@ def can_hold(attributes: Any, conditions: Iterable[Condition]) -> bool:
 def candidates(attribute: Attribute, conditions: list[Condition]) -> list[Any]:
     """Values worth trying for a stated attribute (None stands for 'not known').
 
-    For an amount: 0, each threshold, a point between each two and one above the last. The
-    numbers meeting a set of comparisons form intervals ending at thresholds, so some
-    number meets them all exactly when one of these points does."""
+    For an amount: its minimum, each threshold, a point between each two and one above the
+    last, those between its minimum and maximum. The numbers meeting a set of comparisons
+    form intervals ending at thresholds, so some number meets them all exactly when one of
+    these points does."""
     if attribute.kind == "flag":
         return [None, True, False]
     if attribute.kind == "amount":
+        bounds = {float(attribute.minimum)}
+        if attribute.maximum is not None:
+            bounds.add(float(attribute.maximum))
         thresholds = sorted(
-            {0.0}
+            bounds
             | {
                 float(operand)
                 for condition in conditions
@@ -180,8 +184,8 @@ def candidates(attribute: Attribute, conditions: list[Condition]) -> list[Any]:
             }
         )
         points = set(thresholds) | {a / 2 + b / 2 for a, b in pairwise(thresholds)}
-        points.add(thresholds[-1] * 2 + 1)
-        return [None] + sorted(p for p in points if p >= 0 and math.isfinite(p))
+        points.add(thresholds[-1] + abs(thresholds[-1]) + 1)
+        return [None] + sorted(p for p in points if math.isfinite(p) and attribute.within(p))
     return [None, *attribute.values]
 
 

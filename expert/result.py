@@ -9,7 +9,7 @@ import attrs
 
 from ._short_repr import cf, fit, pairs, shown
 from .errors import ExplanationError
-from .vocabulary import json_value
+from .vocabulary import FactValue, json_value
 
 if TYPE_CHECKING:
     from .answer import Answer
@@ -312,7 +312,7 @@ class Result:
             (:meth:`Expert.ask <expert.engine.Expert.ask>`); ``None`` for facts given as facts.
     """
 
-    facts: Mapping[str, Any]
+    facts: Mapping[str, FactValue]
     firings: tuple[Firing, ...]
     verdicts: tuple[Verdict, ...]
     conflicts: tuple[Conflict, ...]
@@ -381,7 +381,9 @@ class Result:
 
         return why_not(self, attribute, value)
 
-    def what_if(self, changes: Mapping[str, Any] | None = None, /, **more: Any) -> Difference:
+    def what_if(
+        self, changes: Mapping[str, object] | None = None, /, **more: object
+    ) -> Difference:
         """Consult again with changed facts and return the difference in verdicts.
 
         Keys are fact names, full (``device.mic``, as a mapping) or short where unambiguous
@@ -399,7 +401,7 @@ class Result:
 
         return how_to(self, attribute, value, max_changes)
 
-    def consult_again(self, facts: Mapping[str, Any]) -> Result:
+    def consult_again(self, facts: Mapping[str, object]) -> Result:
         """Consult the same knowledge base, on the same engine, with other facts."""
         from .engine import RUN_LIMIT, expert_for
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable, Iterable, Mapping
-from typing import Any
+from typing import Any, TypeAlias
 
 import attrs
 
@@ -21,6 +21,7 @@ __all__ = [
     "KINDS",
     "TONES",
     "Attribute",
+    "FactValue",
     "Group",
     "Opposition",
     "check_references",
@@ -34,8 +35,15 @@ __all__ = [
     "state_facts",
 ]
 
-#: The kinds of attribute: one of ``values``, any of ``values``, true/false, a number >= 0.
+#: The kinds of attribute: one of ``values``, any of ``values``, true/false, a number (between
+#: the attribute's ``minimum`` and ``maximum``).
 KINDS = ("choice", "set", "flag", "amount")
+
+#: A stated fact's value in its canonical form (what :meth:`Attribute.validate` returns): a
+#: choice's value (``str``), a flag (``bool``), an amount (``int`` or ``float``) or a set's
+#: values (``frozenset[str]``). Values given to the library may be looser (a set as a list or
+#: as comma-separated words, a flag as a word): they are checked and made canonical.
+FactValue: TypeAlias = str | bool | float | int | frozenset[str]
 
 #: Words a user may type for a flag.
 _TRUE = frozenset({"true", "yes", "y", "1", "on"})
@@ -51,7 +59,7 @@ NAME = re.compile(r"[a-z][a-z0-9_]*\.[a-z][a-z0-9_]*\Z")
 _GROUP = re.compile(r"[a-z][a-z0-9_]*\Z")
 _KEYS = {
     "values", "multi", "kind", "input", "note", "doc", "label", "labels", "says", "tone",
-    "tones", "opposes", "states", "ask_when", "ask_order",
+    "tones", "opposes", "states", "ask_when", "ask_order", "min", "max",
 }  # fmt: skip
 _GROUP_KEYS = {"label", "named_by"}
 
@@ -149,6 +157,10 @@ class Attribute:
             hold on the facts known before a guided consultation asks it.
         ask_order: for an input, where a guided consultation asks it: declared ones first,
             lowest first (``None``: after them, by how telling the question is).
+        minimum: for an amount, the least value a user may state (``min`` in the
+            vocabulary, 0 unless declared).
+        maximum: for an amount, the greatest value a user may state (``max``; ``None``: no
+            limit).
     """
 
     name: str
@@ -166,6 +178,8 @@ class Attribute:
     states: str = ""
     ask_when: tuple[Any, ...] = ()
     ask_order: int | None = None
+    minimum: float = 0
+    maximum: float | None = None
 
     @property
     def title(self) -> str:
@@ -220,7 +234,7 @@ class Attribute:
         if self.kind == "flag":
             return (True, False)
         if self.kind == "amount":
-            return ("a number >= 0",)
+            return (self.allowed_text(),)
         return self.values
 
     def words(self) -> tuple[str, ...]:
@@ -232,16 +246,22 @@ class Attribute:
     def allowed_text(self) -> str:
         """The allowed values in words, for messages and help."""
         if self.kind == "amount":
-            return "a number >= 0"
+            if self.maximum is None:
+                return f"a number >= {show_value(self.minimum)}"
+            return f"a number from {show_value(self.minimum)} to {show_value(self.maximum)}"
         if self.kind == "flag":
-            return "true or false (yes or no)"
+            return "true or false (yes/no, y/n, 1/0, on/off)"
         words = ", ".join(self.values)
         return f"one or more of {words} (comma-separated)" if self.multi else words
+
+    def within(self, number: float) -> bool:
+        """Whether an amount's ``number`` lies between its minimum and maximum."""
+        return self.minimum <= number and (self.maximum is None or number <= self.maximum)
 
     def _refuse(self, value: Any, reason: str | None = None, member: Any = None) -> FactError:
         shown = value if member is None else member
         if self.kind == "amount":
-            allowed = "allowed: a finite number >= 0"
+            allowed = f"allowed: {self.allowed_text()}"
         else:
             allowed = "allowed values: " + ", ".join(map(show_value, self.allowed()))
         return FactError(
@@ -251,66 +271,73 @@ class Attribute:
             allowed=self.allowed(),
         )
 
-    def parse(self, text: str) -> Any:
-        """Turn a word typed on a command line, in the REPL or in a CSV cell into a value.
+    def parse(self, text: str) -> FactValue:
+        """Turn a word typed on a command line, in the REPL or in a CSV cell into a value:
+        the same as :meth:`validate`, which reads any text as words.
 
         Raises:
             FactError: the word is not a value of this attribute.
         """
-        if not isinstance(text, str):
-            return self.validate(text)
-        text = text.strip()
-        if self.kind == "flag":
-            lowered = text.lower()
-            if lowered in _TRUE:
-                return True
-            if lowered in _FALSE:
-                return False
-            raise self._refuse(text)
-        if self.kind == "amount":
-            try:
-                number = float(text)
-            except ValueError:
-                raise self._refuse(text, "is not a number") from None
-            return self.validate(number)
-        if self.kind == "set":
-            return self.validate([self._word(part) for part in text.split(",") if part.strip()])
-        return self.validate(self._word(text))
+        return self.validate(text)
 
-    def _word(self, text: str) -> str:
-        """A typed word as a value: exact, else case-folded when that is a value."""
+    def _named(self, text: str) -> str | None:
+        """The value ``text`` names: itself, else the one value equal to it ignoring case
+        (surrounding spaces ignored); ``None`` when there is none."""
         text = text.strip()
-        return text if text in self.values or text.lower() not in self.values else text.lower()
+        if text in self.values:
+            return text
+        folded = [value for value in self.values if value.casefold() == text.casefold()]
+        return folded[0] if len(folded) == 1 else None
 
-    def validate(self, value: Any) -> Any:
+    def validate(self, value: object) -> FactValue:
         """The value in its canonical form (a frozenset for a set), or :class:`FactError`.
 
-        A set may be given as a set, list, tuple or comma-separated string.
+        Text is read as words, the same way wherever it comes from (a Python call, JSON, the
+        command line, a batch row, the shell): a flag from ``true``/``false``, ``yes``/``no``,
+        ``y``/``n``, ``1``/``0`` or ``on``/``off``; an amount from a number; a set from
+        comma-separated values; the values of a choice or a set ignoring case and surrounding
+        spaces. A set may also be given as a set, list or tuple of values.
         """
-        if self.kind == "choice":
-            if not isinstance(value, str) or value not in self.values:
-                raise self._refuse(value)
-            return value
-        if self.kind == "set":
-            if isinstance(value, str):
-                value = [part.strip() for part in value.split(",") if part.strip()]
-            if not isinstance(value, (set, frozenset, list, tuple)):
-                raise self._refuse(value, "is not a set of values")
-            for member in value:
-                if not isinstance(member, str) or member not in self.values:
-                    raise self._refuse(value, member=member)
-            return frozenset(value)
         if self.kind == "flag":
+            if isinstance(value, str):
+                word = value.strip().lower()
+                if word in _TRUE or word in _FALSE:
+                    return word in _TRUE
             if not isinstance(value, bool):
                 raise self._refuse(value)
             return value
+        if self.kind == "choice":
+            found = self._named(value) if isinstance(value, str) else None
+            if found is None:
+                raise self._refuse(value)
+            return found
+        if self.kind == "set":
+            if isinstance(value, str):
+                value = [part for part in value.split(",") if part.strip()]
+            if not isinstance(value, (set, frozenset, list, tuple)):
+                raise self._refuse(value, "is not a set of values")
+            members = []
+            for member in value:
+                found = self._named(member) if isinstance(member, str) else None
+                if found is None:
+                    raise self._refuse(value, member=member)
+                members.append(found)
+            return frozenset(members)
+        if isinstance(value, str):
+            text = value.strip()
+            try:
+                value = float(text)
+            except ValueError:
+                raise self._refuse(text, "is not a number") from None
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             raise self._refuse(value, "is not a number")
         try:
             finite = math.isfinite(float(value))
         except OverflowError:  # an int too large for a float
             finite = False
-        if not finite or value < 0:
+        if not finite:
+            raise self._refuse(value, "is not a finite number")
+        if not self.within(value):
             raise self._refuse(value)
         return value
 
@@ -360,8 +387,8 @@ def resolve(inputs: Mapping[str, Attribute], name: str, group: str | None = None
 
 
 def state_facts(
-    inputs: Mapping[str, Attribute], facts: Mapping[str, Any], *, strings: bool = False
-) -> dict[str, Any]:
+    inputs: Mapping[str, Attribute], facts: Mapping[str, object], *, strings: bool = False
+) -> dict[str, FactValue]:
     """Validate stated facts against the input vocabulary: full names to canonical values.
 
     Args:
@@ -380,15 +407,17 @@ def state_facts(
             value=facts,
             allowed=tuple(inputs),
         )
-    stated: dict[str, Any] = {}
+    stated: dict[str, FactValue] = {}
     for name, value in facts.items():
         attribute = resolve(inputs, name)
         if value is None or (strings and value == ""):
             continue
         if attribute.name in stated:
             raise FactError(f"{attribute.name} is given twice", field=attribute.name, value=name)
-        text = strings and isinstance(value, str)
-        stated[attribute.name] = attribute.parse(value) if text else attribute.validate(value)
+        if strings and isinstance(value, str):
+            stated[attribute.name] = attribute.parse(value)
+        else:
+            stated[attribute.name] = attribute.validate(value)
     return stated
 
 
@@ -480,6 +509,7 @@ def _attribute(name: str, spec: Any, path: object) -> Attribute:
             "`ask_when` must be a table of conditions in the rule `when` syntax, e.g. "
             'ask_when.needs.uses = "calls"'
         )
+    minimum, maximum = _bounds(spec, kind, fail)
     return Attribute(
         name=name,
         kind=kind,
@@ -495,7 +525,30 @@ def _attribute(name: str, spec: Any, path: object) -> Attribute:
         opposes=_opposition(spec.get("opposes"), kind, fail),
         states=texts["states"],
         ask_order=order,
+        minimum=minimum,
+        maximum=maximum,
     )
+
+
+def _bounds(
+    spec: dict[str, Any], kind: str, fail: Callable[[str], Exception]
+) -> tuple[float, float | None]:
+    """An amount's ``min`` (0 unless given) and ``max`` (``None`` unless given), checked."""
+    given = {key: spec[key] for key in ("min", "max") if key in spec}
+    if given and kind != "amount":
+        raise fail(f'`{next(iter(given))}` is for an amount (kind = "amount"), not a {kind}')
+    for key, number in given.items():
+        if isinstance(number, bool) or not isinstance(number, (int, float)):
+            raise fail(f"`{key}` must be a number, not {brief(number)}")
+        if not math.isfinite(number):
+            raise fail(f"`{key}` must be a finite number, not {brief(number)}")
+    minimum, maximum = given.get("min", 0), given.get("max")
+    if maximum is not None and maximum < minimum:
+        raise fail(
+            f"`max` {show_value(maximum)} is below `min` {show_value(minimum)}"
+            + ("" if "min" in given else " (the default min)")
+        )
+    return minimum, maximum
 
 
 def _value_table(

@@ -244,3 +244,32 @@ def test_check_lists_rules_that_put_one_value_on_both_sides():
         report.to_text()
     )
     assert report.to_dict()["disagreements"][-1]["against"]
+
+
+@pytest.mark.parametrize(
+    ("when", "attributes", "message"),
+    [
+        (
+            "when.device.price = { lt = -10 }",
+            "",
+            "device.price lt -10 can never hold: device.price is at least 0 (vocabulary min)",
+        ),
+        (
+            "when.device.volume = { gt = 130 }",
+            '[attributes."device.volume"]\ninput = true\nkind = "amount"\nmax = 120\n\n',
+            "device.volume gt 130 can never hold: device.volume is at most 120 (vocabulary max)",
+        ),
+        (
+            "when.device.volume = { ge = -5 }",
+            '[attributes."device.volume"]\ninput = true\nkind = "amount"\nmin = -10\n\n',
+            None,
+        ),
+    ],
+)
+def test_never_fires_names_the_vocabulary_bound(tmp_path, when, attributes, message):
+    """A comparison no amount between the vocabulary's min and max meets is reported naming
+    that bound; one the bounds allow is no finding."""
+    text = attributes + rule("t.a", when, HEADSET)
+    report = check(load(write_base(tmp_path / "kb", {"t": text})))
+    found = [f.message for f in report.problems if f.kind == "never-fires"]
+    assert found == ([message] if message else [])

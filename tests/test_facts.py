@@ -64,11 +64,18 @@ def test_prices_must_be_finite_non_negative_numbers(price):
         Device(price=price)
 
 
-@pytest.mark.parametrize("value", [1, "yes", None.__class__])
-def test_flags_take_only_booleans(value):
-    """A flag is True or False, not 1 or 'yes'."""
+@pytest.mark.parametrize("value", [1, "maybe", None.__class__])
+def test_flags_take_only_booleans_or_their_words(value):
+    """A flag is True or False, or a word for one ('yes'), not 1 or 'maybe'."""
     with pytest.raises(FactError, match="device.anc"):
         Device(anc=value)
+
+
+def test_text_values_read_as_typed_words():
+    """Device and Needs read text as the command line does: flags, case, commas, numbers."""
+    device = Device(anc="true", bluetooth="No", mic="BOOM", price="30")
+    assert (device.anc, device.bluetooth, device.mic, device.price) == (True, False, "boom", 30)
+    assert Needs(uses="Calls, GAMING").uses == frozenset({"calls", "gaming"})
 
 
 def test_set_facts_accept_lists_sets_and_comma_text():

@@ -3,6 +3,7 @@ groups, consulting by full name, and results that stand alone."""
 
 from __future__ import annotations
 
+import json
 import pickle
 from pathlib import Path
 
@@ -49,6 +50,10 @@ def test_device_values_come_from_the_vocabulary_file():
         ("amount", "80", 80.0),
         ("set", "b, a", frozenset({"a", "b"})),
         ("choice", "A", "a"),
+        ("flag", " On ", True),
+        ("flag", "n", False),
+        ("flag", "1", True),
+        ("set", "A,,b ", frozenset({"a", "b"})),
     ],
 )
 def test_one_attribute_type_parses_words(kind, word, value):
@@ -60,11 +65,12 @@ def test_one_attribute_type_parses_words(kind, word, value):
 @pytest.mark.parametrize(
     ("kind", "value", "message"),
     [
-        ("amount", 10**400, "is not allowed; allowed: a finite number >= 0"),
-        ("amount", float("nan"), "is not allowed"),
+        ("amount", 10**400, "is not a finite number; allowed: a number >= 0"),
+        ("amount", float("nan"), "is not a finite number"),
         ("amount", -1, "is not allowed"),
-        ("amount", "80", "is not a number"),
-        ("flag", "yes", "allowed values: true, false"),
+        ("amount", "eighty", "is not a number"),
+        ("flag", "maybe", "allowed values: true, false"),
+        ("flag", 1, "allowed values: true, false"),
         ("set", ["a", "z"], "'z' is not allowed; allowed values: a, b"),
         ("set", 5, "is not a set of values"),
         ("choice", "z", "allowed values: a, b"),
@@ -75,6 +81,70 @@ def test_one_attribute_type_validates_values(kind, value, message):
     values = ("a", "b") if kind in ("set", "choice") else ()
     with pytest.raises(FactError, match=message.replace("(", r"\(")):
         Attribute("x.y", kind, values, input=True).validate(value)
+
+
+@pytest.mark.parametrize(
+    ("kind", "given", "value"),
+    [
+        ("flag", "yes", True),
+        ("flag", "FALSE", False),
+        ("amount", " 80 ", 80.0),
+        ("set", "B, a", frozenset({"a", "b"})),
+        ("set", ["A", " b"], frozenset({"a", "b"})),
+        ("choice", " B", "b"),
+    ],
+)
+def test_validate_reads_text_as_parse_does(kind, given, value):
+    """A value given as text from Python is read as the same words as typed text."""
+    attribute = Attribute("x.y", kind, ("a", "b") if kind in ("set", "choice") else (), input=True)
+    assert attribute.validate(given) == attribute.parse(given) == value
+
+
+def test_case_decides_only_between_values_that_differ_by_case():
+    """A choice with values `a` and `A` takes each exactly and refuses a third spelling."""
+    attribute = Attribute("x.y", "choice", ("a", "A", "Usb-C"), input=True)
+    assert [attribute.validate(word) for word in ("a", "A", "usb-c")] == ["a", "A", "Usb-C"]
+    with pytest.raises(FactError):
+        Attribute("x.y", "choice", ("ab", "AB"), input=True).validate("Ab")
+
+
+#: The same words, in the spellings a person or a program may give them.
+WORDS = {"device.anc": "On", "device.mic": "BOOM", "device.foldable": "n",
+         "needs.uses": "Calls, Online-Gaming", "needs.budget": "80"}  # fmt: skip
+STATED = {
+    "device.anc": True,
+    "device.mic": "boom",
+    "device.foldable": False,
+    "needs.uses": frozenset({"calls", "online-gaming"}),
+    "needs.budget": 80.0,
+}
+
+
+def _grouped(words: dict[str, str], group: str) -> dict[str, str]:
+    return {k.split(".")[1]: v for k, v in words.items() if k.startswith(group + ".")}
+
+
+def test_every_way_in_reads_words_alike(capsys, tmp_path):
+    """Device/Needs, a mapping, JSON (as the web-app service passes it), the command line, a
+    batch row and the shell's set read flags, sets, choices and numbers with one parser."""
+    from expert._rows import facts as row_facts
+    from expert.repl import Shell
+
+    expert = Expert()
+    device, needs = _grouped(WORDS, "device"), _grouped(WORDS, "needs")
+    assert expert.consult(Device(**device), Needs(**needs)).facts == STATED
+    assert expert.consult(WORDS).facts == STATED
+    body = json.loads(json.dumps({"device": device, "needs": needs}))
+    assert expert.consult(device=body["device"], needs=body["needs"]).facts == STATED
+    argv = ["consult", "--json", "--device", *(f"{k}={v}" for k, v in device.items())]
+    assert main([*argv, "--needs", *(f"{k}={v}" for k, v in needs.items())]) == 0
+    facts = json.loads(capsys.readouterr().out)["facts"]
+    assert facts == {"device": {"anc": True, "mic": "boom", "foldable": False},
+                     "needs": {"uses": ["calls", "online-gaming"], "budget": 80}}  # fmt: skip
+    assert row_facts({"id": "1", **WORDS}, {"id"}, load().inputs) == STATED
+    shell = Shell(expert)
+    shell.execute("set " + " ".join(f"{k}={v.replace(' ', '')}" for k, v in WORDS.items()))
+    assert shell.facts == STATED
 
 
 def test_short_names_resolve_only_when_unambiguous():
@@ -104,6 +174,18 @@ def test_short_names_resolve_only_when_unambiguous():
         ({"plant.size": {"input": True, "kind": "amount", "values": ["a"]}}, "has no `values`"),
         ({"plant.kind": {"values": ["a"], "vals": 1}}, "unknown key 'vals'"),
         ({"plant.kind": {"values": ["a"], "note": True, "input": True}}, "cannot be `input"),
+        ({"plant.kind": {"input": True, "values": ["a"], "min": 1}}, "`min` is for an amount"),
+        (
+            {"plant.size": {"input": True, "kind": "amount", "max": "big"}},
+            "`max` must be a number",
+        ),
+        ({"plant.size": {"input": True, "kind": "amount", "min": True}}, "`min` must be a number"),
+        ({"plant.size": {"input": True, "kind": "amount", "max": float("inf")}}, "finite"),
+        ({"plant.size": {"input": True, "kind": "amount", "max": -5}}, "below `min` 0"),
+        (
+            {"plant.size": {"input": True, "kind": "amount", "min": 9, "max": 3}},
+            "`max` 3 is below",
+        ),
     ],
 )
 def test_a_bad_vocabulary_entry_is_refused(table, message):
@@ -188,3 +270,46 @@ def test_cli_lists_the_inputs_of_the_loaded_base(capsys):
     assert main(["--rules", str(PLANTS), "inputs"]) == 0
     out = capsys.readouterr().out
     assert "plant.kind: fern, cactus, other" in out and "plant.soil_wet: true or false" in out
+
+
+@pytest.mark.parametrize(
+    ("bounds", "value", "allowed"),
+    [
+        ({}, -1, "allowed: a number >= 0"),
+        ({"max": 500}, 501, "allowed: a number from 0 to 500"),
+        ({"min": -60}, -61, "allowed: a number >= -60"),
+        ({"min": -60, "max": 60.5}, "61", "allowed: a number from -60 to 60.5"),
+    ],
+)
+def test_an_amount_is_refused_outside_its_min_and_max(bounds, value, allowed):
+    """A stated amount below `min` (0 unless declared) or above `max` is refused, the message
+    naming the bounds."""
+    attributes: dict[str, Attribute] = {}
+    declare(attributes, {"x.t": {"input": True, "kind": "amount", **bounds}}, "vocabulary.toml")
+    attribute = attributes["x.t"]
+    with pytest.raises(FactError, match=allowed.replace(".", r"\.")) as caught:
+        attribute.validate(value)
+    assert caught.value.allowed == (allowed.removeprefix("allowed: "),)
+    assert attribute.validate(bounds.get("min", 0)) == bounds.get("min", 0)
+
+
+def test_a_negative_min_works_from_rules_to_the_command_line(tmp_path, capsys):
+    """`min = -60` (a temperature): a rule on -10 fires at -20, -61 is refused, and `expert
+    inputs` and `expert check` agree with the bounds."""
+    from support import rule_toml, write_base
+
+    topic = (
+        '[attributes."device.temperature"]\ninput = true\nkind = "amount"\nmin = -60\nmax = 60\n'
+        'doc = "the coldest it works at, in degrees C"\n\n'
+        + rule_toml(
+            "t.cold", "when.device.temperature = { lt = -10 }", 'then.device.kind = "headset"'
+        )
+    )
+    base = write_base(tmp_path / "kb", {"t": topic})
+    result = Expert(base).consult({"device.temperature": "-20"})
+    assert result.facts["device.temperature"] == -20 and "t.cold" in result.fired_rules
+    with pytest.raises(FactError, match="allowed: a number from -60 to 60"):
+        Expert(base).consult({"device.temperature": -61})
+    assert main(["--rules", str(base), "inputs"]) == 0
+    assert "device.temperature: a number from -60 to 60" in capsys.readouterr().out
+    assert main(["--rules", str(base), "check"]) == 0

@@ -27,6 +27,7 @@ import argparse
 import contextlib
 import os
 import re
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -55,7 +56,7 @@ def _values(attribute: Any) -> str:
     if attribute.kind == "flag":
         return "`true`, `false`"
     if attribute.kind == "amount":
-        return "a number ≥ 0"
+        return attribute.allowed_text().replace(">=", "≥")
     return ", ".join(f"`{value}`" for value in attribute.values)
 
 
@@ -443,7 +444,7 @@ def _facts_fields(
         elif attribute.kind == "flag":
             allowed = "true or false"
         else:
-            allowed = "a number ≥ 0"
+            allowed = attribute.allowed_text().replace(">=", "≥")
         doc = attribute.doc[:1].upper() + attribute.doc[1:]
         lines += [
             "",
@@ -490,6 +491,13 @@ def _public_names(app: Any, env: Any) -> None:
             value = getattr(module, public)
             home = getattr(value, "__module__", module_name) if callable(value) else module_name
             qualified = {f"{module_name}.{public}", f"{home}.{public}"}
+            # A re-exported alias (expert.FactValue) has no __module__: its defining module's
+            # page documents it.
+            qualified |= {
+                f"{other}.{public}"
+                for other in modules
+                if getattr(sys.modules.get(other), public, None) is value
+            }
             if not qualified & set(objects):
                 logger.warning(
                     "%s.%s is public (in __all__) but documented on no page", module_name, public

@@ -14,6 +14,7 @@ from typing import Any
 
 from ..errors import PhraseError
 from ..facts import bundled_inputs
+from ..knowledge import KnowledgeBase
 
 __all__ = ["attribute", "attribute_phrases", "device_facts", "needs_facts", "value"]
 
@@ -116,7 +117,8 @@ def _match(phrase: str, table: list, what: str, help_text: str) -> dict[str, Any
     for pattern, build in table:
         found = re.fullmatch(pattern, phrase, flags=re.IGNORECASE)
         if found:
-            return build(**found.groupdict())
+            built: dict[str, Any] = build(**found.groupdict())
+            return built
     raise PhraseError(f"cannot read {what} {phrase!r}; say one of: {help_text}")
 
 
@@ -232,7 +234,7 @@ ALIASES = {
 }
 
 
-def attribute_phrases(knowledge) -> dict[str, str]:
+def attribute_phrases(knowledge: KnowledgeBase) -> dict[str, str]:
     """Every way to name a concluded attribute: ``the device's sound quality`` and aliases."""
     phrases = {}
     for name in knowledge.concluded_attributes():
@@ -246,7 +248,7 @@ def attribute_phrases(knowledge) -> dict[str, str]:
     return phrases | {alias: name for alias, name in ALIASES.items() if name in phrases.values()}
 
 
-def attribute(phrase: str, knowledge) -> str:
+def attribute(phrase: str, knowledge: KnowledgeBase) -> str:
     """``the device's sound quality`` -> ``device.sound_quality``."""
     phrases = attribute_phrases(knowledge)
     key = phrase.strip()
@@ -255,7 +257,7 @@ def attribute(phrase: str, knowledge) -> str:
     return phrases[key]
 
 
-def value(name: str, word: str, knowledge) -> str:
+def value(name: str, word: str, knowledge: KnowledgeBase) -> str:
     """A value of the concluded attribute ``name``, checked against the vocabulary."""
     word = re.sub(r"^(?:an?|the) ", "", word.strip())
     allowed = knowledge.attributes[name].values

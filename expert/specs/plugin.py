@@ -114,7 +114,7 @@ def _rules_directory(config: pytest.Config) -> Path | None:
     """
     option = config.getoption("expert_rules")
     if option:
-        path, where = config.invocation_params.dir / option, "--expert-rules"
+        path, where = config.invocation_params.dir / str(option), "--expert-rules"
     else:
         setting = config.getini(RULES_INI)
         if not setting:
