@@ -424,7 +424,17 @@ def bundled_path() -> Path:
     ``[editable_wheel]``); the base is read where ``expert.rules`` really is, links resolved,
     so that a topic file added to ``rules/`` is read without installing again.
     """
-    return Path(str(resources.files("expert.rules") / "__init__.py")).resolve().parent
+    try:
+        return Path(str(resources.files("expert.rules") / "__init__.py")).resolve().parent
+    except ModuleNotFoundError:
+        # Run from a checkout's root (``python -m expert``, ``python -m pytest``), ``expert``
+        # is the source folder, where the base sits beside it as ``rules/``.
+        checkout = Path(__file__).resolve().parent.parent / "rules"
+        if (checkout / "vocabulary.toml").is_file():
+            return checkout
+        raise KnowledgeBaseError(
+            "the bundled knowledge base is missing: expert.rules is not installed"
+        ) from None
 
 
 _CACHE: dict[tuple[str, tuple[tuple[str, float], ...]], KnowledgeBase] = {}
