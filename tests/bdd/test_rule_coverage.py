@@ -58,7 +58,8 @@ def test_a_rule_no_scenario_fires_fails_the_session_naming_it(pytester, plants):
 
 
 def test_a_failed_scenario_does_not_cover_its_rules(pytester, plants):
-    """The only scenario firing the repotting rule fails: the rule is reported uncovered."""
+    """The only scenario firing the repotting rule fails: the report names the scenario and
+    the rule as fired only by it, not as lacking a scenario."""
     feature = plants / "features" / "care.feature"
     text = feature.read_text(encoding="utf-8")
     feature.write_text(text.replace("care.tasks is 0.8", "care.tasks is 0.9"), encoding="utf-8")
@@ -66,7 +67,12 @@ def test_a_failed_scenario_does_not_cover_its_rules(pytester, plants):
     result.assert_outcomes(passed=6, failed=1)
     result.stdout.fnmatch_lines(
         [
-            "FAILED: 1 of 7 rules are fired by no passing scenario (1 failed scenarios do not*",
+            "FAILED: not known: 1 scenario failed, and a failing scenario's rules do not count*",
+            "  test_specs.py::test_a_plant_in_the_same_pot_for_three_years_should_be_repotted",
+            (
+                "1 of 7 rules are fired by no passing scenario so far; run again once every "
+                "scenario passes for the list; fired only by a failing scenario:"
+            ),
             "  care.repot-every-two-years",
         ]
     )
