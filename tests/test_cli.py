@@ -105,6 +105,72 @@ def test_help_exits_0(capsys):
     assert "consult" in capsys.readouterr().out
 
 
+SUBCOMMANDS = [
+    "consult", "ask", "rules", "sources", "inputs", "repl", "check", "batch",
+    "sample-catalogue", "completion",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("command", SUBCOMMANDS)
+def test_every_subcommand_has_a_description_in_its_help(capsys, command):
+    """`expert COMMAND --help` says in sentences what the command does, below the usage."""
+    assert main([command, "--help"]) == 0
+    out = capsys.readouterr().out
+    description = out.split("\n\n")[1]
+    assert not description.startswith(("positional arguments", "options")), out
+    assert len(description.split()) >= 10, out
+
+
+@pytest.mark.parametrize("command", ["rules", "check"])
+def test_format_options_say_what_they_choose(capsys, command):
+    """The --format option of rules and check has help text naming its default."""
+    main([command, "--help"])
+    out = " ".join(capsys.readouterr().out.split())
+    assert "--format {" in out and "text (default)" in out
+
+
+@pytest.mark.parametrize("flag", ["-V", "--version"])
+def test_short_and_long_version_flags_print_the_version(capsys, flag):
+    """-V prints what --version prints."""
+    from expert import __version__
+
+    assert main([flag]) == 0
+    assert capsys.readouterr().out == f"expert {__version__}\n"
+
+
+@pytest.mark.parametrize("shell", ["bash", "zsh", "fish"])
+def test_completion_prints_a_script_for_the_shell(capsys, shell):
+    """`expert completion SHELL` prints a script naming the commands and choices."""
+    assert main(["completion", shell]) == 0
+    script = capsys.readouterr().out
+    assert "expert" in script and "sample-catalogue" in script and "markdown" in script
+
+
+@pytest.mark.skipif(not shutil.which("bash"), reason="needs bash")
+def test_the_bash_completion_completes_commands_and_choices(capsys, tmp_path):
+    """Sourced in bash, the script completes a command, a --format choice and a shell."""
+    main(["completion", "bash"])
+    (tmp_path / "expert.bash").write_text(capsys.readouterr().out)
+    probe = """
+    source expert.bash
+    complete_words() { COMP_WORDS=("$@"); COMP_CWORD=$(($# - 1)); _shtab_expert; \
+        echo "${COMPREPLY[*]}"; }
+    complete_words expert con
+    complete_words expert rules --format ""
+    complete_words expert completion ""
+    """
+    done = subprocess.run(
+        ["bash", "-c", probe], cwd=tmp_path, capture_output=True, text=True, timeout=60
+    )
+    assert done.stdout.splitlines() == ["consult", "text markdown json", "bash zsh fish"], done
+
+
+def test_an_unknown_shell_for_completion_is_a_usage_error(capsys):
+    """A shell it cannot complete for exits 2 naming the ones it can."""
+    code, _, err = run(capsys, "completion", "powershell")
+    assert code == 2 and "bash" in err and "fish" in err
+
+
 def test_the_installed_script_runs_a_consultation():
     """The `expert` console script is installed and answers with JSON."""
     beside = Path(sys.executable).with_name("expert")
