@@ -192,6 +192,14 @@ def _parser() -> _Parser:
         "~/.config/fish/completions/expert.fish",
     )  # fmt: skip
     completion.add_argument("shell", choices=COMPLETION_SHELLS, help="the shell")
+    init = commands.add_parser(
+        "init", help="write a starter knowledge base (the houseplant example) to DIR",
+        description="Write a small, complete knowledge base to start from into DIR (created; "
+        "it must be missing or empty): the houseplant example of the docs, with its article, "
+        "vocabulary, seven rules, goals, questions, and a Gherkin specification with its "
+        "pytest.ini. Then: expert --rules DIR check.",
+    )  # fmt: skip
+    init.add_argument("directory", metavar="DIR", help="the folder to write it to")
     return parser
 
 
@@ -389,6 +397,13 @@ def _run(args: argparse.Namespace, out: Console) -> int:
         return _batch(args)
     if args.command == "sample-catalogue":
         return _sample_catalogue(args)
+    if args.command == "init":
+        from .scaffold import init
+
+        written = init(args.directory)
+        _print(f"wrote a starter knowledge base of {len(written)} files to {args.directory}:")
+        _print("\n".join(f"  {path}" for path in written))
+        return 0
     if args.command == "completion":
         import shtab
 

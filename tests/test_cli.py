@@ -22,7 +22,7 @@ def run(capsys, *argv):
     return code, out, err
 
 
-def test_consult_prints_a_verdict_table_with_quotes(capsys, tiny_base):
+def test_consult_prints_the_answer_with_its_quote(capsys, tiny_base):
     """The text output answers first, in words, with its certainty and the quote; ids
     (device.kind) only in --all."""
     code, out, _ = run(capsys, "--rules", str(tiny_base), "consult", "--device", "mic=boom")
@@ -107,7 +107,7 @@ def test_help_exits_0(capsys):
 
 SUBCOMMANDS = [
     "consult", "ask", "rules", "sources", "inputs", "repl", "check", "batch",
-    "sample-catalogue", "completion",
+    "sample-catalogue", "completion", "init",
 ]  # fmt: skip
 
 
@@ -169,6 +169,38 @@ def test_an_unknown_shell_for_completion_is_a_usage_error(capsys):
     """A shell it cannot complete for exits 2 naming the ones it can."""
     code, _, err = run(capsys, "completion", "powershell")
     assert code == 2 and "bash" in err and "fish" in err
+
+
+def test_init_writes_a_starter_base_that_checks_clean(capsys, tmp_path):
+    """`expert init DIR` writes the houseplant example (base, features, ini, test module),
+    which loads and checks clean; it refuses a folder that holds files."""
+    from expert.scaffold import FILES
+
+    target = tmp_path / "plants"
+    code, out, _ = run(capsys, "init", str(target))
+    assert code == 0 and f"wrote a starter knowledge base of {len(FILES)} files to" in out
+    assert sorted(str(p.relative_to(target)) for p in target.rglob("*") if p.is_file()) == sorted(
+        FILES
+    )
+    assert run(capsys, "--rules", str(target), "check")[0] == 0
+    code, _, err = run(capsys, "init", str(target))
+    assert code == 2 and "is not an empty folder" in err
+
+
+def test_the_starter_base_is_package_data():
+    """setup.cfg ships the example as the package data of expert.starter, every file of it."""
+    import configparser
+    import fnmatch
+
+    from expert.scaffold import FILES
+
+    config = configparser.ConfigParser()
+    config.read(Path(__file__).parents[1] / "setup.cfg")
+    assert "expert.starter = docs/examples/plants" in config["options"]["package_dir"]
+    patterns = config["options.package_data"]["expert.starter"].split(", ")
+    unshipped = [n for n in FILES if n != "test_specs.py" and not any(
+        fnmatch.fnmatch(n, pattern) for pattern in patterns)]  # fmt: skip
+    assert unshipped == []  # test_specs.py is shipped as a module of the package
 
 
 def test_the_installed_script_runs_a_consultation():
