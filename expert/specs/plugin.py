@@ -288,7 +288,7 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) ->
     return report
 
 
-@attrs.define
+@attrs.define(eq=False)  # a plugin object must be hashable
 class _Recorder:
     """Reads the scenarios' reports into the session's record, where the reports arrive:
     in the one process, or in the controller of pytest-xdist's workers."""

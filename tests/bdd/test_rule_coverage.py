@@ -100,3 +100,24 @@ def test_coverage_is_asked_for_by_the_ini_or_the_command_line(pytester, plants):
     run_pytest(pytester, "--expert-rule-coverage", subprocess=True).stdout.fnmatch_lines(
         ["every one of the 7 *"]
     )
+
+
+@pytest.mark.parametrize("uncovered", [False, True], ids=["covered", "uncovered"])
+def test_under_xdist_workers_coverage_is_gathered_and_printed_once(pytester, plants, uncovered):
+    """With scenarios spread over two pytest-xdist workers, the controller gathers what each
+    fired: the section is printed once, and an uncovered rule still fails the session."""
+    if uncovered:
+        with (plants / "care.toml").open("a", encoding="utf-8") as rules:
+            rules.write(UNCOVERED)
+    result = run_pytest(pytester, "-n", "2", subprocess=True)
+    result.assert_outcomes(passed=7)
+    out = result.stdout.str()
+    assert out.count("rule coverage") == 1, out
+    if uncovered:
+        assert result.ret == pytest.ExitCode.TESTS_FAILED
+        result.stdout.fnmatch_lines(
+            ["FAILED: 1 of 8 rules*", "  care.other-plants-indirect-light"]
+        )
+    else:
+        assert result.ret == pytest.ExitCode.OK
+        result.stdout.fnmatch_lines(["every one of the 7 rules is fired*"])
