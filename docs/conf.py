@@ -74,3 +74,5 @@ copybutton_remove_prompts = True
 html_theme = "furo"
 html_title = f"expert {release}"
 html_static_path = ["_static"]
+# Console and output blocks wrap at the page's edge (furo scrolls them sideways otherwise).
+html_css_files = ["wrap.css"]

@@ -362,6 +362,9 @@ class Checkpoint:
         file was; it is moved back only if it holds what was recorded.
         """
         size, recorded = saved[f"{kind}_bytes"], saved[f"{kind}_sha256"]
+        if size == 0 and not partial.exists() and not final.exists():
+            # An empty errors file is not left by a finished run (Checkpoint.finish).
+            partial.touch()
         for path in (partial, final):
             if not path.is_file() or (path == final and path.stat().st_size != size):
                 continue  # a finished file holds exactly what was recorded, no more
@@ -411,10 +414,16 @@ class Checkpoint:
         self._output.close()
         self._errors.close()
 
-    def finish(self) -> None:
-        """Rename the partial files into place and remove the sidecar."""
+    def finish(self, *, keep_empty_errors: bool = True) -> None:
+        """Rename the partial files into place and remove the sidecar; without
+        ``keep_empty_errors`` an errors file with nothing in it is not left behind (nor one
+        of an earlier run)."""
         self.close()
-        os.replace(self.paths.errors_partial, self.paths.errors)
+        if keep_empty_errors or self.paths.errors_partial.stat().st_size:
+            os.replace(self.paths.errors_partial, self.paths.errors)
+        else:
+            self.paths.errors_partial.unlink()
+            self.paths.errors.unlink(missing_ok=True)
         os.replace(self.paths.partial, self.paths.output)
         self.paths.sidecar.unlink()
         _temporary(self.paths.sidecar).unlink(missing_ok=True)  # left by a kill mid-save

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import errno
 import os
+import stat
 import tempfile
+import threading
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -42,9 +44,27 @@ def write_atomically(path: Path, data: str | bytes | Iterable[bytes]) -> int:
                 handle.write(piece)
                 count += 1
             handle.flush()
+            # The temporary file is private (0600); the file takes the mode it had, or a new
+            # file's mode under the umask, as if it had been written in place.
+            os.chmod(handle.name, _mode_of(path))
             os.fsync(handle.fileno())
         os.replace(handle.name, path)
     except BaseException:
         Path(handle.name).unlink(missing_ok=True)
         raise
     return count
+
+
+_UMASK_LOCK = threading.Lock()
+
+
+def _mode_of(path: Path) -> int:
+    """The permission bits ``path`` has, or those a new file gets under the process's umask."""
+    try:
+        return stat.S_IMODE(path.stat().st_mode)
+    except FileNotFoundError:
+        pass
+    with _UMASK_LOCK:  # the umask can only be read by setting it
+        umask = os.umask(0o022)
+        os.umask(umask)
+    return 0o666 & ~umask

@@ -149,7 +149,8 @@ class Summary:
         labelled: records with a label.
         disagreements: labelled records whose label differs from the ``device.kind`` verdict.
         undecided: labelled records without a ``device.kind`` verdict.
-        output: the output file; errors: the errors file (set by :func:`run_batch`).
+        output: the output file; errors: the errors file, ``None`` when none was written
+            (set by :func:`run_batch`).
         seconds: how long this run took; resumed_rows: rows an earlier run had done.
     """
 
@@ -759,7 +760,8 @@ def run_batch(
         output: where the rows go (JSON Lines or CSV); written to ``OUTPUT.partial`` in
             chunks and renamed into place when the batch is done.
         errors: where bad records go, one JSON object a line with ``line``, ``id``,
-            ``error`` (the kind), ``reason`` and ``text``; ``OUTPUT.errors.jsonl`` by default.
+            ``error`` (the kind), ``reason`` and ``text``; ``OUTPUT.errors.jsonl`` by default,
+            left only when some record was rejected (a file named here is always written).
         input_format, output_format: ``csv`` or ``jsonl``; by the file's extension if not
             given.
         id_column: the column holding record ids (``id`` by default; the line number when a
@@ -822,9 +824,10 @@ def run_batch(
             if not resume:
                 refuse_partial(paths)
             summary = _run(handle, source, paths, options, resume, workers, dask, chunk_size,
-                           progress)  # fmt: skip
+                           progress, keep_empty_errors=errors is not None)  # fmt: skip
     summary.seconds = time.monotonic() - started
-    summary.output, summary.errors = str(paths.output), str(paths.errors)
+    summary.output = str(paths.output)
+    summary.errors = str(paths.errors) if paths.errors.exists() else None
     return summary
 
 
@@ -929,8 +932,11 @@ def _run(
     dask: Any,
     chunk_size: int,
     progress: bool | None,
+    *,
+    keep_empty_errors: bool,
 ) -> Summary:
-    """Judge the input from where the last run stopped, chunk by chunk, into the files."""
+    """Judge the input from where the last run stopped, chunk by chunk, into the files; an
+    errors file of the default name is left only when some record was rejected."""
     checkpoint = _start(handle, source, paths, options, resume)
     summary = Summary.from_dict(checkpoint.extra)
     summary.resumed_rows = summary.rows
@@ -957,5 +963,5 @@ def _run(
     except BaseException:
         checkpoint.close()
         raise
-    checkpoint.finish()
+    checkpoint.finish(keep_empty_errors=keep_empty_errors)
     return summary

@@ -41,6 +41,7 @@ from .vocabulary import resolve
 __all__ = ["main"]
 
 BATCH_FORMATS = CATALOGUE_FORMATS
+COMPLETION_SHELLS = ("bash", "zsh", "fish")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -66,7 +67,10 @@ def _parser() -> _Parser:
         prog="expert",
         description="An expert system on headphones and headsets that explains its verdicts.",
     )
-    parser.add_argument("--version", action="version", version=f"expert {__version__}")
+    parser.add_argument(
+        "-V", "--version", action="version", version=f"expert {__version__}",
+        help="print the version and exit",
+    )  # fmt: skip
     parser.add_argument("--debug", action="store_true", help="show tracebacks of errors")
     parser.add_argument("--rules", metavar="DIR", help="a directory of rule files to use")
     parser.add_argument(
@@ -76,7 +80,14 @@ def _parser() -> _Parser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     commands.required = True
 
-    consult = commands.add_parser("consult", help="consult the expert on a device and needs")
+    consult = commands.add_parser(
+        "consult", help="consult the expert on a device and needs",
+        description="Consult the expert on the facts you state (--device, --needs, or --fact "
+        "for any knowledge base) and print its report: the answer first, then the other "
+        "verdicts, each with the rules and quotes it rests on. --how, --why-not, --how-to and "
+        "--what-if explain one verdict instead; --ask asks you questions until the answer is "
+        "settled. e.g. expert consult --device mic=boom --needs uses=online-gaming",
+    )  # fmt: skip
     consult.add_argument(
         "--fact", nargs="+", action="extend", default=[], metavar="NAME=VALUE",
         help="facts by full name, for any knowledge base, e.g. device.mic=boom "
@@ -126,24 +137,69 @@ def _parser() -> _Parser:
     ask.add_argument("--all", action="store_true", help="every verdict with its rules and quotes")
     ask.add_argument("--format", choices=FORMATS, help="output format (default text)")
 
-    rules = commands.add_parser("rules", help="list the rules of the knowledge base")
+    rules = commands.add_parser(
+        "rules", help="list the rules of the knowledge base",
+        description="List the rules of the knowledge base (the bundled one, or --rules DIR): "
+        "each rule's id, conditions, conclusions, certainty and the quote of the article it "
+        "cites, topic by topic.",
+    )  # fmt: skip
     rules.add_argument("--topic", help="only this topic")
-    rules.add_argument("--format", choices=FORMATS, default="text")
+    rules.add_argument(
+        "--format", choices=FORMATS, default="text",
+        help="text (default), markdown (the rule catalogue of the docs) or json",
+    )  # fmt: skip
 
-    commands.add_parser("sources", help="list the articles the rules cite")
-    commands.add_parser("inputs", help="list the facts a user can state, with their values")
-    commands.add_parser("repl", help="an interactive session: set facts, consult, ask why")
+    commands.add_parser(
+        "sources", help="list the articles the rules cite",
+        description="List the articles the rules cite (sources.toml): each one's key, title, "
+        "author and address, and how many rules quote it.",
+    )  # fmt: skip
+    commands.add_parser(
+        "inputs", help="list the facts a user can state, with their values",
+        description="List the facts one can state to the knowledge base (its vocabulary's "
+        "inputs), each with its full name, kind and allowed values: the names --device, "
+        "--needs and --fact take.",
+    )  # fmt: skip
+    commands.add_parser(
+        "repl", help="an interactive session: set facts, consult, ask why",
+        description="An interactive shell on a terminal: state facts, consult, ask how, why "
+        "not and what if, with completion and history. Type help in it for its commands.",
+    )  # fmt: skip
 
     check = commands.add_parser(
-        "check", help="verify the knowledge base (exit 0 when clean, 1 with a report)"
-    )
-    check.add_argument("--format", choices=("text", "json"), default="text")
+        "check", help="verify the knowledge base (exit 0 when clean, 1 with a report)",
+        description="Verify the knowledge base as a whole: quotes that are not in their "
+        "article, duplicate and subsumed rules, rules that can never fire, and the "
+        "disagreements between rules (listed, not defects). Exit 0 when clean, 1 with a "
+        "report of what was found.",
+    )  # fmt: skip
+    check.add_argument(
+        "--format", choices=("text", "json"), default="text",
+        help="text (default) or json (the same findings, for a program)",
+    )  # fmt: skip
     check.add_argument(
         "--gaps", action="store_true",
         help="list the needs that get no advice, against the known gaps of gaps.toml "
         "(exit 1 on one that is not known)",
     )  # fmt: skip
     _batch_parsers(commands)
+    completion = commands.add_parser(
+        "completion", help="print a shell completion script (bash, zsh or fish)",
+        description="Print a script that completes expert's commands and options in SHELL. "
+        "Load it in the shell's start-up file, e.g. in ~/.bashrc: "
+        'eval "$(expert completion bash)"; zsh: expert completion zsh > '
+        '"${fpath[1]}/_expert"; fish: expert completion fish > '
+        "~/.config/fish/completions/expert.fish",
+    )  # fmt: skip
+    completion.add_argument("shell", choices=COMPLETION_SHELLS, help="the shell")
+    init = commands.add_parser(
+        "init", help="write a starter knowledge base (the houseplant example) to DIR",
+        description="Write a small, complete knowledge base to start from into DIR (created; "
+        "it must be missing or empty): the houseplant example of the docs, with its article, "
+        "vocabulary, seven rules, goals, questions, and a Gherkin specification with its "
+        "pytest.ini. Then: expert --rules DIR check.",
+    )  # fmt: skip
+    init.add_argument("directory", metavar="DIR", help="the folder to write it to")
     return parser
 
 
@@ -176,14 +232,18 @@ def _batch_parsers(commands: Any) -> None:
     batch.add_argument("--json", action="store_true", help="print the summary as JSON")
 
     sample = commands.add_parser(
-        "sample-catalogue", help="write a seeded sample catalogue to try `expert batch` on"
-    )
+        "sample-catalogue", help="write a seeded sample catalogue to try `expert batch` on",
+        description="Write N rows of a sample catalogue of devices and needs (CSV or JSON "
+        "Lines), the same rows for the same seed, to try `expert batch` on. With -o FILE it "
+        "says on stderr what it wrote; without, the rows go to stdout and nothing else does.",
+    )  # fmt: skip
     sample.add_argument("rows", type=int, metavar="N", help="how many rows")
     sample.add_argument("-o", "--output", metavar="FILE", help="default: standard output")
     sample.add_argument("--seed", type=int, default=0, help="the same seed, the same rows")
     sample.add_argument("--format", choices=BATCH_FORMATS, help="default: by extension, or csv")
     sample.add_argument("--junk", type=float, default=0.0, metavar="FRACTION",
-                        help="the fraction of bad rows, e.g. 0.01")  # fmt: skip
+                        help="the fraction of bad rows, from 0 to 1 (default 0: no bad rows; "
+                        "e.g. 0.01)")  # fmt: skip
 
 
 def _names(text: str) -> list[str]:
@@ -256,6 +316,9 @@ def _sample_catalogue(args: argparse.Namespace) -> int:
         write_catalogue(args.output, lines)
     except OSError as error:
         raise UsageError(f"cannot write {args.output}: {error.strerror or error}") from None
+    # On stderr: standard output stays clean for whatever reads it.
+    rows = "row" if args.rows == 1 else "rows"
+    print(visible(f"expert: wrote {args.rows:,} {rows} to {args.output}"), file=sys.stderr)
     return 0
 
 
@@ -334,6 +397,18 @@ def _run(args: argparse.Namespace, out: Console) -> int:
         return _batch(args)
     if args.command == "sample-catalogue":
         return _sample_catalogue(args)
+    if args.command == "init":
+        from .scaffold import init
+
+        written = init(args.directory)
+        _print(f"wrote a starter knowledge base of {len(written)} files to {args.directory}:")
+        _print("\n".join(f"  {path}" for path in written))
+        return 0
+    if args.command == "completion":
+        import shtab
+
+        print(shtab.complete(_parser(), shell=args.shell), end="")
+        return 0
     knowledge = load(args.rules)
     if args.command == "rules":
         if args.topic and args.topic not in knowledge.by_topic():

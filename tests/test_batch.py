@@ -7,6 +7,7 @@ import csv
 import json
 import math
 import os
+import stat
 import sys
 from pathlib import Path
 
@@ -62,7 +63,7 @@ def test_csv_in_jsonl_out_has_id_verdicts_certainties_and_rules(capsys, tmp_path
     assert rows[3]["verdicts"]["recommendation.kind"]["value"] == "headset"
     assert "device.kind" not in rows[3]["verdicts"]  # a needs row says nothing of a device
     assert "4 rows" in out and "0 rejected" in out and "device.kind: headphones 2" in out
-    assert (tmp_path / "out.jsonl.errors.jsonl").read_text() == ""
+    assert not (tmp_path / "out.jsonl.errors.jsonl").exists()  # nothing rejected
     assert not list(tmp_path.glob("*.partial*"))
 
 
@@ -259,6 +260,40 @@ def test_the_summary_is_quiet_about_progress_when_piped(capsys, tmp_path):
     assert "50/50" in err and "rows/s" in err
 
 
+def test_sample_catalogue_writes_with_the_umask_and_states_its_default_junk(capsys, tmp_path):
+    """The file gets the mode the umask gives a new file (not the temporary file's 0600);
+    a file written again keeps its mode; --help states the default share of bad rows."""
+    target = tmp_path / "cat.csv"
+    old = os.umask(0o027)
+    try:
+        assert run(capsys, "sample-catalogue", "10", "-o", target)[0] == 0
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE(target.stat().st_mode) == 0o640
+    target.chmod(0o664)
+    assert run(capsys, "sample-catalogue", "5", "-o", target)[0] == 0
+    assert stat.S_IMODE(target.stat().st_mode) == 0o664
+    assert main(["sample-catalogue", "--help"]) == 0
+    assert "default 0: no bad rows" in " ".join(capsys.readouterr().out.split())
+
+
+def test_a_clean_batch_leaves_no_errors_file_but_a_named_one_is_kept(capsys, tmp_path):
+    """Nothing rejected: no OUTPUT.errors.jsonl, and a stale one of an earlier run is gone;
+    an errors file named with --errors is written even when empty."""
+    source = sample(tmp_path / "cat.csv", 20)
+    stale = tmp_path / "out.jsonl.errors.jsonl"
+    stale.write_text('{"line": 2}\n')
+    code, out, _ = run(capsys, "batch", source, "-o", tmp_path / "out.jsonl", "--json")
+    assert code == 0 and not stale.exists()
+    assert json.loads(out)["errors"] is None
+    named = tmp_path / "bad.jsonl"
+    code, out, _ = run(capsys, "batch", source, "-o", tmp_path / "two.jsonl", "--errors", named)
+    assert code == 0 and named.read_text() == ""
+    junk = sample(tmp_path / "junk.csv", 200, junk=0.1)
+    assert run(capsys, "batch", junk, "-o", tmp_path / "j.jsonl")[0] == 0
+    assert (tmp_path / "j.jsonl.errors.jsonl").read_text()
+
+
 def test_sample_catalogue_is_determined_by_its_seed(capsys, tmp_path):
     """The same seed gives the same bytes; another seed other rows; junk is a fraction."""
     one = b"".join(sample_catalogue(500, seed=3, junk=0.1))
@@ -266,7 +301,10 @@ def test_sample_catalogue_is_determined_by_its_seed(capsys, tmp_path):
     assert one != b"".join(sample_catalogue(500, seed=4, junk=0.1))
     plain = b"".join(sample_catalogue(50, seed=3))
     assert run(capsys, "sample-catalogue", "50", "--seed", "3")[1].encode() == plain
-    code, _, _ = run(capsys, "sample-catalogue", "200", "-o", tmp_path / "c.jsonl", "--seed", "3")
+    code, out, err = run(
+        capsys, "sample-catalogue", "200", "-o", tmp_path / "c.jsonl", "--seed", "3"
+    )
+    assert out == "" and err == f"expert: wrote 200 rows to {tmp_path / 'c.jsonl'}\n"
     records = jsonl(tmp_path / "c.jsonl")
     assert code == 0 and len(records) == 200 and records[0]["id"] == "SKU-0000001"
     assert {record["label"] for record in records} == {"headphones", "headset"}

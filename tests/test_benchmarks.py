@@ -31,6 +31,7 @@ def _numbers(tree: object, path: str = "") -> list[tuple[str, object]]:
     return [(path, tree)]
 
 
+@pytest.mark.slow
 def test_the_smoke_run_reports_every_figure(tmp_path):
     """`python -m benchmarks --size smoke` saves JSON with every figure, each above zero."""
     out = tmp_path / "bench.json"

@@ -239,6 +239,7 @@ def _wait_for_progress(sidecar: Path, process: subprocess.Popen, lines: int) -> 
 SIGNALS = [("SIGINT", 1, 130), ("SIGTERM", 2, 143), ("SIGKILL", 2, -9)]
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
 @pytest.mark.parametrize(("name", "workers", "status"), SIGNALS,
                          ids=[f"{n}-workers-{w}" for n, w, _ in SIGNALS])  # fmt: skip

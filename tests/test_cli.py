@@ -22,7 +22,7 @@ def run(capsys, *argv):
     return code, out, err
 
 
-def test_consult_prints_a_verdict_table_with_quotes(capsys, tiny_base):
+def test_consult_prints_the_answer_with_its_quote(capsys, tiny_base):
     """The text output answers first, in words, with its certainty and the quote; ids
     (device.kind) only in --all."""
     code, out, _ = run(capsys, "--rules", str(tiny_base), "consult", "--device", "mic=boom")
@@ -103,6 +103,104 @@ def test_help_exits_0(capsys):
     """--help is not an error."""
     assert main(["--help"]) == 0
     assert "consult" in capsys.readouterr().out
+
+
+SUBCOMMANDS = [
+    "consult", "ask", "rules", "sources", "inputs", "repl", "check", "batch",
+    "sample-catalogue", "completion", "init",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("command", SUBCOMMANDS)
+def test_every_subcommand_has_a_description_in_its_help(capsys, command):
+    """`expert COMMAND --help` says in sentences what the command does, below the usage."""
+    assert main([command, "--help"]) == 0
+    out = capsys.readouterr().out
+    description = out.split("\n\n")[1]
+    assert not description.startswith(("positional arguments", "options")), out
+    assert len(description.split()) >= 10, out
+
+
+@pytest.mark.parametrize("command", ["rules", "check"])
+def test_format_options_say_what_they_choose(capsys, command):
+    """The --format option of rules and check has help text naming its default."""
+    main([command, "--help"])
+    out = " ".join(capsys.readouterr().out.split())
+    assert "--format {" in out and "text (default)" in out
+
+
+@pytest.mark.parametrize("flag", ["-V", "--version"])
+def test_short_and_long_version_flags_print_the_version(capsys, flag):
+    """-V prints what --version prints."""
+    from expert import __version__
+
+    assert main([flag]) == 0
+    assert capsys.readouterr().out == f"expert {__version__}\n"
+
+
+@pytest.mark.parametrize("shell", ["bash", "zsh", "fish"])
+def test_completion_prints_a_script_for_the_shell(capsys, shell):
+    """`expert completion SHELL` prints a script naming the commands and choices."""
+    assert main(["completion", shell]) == 0
+    script = capsys.readouterr().out
+    assert "expert" in script and "sample-catalogue" in script and "markdown" in script
+
+
+@pytest.mark.skipif(not shutil.which("bash"), reason="needs bash")
+def test_the_bash_completion_completes_commands_and_choices(capsys, tmp_path):
+    """Sourced in bash, the script completes a command, a --format choice and a shell."""
+    main(["completion", "bash"])
+    (tmp_path / "expert.bash").write_text(capsys.readouterr().out)
+    probe = """
+    source expert.bash
+    complete_words() { COMP_WORDS=("$@"); COMP_CWORD=$(($# - 1)); _shtab_expert; \
+        echo "${COMPREPLY[*]}"; }
+    complete_words expert con
+    complete_words expert rules --format ""
+    complete_words expert completion ""
+    """
+    done = subprocess.run(
+        ["bash", "-c", probe], cwd=tmp_path, capture_output=True, text=True, timeout=60
+    )
+    assert done.stdout.splitlines() == ["consult", "text markdown json", "bash zsh fish"], done
+
+
+def test_an_unknown_shell_for_completion_is_a_usage_error(capsys):
+    """A shell it cannot complete for exits 2 naming the ones it can."""
+    code, _, err = run(capsys, "completion", "powershell")
+    assert code == 2 and "bash" in err and "fish" in err
+
+
+def test_init_writes_a_starter_base_that_checks_clean(capsys, tmp_path):
+    """`expert init DIR` writes the houseplant example (base, features, ini, test module),
+    which loads and checks clean; it refuses a folder that holds files."""
+    from expert.scaffold import FILES
+
+    target = tmp_path / "plants"
+    code, out, _ = run(capsys, "init", str(target))
+    assert code == 0 and f"wrote a starter knowledge base of {len(FILES)} files to" in out
+    assert sorted(str(p.relative_to(target)) for p in target.rglob("*") if p.is_file()) == sorted(
+        FILES
+    )
+    assert run(capsys, "--rules", str(target), "check")[0] == 0
+    code, _, err = run(capsys, "init", str(target))
+    assert code == 2 and "is not an empty folder" in err
+
+
+def test_the_starter_base_is_package_data():
+    """setup.cfg ships the example as the package data of expert.starter, every file of it."""
+    import configparser
+    import fnmatch
+
+    from expert.scaffold import FILES
+
+    config = configparser.ConfigParser()
+    config.read(Path(__file__).parents[1] / "setup.cfg")
+    assert "expert.starter = docs/examples/plants" in config["options"]["package_dir"]
+    patterns = config["options.package_data"]["expert.starter"].split(", ")
+    unshipped = [n for n in FILES if n != "test_specs.py" and not any(
+        fnmatch.fnmatch(n, pattern) for pattern in patterns)]  # fmt: skip
+    assert unshipped == []  # test_specs.py is shipped as a module of the package
 
 
 def test_the_installed_script_runs_a_consultation():

@@ -220,6 +220,7 @@ def engines() -> tuple[Expert, Expert]:
     return Expert(cache_size=0), Expert(engine="clips", cache_size=0)
 
 
+@pytest.mark.slow
 def test_random_consultations_are_identical(engines):
     """300 seeded random devices and needs: the same verdicts, firings and explanations."""
     experta, clips = engines
@@ -229,6 +230,7 @@ def test_random_consultations_are_identical(engines):
         ), (device, needs)
 
 
+@pytest.mark.slow
 def test_every_knowledge_case_is_identical(engines):
     """Every fact set of the knowledge tests' CASES gives the same result on both engines."""
     experta, clips = engines

@@ -33,6 +33,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import attrs
 import pytest
@@ -187,7 +188,19 @@ def run_python(page: Path, block: Block, namespace: dict) -> None:
         pytest.fail("".join(report))
 
 
-@pytest.mark.parametrize("page", pages(), ids=lambda page: str(page.relative_to(DOCS)))
+#: Pages whose sessions run for many seconds (nested pytest runs, batches, terminals).
+SLOW_PAGES = {"howto/add-a-rule.md", "howto/specs.md", "howto/own-base.md", "howto/repl.md",
+              "howto/batch.md", "howto/ask.md"}  # fmt: skip
+
+
+def _marked(page: Path) -> Any:
+    slow = str(page.relative_to(DOCS)) in SLOW_PAGES
+    return pytest.param(page, marks=pytest.mark.slow) if slow else page
+
+
+@pytest.mark.parametrize(
+    "page", [_marked(page) for page in pages()], ids=lambda page: str(page.relative_to(DOCS))
+)
 def test_examples_of_the_page_run(page: Path, tmp_path: Path, monkeypatch) -> None:
     """Each pycon/python block runs and each console command prints what the page shows."""
     home = tmp_path / "home"
@@ -242,6 +255,7 @@ def _run(args: list[str], cwd: Path, home: Path) -> subprocess.CompletedProcess[
     )
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "page",
     [page for page in pages() if any(b.file.endswith(".py") for b in _saved_files(page))],

@@ -208,6 +208,7 @@ def _load_or_error(base: Path, text: str | bytes) -> None:
     Expert(base).consult(Device(mic="boom"))  # whatever loads must also run
 
 
+@pytest.mark.slow
 @FUZZ
 @given(cuts=st.lists(st.tuples(st.integers(0, len(GOOD)), st.text(max_size=5)), max_size=4))
 def test_mutated_rule_files_load_or_fail_with_a_knowledge_base_error(fuzz_base, cuts):
@@ -251,6 +252,7 @@ def _toml(value) -> str:
     return "{" + ", ".join(f"{json.dumps(k)} = {_toml(v)}" for k, v in value.items()) + "}"
 
 
+@pytest.mark.slow
 @FUZZ
 @given(entry=st.dictionaries(st.sampled_from(RULE_KEYS), VALUES, max_size=7))
 def test_rules_of_any_shape_load_or_fail_with_a_knowledge_base_error(fuzz_base, entry):

@@ -100,6 +100,7 @@ def test_the_order_of_declaration_does_not_matter(expert, device, needs):
     assert build_result(expert.compiled, shuffled, runner.run(shuffled)).to_dict() == expected
 
 
+@pytest.mark.slow
 @SETTINGS
 @given(device=devices, needs=needs)
 def test_running_again_only_where_it_could_change_gives_the_same_verdicts(
@@ -149,6 +150,7 @@ def _values_to_try(knowledge, name: str, spec) -> list:
     return sorted(numbers)
 
 
+@pytest.mark.slow
 @GUIDE_SETTINGS
 @given(device=devices, needs=needs, profile=profiles)
 def test_a_guided_consultation_asks_every_question_that_could_change_the_answer(

@@ -61,7 +61,7 @@ def stated_samples(seed: int, count: int) -> list[dict[str, Any]]:
     return samples
 
 
-@pytest.mark.parametrize("base", ["bundled", "tiny"])
+@pytest.mark.parametrize("base", [pytest.param("bundled", marks=pytest.mark.slow), "tiny"])
 def test_the_tuned_runner_fires_what_experta_fires(base, tmp_path):
     """On random facts, the tuned network and batched firing give experta's own firings."""
     rules = None if base == "bundled" else write_base(tmp_path / "tiny", {"tiny": TINY_RULES})

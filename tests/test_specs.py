@@ -262,3 +262,64 @@ def test_an_unknown_word_names_the_feature_file_and_line(pytester):
     result.assert_outcomes(failed=1)
     result.stdout.fnmatch_lines(["*features/spec.feature:3: Given plant.kind is fren*"])
     result.stdout.fnmatch_lines(["*allowed values: fern, cactus, other*"])
+
+
+def plant_project(pytester: pytest.Pytester) -> None:
+    """The houseplant example as a project of its own: base, features, test module, ini."""
+    shutil.copytree(PLANTS, pytester.path, dirs_exist_ok=True)
+    # Renamed: a test module must not share its name with this one.
+    (pytester.path / "test_specs.py").rename(pytester.path / "test_plants.py")
+
+
+def own_project(pytester: pytest.Pytester, *, choose_base: bool) -> None:
+    """The houseplant project with or without its ``expert_rules`` setting, plus a scenario
+    with a step nobody defined."""
+    plant_project(pytester)
+    ini = pytester.path / "pytest.ini"
+    if not choose_base:
+        lines = ini.read_text().splitlines(keepends=True)
+        ini.write_text("".join(line for line in lines if not line.startswith("expert_rules")))
+    feature = pytester.path / "features" / "care.feature"
+    feature.write_text(
+        feature.read_text() + "\n  Scenario: Said in words\n    Given the plant is a fern\n"
+    )
+
+
+def test_without_a_setting_an_own_base_is_told_which_base_runs_and_how_to_choose(pytester):
+    """A base of one's own run without ``expert_rules``: each step says the bundled base is
+    loaded and how to choose another, and coverage says scenarios failed instead of listing
+    the bundled base's rules as lacking one."""
+    own_project(pytester, choose_base=False)
+    result = run_pytest(pytester, "--tb=short")
+    out = result.stdout.str()
+    assert "plant.kind is unknown: the bundled headphones base (" in out
+    assert "has no group 'plant'" in out
+    assert "set `expert_rules = DIR` in pytest.ini or pass `--expert-rules DIR`" in out
+    assert "FAILED: not known: 8 scenarios failed" in out
+    assert "test_plants.py::test_said_in_words" in out
+    assert "write a scenario for each" not in out
+    assert "usage.office-headsets" not in out  # no rule of the bundled base listed
+
+
+def test_an_unknown_step_points_to_the_generic_steps(pytester):
+    """A step that no definition matches lists the generic steps and names their page."""
+    own_project(pytester, choose_base=True)
+    result = run_pytest(pytester, "--tb=short")
+    result.assert_outcomes(passed=7, failed=1)
+    out = result.stdout.str()
+    assert 'Step definition is not found: Given "the plant is a fern"' in out
+    assert "Given plant.kind is fern" in out and "When I consult the expert" in out
+    assert "docs/reference/specification.md" in out
+
+
+def test_coverage_counts_a_rule_fired_only_by_a_failing_scenario_as_such(pytester):
+    """A rule whose only scenario fails is reported with the failure, not as lacking one."""
+    plant_project(pytester)
+    feature = pytester.path / "features" / "care.feature"
+    text = feature.read_text().replace("care.tasks includes repot", "care.tasks includes mist")
+    feature.write_text(text)
+    result = run_pytest(pytester, "--tb=no")
+    result.assert_outcomes(passed=6, failed=1)
+    out = result.stdout.str()
+    assert "FAILED: not known: 1 scenario failed" in out
+    assert "fired only by a failing scenario:\n  care.repot-every-two-years" in out

@@ -459,8 +459,9 @@ def _facts_fields(
 
 
 #: Modules without an underscore that are the engine's internals, not part of the API.
-# ``rules`` is the bundled knowledge base (data, installed as ``expert.rules``), not an API.
-INTERNAL = ("compiler", "runner", "verdicts", "rules")
+# ``rules`` is the bundled knowledge base (data, installed as ``expert.rules``), not an API;
+# so is ``starter``, the houseplant example ``expert init`` writes.
+INTERNAL = ("compiler", "runner", "verdicts", "rules", "starter")
 
 
 def _public_names(app: Any, env: Any) -> None:

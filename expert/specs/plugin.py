@@ -40,6 +40,9 @@ _RULES = pytest.StashKey["Path | None"]()
 _RECORD = pytest.StashKey["_Record"]()
 _REPORT = pytest.StashKey["Coverage"]()
 _FIRED = pytest.StashKey["set[str]"]()  # rules fired in one scenario
+_BASES = pytest.StashKey["dict[str, None]"]()  # rules of the bases one scenario consulted
+_FEATURE = pytest.StashKey[str]()  # the feature file of one scenario
+_PROPERTY = "expert_rules_fired"  # the report's user property that carries them
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -89,6 +92,7 @@ def pytest_configure(config: pytest.Config) -> None:
         # imported it already, and pytest would warn that it cannot rewrite its asserts (they
         # all carry their own messages).
         config.pluginmanager.register(importlib.import_module(STEPS), STEPS)
+    config.pluginmanager.register(_Recorder(config), "expert-rule-coverage")
 
 
 def _have_pytest_bdd() -> bool:
@@ -198,8 +202,9 @@ class _Record:
 
     collected: int = 0  # scenario tests collected, before -k or -m deselected any
     ran: set[str] = attrs.field(factory=set)  # node ids of scenarios that ran
-    failed: set[str] = attrs.field(factory=set)  # node ids of scenarios that failed
+    failed: dict[str, None] = attrs.field(factory=dict)  # node ids of scenarios that failed
     fired: set[str] = attrs.field(factory=set)  # rules fired in scenarios that passed
+    fired_failing: set[str] = attrs.field(factory=set)  # rules fired in scenarios that failed
     features: set[str] = attrs.field(factory=set)  # feature files of the scenarios that ran
     rules: dict[str, None] = attrs.field(factory=dict)  # rules of the bases consulted
 
@@ -216,7 +221,9 @@ def note_fired(node: Any, result: Result) -> None:
     if not isinstance(node, pytest.Item):
         return
     node.stash.setdefault(_FIRED, set()).update(result.fired_rules)
-    _record(node.config).rules.update(dict.fromkeys(rule.id for rule in result.knowledge.rules))
+    node.stash.setdefault(_BASES, {}).update(
+        dict.fromkeys(rule.id for rule in result.knowledge.rules)
+    )
 
 
 def is_scenario(item: pytest.Item) -> bool:
@@ -231,7 +238,7 @@ def pytest_itemcollected(item: pytest.Item) -> None:
 
 @pytest.hookimpl(optionalhook=True)
 def pytest_bdd_before_scenario(request: pytest.FixtureRequest, feature: Any) -> None:
-    _record(request.config).features.add(str(Path(feature.filename).resolve()))
+    request.node.stash[_FEATURE] = str(Path(feature.filename).resolve())
 
 
 @pytest.hookimpl(optionalhook=True)
@@ -244,18 +251,68 @@ def pytest_bdd_step_error(
         exception.add_note(f"{where}:{step.line_number}: {step.keyword} {step.name}")
 
 
+@pytest.hookimpl(optionalhook=True)
+def pytest_bdd_step_func_lookup_error(exception: Exception) -> None:
+    """A step no definition matches points to the generic steps."""
+    exception.add_note(UNKNOWN_STEP)
+
+
+#: What an unknown step is told: the generic steps, and where they are documented.
+UNKNOWN_STEP = """\
+expert: the generic steps name facts and conclusions by their full names, e.g.
+  Given plant.kind is fern / Given needs.uses includes calls
+  When I consult the expert
+  Then care.spot is north-window [with certainty at least 0.8] / ... is not ... / ... is not \
+concluded
+  Then care.tasks includes mist / Then the certainty of care.spot is at least 0.8
+  Then care.spot cites houseplants / Then there is a conflict on care.watering
+  Then how care.spot mentions "north-facing" / Then why care.spot is not shade mentions "..."
+  Then there is a note on plants.light / Then the answer mentions "..."
+all of them: "The generic steps" in docs/reference/specification.md (how to run them: \
+docs/howto/specs.md), or help(expert.specs.steps); a step of your own goes in conftest.py"""
+
+
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Any:
     report = yield
-    if report.when == "call" and not report.skipped and is_scenario(item):
-        done = _record(item.config)
-        done.ran.add(item.nodeid)
-        if report.passed:
-            fired: set[str] = item.stash.get(_FIRED, set())
-            done.fired |= fired
-        else:
-            done.failed.add(item.nodeid)
+    if report.when == "call" and is_scenario(item):
+        # Carried on the report, so a controller of workers (pytest-xdist) sees them too.
+        fired: set[str] = item.stash.get(_FIRED, set())
+        bases: dict[str, None] = item.stash.get(_BASES, {})
+        seen = {
+            "fired": sorted(fired),
+            "rules": list(bases),
+            "feature": item.stash.get(_FEATURE, None),
+        }
+        report.user_properties.append((_PROPERTY, seen))
     return report
+
+
+@attrs.define(eq=False)  # a plugin object must be hashable
+class _Recorder:
+    """Reads the scenarios' reports into the session's record, where the reports arrive:
+    in the one process, or in the controller of pytest-xdist's workers."""
+
+    config: pytest.Config
+
+    def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
+        if report.when != "call" or report.skipped:
+            return
+        seen = next((value for key, value in report.user_properties if key == _PROPERTY), None)
+        if isinstance(seen, dict):
+            _note_report(_record(self.config), report, seen)
+
+
+def _note_report(done: _Record, report: pytest.TestReport, seen: dict[str, Any]) -> None:
+    done.ran.add(report.nodeid)
+    if seen["feature"]:
+        done.features.add(seen["feature"])
+    done.rules.update(dict.fromkeys(seen["rules"]))
+    if report.passed:
+        done.fired.update(seen["fired"])
+    else:
+        done.failed[report.nodeid] = None
+        done.fired_failing.update(seen["fired"])
 
 
 @attrs.frozen
@@ -269,6 +326,8 @@ class Coverage:
         rules: the rules of the knowledge bases consulted.
         uncovered: the rules no passing scenario fired.
         failed: how many scenarios failed (their rules do not count).
+        failing: the node ids of the scenarios that failed.
+        fired_by_failing: the uncovered rules that a failing scenario fired before it failed.
     """
 
     ran: int
@@ -276,6 +335,8 @@ class Coverage:
     rules: tuple[str, ...]
     uncovered: tuple[str, ...]
     failed: int
+    failing: tuple[str, ...] = ()
+    fired_by_failing: tuple[str, ...] = ()
 
     @property
     def checked(self) -> bool:
@@ -294,11 +355,25 @@ class Coverage:
             return [f"not checked: {ran}; rule coverage needs all of them (no -k, -m or ids)"]
         if not self.uncovered:
             return [f"every one of the {len(self.rules)} rules is fired by a passing scenario"]
-        failed = f" ({self.failed} failed scenarios do not count)" if self.failed else ""
         count = f"{len(self.uncovered)} of {len(self.rules)} rules"
-        head = (
-            f"FAILED: {count} are fired by no passing scenario{failed}; write a scenario for each:"
-        )
+        if self.failed:
+            # A failing scenario's rules do not count: listing them as lacking a scenario
+            # would send one to write scenarios that already exist.
+            scenarios = "scenario" if self.failed == 1 else "scenarios"
+            return [
+                (
+                    f"FAILED: not known: {self.failed} {scenarios} failed, and a failing "
+                    "scenario's rules do not count; make these pass first:"
+                ),
+                *(f"  {node}" for node in self.failing),
+                (
+                    f"{count} are fired by no passing scenario so far; run again once every "
+                    "scenario passes for the list"
+                    + ("; fired only by a failing scenario:" if self.fired_by_failing else "")
+                ),
+                *(f"  {rule}" for rule in self.fired_by_failing),
+            ]
+        head = f"FAILED: {count} are fired by no passing scenario; write a scenario for each:"
         return [head, *(f"  {rule}" for rule in self.uncovered)]
 
 
@@ -330,11 +405,17 @@ def _coverage(config: pytest.Config, done: _Record) -> Coverage:
         rules=rules,
         uncovered=tuple(rule for rule in rules if rule not in done.fired),
         failed=len(done.failed),
+        failing=tuple(done.failed),
+        fired_by_failing=tuple(
+            rule for rule in rules if rule in done.fired_failing and rule not in done.fired
+        ),
     )
 
 
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     config = session.config
+    if hasattr(config, "workerinput"):  # a pytest-xdist worker: its controller reports
+        return
     done = config.stash.get(_RECORD, None)
     if not _covering(config) or _RULES not in config.stash or done is None or not done.ran:
         return

@@ -28,13 +28,15 @@ A word the knowledge base does not know fails the step with a
 
 from __future__ import annotations
 
+import contextlib
 import re
+from pathlib import Path
 from typing import Any
 
 from pytest_bdd import given, parsers, then, when
 
 from ..errors import ExplanationError, PhraseError, suggest
-from ..knowledge import KnowledgeBase, normalise_text
+from ..knowledge import KnowledgeBase, bundled_path, normalise_text
 from ..result import Result
 from ..vocabulary import Attribute, show_value
 from .plugin import Consultation
@@ -63,12 +65,37 @@ def unquote(text: str) -> str:
     return text[1:-1] if len(text) > 1 and text[0] == text[-1] == '"' else text
 
 
+def base_name(knowledge: KnowledgeBase) -> str:
+    """Which base is loaded, in words: its directory, or the bundled headphones base."""
+    path = Path(knowledge.path)
+    with contextlib.suppress(OSError):
+        if path.resolve() == bundled_path().resolve():
+            return f"the bundled headphones base ({path})"
+    return f"the base in {path}"
+
+
+def unknown(knowledge: KnowledgeBase, name: str) -> str:
+    """Why ``name`` is unknown: a name of a group the base lacks says which base is loaded
+    and how to choose another (a specification run against the wrong base)."""
+    group = name.split(".", 1)[0]
+    if group in knowledge.groups():
+        return "is unknown"
+    return (
+        f"is unknown: {base_name(knowledge)} has no group {group!r} (its groups: "
+        f"{', '.join(knowledge.groups())}); to run against your own base, set "
+        "`expert_rules = DIR` in pytest.ini or pass `--expert-rules DIR`"
+    )
+
+
 def input_attribute(knowledge: KnowledgeBase, name: str) -> Attribute:
     """The stated attribute ``name``, or a :class:`PhraseError` naming the stated ones."""
     if name in knowledge.inputs:
         return knowledge.inputs[name]
     allowed = list(knowledge.inputs)
-    why = "is concluded by the rules, not stated" if name in knowledge.attributes else "is unknown"
+    if name in knowledge.attributes:
+        why = "is concluded by the rules, not stated"
+    else:
+        why = unknown(knowledge, name)
     raise PhraseError(
         f"{name} {why}; the facts one states: {', '.join(allowed)}",
         allowed=allowed,
@@ -81,7 +108,8 @@ def concluded_attribute(knowledge: KnowledgeBase, name: str) -> Attribute:
     allowed = knowledge.concluded_attributes()
     if name in allowed:
         return knowledge.attributes[name]
-    why = "is stated, not concluded by the rules" if name in knowledge.inputs else "is unknown"
+    why = "is stated, not concluded by the rules" if name in knowledge.inputs else None
+    why = why or unknown(knowledge, name)
     raise PhraseError(
         f"{name} {why}; the rules conclude: {', '.join(allowed)}",
         allowed=allowed,

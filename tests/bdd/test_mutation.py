@@ -12,6 +12,8 @@ import pytest
 
 from expert.knowledge import bundled_path
 
+pytestmark = pytest.mark.slow  # each case runs the scenarios of a topic in a new pytest
+
 ROOT = Path(__file__).resolve().parents[2]
 
 #: rule, its conclusion, the changed conclusion, the tag of its feature, the scenario that must fail
@@ -62,6 +64,8 @@ def run_features(rules: Path, tag: str, report: Path) -> subprocess.CompletedPro
         "-m",
         tag,
         "-q",
+        "-n",
+        "0",  # pytest-bdd writes the cucumber report only where the scenarios run
         "-p",
         "no:cacheprovider",
         f"--expert-rules={rules}",

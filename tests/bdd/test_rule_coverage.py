@@ -58,7 +58,8 @@ def test_a_rule_no_scenario_fires_fails_the_session_naming_it(pytester, plants):
 
 
 def test_a_failed_scenario_does_not_cover_its_rules(pytester, plants):
-    """The only scenario firing the repotting rule fails: the rule is reported uncovered."""
+    """The only scenario firing the repotting rule fails: the report names the scenario and
+    the rule as fired only by it, not as lacking a scenario."""
     feature = plants / "features" / "care.feature"
     text = feature.read_text(encoding="utf-8")
     feature.write_text(text.replace("care.tasks is 0.8", "care.tasks is 0.9"), encoding="utf-8")
@@ -66,7 +67,12 @@ def test_a_failed_scenario_does_not_cover_its_rules(pytester, plants):
     result.assert_outcomes(passed=6, failed=1)
     result.stdout.fnmatch_lines(
         [
-            "FAILED: 1 of 7 rules are fired by no passing scenario (1 failed scenarios do not*",
+            "FAILED: not known: 1 scenario failed, and a failing scenario's rules do not count*",
+            "  test_specs.py::test_a_plant_in_the_same_pot_for_three_years_should_be_repotted",
+            (
+                "1 of 7 rules are fired by no passing scenario so far; run again once every "
+                "scenario passes for the list; fired only by a failing scenario:"
+            ),
             "  care.repot-every-two-years",
         ]
     )
@@ -94,3 +100,24 @@ def test_coverage_is_asked_for_by_the_ini_or_the_command_line(pytester, plants):
     run_pytest(pytester, "--expert-rule-coverage", subprocess=True).stdout.fnmatch_lines(
         ["every one of the 7 *"]
     )
+
+
+@pytest.mark.parametrize("uncovered", [False, True], ids=["covered", "uncovered"])
+def test_under_xdist_workers_coverage_is_gathered_and_printed_once(pytester, plants, uncovered):
+    """With scenarios spread over two pytest-xdist workers, the controller gathers what each
+    fired: the section is printed once, and an uncovered rule still fails the session."""
+    if uncovered:
+        with (plants / "care.toml").open("a", encoding="utf-8") as rules:
+            rules.write(UNCOVERED)
+    result = run_pytest(pytester, "-n", "2", subprocess=True)
+    result.assert_outcomes(passed=7)
+    out = result.stdout.str()
+    assert out.count("rule coverage") == 1, out
+    if uncovered:
+        assert result.ret == pytest.ExitCode.TESTS_FAILED
+        result.stdout.fnmatch_lines(
+            ["FAILED: 1 of 8 rules*", "  care.other-plants-indirect-light"]
+        )
+    else:
+        assert result.ret == pytest.ExitCode.OK
+        result.stdout.fnmatch_lines(["every one of the 7 rules is fired*"])
