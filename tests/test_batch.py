@@ -149,7 +149,9 @@ def test_junk_rows_land_in_the_errors_file_and_the_batch_finishes(capsys, tmp_pa
     }  # fmt: skip
     assert "did you mean 'mic'" in errors[2]["reason"] and errors[2]["id"] == "unknown"
     assert "did you mean 'boom'" in errors[3]["reason"]
-    assert "device.price: nan is not a finite number; allowed: a number >= 0" in errors[4]["reason"]
+    assert (
+        "device.price: nan is not a finite number; allowed: a number >= 0" in errors[4]["reason"]
+    )
     assert errors[7]["text"].startswith('{"id": "truncated"')
     assert "11 rows" in out and "9 rejected" in out and "bad-value 2" in out
 
