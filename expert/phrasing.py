@@ -25,6 +25,7 @@ from typing import Any
 
 import attrs
 
+from ._short_repr import fit, shown
 from ._toml import read_toml
 from .errors import KnowledgeBaseError, brief, suggest
 from .vocabulary import Attribute
@@ -36,7 +37,7 @@ FILE = "questions.toml"
 _QUESTION_KEYS = {"words", "attribute", "reads", "examples"}
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class QuestionWords:
     """A kind of question people ask, and what answers it.
 
@@ -55,8 +56,12 @@ class QuestionWords:
     reads: str = ""
     examples: tuple[str, ...] = ()
 
+    def __repr__(self) -> str:
+        answers = ", ".join(self.attributes) or "not covered"
+        return fit(f"QuestionWords({shown(self.words, 40)} -> {answers})")
 
-@attrs.frozen
+
+@attrs.frozen(repr=False)
 class Phrasing:
     """The words of a base beyond its vocabulary's labels (``questions.toml``).
 
@@ -69,6 +74,12 @@ class Phrasing:
     attribute_words: Mapping[str, tuple[str, ...]] = attrs.field(factory=dict)
     value_words: Mapping[str, Mapping[str, tuple[str, ...]]] = attrs.field(factory=dict)
     questions: tuple[QuestionWords, ...] = ()
+
+    def __repr__(self) -> str:
+        return (
+            f"Phrasing(words for {len({*self.attribute_words, *self.value_words})} inputs, "
+            f"{len(self.questions)} kinds of question)"
+        )
 
     def examples(self) -> tuple[str, ...]:
         """Every example question, in file order."""

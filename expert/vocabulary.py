@@ -15,6 +15,7 @@ from typing import Any, TypeAlias
 
 import attrs
 
+from ._short_repr import fit, shown
 from .errors import FactError, KnowledgeBaseError, brief, suggest
 
 __all__ = [
@@ -127,7 +128,7 @@ class Group:
     named_by: str = ""
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Attribute:
     """A fact name rules may test or conclude, with its kind and allowed values.
 
@@ -180,6 +181,11 @@ class Attribute:
     ask_order: int | None = None
     minimum: float = 0
     maximum: float | None = None
+
+    def __repr__(self) -> str:
+        kind = self.kind if self.input else f"concluded {self.kind}"
+        values = f" of {shown(self.values, 60)}" if self.values else ""
+        return fit(f"Attribute({self.name}: {kind}{values})")
 
     @property
     def title(self) -> str:

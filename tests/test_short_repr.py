@@ -189,3 +189,15 @@ def test_equality_and_hashing_are_unchanged(expert):
     assert {one.answer.goal, two.answer.goal} == {one.answer.goal}
     verdict = one.verdict("device.kind")
     assert attrs.evolve(verdict, certainty=0.5) != verdict
+
+
+def test_the_vocabulary_and_the_words_of_questions_have_short_reprs():
+    knowledge = Expert().knowledge
+    assert repr(knowledge.attributes["device.mic"]) == (
+        "Attribute(device.mic: choice of ('none', 'inline', 'boom', 'builtin', 'external'))"
+    )
+    assert repr(knowledge.attributes["needs.budget"]) == "Attribute(needs.budget: amount)"
+    assert repr(knowledge.phrasing) == "Phrasing(words for 30 inputs, 31 kinds of question)"
+    for value in [*knowledge.attributes.values(), *knowledge.phrasing.questions]:
+        text = repr(value)
+        assert len(text) < 120 and "\n" not in text, text
