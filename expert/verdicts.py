@@ -292,11 +292,23 @@ def _oppose(
             lost.pop(key, None)
 
 
+#: ``round(factor, 10)`` by factor: rounding to digits costs several times a look-up, and
+#: the same few factors (rule certainties, times premises) come back on every consultation.
+#: No factor is 0 (only evidence that counts is combined), so -0.0 never meets 0.0 here.
+_ROUNDED: dict[float, float] = {}
+_ROUNDED_SIZE = 4096  # started afresh when full: premises have no fixed set of values
+
+
 def _combined(by_rule: dict[str, float]) -> float:
     """The combined certainty of one conclusion's evidence (one factor per rule)."""
     if len(by_rule) == 1:  # the usual case: what combine_all gives for one factor
         for factor in by_rule.values():
-            return round(factor, 10)
+            rounded = _ROUNDED.get(factor)
+            if rounded is None:
+                if len(_ROUNDED) >= _ROUNDED_SIZE:
+                    _ROUNDED.clear()
+                rounded = _ROUNDED[factor] = round(factor, 10)
+            return rounded
     return combine_all(by_rule.values())
 
 
@@ -513,9 +525,10 @@ def _note_certainties(
     rule tests are weighed with the verdicts, stage by stage): each rule once, at its
     strongest."""
     by_key: dict[tuple[str, Any], dict[str, float]] = {}
+    untested = compiled.untested_notes
     for firing, index in noting:
-        for name, values in compiled.notes[index]:
-            if name in compiled.tested or name in firing.defeated:
+        for name, values in untested[index]:
+            if name in firing.defeated:
                 continue
             for value in values:
                 by_rule = by_key.setdefault((name, value), {})
@@ -524,23 +537,46 @@ def _note_certainties(
     return {key: _combined(by_rule) for key, by_rule in by_key.items()}
 
 
+#: How many (rule, certainty) entries a base's note cache holds before it starts afresh
+#: (certainties come from premises, so there is no fixed bound on how many there are).
+_NOTE_CACHE_SIZE = 4096
+
+
 def _notes(compiled: CompiledBase, noting: list[tuple[Firing, int]]) -> tuple[Note, ...]:
     """One note per counting firing of a rule that concludes a note attribute (a claim about
     a class), in firing order; a rule that fired on several matches says it once."""
-    attributes = compiled.knowledge.attributes
+    cache = compiled.note_cache
     notes: dict[tuple[str, str], Note] = {}
     for firing, index in noting:
-        for name, values in compiled.notes[index]:
-            if (firing.rule, name) in notes:
-                continue
-            attribute = attributes[name]
-            notes[firing.rule, name] = Note(
-                subject=attribute.group,
-                attribute=name,
-                value=values if attribute.multi else values[0],
-                rule=firing.rule,
-                source=firing.source,
-                quote=firing.quote,
-                certainty=firing.certainty,
-            )
+        # A note depends only on its rule and the firing's certainty: the Note objects
+        # (frozen) are made once and shared by every result that says them.
+        said = cache.get((index, firing.certainty))
+        if said is None:
+            if len(cache) >= _NOTE_CACHE_SIZE:
+                cache.clear()
+            said = cache[index, firing.certainty] = _rule_notes(compiled, firing, index)
+        for key, note in said:
+            if key not in notes:
+                notes[key] = note
     return tuple(notes.values())
+
+
+def _rule_notes(
+    compiled: CompiledBase, firing: Firing, index: int
+) -> tuple[tuple[tuple[str, str], Note], ...]:
+    """The notes of a firing of rule ``index``, each with its key (rule id, attribute)."""
+    attributes = compiled.knowledge.attributes
+    said = []
+    for name, values in compiled.notes[index]:
+        attribute = attributes[name]
+        note = Note(
+            subject=attribute.group,
+            attribute=name,
+            value=values if attribute.multi else values[0],
+            rule=firing.rule,
+            source=firing.source,
+            quote=firing.quote,
+            certainty=firing.certainty,
+        )
+        said.append(((firing.rule, name), note))
+    return tuple(said)
