@@ -80,12 +80,6 @@ def new_fact(attribute: str, value: Any) -> Fact:
 Match = tuple[Any, frozenset[Fact], dict[str, Any]]
 
 
-def _info(token: Token) -> TokenInfo:
-    """``token.to_info()``: its facts and context frozen, without the namedtuple's own
-    constructor."""
-    return _new_tuple(TokenInfo, (frozenset(token.data), frozenset(token.context.items())))
-
-
 def _match_port(
     node: OrdinaryMatchNode, left: bool, touched: dict[int, Any]
 ) -> Callable[[Token], None]:
@@ -236,7 +230,10 @@ def _conflict_set_port(
     key = id(node)
 
     def callback(token: Token) -> None:
-        info = _info(token)
+        context = token.context
+        # ``token.to_info()``: its facts and context frozen, without the namedtuple's own
+        # constructor.
+        info = _new_tuple(TokenInfo, (frozenset(token.data), frozenset(context.items())))
         memory = node.memory
         if token.tag is _VALID:
             if info in memory:
@@ -247,8 +244,9 @@ def _conflict_set_port(
             memory.remove(info)
         else:
             return
-        context = {key: value for key, value in info.context if isinstance(key, str)}
-        events.append((token.tag is _VALID, (action, info.data, context)))
+        # The bindings by name (the negated ones, keyed by tuples, are not needed further).
+        named = {key: value for key, value in context.items() if isinstance(key, str)}
+        events.append((token.tag is _VALID, (action, info.data, named)))
 
     return callback
 

@@ -116,19 +116,29 @@ class ExpertaRunner:
         """
         declared = self.compiled.declared
         # ``known``: concluded facts in working memory, and those never to enter it.
-        pending: list[tuple[int, Match]] = []  # (stage, match), the stage looked up once
+        # The matches waiting to fire, by stage (each stage's in the order they came).
+        pending: dict[int, list[Match]] = {}
         fired = 0
         while True:
             added, removed = self.network.add(facts)
             facts = []
             for gone in removed:  # a `not` that no longer holds
-                pending = [(s, m) for s, m in pending if m != gone]
-            pending.extend((match[0].stage, match) for match in added)
+                for stage, waiting in list(pending.items()):
+                    if gone in waiting:
+                        waiting = [m for m in waiting if m != gone]
+                        if waiting:
+                            pending[stage] = waiting
+                        else:
+                            del pending[stage]
+            for match in added:
+                queue = pending.get(match[0].stage)
+                if queue is None:
+                    pending[match[0].stage] = [match]
+                else:
+                    queue.append(match)
             if not pending:
                 return True
-            stage = min(s for s, _ in pending)
-            batch = [m for s, m in pending if s == stage]
-            pending = [(s, m) for s, m in pending if s != stage]
+            batch = pending.pop(min(pending))
             for action, _, context in batch:
                 if fired >= self.run_limit:
                     return False
