@@ -292,24 +292,34 @@ def _oppose(
             lost.pop(key, None)
 
 
-#: ``round(factor, 10)`` by factor: rounding to digits costs several times a look-up, and
-#: the same few factors (rule certainties, times premises) come back on every consultation.
-#: No factor is 0 (only evidence that counts is combined), so -0.0 never meets 0.0 here.
-_ROUNDED: dict[float, float] = {}
-_ROUNDED_SIZE = 4096  # started afresh when full: premises have no fixed set of values
+#: Combined certainties by their factors (one factor, or the tuple of several in order):
+#: rounding and MYCIN's combination cost several times a look-up, and the same few factors
+#: (rule certainties, times premises) come back on every consultation. No factor is 0 (only
+#: evidence that counts is combined), so -0.0 never meets 0.0 here.
+_COMBINED: dict[float | tuple[float, ...], float] = {}
+_COMBINED_SIZE = 4096  # started afresh when full: premises have no fixed set of values
 
 
 def _combined(by_rule: dict[str, float]) -> float:
     """The combined certainty of one conclusion's evidence (one factor per rule)."""
     if len(by_rule) == 1:  # the usual case: what combine_all gives for one factor
         for factor in by_rule.values():
-            rounded = _ROUNDED.get(factor)
-            if rounded is None:
-                if len(_ROUNDED) >= _ROUNDED_SIZE:
-                    _ROUNDED.clear()
-                rounded = _ROUNDED[factor] = round(factor, 10)
-            return rounded
-    return combine_all(by_rule.values())
+            found = _COMBINED.get(factor)
+            if found is None:
+                found = _remember(factor, round(factor, 10))
+            return found
+    factors = tuple(by_rule.values())
+    found = _COMBINED.get(factors)
+    if found is None:
+        found = _remember(factors, combine_all(factors))
+    return found
+
+
+def _remember(factors: float | tuple[float, ...], combined: float) -> float:
+    if len(_COMBINED) >= _COMBINED_SIZE:
+        _COMBINED.clear()
+    _COMBINED[factors] = combined
+    return combined
 
 
 def _canonical(compiled: CompiledBase, record: Record) -> Record:
@@ -321,8 +331,11 @@ def _canonical(compiled: CompiledBase, record: Record) -> Record:
     certainties (mixed-sign MYCIN combination depends on order) on every engine.
     """
     position = compiled.position
-    ordered = sorted(record, key=lambda firing: position[firing[0]])
-    if len({index for index, _ in record}) == len(record):  # each rule fired once
+    ranks = [position[index] for index, _ in record]
+    # Sorted by rank through a bound method (no Python-level key function per firing);
+    # stable, as sorting the record by its ranks would be.
+    ordered = [record[i] for i in sorted(range(len(record)), key=ranks.__getitem__)]
+    if len(set(ranks)) == len(ranks):  # each rule fired once (a rule has one rank)
         return ordered
     # A rule that fired on several matches: its firings in the order of their matches.
     start = 0
