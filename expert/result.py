@@ -77,7 +77,7 @@ class Firing:
         return data
 
 
-@attrs.frozen
+@attrs.frozen(slots=False)  # made for every verdict: see Firing
 class Member:
     """One value of a set verdict, with its own certainty and reasons.
 
@@ -136,7 +136,7 @@ class Note:
         }
 
 
-@attrs.frozen
+@attrs.frozen(slots=False)  # made for every verdict: see Firing
 class Verdict:
     """The conclusion on one attribute.
 
