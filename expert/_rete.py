@@ -55,6 +55,7 @@ __all__ = ["Match", "TunedNetwork", "new_fact"]
 #: Nodes that never change the token they receive (they store ``TokenInfo`` copies).
 _READ_ONLY = (OrdinaryMatchNode, NotNode, WhereNode)
 _VALID = Token.TagType.VALID
+_INVALID = Token.TagType.INVALID
 _new_tuple = tuple.__new__
 
 
@@ -78,12 +79,6 @@ def new_fact(attribute: str, value: Any) -> Fact:
 #: match. The action is the function :mod:`expert.compiler` wrote for the rule, carrying
 #: its ``index``, ``stage`` and ``bindings``.
 Match = tuple[Any, frozenset[Fact], dict[str, Any]]
-
-
-def _info(token: Token) -> TokenInfo:
-    """``token.to_info()``: its facts and context frozen, without the namedtuple's own
-    constructor."""
-    return _new_tuple(TokenInfo, (frozenset(token.data), frozenset(token.context.items())))
 
 
 def _match_port(
@@ -124,6 +119,66 @@ def _match_port(
                 child.callback(joined_token)
 
     return callback
+
+
+def _not_port(node: NotNode, left: bool, touched: dict[int, Any]) -> Callable[[Token], None]:
+    """``NotNode.activate_left``/``activate_right``: the same steps as experta's node,
+    without its token constructor's checks (an assert per fact) on every token it freezes
+    or sends on. The left memory counts, per token, the right tokens it matches; a left
+    token goes on (valid) while it matches none."""
+    matcher = node.matcher
+    key = id(node)
+
+    def from_left(token: Token) -> None:
+        touched[key] = node
+        info = _new_tuple(TokenInfo, (frozenset(token.data), frozenset(token.context.items())))
+        valid = token.tag is _VALID
+        right_memory = node.right_memory
+        if not right_memory:
+            if valid:
+                node.left_memory[info] = 0
+            else:
+                del node.left_memory[info]
+            for child in node.children:
+                child.callback(token)
+            return
+        count = 0
+        for _, right_context in right_memory:
+            if matcher(token.context, dict(right_context)):
+                count += 1
+                if not valid:  # an invalid token only needs to know whether any matches
+                    break
+        if count == 0:
+            for child in node.children:
+                child.callback(token)
+        if valid:
+            node.left_memory[info] = count
+        else:
+            del node.left_memory[info]
+
+    def from_right(token: Token) -> None:
+        touched[key] = node
+        info = _new_tuple(TokenInfo, (frozenset(token.data), frozenset(token.context.items())))
+        if token.tag is _VALID:
+            node.right_memory.append(info)
+            inc = 1
+        else:
+            inc = -1
+            node.right_memory.remove(info)
+        left_memory = node.left_memory
+        for stored in left_memory:
+            if matcher(dict(stored.context), token.context):
+                left_memory[stored] += inc
+                count = left_memory[stored]
+                if (count == 0 and inc == -1) or (count == 1 and inc == 1):
+                    # No longer matched: the left token holds again; first matched: it no
+                    # longer holds. (experta's to_valid_token/to_invalid_token.)
+                    tag = _VALID if inc == -1 else _INVALID
+                    changed = _new_tuple(Token, (tag, set(stored.data), dict(stored.context)))
+                    for child in node.children:
+                        child.callback(changed)
+
+    return from_left if left else from_right
 
 
 def _copying(port: Callable[[Token], Any]) -> Callable[[Token], Any]:
@@ -237,7 +292,10 @@ def _conflict_set_port(
     key = id(node)
 
     def callback(token: Token) -> None:
-        info = _info(token)
+        context = token.context
+        # ``token.to_info()``: its facts and context frozen, without the namedtuple's own
+        # constructor.
+        info = _new_tuple(TokenInfo, (frozenset(token.data), frozenset(context.items())))
         memory = node.memory
         if token.tag is _VALID:
             if info in memory:
@@ -248,8 +306,9 @@ def _conflict_set_port(
             memory.remove(info)
         else:
             return
-        context = {key: value for key, value in info.context if isinstance(key, str)}
-        events.append((token.tag is _VALID, (action, info.data, context)))
+        # The bindings by name (the negated ones, keyed by tuples, are not needed further).
+        named = {key: value for key, value in context.items() if isinstance(key, str)}
+        events.append((token.tag is _VALID, (action, info.data, named)))
 
     return callback
 
@@ -436,6 +495,9 @@ class TunedNetwork:
                 if type(target) is OrdinaryMatchNode:
                     left = child.callback.__name__ == "activate_left"
                     port = _match_port(target, left, self._touched)
+                elif type(target) is NotNode:
+                    left = child.callback.__name__ == "activate_left"
+                    port = _not_port(target, left, self._touched)
                 else:
                     if type(target) not in _READ_ONLY:
                         port = _copying(port)

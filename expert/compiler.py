@@ -88,6 +88,15 @@ class CompiledBase:
             )
             for rule in knowledge.rules
         )
+        #: Per rule, those of its ``notes`` no rule tests: their certainties are combined
+        #: with the notes (the others are weighed with the verdicts).
+        self.untested_notes: tuple[tuple[tuple[str, tuple[Any, ...]], ...], ...] = tuple(
+            tuple((name, values) for name, values in rule_notes if name not in self.tested)
+            for rule_notes in self.notes
+        )
+        #: The notes a firing of a rule with a certainty says, by (rule index, certainty):
+        #: the same on every consultation, so made once (see ``verdicts._notes``).
+        self.note_cache: dict[tuple[int, float], tuple[Any, ...]] = {}
         #: The concluded attributes, in vocabulary order.
         self.concluded = tuple(knowledge.concluded_attributes())
         #: The concluded attributes verdicts are given on (notes are not), in vocabulary

@@ -28,6 +28,11 @@ def bundled_inputs(group: str | None = None) -> dict[str, Attribute]:
     return {n: a for n, a in inputs.items() if group is None or a.group == group}
 
 
+#: Each Device or Needs class's fields with their full names, made once per class
+#: (``attrs.fields`` checks its argument on every call, twice a consultation).
+_FULL_NAMES: dict[type, tuple[tuple[str, str], ...]] = {}
+
+
 class _Facts:
     """Behaviour shared by :class:`Device` and :class:`Needs`."""
 
@@ -82,11 +87,12 @@ class _Facts:
 
     def known(self) -> dict[str, FactValue]:
         """The stated facts by full name (``device.mic``), leaving out the unknown ones."""
-        return {
-            f"{self.prefix}.{field.name}": getattr(self, field.name)
-            for field in attrs.fields(type(self))  # type: ignore[arg-type]  # attrs subclasses
-            if getattr(self, field.name) is not None
-        }
+        kind = type(self)
+        names = _FULL_NAMES.get(kind)
+        if names is None:
+            fields = attrs.fields(kind)  # type: ignore[arg-type]  # attrs subclasses
+            names = _FULL_NAMES[kind] = tuple((f.name, f"{self.prefix}.{f.name}") for f in fields)
+        return {full: value for name, full in names if (value := getattr(self, name)) is not None}
 
     def to_dict(self) -> dict[str, Any]:
         """The stated facts by short name, JSON-ready (sets become sorted lists)."""

@@ -22,7 +22,10 @@ if TYPE_CHECKING:
 __all__ = ["Conflict", "Firing", "Member", "Note", "Result", "Verdict"]
 
 
-@attrs.frozen(repr=False)
+# Not slotted: a consultation makes one Firing per firing, and attrs' __init__ of a frozen
+# class with a __dict__ stores the fields straight into it, about twice as fast as the
+# object.__setattr__ call per field a frozen slotted class needs.
+@attrs.frozen(slots=False, repr=False)
 class Firing:
     """One rule firing: the rule, what it matched, what it concluded and how strongly.
 
@@ -80,7 +83,7 @@ class Firing:
         return data
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(slots=False, repr=False)  # made for every verdict: see Firing
 class Member:
     """One value of a set verdict, with its own certainty and reasons.
 
@@ -145,7 +148,7 @@ class Note:
         }
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(slots=False, repr=False)  # made for every verdict: see Firing
 class Verdict:
     """The conclusion on one attribute.
 

@@ -79,6 +79,10 @@ class ExpertaRunner:
         self.run_limit = run_limit
         self.engine = compiled.new_engine()
         self.network = TunedNetwork(self.engine)
+        #: The working-memory fact of each concluded (attribute, value), made once: there
+        #: are only as many as the rules conclude and inputs state, and nothing changes a
+        #: fact (a reset empties the memories that held it).
+        self._facts: dict[tuple[str, Any], Any] = {}
 
     def run(
         self, stated: dict[str, Any], given: Conclusions = (), kept_out: Conclusions = ()
@@ -92,7 +96,7 @@ class ExpertaRunner:
         tested = self.compiled.tested
         facts = [new_fact(name, value) for name, value in stated.items() if name in tested]
         known = {fact for fact in given if fact[0] in tested}
-        facts += [new_fact(*fact) for fact in known]
+        facts += [self._fact(fact) for fact in known]
         try:
             self.network.reset()
             settled = self._fire(facts, record, known | set(kept_out))
@@ -116,19 +120,29 @@ class ExpertaRunner:
         """
         declared = self.compiled.declared
         # ``known``: concluded facts in working memory, and those never to enter it.
-        pending: list[tuple[int, Match]] = []  # (stage, match), the stage looked up once
+        # The matches waiting to fire, by stage (each stage's in the order they came).
+        pending: dict[int, list[Match]] = {}
         fired = 0
         while True:
             added, removed = self.network.add(facts)
             facts = []
             for gone in removed:  # a `not` that no longer holds
-                pending = [(s, m) for s, m in pending if m != gone]
-            pending.extend((match[0].stage, match) for match in added)
+                for stage, waiting in list(pending.items()):
+                    if gone in waiting:
+                        waiting = [m for m in waiting if m != gone]
+                        if waiting:
+                            pending[stage] = waiting
+                        else:
+                            del pending[stage]
+            for match in added:
+                queue = pending.get(match[0].stage)
+                if queue is None:
+                    pending[match[0].stage] = [match]
+                else:
+                    queue.append(match)
             if not pending:
                 return True
-            stage = min(s for s, _ in pending)
-            batch = [m for s, m in pending if s == stage]
-            pending = [(s, m) for s, m in pending if s != stage]
+            batch = pending.pop(min(pending))
             for action, _, context in batch:
                 if fired >= self.run_limit:
                     return False
@@ -138,4 +152,11 @@ class ExpertaRunner:
                 for conclusion in declared[action.index]:
                     if conclusion not in known:  # working memory holds no duplicates
                         known.add(conclusion)
-                        facts.append(new_fact(*conclusion))
+                        facts.append(self._fact(conclusion))
+
+    def _fact(self, conclusion: tuple[str, Any]) -> Any:
+        """The working-memory fact of a concluded (attribute, value)."""
+        fact = self._facts.get(conclusion)
+        if fact is None:
+            fact = self._facts[conclusion] = new_fact(*conclusion)
+        return fact

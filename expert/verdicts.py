@@ -292,12 +292,34 @@ def _oppose(
             lost.pop(key, None)
 
 
+#: Combined certainties by their factors (one factor, or the tuple of several in order):
+#: rounding and MYCIN's combination cost several times a look-up, and the same few factors
+#: (rule certainties, times premises) come back on every consultation. No factor is 0 (only
+#: evidence that counts is combined), so -0.0 never meets 0.0 here.
+_COMBINED: dict[float | tuple[float, ...], float] = {}
+_COMBINED_SIZE = 4096  # started afresh when full: premises have no fixed set of values
+
+
 def _combined(by_rule: dict[str, float]) -> float:
     """The combined certainty of one conclusion's evidence (one factor per rule)."""
     if len(by_rule) == 1:  # the usual case: what combine_all gives for one factor
         for factor in by_rule.values():
-            return round(factor, 10)
-    return combine_all(by_rule.values())
+            found = _COMBINED.get(factor)
+            if found is None:
+                found = _remember(factor, round(factor, 10))
+            return found
+    factors = tuple(by_rule.values())
+    found = _COMBINED.get(factors)
+    if found is None:
+        found = _remember(factors, combine_all(factors))
+    return found
+
+
+def _remember(factors: float | tuple[float, ...], combined: float) -> float:
+    if len(_COMBINED) >= _COMBINED_SIZE:
+        _COMBINED.clear()
+    _COMBINED[factors] = combined
+    return combined
 
 
 def _canonical(compiled: CompiledBase, record: Record) -> Record:
@@ -309,8 +331,11 @@ def _canonical(compiled: CompiledBase, record: Record) -> Record:
     certainties (mixed-sign MYCIN combination depends on order) on every engine.
     """
     position = compiled.position
-    ordered = sorted(record, key=lambda firing: position[firing[0]])
-    if len({index for index, _ in record}) == len(record):  # each rule fired once
+    ranks = [position[index] for index, _ in record]
+    # Sorted by rank through a bound method (no Python-level key function per firing);
+    # stable, as sorting the record by its ranks would be.
+    ordered = [record[i] for i in sorted(range(len(record)), key=ranks.__getitem__)]
+    if len(set(ranks)) == len(ranks):  # each rule fired once (a rule has one rank)
         return ordered
     # A rule that fired on several matches: its firings in the order of their matches.
     start = 0
@@ -513,9 +538,10 @@ def _note_certainties(
     rule tests are weighed with the verdicts, stage by stage): each rule once, at its
     strongest."""
     by_key: dict[tuple[str, Any], dict[str, float]] = {}
+    untested = compiled.untested_notes
     for firing, index in noting:
-        for name, values in compiled.notes[index]:
-            if name in compiled.tested or name in firing.defeated:
+        for name, values in untested[index]:
+            if name in firing.defeated:
                 continue
             for value in values:
                 by_rule = by_key.setdefault((name, value), {})
@@ -524,23 +550,46 @@ def _note_certainties(
     return {key: _combined(by_rule) for key, by_rule in by_key.items()}
 
 
+#: How many (rule, certainty) entries a base's note cache holds before it starts afresh
+#: (certainties come from premises, so there is no fixed bound on how many there are).
+_NOTE_CACHE_SIZE = 4096
+
+
 def _notes(compiled: CompiledBase, noting: list[tuple[Firing, int]]) -> tuple[Note, ...]:
     """One note per counting firing of a rule that concludes a note attribute (a claim about
     a class), in firing order; a rule that fired on several matches says it once."""
-    attributes = compiled.knowledge.attributes
+    cache = compiled.note_cache
     notes: dict[tuple[str, str], Note] = {}
     for firing, index in noting:
-        for name, values in compiled.notes[index]:
-            if (firing.rule, name) in notes:
-                continue
-            attribute = attributes[name]
-            notes[firing.rule, name] = Note(
-                subject=attribute.group,
-                attribute=name,
-                value=values if attribute.multi else values[0],
-                rule=firing.rule,
-                source=firing.source,
-                quote=firing.quote,
-                certainty=firing.certainty,
-            )
+        # A note depends only on its rule and the firing's certainty: the Note objects
+        # (frozen) are made once and shared by every result that says them.
+        said = cache.get((index, firing.certainty))
+        if said is None:
+            if len(cache) >= _NOTE_CACHE_SIZE:
+                cache.clear()
+            said = cache[index, firing.certainty] = _rule_notes(compiled, firing, index)
+        for key, note in said:
+            if key not in notes:
+                notes[key] = note
     return tuple(notes.values())
+
+
+def _rule_notes(
+    compiled: CompiledBase, firing: Firing, index: int
+) -> tuple[tuple[tuple[str, str], Note], ...]:
+    """The notes of a firing of rule ``index``, each with its key (rule id, attribute)."""
+    attributes = compiled.knowledge.attributes
+    said = []
+    for name, values in compiled.notes[index]:
+        attribute = attributes[name]
+        note = Note(
+            subject=attribute.group,
+            attribute=name,
+            value=values if attribute.multi else values[0],
+            rule=firing.rule,
+            source=firing.source,
+            quote=firing.quote,
+            certainty=firing.certainty,
+        )
+        said.append(((firing.rule, name), note))
+    return tuple(said)

@@ -415,7 +415,11 @@ def state_facts(
         )
     stated: dict[str, FactValue] = {}
     for name, value in facts.items():
-        attribute = resolve(inputs, name)
+        # A full name as declared (the usual case) is found as it is; names are lower case
+        # without "-" or spaces (NAME), so resolve() would find the same attribute.
+        attribute = inputs.get(name) if type(name) is str else None
+        if attribute is None:
+            attribute = resolve(inputs, name)
         if value is None or (strings and value == ""):
             continue
         if attribute.name in stated:
