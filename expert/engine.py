@@ -258,8 +258,8 @@ class Expert:
         stated = dict(facts)
         compiled = self.compiled
         given: tuple[tuple[str, Any], ...] = ()
-        if compiled.stating:
-            implied = self.knowledge.implied(stated)
+        implied = self.knowledge.implied(stated) if compiled.stating else {}
+        if implied:
             given = tuple((a, v) for a, (v, _) in implied.items() if v is not None)
         kept_out: frozenset[tuple[str, Any]] = frozenset()
         while True:
@@ -269,8 +269,9 @@ class Expert:
                 self._local.runner = None  # an engine that failed midway is not reused
                 raise
             result = build_result(
-                compiled, stated, record, engine=self.engine, run_limit=self.run_limit
-            )
+                compiled, stated, record, engine=self.engine, run_limit=self.run_limit,
+                implied=implied,
+            )  # fmt: skip
             # A conclusion that counts for nothing must not satisfy `absent` or fail a
             # `not`: run again without it where that could change what fires (rare; each
             # run keeps more out, so this ends).

@@ -22,6 +22,7 @@ def build_result(
     *,
     engine: str = "experta",
     run_limit: int | None = None,
+    implied: Mapping[str, tuple[Any, str]] | None = None,
 ) -> Result:
     """Turn a firing record into a :class:`Result`: certainties, verdicts and conflicts.
 
@@ -29,7 +30,8 @@ def build_result(
     outright (``states`` in the vocabulary) holds with certainty 1, and a rule concluding
     another value of that attribute is overruled there (a conflict settled by the statement).
     Values that oppose each other (``opposes``) do not both hold: the weaker counts for
-    nothing, and the pair is a conflict.
+    nothing, and the pair is a conflict. ``implied`` is ``knowledge.implied(stated)`` when
+    the caller has it already.
     """
     parts = compiled.firing_parts
     weighed = compiled.weighed
@@ -38,7 +40,9 @@ def build_result(
     premises = compiled.premises
     opposed = compiled.opposed
     # Concluded values stated outright: attribute -> (value, the input that stated it).
-    statements = compiled.knowledge.implied(stated) if compiled.stating else {}
+    if implied is None:
+        implied = compiled.knowledge.implied(stated) if compiled.stating else {}
+    statements = dict(implied)
     given = {(name, value) for name, (value, _) in statements.items() if value is not None}
     # One rule is one piece of evidence: when it fires on several matches (its premise
     # holds in more than one way), it counts once, with its strongest match (MYCIN).
