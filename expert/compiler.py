@@ -106,6 +106,11 @@ class CompiledBase:
             for name in self.concluded
             if not knowledge.attributes[name].note
         )
+        #: Per verdict attribute, its place in ``verdict_attributes``: a result orders only
+        #: the few attributes it concluded, instead of walking all of them.
+        self.verdict_place = {
+            name: place for place, (name, _) in enumerate(self.verdict_attributes)
+        }
         #: Per rule, where in its matched facts the concluded ones are (the rest are stated,
         #: which count as certain): a firing's premise is the weakest of these.
         self.premises: tuple[tuple[int, ...], ...] = tuple(

@@ -65,6 +65,10 @@ def not_settled(compiled: CompiledBase, run_limit: int, record: Record) -> Infer
     )
 
 
+#: How many stated facts a runner keeps made (see ``ExpertaRunner._stated_fact``).
+_STATED_CACHE_SIZE = 4096
+
+
 class ExpertaRunner:
     """Runs consultations on one reusable experta engine (reset, not rebuilt, between runs).
 
@@ -83,6 +87,7 @@ class ExpertaRunner:
         #: are only as many as the rules conclude and inputs state, and nothing changes a
         #: fact (a reset empties the memories that held it).
         self._facts: dict[tuple[str, Any], Any] = {}
+        self._stated: dict[tuple[str, type, Any], Any] = {}
 
     def run(
         self, stated: dict[str, Any], given: Conclusions = (), kept_out: Conclusions = ()
@@ -94,7 +99,9 @@ class ExpertaRunner:
         """
         record: Record = []
         tested = self.compiled.tested
-        facts = [new_fact(name, value) for name, value in stated.items() if name in tested]
+        facts = [
+            self._stated_fact(name, value) for name, value in stated.items() if name in tested
+        ]
         known = {fact for fact in given if fact[0] in tested}
         facts += [self._fact(fact) for fact in known]
         try:
@@ -153,6 +160,18 @@ class ExpertaRunner:
                     if conclusion not in known:  # working memory holds no duplicates
                         known.add(conclusion)
                         facts.append(self._fact(conclusion))
+
+    def _stated_fact(self, name: str, value: Any) -> Any:
+        """The working-memory fact of a stated value, made once while the cache has room
+        (amounts can take any value, so it is emptied when full). The value's type is part
+        of the key: ``1``, ``1.0`` and ``True`` are equal but not the same fact."""
+        key = (name, type(value), value)
+        fact = self._stated.get(key)
+        if fact is None:
+            if len(self._stated) >= _STATED_CACHE_SIZE:
+                self._stated.clear()
+            fact = self._stated[key] = new_fact(name, value)
+        return fact
 
     def _fact(self, conclusion: tuple[str, Any]) -> Any:
         """The working-memory fact of a concluded (attribute, value)."""

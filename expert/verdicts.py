@@ -423,7 +423,7 @@ def _opposed(
 ) -> list[Conflict]:
     """A conflict per opposed value that lost: the winner's side, then the loser's (its
     attribute in ``against``), in vocabulary order of the losers."""
-    order = {name: place for place, (name, _) in enumerate(compiled.verdict_attributes)}
+    order = compiled.verdict_place
     conflicts = []
     for (name, value), (winner_name, winner) in sorted(
         lost.items(), key=lambda item: (order.get(item[0][0], 0), str(item[0][1]))
@@ -463,15 +463,21 @@ def _verdicts(
     concluded: dict[str, dict[Any, float]] = {}
     for (name, value), score in certainties.items():
         if score:  # a value no counting evidence reached is no verdict
-            concluded.setdefault(name, {})[value] = score
+            found = concluded.get(name)
+            if found is None:
+                concluded[name] = {value: score}
+            else:
+                found[value] = score
     for (name, value), score in excluded.items():  # ruled out by a certain value: in conflict
         concluded.setdefault(name, {})[value] = score
     verdicts: list[Verdict] = []
     conflicts: list[Conflict] = []
-    for name, attribute in compiled.verdict_attributes:
-        found = concluded.get(name)
-        if found is None:
-            continue
+    place = compiled.verdict_place
+    attributes = compiled.knowledge.attributes
+    # Vocabulary order, walking only what was concluded (notes are no verdicts).
+    for name in sorted([name for name in concluded if name in place], key=place.__getitem__):
+        found = concluded[name]
+        attribute = attributes[name]
         # In vocabulary order (a rule's conclusions were checked against it when loaded).
         scores = (
             found
