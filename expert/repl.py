@@ -394,13 +394,14 @@ class Shell:
 
     def _render(self, draw: Callable[[Console], None]) -> None:
         buffer = io.StringIO()
-        width = size()["width"] if self.color else 100
+        measured = size()  # both given, so that rich reads neither COLUMNS nor LINES
         console = Console(
             file=buffer,
             force_terminal=self.color,
             # On a terminal rich decides, honouring NO_COLOR; off one there is no colour.
             no_color=None if self.color else True,
-            width=width,
+            width=measured["width"] if self.color else 100,
+            height=measured["height"],
             highlight=False,
         )
         draw(console)
