@@ -13,8 +13,9 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from ._json import loads
 from .errors import FactError, UsageError, suggest
-from .vocabulary import Attribute, resolve, state_facts
+from .vocabulary import Attribute, given_twice, named_once, resolve, state_facts
 
 __all__ = [
     "FORMATS",
@@ -77,14 +78,20 @@ def _fact_names(inputs: Mapping[str, Attribute]) -> list[str]:
     return [*inputs, *(attribute.short for attribute in inputs.values())]
 
 
-def flatten(record: Mapping[str, Any]) -> dict[str, Any]:
-    """Lift nested groups (``{"device": {...}, "needs": {...}}``) to ``device.x`` keys."""
+def flatten(record: Mapping[str, Any]) -> dict[str, Any] | str:
+    """Lift nested groups (``{"device": {...}, "needs": {...}}``) to ``device.x`` keys, or
+    say which key the record gives twice (nested and flat: ``given-twice: ...``)."""
     flat: dict[str, Any] = {}
     for key, value in record.items():
-        if isinstance(value, Mapping):
-            flat.update({f"{key}.{name}": inner for name, inner in value.items()})
-        else:
-            flat[str(key)] = value
+        items = (
+            [(f"{key}.{name}", inner) for name, inner in value.items()]
+            if isinstance(value, Mapping)
+            else [(str(key), value)]
+        )
+        for name, inner in items:
+            if name in flat:
+                return f"given-twice: {given_twice(name, flat[name], inner)}"
+            flat[name] = inner
     return flat
 
 
@@ -94,12 +101,14 @@ def facts(
     """The record's facts by full name, validated, or why there are none
     (``reason: message``).
 
-    Keys in ``reserved`` (id, label, ignored columns) and empty values are skipped; values
-    may be text (``"true"``, ``"80"``, ``"gaming,calls"``) or Python values.
+    Keys in ``reserved`` (id, label, ignored columns) and empty or blank values are skipped;
+    values may be text (``"true"``, ``"80"``, ``"gaming,calls"``) or Python values. A fact
+    given twice (``mic`` and ``device.mic``) is ``given-twice``, as everywhere it is refused.
     """
-    named: dict[str, Any] = {}
+    named: list[tuple[str, Any]] = []
     for key, value in record.items():
-        if key in reserved or value is None or value == "":
+        # An empty cell states nothing (a blank one too): it is no second statement.
+        if key in reserved or value is None or (isinstance(value, str) and not value.strip()):
             continue
         found = fact_name(str(key), inputs)
         if found is None:
@@ -107,11 +116,15 @@ def facts(
             return f"unknown-fact: no fact {key!r}" + (
                 f" (did you mean {hint!r}?)" if hint else ""
             )
-        named[found] = value
+        named.append((found, value))
     if not named:
         return "no-facts: the row states no fact"
     try:
-        return state_facts(inputs, named, strings=True)
+        named_once(inputs, named)
+    except FactError as error:
+        return f"given-twice: {error}"
+    try:
+        return state_facts(inputs, named)
     except FactError as error:
         return f"bad-value: {error}"
 
@@ -140,8 +153,8 @@ def decode_line(
 
 def _json_record(text: str) -> dict[str, Any] | str:
     try:
-        record = json.loads(text)
-    except ValueError as error:
+        record = loads(text)
+    except ValueError as error:  # not JSON, or a key given twice
         return f"bad-json: {error}"
     except RecursionError:
         return "bad-json: the JSON is nested too deeply"
@@ -195,7 +208,7 @@ def check_header(
     inputs: Mapping[str, Attribute],
 ) -> None:
     """The ``named`` columns (``{flag: column}``) are there; every other column is a fact
-    or reserved; no column comes twice. A misspelt fact column would lose that fact in
+    or reserved; no column, and no fact, comes twice. A misspelt fact column would lose that fact in
     every row, so unknown columns stop a batch before it starts.
 
     Raises:
@@ -204,15 +217,26 @@ def check_header(
     for flag, column in named.items():
         if column and column not in header:
             raise UsageError(f"{path}: no column {column!r} ({flag}) in the header")
+    facts: dict[str, str] = {}  # fact -> the column that states it
     for column in header:
         if header.count(column) > 1:
             raise UsageError(f"{path}: column {column!r} appears twice in the header")
-        if column not in reserved and fact_name(column, inputs) is None:
+        if column in reserved:
+            continue
+        fact = fact_name(column, inputs)
+        if fact is None:
             raise UsageError(
                 f"{path}: column {column!r} is not a fact; name it with --label-column, "
                 "--id-column or --ignore",
                 suggestion=suggest(column, _fact_names(inputs)),
             )
+        if fact in facts:
+            # Each row would state the fact twice: refused, as a fact given twice is anywhere.
+            raise UsageError(
+                f"{path}: columns {facts[fact]!r} and {column!r} are both {fact}; keep one "
+                "(or name one with --ignore)"
+            )
+        facts[fact] = column
 
 
 # -- output lines ----------------------------------------------------------------------------

@@ -28,6 +28,7 @@ import math
 import os
 import signal
 import stat
+import sys
 import time
 import zlib
 from collections import deque
@@ -43,6 +44,7 @@ from ._checkpoint import Checkpoint, Paths, input_identity, refuse_partial
 from ._lanes import Scattered, dask_client, dask_lanes, here, in_order, process_lanes
 from ._paths import Role, check_files, check_path_argument, locked
 from ._rows import FORMATS
+from ._terminal import size
 from .engine import Expert
 from .errors import ExpertError, UsageError, brief
 from .facts import Device, Needs
@@ -382,7 +384,10 @@ def _judge_any(record: Any, number: int, options: BatchOptions) -> dict[str, Any
     if not isinstance(record, Mapping):
         kind = type(record).__name__
         return _rejected(number, number, f"bad-record: a record is a mapping, not a {kind}")
-    return _judge(_rows.flatten(record), number, options)
+    flat = _rows.flatten(record)
+    if isinstance(flat, str):
+        return _rejected(number, number, flat)
+    return _judge(flat, number, options)
 
 
 def consult_records(
@@ -723,7 +728,7 @@ def _progress_bar(enabled: bool, total: int, done: int) -> Iterator[Callable[[in
         TextColumn("batch"), BarColumn(), MofNCompleteColumn(), TaskProgressColumn(),
         TextColumn("{task.fields[rate]} rows/s"), TimeRemainingColumn(),
     )  # fmt: skip
-    with Progress(*columns, console=Console(stderr=True)) as bar:
+    with Progress(*columns, console=Console(stderr=True, **size(sys.stderr))) as bar:
         task = bar.add_task("batch", total=total, completed=done, rate="?")
         start, first = time.monotonic(), done
 
@@ -945,7 +950,7 @@ def _run(
     if progress is None:
         from rich.console import Console
 
-        progress = Console(stderr=True).is_terminal
+        progress = Console(stderr=True, **size(sys.stderr)).is_terminal
     total = _count_lines(source) - (1 if options.header else 0) if progress else 0
     try:
         judged = contextlib.closing(_judged(chunks, options, workers, dask))

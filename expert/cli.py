@@ -23,9 +23,11 @@ from . import __version__
 from ._rows import EXTENSIONS
 from ._rows import FORMATS as CATALOGUE_FORMATS
 from ._safe_text import visible
+from ._terminal import size
 from .check import check
 from .engine import ENGINES, Expert
 from .errors import ExpertError, InferenceError, UsageError, one_line
+from .explanation import what_if
 from .knowledge import load
 from .render import (
     FORMATS,
@@ -51,14 +53,15 @@ class _Parser(argparse.ArgumentParser):
         raise UsageError(f"{message} (see {self.prog} --help)")
 
 
-def _pairs(tokens: Sequence[str], flag: str) -> dict[str, str]:
-    """``["mic=boom", "uses=gaming,calls"]`` -> ``{"mic": "boom", "uses": "gaming,calls"}``."""
-    pairs: dict[str, str] = {}
+def _pairs(tokens: Sequence[str], flag: str) -> list[tuple[str, str]]:
+    """``["mic=boom", "uses=gaming,calls"]`` -> ``[("mic", "boom"), ("uses", "gaming,calls")]``,
+    in order and each kept: a fact given twice is refused where facts are named."""
+    pairs: list[tuple[str, str]] = []
     for token in tokens:
         key, sep, value = token.partition("=")
         if not sep or not key.strip():
             raise UsageError(f"{flag} takes KEY=VALUE, got {token!r} (e.g. {flag} mic=boom)")
-        pairs[key.strip()] = value
+        pairs.append((key.strip(), value))
     return pairs
 
 
@@ -86,7 +89,11 @@ def _parser() -> _Parser:
         "for any knowledge base) and print its report: the answer first, then the other "
         "verdicts, each with the rules and quotes it rests on. --how, --why-not, --how-to and "
         "--what-if explain one verdict instead; --ask asks you questions until the answer is "
-        "settled. e.g. expert consult --device mic=boom --needs uses=online-gaming",
+        "settled. Each fact is stated once, however it is named (--device mic=boom and --fact "
+        "device.mic=boom are the same fact): a fact given twice is refused, and a set's "
+        "values go in one comma-separated value (--needs uses=gaming,calls, not --needs "
+        "uses=gaming --needs uses=calls). An empty value (mic=) is refused too: leave out a "
+        "fact you do not know. e.g. expert consult --device mic=boom --needs uses=online-gaming",
     )  # fmt: skip
     consult.add_argument(
         "--fact", nargs="+", action="extend", default=[], metavar="NAME=VALUE",
@@ -326,12 +333,9 @@ def _consult(args: argparse.Namespace, out: Console) -> int:
     expert = Expert(args.rules, engine=args.engine)
     facts = _pairs(args.fact, "--fact")
     for group, flag in (("device", args.device), ("needs", args.needs)):
-        for name, value in _pairs(flag, f"--{group}").items():
-            full = resolve(expert.knowledge.inputs, name, group=group).name
-            if full in facts:
-                raise UsageError(f"{full} is given twice")
-            facts[full] = value
-    stated = expert.knowledge.state(facts, strings=True)
+        for name, value in _pairs(flag, f"--{group}"):
+            facts.append((resolve(expert.knowledge.inputs, name, group=group).name, value))
+    stated = expert.knowledge.state(facts)
     if args.ask:
         from .repl import guided  # prompt_toolkit is loaded only for a dialog
 
@@ -352,7 +356,7 @@ def _consult(args: argparse.Namespace, out: Console) -> int:
             raise UsageError(f"--how-to takes ATTR=VALUE, got {args.how_to!r}")
         explanation = result.how_to(attribute.strip(), value.strip(), args.changes)
     elif args.what_if:
-        explanation = result.what_if(**_pairs(args.what_if, "--what-if"))
+        explanation = what_if(result, _pairs(args.what_if, "--what-if"))
     if explanation is not None:
         if fmt == "json":
             _print(to_json(explanation.to_dict()))
@@ -465,7 +469,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     _tolerant_streams()
     try:
         args = _parser().parse_args(argv)
-        code = _run(args, _Console(highlight=False))
+        code = _run(args, _Console(highlight=False, **size()))
         sys.stdout.flush()  # a closed pipe shows here, not after main has returned
         return code
     except InferenceError as error:

@@ -139,13 +139,15 @@ class Expert:
             needs: a :class:`Needs` or a mapping of its fields (short names).
 
         Raises:
-            FactError: a fact is unknown to this knowledge base or outside its vocabulary.
+            FactError: a fact is unknown to this knowledge base, given twice, or outside its
+                vocabulary.
             InferenceError: the rules did not settle within the run limit.
         """
-        stated: dict[str, Any] = {}
+        # Pairs, not a dict: a fact in two of the arguments is refused, not overwritten.
+        stated: list[tuple[str, Any]] = []
         for group, given in (("device", device), ("needs", needs)):
             if given is not None:
-                stated.update(_named(given, group))
+                stated += _named(given, group)
         kinds: set[str] = set()
         for fact in facts:
             kind = "mapping" if isinstance(fact, Mapping) else type(fact).__name__
@@ -158,7 +160,7 @@ class Expert:
                     allowed=("mapping", "Device", "Needs"),
                 )
             kinds.add(kind)
-            stated.update(_named(fact))
+            stated += _named(fact)
         checked = self.knowledge.state(stated)
         return self._consult_cached(tuple(sorted(checked.items(), key=_first)))
 
@@ -178,10 +180,10 @@ class Expert:
 
         Raises:
             UsageError: ``text`` is empty, not a string or too long.
-            FactError: ``facts`` holds an unknown fact or value.
+            FactError: ``facts`` holds an unknown fact or value, or a fact twice.
         """
         reading = self.read(text)
-        known = self.knowledge.state(dict(facts)) if facts else {}
+        known = self.knowledge.state(_named(facts)) if facts else {}
         merged = {**known, **reading.facts}
         return attrs.evolve(self.consult(merged), question=reading)
 
@@ -211,11 +213,12 @@ class Expert:
             skipped: full names of inputs not to ask about (skipped before).
 
         Raises:
-            FactError: a fact is unknown to this knowledge base or outside its vocabulary.
+            FactError: a fact is unknown to this knowledge base, given twice, or outside its
+                vocabulary.
         """
         from .guide import Guide
 
-        return Guide(self, _named(facts or {}), set(skipped))
+        return Guide(self, self.knowledge.state(_named(facts or {})), set(skipped))
 
     def consult_many(self, records: Iterable[Any]) -> Iterable[Result]:
         """Consult on each record lazily: a mapping of full fact names, a Device, a Needs, a
@@ -287,9 +290,10 @@ def _first(item: tuple[str, Any]) -> str:
     return item[0]
 
 
-def _named(facts: Any, group: str | None = None) -> dict[str, Any]:
-    """Facts as full names to values: a Device/Needs, or a mapping (short names of
-    ``group`` when given)."""
+def _named(facts: Any, group: str | None = None) -> list[tuple[str, Any]]:
+    """Facts as (full name, value) pairs: a Device/Needs, or a mapping (short names of
+    ``group`` when given). Pairs, so that ``mic`` and ``device.mic`` in one mapping stay
+    two and are refused as a fact given twice."""
     if isinstance(facts, (Device, Needs)):
         if group is not None and facts.prefix != group:
             raise FactError(
@@ -298,7 +302,7 @@ def _named(facts: Any, group: str | None = None) -> dict[str, Any]:
                 field=group,
                 value=facts,
             )
-        return facts.known()
+        return list(facts.known().items())
     if not isinstance(facts, Mapping):
         name = group or "facts"
         raise FactError(
@@ -307,8 +311,8 @@ def _named(facts: Any, group: str | None = None) -> dict[str, Any]:
             value=facts,
         )
     if group is None:
-        return {str(name): value for name, value in facts.items()}
-    return {f"{group}.{str(name).removeprefix(group + '.')}": v for name, v in facts.items()}
+        return [(str(name), value) for name, value in facts.items()]
+    return [(f"{group}.{str(name).removeprefix(group + '.')}", v) for name, v in facts.items()]
 
 
 _SHARED: dict[tuple[int, str, int], Expert] = {}

@@ -17,7 +17,7 @@ import attrs
 from ._short_repr import cf, fit, pairs, shown
 from .errors import ExplanationError
 from .knowledge import Condition, KnowledgeBase, RuleSpec
-from .vocabulary import Attribute, resolve, show_value
+from .vocabulary import Attribute, GivenFacts, named_once, show_value
 
 if TYPE_CHECKING:
     from .result import Conflict, Firing, Result, Verdict
@@ -694,26 +694,19 @@ class Difference(_Rendered):
         ]
 
 
-def changed_facts(
-    result: Result, changes: Mapping[str, Any]
-) -> tuple[dict[str, Any], dict[str, Any]]:
+def changed_facts(result: Result, changes: GivenFacts) -> tuple[dict[str, Any], dict[str, Any]]:
     """Apply ``changes`` (full, or unambiguous short fact names; ``None`` forgets) to the
     result's facts; return the new facts and the changes by full name.
 
     String values are parsed as on the command line (``"true"``, ``"80"``, ``"a,b"``).
 
     Raises:
-        FactError: an unknown name or a bad value.
+        FactError: an unknown name, a fact changed twice or a bad value.
     """
-    inputs = result.knowledge.inputs
     facts = dict(result.facts)
     applied: dict[str, Any] = {}
-    for key, value in changes.items():
-        attribute = resolve(inputs, key)
-        if isinstance(value, str):
-            value = attribute.parse(value)
-        elif value is not None:
-            value = attribute.validate(value)
+    for attribute, given in named_once(result.knowledge.inputs, changes):
+        value = None if given is None else attribute.validate(given)
         if value is None:
             facts.pop(attribute.name, None)
         else:
@@ -746,7 +739,7 @@ def _supporting_rules(result: Result, attribute: str, verdict: Verdict | None) -
     }
 
 
-def what_if(result: Result, changes: Mapping[str, Any]) -> Difference:
+def what_if(result: Result, changes: GivenFacts) -> Difference:
     """Consult again with ``changes`` applied and compare the verdicts."""
     facts, applied = changed_facts(result, changes)
     after = result.consult_again(facts)

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from ._files import write_atomically
+from ._json import loads
 from ._paths import check_path_argument, read_regular
 from .errors import FactError, UsageError, brief, suggest
 from .knowledge import KnowledgeBase
@@ -64,13 +65,15 @@ def read_facts(path: Path, knowledge: KnowledgeBase) -> dict[str, Any]:
     except ValueError as error:  # not a regular file, or too large
         raise UsageError(f"cannot read {path}: {error}") from None
     try:
-        data = json.loads(raw.decode("utf-8"))
+        data = loads(raw.decode("utf-8"))
     except UnicodeDecodeError:
         raise UsageError(f"{path}: not a text file") from None
     except json.JSONDecodeError as error:
         raise UsageError(
             f"{path}: not valid JSON: {error.msg} at line {error.lineno} column {error.colno}"
         ) from None
+    except ValueError as error:  # a key given twice
+        raise UsageError(f"{path}: not facts: {error}") from None
     except RecursionError:
         raise UsageError(f"{path}: not facts: the JSON is nested too deeply") from None
     if isinstance(data, dict) and isinstance(data.get("facts"), dict):

@@ -15,7 +15,7 @@ from typing import Any, ClassVar, Self
 import attrs
 
 from .errors import FactError
-from .vocabulary import Attribute, FactValue, show_value
+from .vocabulary import Attribute, FactValue, named_once, show_value
 
 __all__ = ["Device", "Needs", "bundled_inputs", "show_value"]
 
@@ -60,10 +60,12 @@ class _Facts:
 
         Args:
             mapping: the facts; keys may carry the ``device.``/``needs.`` prefix.
-            strings: parse the values from text first (``"true"``, ``"80"``, ``"a,b"``).
+            strings: the values are a table's cells: a blank one means not known (text is
+                read as words either way: ``"true"``, ``"80"``, ``"a,b"``).
 
         Raises:
-            FactError: an unknown name or a value outside the vocabulary.
+            FactError: an unknown name, a fact given twice (``mic`` and ``device.mic``) or
+                a value outside the vocabulary.
         """
         if not isinstance(mapping, Mapping):
             raise FactError(
@@ -73,17 +75,14 @@ class _Facts:
                 value=mapping,
                 allowed=tuple(bundled_inputs(cls.prefix)),
             )
-        inputs = bundled_inputs(cls.prefix)
-        values: dict[str, object] = {}
-        for key, value in mapping.items():
-            name = str(key).removeprefix(f"{cls.prefix}.")
-            attribute = inputs.get(f"{cls.prefix}.{name}")
-            if attribute is None:
-                return cls(**{name: value})  # raises, naming the allowed facts
-            if strings and isinstance(value, str):
-                value = attribute.parse(value) if value.strip() else None
-            values[attribute.short] = value
-        return cls(**values)
+        # None, or a blank cell, states nothing: it is no second statement of a fact.
+        given = [
+            (key, value)
+            for key, value in mapping.items()
+            if value is not None and not (strings and isinstance(value, str) and not value.strip())
+        ]
+        named = named_once(bundled_inputs(cls.prefix), given, cls.prefix)
+        return cls(**{attribute.short: value for attribute, value in named})
 
     def known(self) -> dict[str, FactValue]:
         """The stated facts by full name (``device.mic``), leaving out the unknown ones."""

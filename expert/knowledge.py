@@ -25,6 +25,7 @@ from .goals import Goal, read_goals
 from .phrasing import Phrasing, read_phrasing
 from .vocabulary import (
     Attribute,
+    GivenFacts,
     Group,
     check_references,
     declare,
@@ -332,11 +333,12 @@ class KnowledgeBase:
             f"{len(self.attributes)} attributes, {shown(self.path, 60)})"
         )
 
-    def state(self, facts: Mapping[str, Any], *, strings: bool = False) -> dict[str, Any]:
-        """Validate stated facts: full (or unambiguous short) names to canonical values.
+    def state(self, facts: GivenFacts, *, strings: bool = False) -> dict[str, Any]:
+        """Validate stated facts: full (or unambiguous short) names to canonical values
+        (:func:`~expert.vocabulary.state_facts`; ``strings`` is kept for compatibility).
 
         Raises:
-            FactError: an unknown name or a value outside the vocabulary.
+            FactError: an unknown name, a fact given twice or a value outside the vocabulary.
         """
         return state_facts(self.inputs, facts, strings=strings)
 

@@ -23,6 +23,7 @@ import snowballstemmer
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
+from ._numbers import read_count, read_number
 from ._short_repr import fit, shown
 from .knowledge import KnowledgeBase
 from .phrasing import QuestionWords
@@ -274,7 +275,10 @@ class Reader:
                     question = (end - start, kinds[0].question)
                     used.update(rest[start:end])
         for place, word in enumerate(words):
-            if place in used or not word[0].isdigit():
+            # The one reading of a number typed (a whole one stays an int): str.isdigit()
+            # takes digits, such as Ethiopic ones, that int() does not read.
+            read = _number(word)
+            if place in used or read is None:
                 continue
             near = [
                 (abs(place - at), name)
@@ -282,7 +286,7 @@ class Reader:
                 if abs(place - at) <= _NUMBER_REACH and name not in facts
             ]
             if near:
-                facts[min(near)[1]] = float(word) if "." in word else int(word)
+                facts[min(near)[1]] = read
                 used.add(place)
         for name, members in sets.items():
             facts[name] = frozenset(members)
@@ -294,7 +298,7 @@ class Reader:
             and word not in _FUNCTION_WORDS
             and word not in _NEGATIONS
             and word != "$"
-            and not word[0].isdigit()
+            and _number(word) is None
         )
         phrasing = self.knowledge.phrasing
         kind = phrasing.questions[question[1]] if question is not None else None
@@ -331,3 +335,12 @@ class Reader:
 def read_question(knowledge: KnowledgeBase, text: str) -> Reading:
     """Read ``text`` against ``knowledge`` (builds a :class:`Reader`; keep one to read many)."""
     return Reader(knowledge).read(text)
+
+
+def _number(word: str) -> int | float | None:
+    """The number a word of a question writes (digits, not ``nan``): an int when whole,
+    else a float."""
+    if not word[:1].isdecimal():
+        return None
+    whole = read_count(word)
+    return whole if whole is not None else read_number(word)

@@ -12,7 +12,6 @@ from __future__ import annotations
 import io
 import os
 import re
-import shutil
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
@@ -23,8 +22,10 @@ from prompt_toolkit.completion import CompleteEvent, Completer, Completion, Path
 from prompt_toolkit.document import Document
 from rich.console import Console
 
+from ._numbers import read_count
 from ._paths import read_tail
 from ._safe_text import visible
+from ._terminal import size
 from .engine import Expert
 from .errors import ExpertError, UsageError, one_line, suggest
 from .factfile import read_facts, write_facts
@@ -41,7 +42,7 @@ from .render import (
     sources_text,
 )
 from .result import Result
-from .vocabulary import Attribute, resolve, show_value
+from .vocabulary import Attribute, named_once, resolve, show_value
 
 __all__ = [
     "COMMANDS",
@@ -204,11 +205,12 @@ def parse_value(spec: Attribute, words: Sequence[str]) -> Any:
     """
     if not words:
         raise UsageError(f"{spec.name} needs a value: {spec.allowed_text()}")
-    text = (",".join if spec.kind == "set" else " ".join)(words)
-    value = spec.parse(text)
-    if spec.kind == "set" and not value:
-        raise UsageError(f"{spec.name} needs at least one value: {spec.allowed_text()}")
-    return value
+    text = " ".join(words)
+    if spec.kind == "set":
+        # Spaces separate a set's values too (uses gaming calls, uses=gaming, calls); an
+        # empty one between commas stays, to be refused (uses=gaming,,calls).
+        text = ",".join(",".join(piece.split()) for piece in text.split(","))
+    return spec.parse(text)
 
 
 def _pairs(words: Sequence[str]) -> list[tuple[str, list[str]]]:
@@ -331,7 +333,7 @@ class Shell:
         not a command, or ``ask`` followed by words that are not a number."""
         first, _, rest = line.strip().partition(" ")
         name = ALIASES.get(first.lower(), first.lower())
-        if name == "ask" and rest.strip() and not rest.strip().isdecimal():
+        if name == "ask" and rest.strip() and read_count(rest) is None:
             return rest.strip()
         if not first or name in COMMANDS or first.startswith("#"):
             return None
@@ -392,13 +394,14 @@ class Shell:
 
     def _render(self, draw: Callable[[Console], None]) -> None:
         buffer = io.StringIO()
-        width = shutil.get_terminal_size().columns if self.color else 100
+        measured = size()  # both given, so that rich reads neither COLUMNS nor LINES
         console = Console(
             file=buffer,
             force_terminal=self.color,
             # On a terminal rich decides, honouring NO_COLOR; off one there is no colour.
             no_color=None if self.color else True,
-            width=width,
+            width=measured["width"] if self.color else 100,
+            height=measured["height"],
             highlight=False,
         )
         draw(console)
@@ -423,10 +426,7 @@ class Shell:
     def _do_set(self, args: list[str]) -> None:
         if not args:
             raise UsageError("set takes a fact and a value, e.g. set mic boom (see help set)")
-        changes = {}
-        for name, words in _pairs(args):
-            spec = resolve_fact(self.knowledge, name)
-            changes[spec.name] = parse_value(spec, words)
+        changes = {spec.name: parse_value(spec, words) for spec, words in self._named(args)}
         self.set_facts(changes)
         for name in changes:
             self._say(f"{name} = {_as_typed(self.facts[name])}")
@@ -483,24 +483,34 @@ class Shell:
 
     def _do_how_to(self, args: list[str]) -> None:
         words = args[0].split("=", 1) + args[1:] if args and "=" in args[0] else args
-        if len(words) not in (2, 3) or (len(words) == 3 and not words[2].isdigit()):
+        most = read_count(words[2]) if len(words) == 3 else 2
+        if len(words) not in (2, 3) or most is None:
             raise UsageError(
                 "how-to takes an attribute, a value and the most facts to change (default 2), "
                 "e.g. how-to assessment.fit good"
             )
         attribute, value = words[0], words[1].lower()
-        most = int(words[2]) if len(words) == 3 else 2
         self._say(self.result().how_to(self._attribute(attribute), value, most).to_text())
 
     def _do_what_if(self, args: list[str]) -> None:
         if len(args) < 2 and not (args and "=" in args[0]):
             raise UsageError("what-if takes a fact and a value, e.g. what-if mic none")
         changes: dict[str, Any] = {}
-        for name, words in _pairs(args):
-            spec = resolve_fact(self.knowledge, name)
+        for spec, words in self._named(args):
             forget = [word.lower() for word in words] == ["unknown"]
             changes[spec.name] = None if forget else parse_value(spec, words)
         self._say(self.result().what_if(**changes).to_text())
+
+    def _named(self, args: list[str]) -> list[tuple[Attribute, list[str]]]:
+        """The facts a line names, each with the words of its value, in order.
+
+        Raises:
+            UsageError: an unknown fact.
+            FactError: a fact named twice in the line (``set mic boom device.mic=none``).
+        """
+        given = [(resolve_fact(self.knowledge, name).name, words) for name, words in _pairs(args)]
+        named = named_once(self.knowledge.inputs, [(n, " ".join(w)) for n, w in given])
+        return [(spec, words) for (spec, _), (_, words) in zip(named, given, strict=True)]
 
     def _do_conflicts(self, args: list[str]) -> None:
         _no_arguments("conflicts", args)
@@ -603,9 +613,10 @@ class Shell:
     # -- guided consultation -----------------------------------------------------------------
 
     def _do_ask(self, args: list[str]) -> None:
-        if len(args) > 1 or (args and (not args[0].isdigit() or int(args[0]) < 1)):
+        most = read_count(args[0]) if args else MAX_QUESTIONS
+        if len(args) > 1 or most is None or most < 1:
             raise UsageError(f"ask takes the most questions to ask, e.g. ask 5; got {args[0]!r}")
-        self.ask(int(args[0]) if args else MAX_QUESTIONS)
+        self.ask(most)
 
     def guide(self) -> Guide:
         """A guided consultation from the session's facts, not asking skipped questions."""

@@ -390,11 +390,14 @@ class Result:
         """Consult again with changed facts and return the difference in verdicts.
 
         Keys are fact names, full (``device.mic``, as a mapping) or short where unambiguous
-        (``mic=...``); ``None`` forgets a fact.
+        (``mic=...``); ``None`` forgets a fact. A fact changed twice (``mic=...`` and
+        ``device.mic`` in the mapping) is a :class:`~expert.errors.FactError`.
         """
         from .explanation import what_if
 
-        return what_if(self, {**(changes or {}), **more})
+        if changes is not None and not isinstance(changes, Mapping):
+            raise TypeError(f"changes must be a mapping, not {type(changes).__name__}")
+        return what_if(self, [*(changes or {}).items(), *more.items()])
 
     def how_to(self, attribute: str, value: Any, max_changes: int = 2) -> HowTo:
         """What would it take: the smallest changes of the stated facts (at most

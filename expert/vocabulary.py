@@ -15,6 +15,7 @@ from typing import Any, TypeAlias
 
 import attrs
 
+from ._numbers import read_number
 from ._short_repr import fit, shown
 from .errors import FactError, KnowledgeBaseError, brief, suggest
 
@@ -23,13 +24,16 @@ __all__ = [
     "TONES",
     "Attribute",
     "FactValue",
+    "GivenFacts",
     "Group",
     "Opposition",
     "check_references",
     "declare",
     "declare_groups",
+    "given_twice",
     "join_words",
     "json_value",
+    "named_once",
     "read_ask_when",
     "resolve",
     "show_value",
@@ -302,8 +306,16 @@ class Attribute:
         command line, a batch row, the shell): a flag from ``true``/``false``, ``yes``/``no``,
         ``y``/``n``, ``1``/``0`` or ``on``/``off``; an amount from a number; a set from
         comma-separated values; the values of a choice or a set ignoring case and surrounding
-        spaces. A set may also be given as a set, list or tuple of values.
+        spaces. A set may also be given as a set, list or tuple of values. A number is read
+        as every number a person types is read: after Unicode compatibility normalisation,
+        in decimal digits of any script (``80``, ``８０``, ``1.5e3``; not ``1_000``).
+
+        Empty or blank text and an empty member of a set (``uses=,,``, ``uses=a,,b``) are
+        refused, naming the allowed values: "not known" is ``None`` (or an empty cell of a
+        catalogue, left out before its facts are named).
         """
+        if isinstance(value, str) and not value.strip():
+            raise self._refuse(value, "is empty")
         if self.kind == "flag":
             if isinstance(value, str):
                 word = value.strip().lower()
@@ -318,10 +330,13 @@ class Attribute:
                 raise self._refuse(value)
             return found
         if self.kind == "set":
+            given = value
             if isinstance(value, str):
-                value = [part for part in value.split(",") if part.strip()]
+                value = value.split(",")
             if not isinstance(value, (set, frozenset, list, tuple)):
                 raise self._refuse(value, "is not a set of values")
+            if any(isinstance(member, str) and not member.strip() for member in value):
+                raise self._refuse(given, "has an empty member")
             members = []
             for member in value:
                 found = self._named(member) if isinstance(member, str) else None
@@ -330,11 +345,10 @@ class Attribute:
                 members.append(found)
             return frozenset(members)
         if isinstance(value, str):
-            text = value.strip()
-            try:
-                value = float(text)
-            except ValueError:
-                raise self._refuse(text, "is not a number") from None
+            read = read_number(value)
+            if read is None:
+                raise self._refuse(value.strip(), "is not a number")
+            value = read
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             raise self._refuse(value, "is not a number")
         try:
@@ -392,43 +406,103 @@ def resolve(inputs: Mapping[str, Attribute], name: str, group: str | None = None
     )
 
 
-def state_facts(
-    inputs: Mapping[str, Attribute], facts: Mapping[str, object], *, strings: bool = False
-) -> dict[str, FactValue]:
-    """Validate stated facts against the input vocabulary: full names to canonical values.
+#: Facts as given: a mapping of names to values, or ``(name, value)`` pairs in the order
+#: given (a command line's ``--fact`` and ``--device`` options, a shell line), where the
+#: same fact may come twice under two names.
+GivenFacts: TypeAlias = Mapping[Any, object] | Iterable[tuple[Any, object]]
+
+
+def named_once(
+    inputs: Mapping[str, Attribute], facts: GivenFacts, group: str | None = None
+) -> list[tuple[Attribute, object]]:
+    """Each name given, resolved to its input (:func:`resolve`), with its value as given.
+
+    This is the one place that decides a fact given twice: every way in (the API, the
+    command line, the shell, batch rows, facts files, the guide, specs) names facts through
+    it. A fact is named once, however it is spelt (``mic``, ``device.mic``, ``MIC``), whatever
+    the values, a set included: a set's values are given together, comma-separated.
 
     Args:
         inputs: the input attributes, by full name.
-        facts: names (full, or short where unambiguous) to values; ``None`` or ``""`` means
-            not known and is left out.
-        strings: parse text values as typed words (``"true"``, ``"80"``, ``"a,b"``).
+        facts: a mapping of names to values, or ``(name, value)`` pairs.
+        group: read the names as short names of this group (``--device mic=boom``).
 
     Raises:
-        FactError: an unknown name or a value outside the vocabulary.
+        FactError: an unknown name, or an input named twice ("device.mic is given twice").
     """
-    if not isinstance(facts, Mapping):
+    named: dict[str, tuple[Attribute, object]] = {}
+    for name, value in _pairs(facts):
+        # A full name as declared (the usual case) is found as it is; names are lower case
+        # without "-" or spaces (NAME), so resolve() would find the same attribute.
+        attribute = inputs.get(name) if group is None and type(name) is str else None
+        if attribute is None:
+            attribute = resolve(inputs, name, group)
+        if attribute.name in named:
+            raise given_twice(attribute.name, named[attribute.name][1], value, attribute.multi)
+        named[attribute.name] = (attribute, value)
+    return list(named.values())
+
+
+def given_twice(name: str, first: object, second: object, multi: bool = False) -> FactError:
+    """The error of a fact given twice: its name, both values, and to give it once."""
+    together = ", its values comma-separated" if multi else ""
+    return FactError(
+        f"{name} is given twice ({brief(first, 30)} and {brief(second, 30)}); "
+        f"give it once{together}",
+        field=name,
+        value=second,
+    )
+
+
+def _pairs(facts: GivenFacts) -> list[tuple[Any, object]]:
+    """``facts`` as ``(name, value)`` pairs, checked to be such.
+
+    Raises:
+        FactError: neither a mapping nor pairs.
+    """
+    if isinstance(facts, Mapping):
+        return list(facts.items())
+    if not isinstance(facts, (list, tuple)):
         raise FactError(
             f"facts must be a mapping of fact names to values, not {type(facts).__name__}",
             field="facts",
             value=facts,
-            allowed=tuple(inputs),
         )
-    stated: dict[str, FactValue] = {}
-    for name, value in facts.items():
-        # A full name as declared (the usual case) is found as it is; names are lower case
-        # without "-" or spaces (NAME), so resolve() would find the same attribute.
-        attribute = inputs.get(name) if type(name) is str else None
-        if attribute is None:
-            attribute = resolve(inputs, name)
-        if value is None or (strings and value == ""):
-            continue
-        if attribute.name in stated:
-            raise FactError(f"{attribute.name} is given twice", field=attribute.name, value=name)
-        if strings and isinstance(value, str):
-            stated[attribute.name] = attribute.parse(value)
-        else:
-            stated[attribute.name] = attribute.validate(value)
-    return stated
+    for pair in facts:
+        if not isinstance(pair, tuple) or len(pair) != 2:
+            raise FactError(
+                f"facts are a mapping of fact names to values or (name, value) pairs, not "
+                f"{brief(pair, 30)}",
+                field="facts",
+                value=pair,
+            )
+    return list(facts)
+
+
+def state_facts(
+    inputs: Mapping[str, Attribute], facts: GivenFacts, *, strings: bool = False
+) -> dict[str, FactValue]:
+    """Validate stated facts against the input vocabulary: full names to canonical values.
+
+    Every value is read the same way (:meth:`Attribute.validate`): text as words, a value in
+    any case naming the vocabulary's value (``"BOOM"`` is ``boom``); empty text is refused.
+
+    Args:
+        inputs: the input attributes, by full name.
+        facts: names (full, or short where unambiguous) to values, as a mapping or as
+            ``(name, value)`` pairs; ``None`` means not known and is left out (it states
+            nothing, so it is no second statement of a fact).
+        strings: kept for compatibility: text is read as words either way.
+
+    Raises:
+        FactError: an unknown name, a fact given twice (:func:`named_once`) or a value
+            outside the vocabulary.
+    """
+    del strings  # text is always read as words
+    given = [(name, value) for name, value in _pairs(facts) if value is not None]
+    return {
+        attribute.name: attribute.validate(value) for attribute, value in named_once(inputs, given)
+    }
 
 
 def declare(attributes: dict[str, Attribute], table: Any, path: object) -> None:

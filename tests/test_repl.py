@@ -232,7 +232,7 @@ def test_blank_lines_and_comments_do_nothing(shell):
         ("set anc maybe", "device.anc: 'maybe' is not allowed; allowed values: true, false"),
         ("set mic", "device.mic needs a value: none, inline, boom, builtin, external"),
         ("set", "set takes a fact and a value"),
-        ("set uses ,", "needs.uses needs at least one value"),
+        ("set uses ,", "needs.uses: ',' has an empty member; allowed values: music,"),
         ("set mic 'boom", "cannot read the line: No closing quotation"),
         ("unset mik", "(did you mean 'mic'?)"),
         ("how device.knd", "(did you mean 'device.kind'?)"),

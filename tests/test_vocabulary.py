@@ -53,7 +53,7 @@ def test_device_values_come_from_the_vocabulary_file():
         ("flag", " On ", True),
         ("flag", "n", False),
         ("flag", "1", True),
-        ("set", "A,,b ", frozenset({"a", "b"})),
+        ("set", "A, b ", frozenset({"a", "b"})),
     ],
 )
 def test_one_attribute_type_parses_words(kind, word, value):
