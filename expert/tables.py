@@ -183,7 +183,11 @@ def _csv_rows(
             f"[table]: `csv` must name a file in {directory.name}/, not {brief(name)}", path=path
         )
     text = read_text(csv_path, "[table] csv: ")
-    records = list(csv.reader(io.StringIO(text)))
+    try:
+        # newline="" as the csv module wants: a quoted cell may hold a line break.
+        records = list(csv.reader(io.StringIO(text, newline="")))
+    except csv.Error as error:
+        raise KnowledgeBaseError(f"not valid CSV: {error}", path=csv_path) from None
     if not records or records[0] != columns:
         found = ", ".join(records[0]) if records else "nothing"
         raise KnowledgeBaseError(
