@@ -285,3 +285,24 @@ Feature: Wines
         "FAILED: 1 of 6 rules are fired by no passing scenario; write a scenario for each:",
         "  color.chicken",
     ]
+
+
+def test_expert_rules_shows_rows_revisions_and_values_with_their_own_certainties(capsys):
+    """expert rules on the WINEX port: a row's table and row, a revision, each value's
+    certainty."""
+    from support import WINEX
+
+    from expert.cli import main
+
+    assert main(["--rules", str(WINEX), "rules"]) == 0
+    out = capsys.readouterr().out
+    assert (
+        "body.average\n  if        meal.tastiness is average\n"
+        "  then      wine.best-body = light (0.30), wine.best-body = medium (0.60), "
+        "wine.best-body = full (0.30)\n  certainty each value its own\n"
+    ) in out
+    assert (
+        "  quote     “Chardonnay is a white wine of medium or full body whose sweetness is medium or dry.”\n  table     wines.toml, wines.csv row 4\n"
+        in out
+    )
+    assert "\n  revises   wine.best-body\n" in out

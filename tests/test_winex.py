@@ -177,7 +177,7 @@ def test_expert_check_finds_no_problem(capsys, base, count, topics):
 
 
 @pytest.mark.parametrize("engine", ["experta", "clips"])
-@pytest.mark.parametrize("base", ["port", "plain"])
+@pytest.mark.parametrize("base", ["port", pytest.param("plain", marks=pytest.mark.slow)])
 def test_every_profile_selects_the_wines_clips_selects(engine, base):
     """Every recorded profile: the same wines at the same certainties, on each engine, for
     the port and for the plain port."""
