@@ -151,6 +151,7 @@ def check(knowledge: KnowledgeBase) -> Report:
     problems += _never_fires(knowledge, satisfiable)
     problems += _duplicates_and_subsumed(knowledge)
     problems += _overrides(knowledge)
+    problems = _located(knowledge, problems)
     return Report(
         path=knowledge.path,
         rules_per_topic={topic: len(rules) for topic, rules in knowledge.by_topic().items()},
@@ -162,6 +163,20 @@ def check(knowledge: KnowledgeBase) -> Report:
             _disagreements(knowledge, satisfiable) + _opposed(knowledge, satisfiable)
         ),
     )
+
+
+def _located(knowledge: KnowledgeBase, findings: list[Finding]) -> list[Finding]:
+    """Findings on rows of decision tables, with the file and row number of each row."""
+    rows = {rule.id: rule.where for rule in knowledge.rules if rule.table}
+    if not rows:
+        return findings
+    located = []
+    for finding in findings:
+        where = [rows[rule] for rule in finding.rules if rule in rows]
+        if where:
+            finding = attrs.evolve(finding, message=f"{finding.message} ({'; '.join(where)})")
+        located.append(finding)
+    return located
 
 
 def _quotes(knowledge: KnowledgeBase) -> list[Finding]:

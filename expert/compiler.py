@@ -137,6 +137,14 @@ class CompiledBase:
              rule.certainty, self.stages[rule.id], frozenset(rule.concluded()))
             for rule in knowledge.rules
         )  # fmt: skip
+        #: Per rule whose values have certainties of their own, its conclusions by
+        #: certainty: (conclusions, certainty, weighed) each, one firing apiece; ``None`` for
+        #: a rule concluding everything at its own certainty.
+        self.pieces: tuple[tuple[tuple[Any, float, Any], ...] | None, ...] = tuple(
+            _pieces(rule, self.weighed[index]) for index, rule in enumerate(knowledge.rules)
+        )
+        #: Per rule, whether each of its matches is evidence of its own (``each_match``).
+        self.each_match = tuple(rule.each_match for rule in knowledge.rules)
         #: The rules with an ``absent`` or ``not`` condition on a concluded attribute.
         self.negating = tuple(
             index
@@ -184,6 +192,23 @@ class CompiledBase:
     def new_engine(self) -> Any:
         """A fresh engine of the compiled class (tens of ms: reuse it)."""
         return self.engine_class()
+
+
+def _pieces(
+    rule: RuleSpec, weighed: tuple[tuple[str, Any], ...]
+) -> tuple[tuple[Any, float, Any], ...] | None:
+    """A rule's conclusions grouped by their certainty (see :attr:`CompiledBase.pieces`)."""
+    if all(c.certainty is None for c in rule.conclusions):
+        return None
+    groups: dict[float, list[tuple[str, Any]]] = {}
+    for conclusion in rule.conclusions:
+        groups.setdefault(rule.certainty_of(conclusion), []).append(
+            (conclusion.attribute, conclusion.value)
+        )
+    return tuple(
+        (tuple(concluded), certainty, tuple(key for key in weighed if key in concluded))
+        for certainty, concluded in groups.items()
+    )
 
 
 def _override_levels(knowledge: KnowledgeBase) -> tuple[int, ...]:
@@ -244,6 +269,8 @@ def stages(knowledge: KnowledgeBase) -> dict[str, int]:
             1 + stage_of(before)
             for attribute in sorted(rule.tested())
             for before in concluders.get(attribute, [])
+            # A revision waits for the rules it revises, not for the revisions.
+            if not (attribute == rule.revises and before.revises == attribute)
         ] + [stage_of(exception) for exception in overriders.get(rule.id, [])]
         visiting.pop()
         result[rule.id] = max(waits, default=0)

@@ -122,6 +122,9 @@ class Step:
     firing: Firing
     citation: str
     premises: tuple[Proof, ...]
+    #: What kind of rule fired, when it is not a plain one: ``revises wine.best-body``,
+    #: ``table wines.toml, wines.csv row 3``.
+    role: str = ""
 
     def __repr__(self) -> str:
         count = len(self.premises)
@@ -134,6 +137,7 @@ class Step:
             "rule_certainty": self.firing.rule_certainty,
             "citation": self.citation,
             "premises": [premise.to_dict() for premise in self.premises],
+            **({"role": self.role} if self.role else {}),
         }
 
 
@@ -180,6 +184,8 @@ class Proof:
             weight = f"rule certainty {_cf(firing.rule_certainty)}"
             if firing.certainty != firing.rule_certainty:
                 weight += f", contributes {_cf(firing.certainty)}"
+            if step.role:
+                weight += f", {step.role}"
             out.append(Line(depth + 1, "rule", f"because rule {firing.rule} ({weight})"))
             out.append(Line(depth + 2, "quote", f"“{firing.quote}” ({step.citation})"))
             for premise in step.premises:
@@ -288,6 +294,15 @@ def _citation(result: Result, firing: Firing) -> str:
     return source.cite() if source else firing.source
 
 
+def _role(result: Result, firing: Firing) -> str:
+    """What kind of rule ``firing`` is, for a revision or a row of a decision table."""
+    rule = result.knowledge.rule(firing.rule)
+    roles = [f"revises {rule.revises}"] if rule.revises else []
+    if rule.table:
+        roles.append(f"table {rule.table}, {rule.where}")
+    return ", ".join(roles)
+
+
 def _proof(result: Result, attribute: str, value: Any, seen: frozenset = frozenset()) -> Proof:
     if attribute in result.facts:
         return Proof(attribute, result.facts[attribute], 1.0, stated=True)
@@ -304,7 +319,7 @@ def _proof(result: Result, attribute: str, value: Any, seen: frozenset = frozens
         premises = tuple(
             _proof(result, name, matched, seen | {firing.rule}) for name, matched in firing.matched
         )
-        steps.append(Step(firing, _citation(result, firing), premises))
+        steps.append(Step(firing, _citation(result, firing), premises, _role(result, firing)))
     return Proof(attribute, value, result.certainty(attribute, value), False, tuple(steps))
 
 
@@ -523,7 +538,10 @@ def why_not(result: Result, attribute: str, value: Any) -> WhyNot:
         )
     candidates = []
     for rule in knowledge.concluders(attribute, value):
-        fired = [f for f in result.firings if f.rule == rule.id]
+        # A rule giving values their own certainties fires once per certainty: this value's.
+        fired = [
+            f for f in result.firings if f.rule == rule.id and (attribute, value) in f.conclusions
+        ]
         failed = tuple(
             _failure(condition, state)
             for condition in rule.conditions

@@ -23,6 +23,7 @@ from .certainty import HEDGES
 from .errors import FactError, KnowledgeBaseError, brief, suggest
 from .goals import Goal, read_goals
 from .phrasing import Phrasing, read_phrasing
+from .tables import read_table
 from .vocabulary import (
     Attribute,
     GivenFacts,
@@ -64,7 +65,7 @@ OPERATORS: dict[str, str] = {
 _NUMERIC = {"lt": "<", "le": "<=", "gt": ">", "ge": ">="}
 _RULE_KEYS = {
     "id", "when", "then", "hedge", "certainty", "source", "quote", "note", "salience", "refines",
-    "overrides",
+    "overrides", "revises",
 }  # fmt: skip
 #: Files of a base directory that are not topics: the articles, the vocabulary, the needs
 #: ``expert check --gaps`` checks (:mod:`expert.gaps`), the goals (:mod:`expert.goals`) and
@@ -181,10 +182,18 @@ class Condition:
 
 @attrs.frozen
 class Conclusion:
-    """One ``attribute = value`` a rule concludes."""
+    """One ``attribute = value`` a rule concludes.
+
+    Attributes:
+        attribute: the attribute's full name.
+        value: the value concluded.
+        certainty: the value's own certainty (``then.a.b = { light = 0.3, medium = 0.6 }``),
+            or ``None`` for the rule's (:meth:`RuleSpec.certainty_of`).
+    """
 
     attribute: str
     value: Any
+    certainty: float | None = None
 
 
 @attrs.frozen(repr=False)
@@ -241,7 +250,14 @@ class RuleSpec:
         overrides: ids of more general rules this rule is an exception to: when both fire,
             their conclusions on the attributes this rule concludes are defeated (CLIPS's
             specificity; an article marking its own exception).
-        path: the file it came from.
+        path: the file it came from (a table's rows: the file the row is in).
+        revises: the attribute this rule revises: it tests and concludes it, and runs after
+            every rule concluding it that is no revision, seeing only their values.
+        table: for a row of a decision table, the table's file name (``wines.toml``).
+        row: for a row of a decision table, its number (1 for the first row).
+        each_match: every match of the conditions is evidence of its own (a table row with
+            several values in a cell, as CLIPS asserts a fact per match), instead of the
+            strongest match only.
     """
 
     id: str
@@ -257,6 +273,10 @@ class RuleSpec:
     refines: str | None = None
     overrides: tuple[str, ...] = ()
     path: str = ""
+    revises: str | None = None
+    table: str | None = None
+    row: int = 0
+    each_match: bool = False
 
     def __repr__(self) -> str:
         head = f"RuleSpec({self.id}, {cf(self.certainty)} -> "
@@ -267,6 +287,15 @@ class RuleSpec:
     def quote(self) -> str:
         """The quotes as one string, joined by an ellipsis."""
         return " … ".join(self.quotes)
+
+    def certainty_of(self, conclusion: Conclusion) -> float:
+        """The certainty this rule gives ``conclusion``: the value's own, else the rule's."""
+        return self.certainty if conclusion.certainty is None else conclusion.certainty
+
+    @property
+    def where(self) -> str:
+        """Where a table's row is: ``wines.csv row 3``; ``""`` for a rule of a rule file."""
+        return f"{Path(self.path).name} row {self.row}" if self.table else ""
 
     def tested(self) -> set[str]:
         """The attributes this rule tests."""
@@ -457,7 +486,9 @@ def load(path: str | Path | None = None) -> KnowledgeBase:
     if not directory.is_dir():
         raise KnowledgeBaseError(f"{directory}: not a directory of rule files")
     files = sorted(p for p in directory.glob("*.toml") if p.is_file())
-    stamp = tuple((str(p), p.stat().st_mtime) for p in files)
+    # A decision table's rows may be in a CSV file beside it: its changes count too.
+    tables = sorted(p for p in directory.glob("*.csv") if p.is_file())
+    stamp = tuple((str(p), p.stat().st_mtime) for p in (*files, *tables))
     key = (str(directory.resolve()), stamp)
     if key not in _CACHE:
         _CACHE[key] = _Loader(directory, files).load()
@@ -486,11 +517,11 @@ class _Loader:
         documents = []
         for path in topic_files:
             document = read_toml(path)
-            unknown = set(document) - {"summary", "rules", "attributes"}
+            unknown = set(document) - {"summary", "rules", "attributes", "table"}
             if unknown:
                 raise KnowledgeBaseError(
                     f"unknown top-level keys {sorted(unknown)}; allowed: summary, rules, "
-                    "attributes",
+                    "attributes, table",
                     path=path,
                 )
             attrs_table = document.get("attributes", {})
@@ -520,11 +551,14 @@ class _Loader:
                     )
                 seen[rule.id] = path
                 rules.append(rule)
+            if "table" in document:
+                rules += _table_rules(path, document["table"], attributes, sources, seen)
         check_references(attributes, groups, vocabulary)
         for path, table in tables:
             read_ask_when(attributes, table, path, self._conditions(attributes, path))
         self._check_refinements(rules)
         self._check_overrides(rules)
+        _check_revisions(rules)
         return KnowledgeBase(
             rules=tuple(rules),
             attributes=attributes,
@@ -640,6 +674,52 @@ class _Loader:
         return sources
 
 
+def _table_rules(
+    path: Path,
+    table: Any,
+    attributes: Mapping[str, Attribute],
+    sources: Mapping[str, Source],
+    seen: dict[str, Path],
+) -> list[RuleSpec]:
+    """The rows of a topic file's decision table, each validated as a rule."""
+    rules = []
+    for row in read_table(path, table, attributes):
+        parser = _RowParser(row.path, row.number, path.stem, attributes, sources)
+        rule = parser.parse(row.entry)
+        if rule.id in seen:
+            raise parser.fail(f"duplicate rule id, first defined in {seen[rule.id].name}")
+        seen[rule.id] = row.path
+        rules.append(attrs.evolve(rule, table=path.name, row=row.number, each_match=True))
+    return rules
+
+
+def _check_revisions(rules: list[RuleSpec]) -> None:
+    """A revision sees only what the rules that are no revisions concluded: one revising a
+    value another revision of the attribute concludes would revise a revision."""
+    revised: dict[tuple[str, Any], RuleSpec] = {}
+    for rule in rules:
+        if rule.revises:
+            for conclusion in rule.conclusions:
+                if conclusion.attribute == rule.revises:
+                    revised.setdefault((rule.revises, conclusion.value), rule)
+    if not revised:
+        return
+    for rule in rules:
+        for condition in rule.conditions if rule.revises else ():
+            if condition.attribute != rule.revises or condition.op == "not":
+                continue
+            for value in condition.operands:
+                other = revised.get((rule.revises, value))
+                if other is not None and other is not rule:
+                    raise KnowledgeBaseError(
+                        f"`revises` {rule.revises}: tests {rule.revises} = {value}, which "
+                        f"the revision {other.id} concludes; a revision may not revise a "
+                        "revision (there is one revision stage)",
+                        path=rule.path,
+                        rule_id=rule.id,
+                    )
+
+
 class _RuleParser:
     """Validates one ``[[rules]]`` table into a :class:`RuleSpec`."""
 
@@ -660,6 +740,11 @@ class _RuleParser:
         rule = self.rule_id or f"#{self.index + 1}"
         return KnowledgeBaseError(message, path=self.path, rule_id=rule, suggestion=suggestion)
 
+    @property
+    def topic(self) -> str:
+        """The topic a rule's id must start with: its file's name."""
+        return self.path.stem
+
     def parse(self, entry: Any) -> RuleSpec:
         if not isinstance(entry, dict):
             raise self.fail("a rule must be a table")
@@ -667,8 +752,8 @@ class _RuleParser:
         if not isinstance(rule_id, str) or not _ID.match(rule_id):
             raise self.fail("`id` must be a string <topic>.<slug> in lower case")
         self.rule_id = rule_id
-        if rule_id.split(".", 1)[0] != self.path.stem:
-            raise self.fail(f"the id must start with the file's topic {self.path.stem!r}.")
+        if rule_id.split(".", 1)[0] != self.topic:
+            raise self.fail(f"the id must start with the file's topic {self.topic!r}.")
         unknown = set(entry) - _RULE_KEYS
         if unknown:
             extra = sorted(unknown)[0]
@@ -705,12 +790,14 @@ class _RuleParser:
         salience = entry.get("salience", 0)
         if isinstance(salience, bool) or not isinstance(salience, int) or abs(salience) > 999:
             raise self.fail("`salience` must be an integer from -999 to 999")
-        certainty, hedge = self._certainty(entry)
+        conditions = self._conditions(entry.get("when"))
+        conclusions = self._conclusions(entry.get("then"))
+        certainty, hedge = self._rule_certainty(entry, conclusions)
         return RuleSpec(
             id=rule_id,
-            topic=self.path.stem,
-            conditions=self._conditions(entry.get("when")),
-            conclusions=self._conclusions(entry.get("then")),
+            topic=self.topic,
+            conditions=conditions,
+            conclusions=conclusions,
             certainty=certainty,
             hedge=hedge,
             source=str(source),
@@ -720,7 +807,65 @@ class _RuleParser:
             refines=refines,
             overrides=tuple(overrides),
             path=str(self.path),
+            revises=self._revises(entry.get("revises"), conditions, conclusions),
         )
+
+    def _revises(
+        self, revises: Any, conditions: tuple[Condition, ...], conclusions: tuple[Conclusion, ...]
+    ) -> str | None:
+        """The attribute a rule declares it revises: one it tests and concludes, never testing
+        a value it concludes there (that would revise its own revision)."""
+        if revises is None:
+            return None
+        tested = {c.attribute for c in conditions}
+        concluded = {c.attribute for c in conclusions}
+        if not isinstance(revises, str) or revises not in tested & concluded:
+            both = ", ".join(sorted(tested & concluded)) or "none"
+            raise self.fail(
+                f"`revises` {brief(revises)} must name an attribute the rule both tests and "
+                f"concludes; allowed: {both}"
+            )
+        mine = {c.value for c in conclusions if c.attribute == revises}
+        for condition in conditions:
+            if (
+                condition.attribute == revises
+                and condition.op != "not"
+                and mine & set(condition.operands)
+            ):
+                raise self.fail(
+                    f"`revises` {revises}: the rule tests a value it concludes "
+                    f"({', '.join(sorted(map(str, mine & set(condition.operands))))}); a "
+                    "revision tests the values the other rules concluded and concludes others"
+                )
+        return revises
+
+    def _rule_certainty(
+        self, entry: dict[str, Any], conclusions: tuple[Conclusion, ...]
+    ) -> tuple[float, str | None]:
+        """The rule's certainty: its ``hedge`` or ``certainty``, needed unless every value it
+        concludes has one of its own (then the strongest of them); all of one sign."""
+        own = [c.certainty for c in conclusions if c.certainty is not None]
+        notes = sorted({c.attribute for c in conclusions if self.attributes[c.attribute].note})
+        if own and notes:
+            raise self.fail(
+                f"a rule concluding a note ({', '.join(notes)}) says it at the rule's "
+                "certainty: give values their own certainties in a rule of their own"
+            )
+        if own and len(own) == len(conclusions):
+            if "hedge" in entry or "certainty" in entry:
+                raise self.fail(
+                    "every value concluded has its own certainty: leave out `hedge` and "
+                    "`certainty`, or give values without one"
+                )
+            certainty, hedge = max(own, key=abs), None
+        else:
+            certainty, hedge = self._certainty(entry)
+        if any((value > 0) != (certainty > 0) for value in own):
+            raise self.fail(
+                "the certainties of one rule must all be positive or all negative (evidence "
+                "for, or against); write the others in a rule of their own"
+            )
+        return certainty, hedge
 
     def _certainty(self, entry: dict[str, Any]) -> tuple[float, str | None]:
         if ("hedge" in entry) == ("certainty" in entry):
@@ -849,6 +994,9 @@ class _RuleParser:
                 raise self.fail(
                     f"{where}: {attribute.name} is stated by the user and cannot be concluded"
                 )
+            if isinstance(spec, dict):
+                conclusions.extend(self._valued(attribute, spec, where))
+                continue
             values: Iterable[Any] = spec if isinstance(spec, list) else [spec]
             if isinstance(spec, list) and not attribute.multi:
                 raise self.fail(f"{where}: {attribute.name} takes one value, not a list")
@@ -857,3 +1005,60 @@ class _RuleParser:
                 for value in values
             )
         return tuple(conclusions)
+
+    def _valued(self, attribute: Attribute, spec: dict[str, Any], where: str) -> list[Conclusion]:
+        """Values with certainties of their own: ``{ light = 0.3, medium = 0.6 }``."""
+        form = f"{{ <value> = <certainty>, ... }} with values of {attribute.name}"
+        if not spec or attribute.kind not in ("choice", "set"):
+            raise self.fail(
+                f"{where}: values with their own certainties are written {form}; "
+                f"{attribute.name} is a {attribute.kind}"
+                if spec
+                else f"{where}: empty table; write {form}"
+            )
+        if len(spec) > 1 and not attribute.multi:
+            raise self.fail(f"{where}: {attribute.name} takes one value, not several")
+        if attribute.note:
+            raise self.fail(
+                f"{where}: {attribute.name} is a note; a note is said at the rule's certainty"
+            )
+        found = []
+        for value, certainty in spec.items():
+            if (
+                isinstance(certainty, bool)
+                or not isinstance(certainty, (int, float))
+                or not _finite(certainty)
+                or not -1 <= certainty <= 1
+                or certainty == 0
+            ):
+                raise self.fail(
+                    f"{where}.{value}: a certainty is a number from -1 to 1, not 0; got "
+                    f"{brief(certainty)}"
+                )
+            checked = self._check_value(attribute, value, where)
+            found.append(Conclusion(attribute.name, checked, float(certainty)))
+        return found
+
+
+class _RowParser(_RuleParser):
+    """Validates one row of a decision table as a rule; errors name the row."""
+
+    def __init__(
+        self,
+        path: Path,
+        number: int,
+        topic: str,
+        attributes: Mapping[str, Attribute],
+        sources: Mapping[str, Source],
+    ) -> None:
+        super().__init__(path, number - 1, attributes, sources)
+        self.table_topic = topic
+
+    @property
+    def topic(self) -> str:
+        """The topic of the file declaring the table (its rows may be in a CSV file)."""
+        return self.table_topic
+
+    def fail(self, message: str, suggestion: str | None = None) -> KnowledgeBaseError:
+        where = f"row {self.index + 1}" + (f" ({self.rule_id})" if self.rule_id else "")
+        return KnowledgeBaseError(message, path=self.path, rule_id=where, suggestion=suggestion)

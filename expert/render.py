@@ -17,7 +17,7 @@ from rich.text import Text
 
 from ._safe_text import json_safe, visible
 from .explanation import Line
-from .knowledge import KnowledgeBase, RuleSpec
+from .knowledge import Conclusion, KnowledgeBase, RuleSpec
 from .result import Result
 from .vocabulary import show_value
 
@@ -140,19 +140,36 @@ def rule_lines(rule: RuleSpec, knowledge: KnowledgeBase) -> list[str]:
     """One rule as aligned lines: conditions, conclusions, certainty, source, quote, note."""
     source = knowledge.sources.get(rule.source)
     when = " and ".join(condition.describe() for condition in rule.conditions)
-    then = ", ".join(f"{c.attribute} = {show_value(c.value)}" for c in rule.conclusions)
+    then = ", ".join(_concluded(c) for c in rule.conclusions)
     hedge = f" ({rule.hedge})" if rule.hedge else ""
     lines = [
         rule.id,
         f"  if        {when}",
         f"  then      {then}",
-        f"  certainty {rule.certainty:.2f}{hedge}",
+        f"  certainty {_certainty(rule)}{hedge}",
         f"  source    {source.cite() if source else rule.source}",
         f"  quote     “{rule.quote}”",
     ]
     if rule.note:
         lines.append(f"  note      {rule.note}")
+    if rule.revises:
+        lines.append(f"  revises   {rule.revises}")
+    if rule.table:
+        lines.append(f"  table     {rule.table}, {rule.where}")
     return lines
+
+
+def _certainty(rule: RuleSpec) -> str:
+    """The rule's certainty, or that each value it concludes has its own."""
+    if all(c.certainty is not None for c in rule.conclusions):
+        return "each value its own"
+    return f"{rule.certainty:.2f}"
+
+
+def _concluded(conclusion: Conclusion) -> str:
+    """``attribute = value``, with the value's own certainty when it has one."""
+    own = f" ({conclusion.certainty:.2f})" if conclusion.certainty is not None else ""
+    return f"{conclusion.attribute} = {show_value(conclusion.value)}{own}"
 
 
 def rules_text(knowledge: KnowledgeBase, topic: str | None = None) -> str:
@@ -183,13 +200,13 @@ def rules_markdown(knowledge: KnowledgeBase, topic: str | None = None) -> str:
         for rule in rules:
             source = knowledge.sources[rule.source]
             when = "; ".join(f"`{condition.describe()}`" for condition in rule.conditions)
-            then = "; ".join(f"`{c.attribute} = {show_value(c.value)}`" for c in rule.conclusions)
+            then = "; ".join(f"`{_concluded(c)}`" for c in rule.conclusions)
             hedge = f"{rule.hedge}, " if rule.hedge else ""
             out += [
                 f"### `{rule.id}`",
                 "",
                 f"- **if** {when}",
-                f"- **then** {then} ({hedge}certainty {rule.certainty:.2f})",
+                f"- **then** {then} ({hedge}certainty {_certainty(rule)})",
                 f"- **source** {source.cite()}",
                 f"- **quote** “{rule.quote}”",
             ]

@@ -39,6 +39,8 @@ def build_result(
     notes_of = compiled.notes
     premises = compiled.premises
     opposed = compiled.opposed
+    pieces = compiled.pieces
+    each_match = compiled.each_match
     # Concluded values stated outright: attribute -> (value, the input that stated it).
     if implied is None:
         implied = compiled.knowledge.implied(stated) if compiled.stating else {}
@@ -105,49 +107,55 @@ def build_result(
             premise = certainties.get(matched[at[0]], 0.0)
         else:
             premise = min(certainties.get(matched[position], 0.0) for position in at)
-        strength = rule_certainty * premise if premise >= THRESHOLD else 0.0
-        # An exception that fired (it waits in an earlier stage) defeats this rule on the
-        # attributes it concludes itself: specificity, as CLIPS programmers arrange it.
-        defeated = _NOTHING
-        defeated_by: tuple[str, ...] = ()
-        if exceptions_of[index]:
-            exceptions = [parts[e] for e in exceptions_of[index] if e in counted]
-            if exceptions:
-                defeated = frozenset().union(*(e[6] for e in exceptions)) & concluded
-                defeated_by = tuple(e[0] for e in exceptions if e[6] & defeated)
-        overruled_by = ""
-        if statements and not concluded.isdisjoint(statements):
-            against = {a for a, v in conclusions if a in statements and v != statements[a][0]}
-            if against:
-                defeated = defeated | against
-                overruled_by = ", ".join(sorted({statements[a][1] for a in against}))
-        firing = Firing(
-            rule_id, source, quote, conclusions, matched, rule_certainty, strength, stage,
-            defeated_by, tuple(sorted(defeated)) if defeated else (), overruled_by,
-        )  # fmt: skip
-        firings.append(firing)
-        if strength:
-            counted.add(index)
-            if notes_of[index]:
-                noting.append((firing, index))
-        for key in weighed[index]:  # a note no rule tests is weighed with the notes
-            if key[0] in defeated:
-                if strength and overruled_by and key[0] in statements:
-                    would = overruled.setdefault(key, {})
-                    if abs(strength) > abs(would.get(rule_id, 0.0)):
-                        would[rule_id] = strength
-                    evidence.setdefault(key, []).append(firing)
-                continue
-            by_rule = contributions.get(key)
-            if by_rule is None:
-                by_rule = contributions[key] = {}
-                if key[0] in single:
-                    valued[key[0]] = valued.get(key[0], 0) + 1
+        # Values with certainties of their own: one firing per certainty, each its evidence.
+        # A table row with several values in a cell counts each match (``each_match``).
+        label = f"{rule_id} {matched!r}" if each_match[index] else rule_id
+        for piece, certainty, weighed_keys in pieces[index] or (
+            (conclusions, rule_certainty, weighed[index]),
+        ):
+            strength = certainty * premise if premise >= THRESHOLD else 0.0
+            # An exception that fired (it waits in an earlier stage) defeats this rule on the
+            # attributes it concludes itself: specificity, as CLIPS programmers arrange it.
+            defeated = _NOTHING
+            defeated_by: tuple[str, ...] = ()
+            if exceptions_of[index]:
+                exceptions = [parts[e] for e in exceptions_of[index] if e in counted]
+                if exceptions:
+                    defeated = frozenset().union(*(e[6] for e in exceptions)) & concluded
+                    defeated_by = tuple(e[0] for e in exceptions if e[6] & defeated)
+            overruled_by = ""
+            if statements and not concluded.isdisjoint(statements):
+                against = {a for a, v in piece if a in statements and v != statements[a][0]}
+                if against:
+                    defeated = defeated | against
+                    overruled_by = ", ".join(sorted({statements[a][1] for a in against}))
+            firing = Firing(
+                rule_id, source, quote, piece, matched, certainty, strength, stage,
+                defeated_by, tuple(sorted(defeated)) if defeated else (), overruled_by,
+            )  # fmt: skip
+            firings.append(firing)
             if strength:
-                evidence.setdefault(key, []).append(firing)
-                if abs(strength) > abs(by_rule.get(rule_id, 0.0)):
-                    by_rule[rule_id] = strength
-                    changed.add(key)
+                counted.add(index)
+                if notes_of[index]:
+                    noting.append((firing, index))
+            for key in weighed_keys:  # a note no rule tests is weighed with the notes
+                if key[0] in defeated:
+                    if strength and overruled_by and key[0] in statements:
+                        would = overruled.setdefault(key, {})
+                        if abs(strength) > abs(would.get(rule_id, 0.0)):
+                            would[rule_id] = strength
+                        evidence.setdefault(key, []).append(firing)
+                    continue
+                by_rule = contributions.get(key)
+                if by_rule is None:
+                    by_rule = contributions[key] = {}
+                    if key[0] in single:
+                        valued[key[0]] = valued.get(key[0], 0) + 1
+                if strength:
+                    evidence.setdefault(key, []).append(firing)
+                    if abs(strength) > abs(by_rule.get(label, 0.0)):
+                        by_rule[label] = strength
+                        changed.add(key)
     # Only what the last stage changed is not combined yet (the order stays the evidence's);
     # then every opposed value and every value of a one-valued attribute is judged.
     settle(changed | (contributions.keys() - certainties.keys()), frozenset())

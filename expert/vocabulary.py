@@ -30,6 +30,7 @@ __all__ = [
     "check_references",
     "declare",
     "declare_groups",
+    "fold_name",
     "given_twice",
     "join_words",
     "json_value",
@@ -59,9 +60,10 @@ _FALSE = frozenset({"false", "no", "n", "0", "off"})
 #: ``weak`` (fair, in between).
 TONES = ("good", "bad", "weak")
 
-#: ``group.name``: lower-case identifiers, the group free (``device``, ``plant``, ``care``).
-NAME = re.compile(r"[a-z][a-z0-9_]*\.[a-z][a-z0-9_]*\Z")
-_GROUP = re.compile(r"[a-z][a-z0-9_]*\Z")
+#: ``group.name``: lower-case words of letters, digits, ``_`` and ``-`` (``meal.main-component``),
+#: the group free (``device``, ``plant``, ``care``).
+NAME = re.compile(r"[a-z][a-z0-9_-]*\.[a-z][a-z0-9_-]*\Z")
+_GROUP = re.compile(r"[a-z][a-z0-9_-]*\Z")
 _KEYS = {
     "values", "multi", "kind", "input", "note", "doc", "label", "labels", "says", "tone",
     "tones", "opposes", "states", "ask_when", "ask_order", "min", "max",
@@ -362,6 +364,11 @@ class Attribute:
         return value
 
 
+def fold_name(name: str) -> str:
+    """A name as compared with what people type: ``-`` and ``_`` are one character."""
+    return name.replace("-", "_")
+
+
 def resolve(inputs: Mapping[str, Attribute], name: str, group: str | None = None) -> Attribute:
     """The input attribute called ``name``: its full name (``device.mic``), or its short
     name (``mic``) when only one group has it. ``-`` may stand for ``_``.
@@ -375,14 +382,20 @@ def resolve(inputs: Mapping[str, Attribute], name: str, group: str | None = None
     Raises:
         FactError: no such input (with the allowed names and the closest one).
     """
-    key = str(name).strip().lower().replace("-", "_") if isinstance(name, str) else name
+    key = str(name).strip().lower() if isinstance(name, str) else name
     if group is not None:
         key = f"{group}.{str(key).removeprefix(group + '.')}"
     if key in inputs:
         return inputs[key]
+    if isinstance(key, str):
+        # "-" and "_" stand for each other (declare() refuses names differing only there).
+        folded = {fold_name(full): attribute for full, attribute in inputs.items()}
+        if fold_name(key) in folded:
+            return folded[fold_name(key)]
+        key = fold_name(key)
     shorts: dict[str, list[str]] = {}
     for full, attribute in inputs.items():
-        shorts.setdefault(attribute.short, []).append(full)
+        shorts.setdefault(fold_name(attribute.short), []).append(full)
     found = shorts.get(key, []) if isinstance(key, str) else []
     if len(found) == 1:
         return inputs[found[0]]
@@ -394,15 +407,16 @@ def resolve(inputs: Mapping[str, Attribute], name: str, group: str | None = None
             allowed=found,
         )
     prefix, dot, short = str(key).partition(".")
-    members = [a.short for a in inputs.values() if a.group == prefix]
+    members = [a.short for a in inputs.values() if fold_name(a.group) == prefix]
     if dot and members:
         message = f"{prefix} has no fact {brief(short)}; allowed names: {', '.join(members)}"
     else:
         message = f"no fact {brief(name)}; allowed names: {', '.join(inputs)}"
     # A full name typed is answered with a full name; a short one with a short one.
     hint = suggest(key, inputs) if dot and group is None else None
+    short_names = dict.fromkeys(attribute.short for attribute in inputs.values())
     raise FactError(
-        message, field=str(name), value=name, allowed=(*inputs, *shorts), suggestion=hint
+        message, field=str(name), value=name, allowed=(*inputs, *short_names), suggestion=hint
     )
 
 
@@ -433,7 +447,7 @@ def named_once(
     named: dict[str, tuple[Attribute, object]] = {}
     for name, value in _pairs(facts):
         # A full name as declared (the usual case) is found as it is; names are lower case
-        # without "-" or spaces (NAME), so resolve() would find the same attribute.
+        # without spaces (NAME), so resolve() would find the same attribute.
         attribute = inputs.get(name) if group is None and type(name) is str else None
         if attribute is None:
             attribute = resolve(inputs, name, group)
@@ -514,15 +528,23 @@ def declare(attributes: dict[str, Attribute], table: Any, path: object) -> None:
     """
     if not isinstance(table, dict):
         raise KnowledgeBaseError("the vocabulary must be a table of attributes", path=path)
+    folded = {fold_name(known): known for known in attributes}
     for name, spec in table.items():
         if name in attributes:
             raise KnowledgeBaseError(f"attribute {brief(name)} is declared twice", path=path)
         if not NAME.match(name):
             raise KnowledgeBaseError(
                 f"attribute {brief(name)} must be named group.name in lower case "
-                "(letters, digits, _), e.g. device.mic",
+                "(letters, digits, _, -), e.g. device.mic or meal.main-component",
                 path=path,
             )
+        if fold_name(name) in folded:
+            raise KnowledgeBaseError(
+                f"attribute {name} differs from {folded[fold_name(name)]} only by - and _, "
+                "which a name typed may use for each other; rename one",
+                path=path,
+            )
+        folded[fold_name(name)] = name
         attributes[name] = _attribute(name, spec, path)
 
 

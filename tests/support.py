@@ -177,3 +177,23 @@ def run_pytest(pytester, *args: str, subprocess: bool = False):
     """Run pytest on ``pytester``'s project (in this process, or in a subprocess)."""
     run = pytester.runpytest_subprocess if subprocess else pytester.runpytest
     return run(*QUIET_PLUGINS, *args)
+
+
+#: The WINEX example: a base with hyphenated names, sets of concluded values and a table.
+WINEX = Path(__file__).resolve().parent.parent / "docs" / "examples" / "winex"
+
+
+def winex_base(
+    directory: Path, topics: dict[str, str], files: dict[str, str] | None = None
+) -> Path:
+    """A base with WINEX's vocabulary, source and article, and ``topics`` as its rule files
+    (``files``: other files beside them, such as a table's CSV)."""
+    directory.mkdir(parents=True, exist_ok=True)
+    for name in ("sources.toml", "vocabulary.toml", "goals.toml"):
+        shutil.copy(WINEX / name, directory / name)
+    shutil.copytree(WINEX / "articles", directory / "articles", dirs_exist_ok=True)
+    for topic, text in topics.items():
+        (directory / f"{topic}.toml").write_text(textwrap.dedent(text), encoding="utf-8")
+    for name, text in (files or {}).items():
+        (directory / name).write_text(textwrap.dedent(text), encoding="utf-8")
+    return directory

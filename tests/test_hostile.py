@@ -229,14 +229,19 @@ def test_binary_junk_as_a_rule_file_is_a_knowledge_base_error(fuzz_base, junk):
 SCALARS = st.one_of(
     st.booleans(), st.integers(-5, 5), st.floats(allow_nan=False, allow_infinity=False),
     st.text(max_size=8), st.sampled_from(["boom", "headset", "kania", "definite", "t.x"]),
+    st.sampled_from(["device.kind", "any", "when.device.mic", "then.device.kind", "t.csv"]),
 )  # fmt: skip
 VALUES = st.recursive(
     SCALARS, lambda inner: st.lists(inner, max_size=3) | st.dictionaries(
-        st.sampled_from(["device", "needs", "mic", "kind", "lt", "one_of", "x"]), inner,
+        st.sampled_from(["device", "needs", "mic", "kind", "lt", "one_of", "x", "headset"]),
+        inner,
         max_size=3,
     ), max_leaves=8,
 )  # fmt: skip
-RULE_KEYS = ["id", "when", "then", "hedge", "certainty", "source", "quote", "note", "refines"]
+RULE_KEYS = [
+    "id", "when", "then", "hedge", "certainty", "source", "quote", "note", "refines", "revises",
+]  # fmt: skip
+TABLE_KEYS = ["columns", "rows", "csv", "source", "quote", "hedge", "certainty", "note"]
 
 
 def _toml(value) -> str:
@@ -259,6 +264,40 @@ def test_rules_of_any_shape_load_or_fail_with_a_knowledge_base_error(fuzz_base, 
     """Wrong types and shapes in any rule field are reported with the file and rule."""
     body = "\n".join(f"{json.dumps(k)} = {_toml(v)}" for k, v in entry.items())
     _load_or_error(fuzz_base, f"[[rules]]\n{body}\n")
+
+
+@pytest.mark.slow
+@FUZZ
+@given(
+    table=st.dictionaries(st.sampled_from(TABLE_KEYS), VALUES, max_size=6),
+    columns=st.lists(
+        st.sampled_from(["id", "when.device.mic", "then.device.kind", "quote", "x", "when.a"]),
+        max_size=4,
+    ),
+    rows=st.lists(st.lists(VALUES, max_size=4), max_size=3),
+)
+def test_tables_of_any_shape_load_or_fail_with_a_knowledge_base_error(
+    fuzz_base, table, columns, rows
+):
+    """Wrong types and shapes in a decision table's keys, columns and cells are reported with
+    the file (and the row), never raised raw."""
+    table = {"columns": columns, "rows": rows, **table}
+    body = "\n".join(f"{json.dumps(k)} = {_toml(v)}" for k, v in table.items())
+    _load_or_error(fuzz_base, f"[table]\n{body}\n")
+
+
+@FUZZ
+@given(text=st.text(max_size=120))
+def test_any_csv_rows_load_or_fail_with_a_knowledge_base_error(fuzz_base, text):
+    """Any text as a table's CSV file loads or is one error naming the file."""
+    (fuzz_base / "t.csv").write_text(
+        "id,when.device.mic,then.device.kind,quote\n" + text, encoding="utf-8", errors="replace"
+    )
+    header = (
+        '[table]\ncolumns = ["id", "when.device.mic", "then.device.kind", "quote"]\n'
+        'csv = "t.csv"\nhedge = "definite"\nsource = "kania"\n'
+    )
+    _load_or_error(fuzz_base, header)
 
 
 # -- safety ----------------------------------------------------------------------------------

@@ -6,7 +6,7 @@ import os
 import re
 
 import pytest
-from support import rule_toml, write_base
+from support import rule_toml, winex_base, write_base
 
 from expert import KnowledgeBaseError
 from expert.knowledge import Condition, load
@@ -266,3 +266,255 @@ def test_a_declared_refinement_is_not_reported_as_subsumed(tmp_path):
     assert [p.kind for p in check(plain).problems] == ["subsumed"]
     declared = narrower.replace("hedge =", 'refines = "t.boom"\nhedge =')
     assert check(load(write_base(tmp_path / "b", {"t": GOOD_RULE + declared}))).ok
+
+
+# -- values with certainties of their own --------------------------------------------------
+
+AVERAGE = """
+[[rules]]
+id = "body.average"
+when.meal.tastiness = "average"
+then.wine.best-body = { light = 0.3, medium = 0.6, full = 0.3 }
+source = "winex"
+quote = "If the flavor of the meal is average, the best body is light with certainty 30, medium with certainty 60 and full with certainty 30."
+"""
+
+
+def test_values_with_their_own_certainties_load_as_one_rule(tmp_path):
+    """{ light = 0.3, medium = 0.6 } is one rule; each conclusion keeps its certainty, the
+    rule's is the strongest of them."""
+    (rule,) = load(winex_base(tmp_path, {"body": AVERAGE})).rules
+    assert [(c.value, c.certainty) for c in rule.conclusions] == [
+        ("light", 0.3),
+        ("medium", 0.6),
+        ("full", 0.3),
+    ]
+    assert (rule.certainty, rule.hedge) == (0.6, None)
+    assert [rule.certainty_of(c) for c in rule.conclusions] == [0.3, 0.6, 0.3]
+
+
+def test_each_value_is_concluded_and_explained_at_its_own_certainty(tmp_path):
+    """The verdict's members carry the rule's certainty for each; how and why not say it per
+    value."""
+    from expert import Expert
+
+    result = Expert(rules=winex_base(tmp_path, {"body": AVERAGE})).consult(
+        {"meal.tastiness": "average"}
+    )
+    members = {m.value: m.certainty for m in result.verdict("wine.best-body").members}
+    assert members == {"light": 0.3, "medium": 0.6, "full": 0.3}
+    how = result.how("wine.best-body").to_text()
+    assert (
+        "wine.best-body = medium (certainty 0.60)\n    because rule body.average (rule certainty 0.60)"
+        in how
+    )
+    assert (
+        "wine.best-body = light (certainty 0.30)\n    because rule body.average (rule certainty 0.30)"
+        in how
+    )
+    why = result.why_not("wine.best-body", "light").to_text()
+    assert "rule body.average fired for it (contributes 0.30)" in why
+
+
+def test_a_rule_certainty_applies_to_the_values_without_one(tmp_path):
+    """certainty = 0.8 beside { sweet = 0.4 }: the other attribute's value is concluded at 0.8."""
+    from expert import Expert
+
+    rule = AVERAGE.replace(
+        "then.wine.best-body = { light = 0.3, medium = 0.6, full = 0.3 }",
+        'then.wine.best-body = { light = 0.4 }\nthen.wine.best-color = "red"\ncertainty = 0.8',
+    )
+    result = Expert(rules=winex_base(tmp_path, {"body": rule})).consult(
+        {"meal.tastiness": "average"}
+    )
+    assert result.certainty("wine.best-color", "red") == 0.8
+    assert result.certainty("wine.best-body", "light") == 0.4
+
+
+@pytest.mark.parametrize(
+    ("then", "message"),
+    [
+        (
+            'then.wine.best-body = { light = 0.3 }\nhedge = "can"',
+            "every value concluded has its own certainty: leave out `hedge` and `certainty`",
+        ),
+        (
+            "then.wine.best-body = { light = 0.3, full = -0.3 }",
+            "the certainties of one rule must all be positive or all negative",
+        ),
+        (
+            "then.wine.best-body = { light = 0 }",
+            "then.wine.best-body.light: a certainty is a number from -1 to 1, not 0; got 0",
+        ),
+        (
+            'then.wine.best-body = { light = "high" }',
+            "then.wine.best-body.light: a certainty is a number from -1 to 1, not 0; got 'high'",
+        ),
+        (
+            "then.wine.best-body = { heavy = 0.3 }",
+            (
+                "then.wine.best-body: 'heavy' is not a value of wine.best-body; allowed: light, "
+                "medium, full"
+            ),
+        ),
+        ("then.wine.best-body = {}", "then.wine.best-body: empty table; write { <value> = "),
+    ],
+)
+def test_bad_values_with_certainties_are_refused_naming_rule_and_form(tmp_path, then, message):
+    """Each bad form is one load error naming the file, the rule and what is allowed."""
+    bad = AVERAGE.replace("then.wine.best-body = { light = 0.3, medium = 0.6, full = 0.3 }", then)
+    with pytest.raises(KnowledgeBaseError) as caught:
+        load(winex_base(tmp_path, {"body": bad}))
+    assert f"body.toml: rule body.average: {message}" in str(caught.value)
+
+
+# -- revisions -----------------------------------------------------------------------------
+
+REVISION = """
+[[rules]]
+id = "body.light-preferred-over-full"
+when.preference.body = "light"
+when.wine.best-body = "full"
+then.wine.best-body = "medium"
+hedge = "definite"
+revises = "wine.best-body"
+source = "winex"
+quote = "If the diner prefers light bodied wines but the best body found is full, the best body is medium."
+"""
+
+
+def test_a_revision_runs_after_the_rules_it_revises_and_adds_to_them(tmp_path):
+    """The revision sees the full body the other rules concluded (0.3) and adds medium at
+    0.3 to their 0.6: 0.72, as WINEX; how says it revises."""
+    from expert import Expert
+
+    result = Expert(rules=winex_base(tmp_path, {"body": AVERAGE + REVISION})).consult(
+        {"meal.tastiness": "average", "preference.body": "light"}
+    )
+    assert round(result.certainty("wine.best-body", "medium"), 9) == 0.72
+    assert result.certainty("wine.best-body", "full") == 0.3
+    how = result.how("wine.best-body").to_text()
+    assert (
+        "because rule body.light-preferred-over-full (rule certainty 1.00, contributes 0.30, "
+        "revises wine.best-body)"
+    ) in how
+
+
+def test_an_undeclared_revision_is_still_a_cycle(tmp_path):
+    """Without `revises`, a rule testing and concluding one attribute is a cycle."""
+    from expert.check import check
+
+    report = check(
+        load(
+            winex_base(
+                tmp_path, {"body": AVERAGE + REVISION.replace('revises = "wine.best-body"\n', "")}
+            )
+        )
+    )
+    assert [p.kind for p in report.problems] == ["cycle"]
+    assert report.problems[0].message.endswith(
+        "body.toml: rule body.light-preferred-over-full: rules form a cycle: "
+        "body.light-preferred-over-full -> body.light-preferred-over-full"
+    )
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (
+            ('revises = "wine.best-body"', 'revises = "wine.best-color"'),
+            (
+                "rule body.light-preferred-over-full: `revises` 'wine.best-color' must name an "
+                "attribute the rule both tests and concludes; allowed: wine.best-body"
+            ),
+        ),
+        (
+            ('revises = "wine.best-body"', "revises = 3"),
+            "`revises` 3 must name an attribute the rule both tests and concludes",
+        ),
+        (
+            ('then.wine.best-body = "medium"', 'then.wine.best-body = "full"'),
+            "`revises` wine.best-body: the rule tests a value it concludes (full)",
+        ),
+    ],
+)
+def test_a_bad_revision_is_refused(tmp_path, change, message):
+    """`revises` must name an attribute the rule tests and concludes, on other values."""
+    with pytest.raises(KnowledgeBaseError, match=re.escape(message)):
+        load(winex_base(tmp_path, {"body": AVERAGE + REVISION.replace(*change)}))
+
+
+def test_a_revision_of_a_revision_is_refused(tmp_path):
+    """A revision testing a value another revision concludes would revise a revision."""
+    second = (
+        REVISION.replace("light-preferred-over-full", "medium-revised")
+        .replace('when.wine.best-body = "full"', 'when.wine.best-body = "medium"')
+        .replace('then.wine.best-body = "medium"', 'then.wine.best-body = "light"')
+    )
+    with pytest.raises(KnowledgeBaseError) as caught:
+        load(winex_base(tmp_path, {"body": AVERAGE + REVISION + second}))
+    assert str(caught.value).endswith(
+        "body.toml: rule body.medium-revised: `revises` wine.best-body: tests "
+        "wine.best-body = medium, which the revision body.light-preferred-over-full "
+        "concludes; a revision may not revise a revision (there is one revision stage)"
+    )
+
+
+# -- hyphenated names ----------------------------------------------------------------------
+
+
+def test_hyphenated_names_are_read_everywhere_a_name_is(tmp_path, capsys):
+    """meal.main-component in the vocabulary, rules, --fact (or with _), short names, the
+    shell, facts files and batch columns."""
+    import json
+
+    from expert import Expert
+    from expert.cli import main
+    from expert.factfile import read_facts
+    from expert.repl import Shell
+
+    rule = """
+    [[rules]]
+    id = "color.meat-red"
+    when.meal.main-component = "meat"
+    then.wine.best-color = "red"
+    certainty = 0.9
+    source = "winex"
+    quote = "If the main component of the meal is meat, the best color is red with certainty 90."
+    """
+    base = winex_base(tmp_path / "kb", {"color": rule})
+    expert = Expert(rules=base)
+    for name in ("meal.main-component", "meal.main_component", "main-component", "MAIN_COMPONENT"):
+        assert expert.consult({name: "meat"}).facts == {"meal.main-component": "meat"}
+    assert (
+        main(["--rules", str(base), "consult", "--fact", "meal.main-component=meat", "--json"])
+        == 0
+    )
+    assert json.loads(capsys.readouterr().out)["facts"]["meal"] == {"main-component": "meat"}
+    assert Shell(expert).execute("set main-component meat") == "meal.main-component = meat\n"
+    saved = tmp_path / "facts.json"
+    saved.write_text('{"meal": {"main-component": "fish"}}', encoding="utf-8")
+    assert read_facts(saved, expert.knowledge) == {"meal.main-component": "fish"}
+    catalogue = tmp_path / "meals.csv"
+    catalogue.write_text("id,meal.main-component\nm1,meat\n", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    assert main(["--rules", str(base), "batch", str(catalogue), "-o", str(out)]) == 0
+    row = json.loads(out.read_text("utf-8"))
+    assert row["verdicts"]["wine.best-color"]["value"] == ["red"]
+
+
+def test_names_differing_only_by_hyphen_and_underscore_are_refused(tmp_path):
+    """meal.main-component and meal.main_component would be one name typed: refused."""
+    base = winex_base(tmp_path, {})
+    vocabulary = base / "vocabulary.toml"
+    vocabulary.write_text(
+        vocabulary.read_text("utf-8")
+        + '\n["meal.main_component"]\ninput = true\nvalues = ["meat"]\ndoc = "x"\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(KnowledgeBaseError) as caught:
+        load(base)
+    assert str(caught.value).endswith(
+        "vocabulary.toml: attribute meal.main_component differs from meal.main-component only "
+        "by - and _, which a name typed may use for each other; rename one"
+    )

@@ -42,7 +42,7 @@ from ..vocabulary import Attribute, show_value
 from .plugin import Consultation
 
 #: A full attribute name: ``group.name``.
-NAME = r"(?P<name>[a-z][a-z0-9_]*\.[a-z][a-z0-9_]*)"
+NAME = r"(?P<name>[a-z][a-z0-9_-]*\.[a-z][a-z0-9_-]*)"
 #: How sure: `` with certainty 1.0``, `` with certainty at least 0.8``, or nothing.
 SURE = r"(?P<how_sure>(?: with certainty .+)?)"
 #: A comparison and a number: ``at least 0.8``, ``0.4``.
