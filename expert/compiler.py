@@ -137,10 +137,9 @@ class CompiledBase:
              rule.certainty, self.stages[rule.id], frozenset(rule.concluded()))
             for rule in knowledge.rules
         )  # fmt: skip
-        #: Per rule whose values have certainties of their own, its conclusions by
-        #: certainty: (conclusions, certainty, weighed) each, one firing apiece; ``None`` for
-        #: a rule concluding everything at its own certainty.
-        self.pieces: tuple[tuple[tuple[Any, float, Any], ...] | None, ...] = tuple(
+        #: Per rule, its conclusions by certainty: (conclusions, certainty, weighed) each,
+        #: one firing apiece; one group at the rule's certainty unless values have their own.
+        self.pieces: tuple[tuple[tuple[Any, float, Any], ...], ...] = tuple(
             _pieces(rule, self.weighed[index]) for index, rule in enumerate(knowledge.rules)
         )
         #: Per rule, whether each of its matches is evidence of its own (``each_match``).
@@ -196,10 +195,13 @@ class CompiledBase:
 
 def _pieces(
     rule: RuleSpec, weighed: tuple[tuple[str, Any], ...]
-) -> tuple[tuple[Any, float, Any], ...] | None:
-    """A rule's conclusions grouped by their certainty (see :attr:`CompiledBase.pieces`)."""
+) -> tuple[tuple[Any, float, Any], ...]:
+    """A rule's conclusions grouped by their certainty (see :attr:`CompiledBase.pieces`);
+    one group, at the rule's certainty, when no value has a certainty of its own."""
     if all(c.certainty is None for c in rule.conclusions):
-        return None
+        return (
+            (tuple((c.attribute, c.value) for c in rule.conclusions), rule.certainty, weighed),
+        )
     groups: dict[float, list[tuple[str, Any]]] = {}
     for conclusion in rule.conclusions:
         groups.setdefault(rule.certainty_of(conclusion), []).append(

@@ -34,7 +34,6 @@ def build_result(
     the caller has it already.
     """
     parts = compiled.firing_parts
-    weighed = compiled.weighed
     exceptions_of = compiled.exceptions
     notes_of = compiled.notes
     premises = compiled.premises
@@ -93,7 +92,7 @@ def build_result(
             _exclude(name, values, keys, contributions, certainties, excluded)
 
     for index, matched in _canonical(compiled, record):
-        rule_id, source, quote, conclusions, rule_certainty, stage, concluded = parts[index]
+        rule_id, source, quote, conclusions, _, stage, concluded = parts[index]
         if stage != current_stage:
             # Only what a later rule tests must be judged before it is weighed.
             settle(changed, compiled.judged_early)
@@ -110,9 +109,7 @@ def build_result(
         # Values with certainties of their own: one firing per certainty, each its evidence.
         # A table row with several values in a cell counts each match (``each_match``).
         label = f"{rule_id} {matched!r}" if each_match[index] else rule_id
-        for piece, certainty, weighed_keys in pieces[index] or (
-            (conclusions, rule_certainty, weighed[index]),
-        ):
+        for piece, certainty, weighed_keys in pieces[index]:
             strength = certainty * premise if premise >= THRESHOLD else 0.0
             # An exception that fired (it waits in an earlier stage) defeats this rule on the
             # attributes it concludes itself: specificity, as CLIPS programmers arrange it.
