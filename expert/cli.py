@@ -25,7 +25,7 @@ from ._rows import FORMATS as CATALOGUE_FORMATS
 from ._safe_text import visible
 from .check import check
 from .engine import ENGINES, Expert
-from .errors import ExpertError, InferenceError, UsageError, one_line
+from .errors import BatchError, ExpertError, InferenceError, UsageError, one_line
 from .knowledge import load
 from .render import (
     FORMATS,
@@ -468,7 +468,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         code = _run(args, _Console(highlight=False))
         sys.stdout.flush()  # a closed pipe shows here, not after main has returned
         return code
-    except InferenceError as error:
+    except (InferenceError, BatchError) as error:
         _report(error, debug)
         return 1
     except ExpertError as error:
