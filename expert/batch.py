@@ -864,6 +864,7 @@ def run_batch(
     )
     started = time.monotonic()
     with _open_input(source) as handle:
+        _rows.check_encoding(handle, source)
         if in_format == "csv":
             header = _rows.read_header(handle, source)
             named = {"--id-column": id_column, "--label-column": label_column}
