@@ -190,17 +190,6 @@ def test_two_workers_write_what_one_process_writes(capsys, tmp_path):
     assert (tmp_path / "pool.jsonl.errors.jsonl").read_bytes() == serial_errors
 
 
-@pytest.fixture(scope="module")
-def cluster():
-    """A two-process Dask cluster on loopback."""
-    distributed = pytest.importorskip("distributed")
-    with distributed.LocalCluster(
-        n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
-        dashboard_address=None, death_timeout=60,
-    ) as local:  # fmt: skip
-        yield local
-
-
 @pytest.mark.dask
 def test_a_local_cluster_writes_what_one_process_writes(capsys, tmp_path, cluster):
     """--dask on a LocalCluster gives the same rows in the same order as a serial run."""

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import signal
 import subprocess
 import sys
@@ -13,7 +14,10 @@ import time
 from pathlib import Path
 
 import pytest
+from support import TINY_RULES, write_base
 
+import expert
+from expert import batch
 from expert._checkpoint import Checkpoint
 from expert.catalogue import sample_catalogue, write_catalogue
 from expert.cli import main
@@ -159,19 +163,27 @@ def test_a_damaged_interrupted_run_is_refused_saying_how_to_start_over(
     assert (tmp_path / "out.jsonl.errors.jsonl").read_bytes() == whole_errors
 
 
-@pytest.mark.parametrize("fmt", ["jsonl", "csv"])
-@pytest.mark.parametrize("chunks", [1, 7])
+# Every format and moment in one process; one of each with workers and on Dask.
+RESUMES = [
+    *[("jsonl", 1, "serial"), ("jsonl", 7, "serial"), ("csv", 1, "serial"), ("csv", 7, "serial")],
+    ("csv", 7, "workers-2"),
+    pytest.param("jsonl", 1, "dask", marks=pytest.mark.dask),
+]
+
+
+@pytest.mark.parametrize(("fmt", "chunks", "lanes"), RESUMES, indirect=["lanes"])
 def test_resume_after_ctrl_c_equals_an_uninterrupted_run(
-    capsys, monkeypatch, tmp_path, small, fmt, chunks
+    capsys, monkeypatch, tmp_path, small, fmt, chunks, lanes
 ):
-    """Stopped after any chunk, a resumed run writes the bytes of an uninterrupted one."""
+    """Stopped after any chunk, here, on workers or on Dask, a resumed run writes the bytes
+    of an uninterrupted one."""
     source, _, _ = small
     argv = ["batch", source, "--chunk-size", "20"]
     assert run(capsys, *argv, "-o", tmp_path / f"whole.{fmt}")[0] == 0
     target = tmp_path / f"out.{fmt}"
-    interrupted(monkeypatch, capsys, [*argv, "-o", target], chunks)
+    interrupted(monkeypatch, capsys, [*argv, "-o", target, *lanes], chunks)
     assert not target.exists()
-    code, out, _ = run(capsys, *argv, "-o", target, "--resume")
+    code, out, _ = run(capsys, *argv, "-o", target, "--resume", *lanes)
     assert code == 0 and "resumed after" in out
     assert target.read_bytes() == (tmp_path / f"whole.{fmt}").read_bytes()
     errors = (tmp_path / f"whole.{fmt}.errors.jsonl").read_bytes()
@@ -181,18 +193,165 @@ def test_resume_after_ctrl_c_equals_an_uninterrupted_run(
     ]  # fmt: skip
 
 
-def test_resume_refuses_another_input_or_other_settings(capsys, monkeypatch, tmp_path, small):
-    """A resumed run must read the same input with the same settings."""
+def _rewrite_keeping_time(source: Path) -> None:
+    """Change a byte the interrupted run read, keeping the file's size and time."""
+    info = source.stat()
+    data = bytearray(source.read_bytes())
+    at = data.index(b"headset", 300)
+    data[at : at + 7] = b"HEADSET"
+    source.write_bytes(bytes(data))
+    os.utime(source, ns=(info.st_atime_ns, info.st_mtime_ns))
+
+
+def _replace_by_a_copy(source: Path) -> None:
+    """Put a copy of the same bytes in its place (another inode)."""
+    copy = source.with_name("copy.csv")
+    copy.write_bytes(source.read_bytes())
+    os.replace(copy, source)
+
+
+def _append_a_row(source: Path) -> None:
+    with open(source, "ab") as handle:
+        handle.write(b"SKU-X,headset,boom" + b"," * 17 + b"\n")
+
+
+INPUT_CHANGES = {
+    "a row appended": (_append_a_row, "size 1"),
+    "a byte rewritten, size and time kept": (_rewrite_keeping_time, "does not hold what the"),
+    "replaced by a copy of itself": (_replace_by_a_copy, "another file under the same name"),
+}
+
+
+@pytest.mark.parametrize("change", INPUT_CHANGES)
+def test_resume_refuses_another_input_or_other_settings(
+    capsys, monkeypatch, tmp_path, small, change
+):
+    """A resumed run must read the same file (path, size, time, inode), holding the bytes
+    the interrupted run read, with the same settings; each refusal says what differs."""
     source = tmp_path / "cat.csv"
     source.write_bytes(small[0].read_bytes())
     argv = ["batch", source, "-o", tmp_path / "out.jsonl", "--chunk-size", "20"]
     interrupted(monkeypatch, capsys, argv, chunks=2)
     code, _, err = run(capsys, *argv, "--resume", "--ignore", "weight")
     assert code == 2 and "other settings (ignore)" in err and "start over" in err
-    with open(source, "ab") as handle:
-        handle.write(b"SKU-X,headset,boom" + b"," * 17 + b"\n")
+    alter, expected = INPUT_CHANGES[change]
+    alter(source)
+    code, out, err = run(capsys, *argv, "--resume")
+    assert code == 2 and out == "" and len(err.splitlines()) == 1, err
+    assert expected in err and "cannot resume: the input" in err and "to start over" in err
+
+
+def _edit(path: Path) -> None:
+    path.write_bytes(path.read_bytes() + b"\n# edited\n")
+
+
+BASE_CHANGES = {
+    "a rule file edited": (lambda kb: _edit(kb / "tiny.toml"), "changed tiny.toml"),
+    "the vocabulary edited": (lambda kb: _edit(kb / "vocabulary.toml"), "changed vocabulary"),
+    "an article edited": (lambda kb: _edit(kb / "articles" / "kania.txt"), "articles/kania.txt"),
+    "a topic added": (
+        lambda kb: (kb / "more.toml").write_text('summary = "more"\n'), "added more.toml",
+    ),
+    "a file removed": (lambda kb: (kb / "extra.toml").unlink(), "removed extra.toml"),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("change", BASE_CHANGES)
+def test_resume_refuses_other_rules_saying_what_changed(
+    capsys, monkeypatch, tmp_path, small, change
+):
+    """The progress file pins every file the knowledge base was read from: a resume on a
+    base edited, added to or cut is exit 2 naming the files, touching nothing; on the
+    base put back it writes the bytes of an uninterrupted run."""
+    kb = write_base(tmp_path / "kb", {"tiny": TINY_RULES, "extra": 'summary = "extra"\n'})
+    saved = {path: path.read_bytes() for path in kb.rglob("*") if path.is_file()}
+    out = tmp_path / "run"
+    out.mkdir()
+    argv = ["--rules", kb, "batch", small[0], "--chunk-size", "20", "-o"]
+    assert run(capsys, *argv, tmp_path / "whole.jsonl")[0] == 0
+    whole = (tmp_path / "whole.jsonl").read_bytes()
+    whole_errors = (tmp_path / "whole.jsonl.errors.jsonl").read_bytes()
+    argv.append(out / "out.jsonl")
+    interrupted(monkeypatch, capsys, argv, chunks=3)
+    alter, expected = BASE_CHANGES[change]
+    alter(kb)
+    before = _listing(out)
+    code, text, err = run(capsys, *argv, "--resume")
+    assert code == 2 and text == "" and len(err.splitlines()) == 1, err
+    assert "judged by other rules: the knowledge base changed since" in err
+    assert expected in err and "to start over" in err
+    assert _listing(out) == before
+    (kb / "more.toml").unlink(missing_ok=True)
+    for path, data in saved.items():
+        path.write_bytes(data)
+    assert run(capsys, *argv, "--resume")[0] == 0
+    assert (out / "out.jsonl").read_bytes() == whole
+    assert (out / "out.jsonl.errors.jsonl").read_bytes() == whole_errors
+
+
+def test_resume_refuses_another_version_of_the_package(capsys, monkeypatch, tmp_path, small):
+    """A run interrupted under one version of expert is not resumed by another."""
+    argv = ["batch", small[0], "-o", tmp_path / "out.jsonl", "--chunk-size", "20"]
+    interrupted(monkeypatch, capsys, argv, chunks=2)
+    monkeypatch.setattr(batch, "__version__", "99.0")
     code, _, err = run(capsys, *argv, "--resume")
-    assert code == 2 and "not the file the interrupted run read" in err
+    assert code == 2 and len(err.splitlines()) == 1
+    assert f"made by expert {expert.__version__}, this is expert 99.0" in err
+    assert "to start over" in err
+
+
+def _cut(source: Path) -> None:
+    """Cut the catalogue to its first 60 lines, as `head -60 > cat.csv` would."""
+    lines = source.read_bytes().splitlines(keepends=True)
+    source.write_bytes(b"".join(lines[:60]))
+
+
+INPUT_REWRITES = {
+    "cut short": (_cut, "size 1"),
+    "grown": (_append_a_row, "size 1"),
+    "replaced": (_replace_by_a_copy, "another file under the same name"),
+    "rewritten in place, size and time kept": (_rewrite_keeping_time, "its bytes are not those"),
+}
+REWRITES = [
+    *[(case, "serial") for case in INPUT_REWRITES],
+    ("cut short", "workers-2"),
+    pytest.param("cut short", "dask", marks=pytest.mark.dask),
+]
+
+
+@pytest.mark.parametrize(("change", "lanes"), REWRITES, indirect=["lanes"])
+def test_an_input_rewritten_during_a_run_fails_it_and_says_so(
+    capsys, monkeypatch, tmp_path, small, change, lanes
+):
+    """A catalogue changed while a batch reads it fails the batch with exit 1 and one line;
+    nothing is put in place, and the partial state says so: neither --resume nor a new run
+    takes it, until it is deleted."""
+    source = tmp_path / "cat.csv"
+    source.write_bytes(small[0].read_bytes())
+    argv = ["batch", source, "-o", tmp_path / "out.jsonl", "--chunk-size", "20", *lanes]
+    alter, expected = INPUT_REWRITES[change]
+    real, done = Checkpoint.add, []
+
+    def add(self, *args, **kwargs):
+        real(self, *args, **kwargs)
+        done.append(1)
+        if len(done) == 2:
+            alter(source)
+
+    with monkeypatch.context() as patch:
+        patch.setattr(Checkpoint, "add", add)
+        code, out, err = run(capsys, *argv)
+    assert code == 1 and out == "" and len(err.splitlines()) == 1, err
+    assert f"the input {source} changed while the batch ran" in err and expected in err
+    assert "to start over" in err and not (tmp_path / "out.jsonl").exists()
+    sidecar = json.loads((tmp_path / "out.jsonl.partial.json").read_text())
+    assert "changed while the batch ran" in sidecar["failed"]
+    for again, says in ((["--resume"], "the interrupted run failed"), ([], "holds a failed run")):
+        code, _, err = run(capsys, *argv, *again)
+        assert code == 2 and says in err and "to start over" in err, err
+    for name in ("out.jsonl.partial", "out.jsonl.partial.json"):
+        (tmp_path / name).unlink()
+    assert run(capsys, *argv)[0] == 0
 
 
 def test_a_run_stopped_between_its_final_renames_resumes(capsys, monkeypatch, tmp_path):
