@@ -3,12 +3,14 @@ bad rows, resumption after a kill, worker processes, Dask, and sample catalogues
 
 from __future__ import annotations
 
+import codecs
 import csv
 import json
 import math
 import os
 import stat
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -17,6 +19,7 @@ from expert import Device, Needs
 from expert.batch import consult_records, on_dask, run_batch
 from expert.catalogue import sample_catalogue, write_catalogue
 from expert.cli import main
+from expert.errors import UsageError
 
 
 def run(capsys, *argv):
@@ -231,6 +234,38 @@ def test_dask_missing_exits_2_saying_how_to_install(capsys, tmp_path, monkeypatc
     assert code == 2 and "install expert[dask]" in err and len(err.strip().splitlines()) == 1
 
 
+MALFORMED_ADDRESSES = [
+    "nonsense:::", "", "tcp://", "[::1", "tcp://:8786", "tcp://h:99999", "tcp://h:port",
+    "http://h:8786", "tcp://h:8786/x", " tcp://h:8786",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("address", MALFORMED_ADDRESSES)
+def test_a_malformed_dask_address_exits_2_at_once_making_no_client(
+    capsys, tmp_path, monkeypatch, address
+):
+    """A --dask address that is not [SCHEME://]HOST[:PORT] is exit 2 with one line before
+    any client exists (none is left to fail in its destructor), from the CLI and the API."""
+    distributed = pytest.importorskip("distributed")
+    made = []
+
+    class Client:
+        def __init__(self, *args, **kwargs):
+            made.append(args)
+
+    monkeypatch.setattr(distributed, "Client", Client)
+    source = sample(tmp_path / "cat.csv", 5)
+    started = time.monotonic()
+    code, out, err = run(capsys, "batch", source, "-o", tmp_path / "o.jsonl", "--dask", address)
+    assert code == 2 and out == "" and len(err.splitlines()) == 1, err
+    assert "is not a scheduler address" in err and "tcp://127.0.0.1:8786" in err
+    assert time.monotonic() - started < 5 and made == []
+    assert sorted(os.listdir(tmp_path)) == ["cat.csv"]
+    with pytest.raises(UsageError, match="is not a scheduler address"):
+        on_dask([{"mic": "boom"}], address)
+    assert made == []
+
+
 def test_consult_records_takes_mappings_and_fact_objects():
     """The Python API judges mappings, Devices, Needs and pairs, and reports bad records."""
     rows = list(
@@ -332,6 +367,44 @@ def test_bad_cli_input_exits_2_with_one_line(capsys, tmp_path, argv, expected):
     assert code == 2, err
     assert expected in err and len(err.strip().splitlines()) == 1 and "Traceback" not in err
     assert not (tmp_path / "o.jsonl").exists()
+
+
+CATALOGUE_TEXT = "id,mic\nsku-1,boom\n"
+ENCODED = {
+    "UTF-16 CSV": ("csv", CATALOGUE_TEXT.encode("utf-16"), "it is UTF-16 (it starts with a UTF-16"),
+    "UTF-16 big-endian JSON Lines": (
+        "jsonl", codecs.BOM_UTF16_BE + '{"mic": "boom"}\n'.encode("utf-16-be"), "it is UTF-16",
+    ),
+    "UTF-32 JSON Lines": ("jsonl", '{"mic": "boom"}\n'.encode("utf-32"), "it is UTF-32"),
+    "UTF-16 CSV without a mark": (
+        "csv", CATALOGUE_TEXT.encode("utf-16-le"), "holds NUL bytes: the file is not UTF-8",
+    ),
+    "Latin-1 CSV header": ("csv", "id,mic,prïce\n".encode("latin-1"), "is not UTF-8 text (byte 10)"),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("case", ENCODED)
+def test_a_catalogue_that_is_not_utf8_is_refused_naming_its_encoding(capsys, tmp_path, case):
+    """A catalogue in UTF-16 or UTF-32 (by its byte-order mark), or whose header is not
+    UTF-8, is exit 2 with one line saying so, not a header or row error."""
+    fmt, data, expected = ENCODED[case]
+    source = tmp_path / f"cat.{fmt}"
+    source.write_bytes(data)
+    code, out, err = run(capsys, "batch", source, "-o", tmp_path / "o.jsonl")
+    assert code == 2 and out == "" and len(err.splitlines()) == 1, err
+    assert expected in err and "must be a header" not in err
+    assert sorted(os.listdir(tmp_path)) == [source.name]
+
+
+def test_a_junk_row_that_starts_like_a_byte_order_mark_is_only_a_bad_row(capsys, tmp_path):
+    """A first line of junk bytes that happen to start with FF FE is a not-utf8 row, and the
+    batch goes on."""
+    source = tmp_path / "cat.jsonl"
+    source.write_bytes(b"\xff\xfe\x81\x00\x9c\xd8\x01\x02\n" + b'{"mic": "boom"}\n')
+    code, out, err = run(capsys, "batch", source, "-o", tmp_path / "o.jsonl")
+    assert code == 0, err
+    assert [row["error"] for row in jsonl(tmp_path / "o.jsonl.errors.jsonl")] == ["not-utf8"]
+    assert len(jsonl(tmp_path / "o.jsonl")) == 1
 
 
 def test_the_errors_file_can_go_elsewhere(capsys, tmp_path):
