@@ -4,9 +4,11 @@ bytes of an uninterrupted one and leaves no process behind."""
 
 from __future__ import annotations
 
+import concurrent.futures
 import hashlib
 import json
 import os
+import random
 import signal
 import subprocess
 import sys
@@ -440,3 +442,93 @@ def test_a_signalled_run_leaves_no_process_and_resumes_byte_for_byte(
         "out.jsonl",
         "out.jsonl.errors.jsonl",
     ]
+
+
+# -- signals at random moments ----------------------------------------------------------------
+
+#: Runs of the stress test: each a seeded choice of signal, workers and moment.
+STRESS_RUNS = 12
+
+#: How long a signalled batch may take to end, every process of it included, in seconds
+#: (stopping workers is bounded by twice expert._workers.GRACE; the rest is exiting).
+ENDS_WITHIN = 6.0
+
+
+def _progress(sidecar: Path) -> int:
+    try:
+        return json.loads(sidecar.read_text("utf-8"))["lines"]
+    except (OSError, ValueError, KeyError):
+        return -1
+
+
+def _signal_at_random(directory: Path, source: Path, kb: Path, seed: int) -> dict:
+    """Start a batch, signal it at a seeded moment, and say how it ended."""
+    rng = random.Random(seed)
+    name, workers = rng.choice(("SIGINT", "SIGTERM")), rng.choice((1, 2, 2))
+    moment = rng.choice(("starting", "mid-chunk", "finishing"))
+    lines = {"starting": None, "mid-chunk": rng.randrange(20, 160), "finishing": 180}[moment]
+    target = directory / "out.jsonl"
+    argv = ["--rules", kb, "batch", source, "-o", target, "--chunk-size", "20"]
+    process = subprocess.Popen(
+        [sys.executable, "-m", "expert", *map(str, argv), "--workers", str(workers)],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    )  # fmt: skip
+    try:
+        lock = directory / "out.jsonl.partial.lock"
+        deadline = time.monotonic() + 60
+        while process.poll() is None and time.monotonic() < deadline:
+            if lines is None and lock.exists() or lines and _progress(target.with_name(
+                "out.jsonl.partial.json")) >= lines:  # fmt: skip
+                break
+            time.sleep(0.005)
+        time.sleep(rng.uniform(0, 0.05))
+        sent = time.monotonic()
+        process.send_signal(getattr(signal, name))
+        out, err = process.communicate(timeout=60)  # once every holder of the pipes exits
+        took = time.monotonic() - sent
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait(timeout=30)
+    return {"run": (seed, name, workers, moment), "argv": argv, "status": process.returncode,
+            "signum": getattr(signal, name), "took": took, "err": err.decode()}  # fmt: skip
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
+def test_signals_at_random_moments_end_the_run_at_once_and_leave_it_resumable(capsys, tmp_path):
+    """SIGTERM or SIGINT at seeded random moments (starting, mid-chunk, finishing), with
+    and without workers: every run ends within a few seconds with nothing left running,
+    and its resumption writes the bytes of an uninterrupted run."""
+    kb = write_base(tmp_path / "kb", {"tiny": TINY_RULES})
+    source = tmp_path / "cat.csv"
+    write_catalogue(source, sample_catalogue(200, seed=13, junk=0.03))
+    assert (
+        main(["--rules", str(kb), "batch", str(source), "-o", str(tmp_path / "whole.jsonl")]) == 0
+    )
+    capsys.readouterr()
+    whole = (tmp_path / "whole.jsonl").read_bytes()
+    whole_errors = (tmp_path / "whole.jsonl.errors.jsonl").read_bytes()
+    directories = [tmp_path / f"run{seed}" for seed in range(STRESS_RUNS)]
+    for directory in directories:
+        directory.mkdir()
+    # Four at a time: most of a run is waiting for processes to start.
+    with concurrent.futures.ThreadPoolExecutor(4) as pool:
+        runs = list(pool.map(_signal_at_random, directories, [source] * STRESS_RUNS,
+                             [kb] * STRESS_RUNS, range(STRESS_RUNS)))  # fmt: skip
+    for directory, done in zip(directories, runs, strict=True):
+        signum = done["signum"]
+        assert done["took"] < ENDS_WITHIN, done
+        assert done["status"] in (0, 128 + signum, -signum), done
+        if done["status"] == 128 + signum:
+            assert done["err"] == "expert: interrupted; continue the batch with --resume\n", done
+        assert "Traceback" not in done["err"], done
+        code, _, err = run(capsys, *done["argv"], "--resume")
+        assert code == 0, (done, err)
+        assert (directory / "out.jsonl").read_bytes() == whole, done
+        assert (directory / "out.jsonl.errors.jsonl").read_bytes() == whole_errors, done
+        assert sorted(path.name for path in directory.iterdir()) == [
+            "out.jsonl", "out.jsonl.errors.jsonl",
+        ], done  # fmt: skip
+    stopped = [done for done in runs if done["status"] != 0]
+    assert len(stopped) >= STRESS_RUNS // 2, runs  # most signals land while the batch runs
