@@ -559,8 +559,8 @@ def _router(options: BatchOptions) -> Callable[[tuple[int, bytes]], int]:
         try:
             record = json.loads(line[1])
             key = repr(sorted((k, v) for k, v in record.items() if k not in reserved))
-        except (ValueError, AttributeError, TypeError):
-            return zlib.crc32(line[1])
+        except (ValueError, AttributeError, TypeError, RecursionError):
+            return zlib.crc32(line[1])  # not a record: any lane will reject it
         return zlib.crc32(key.encode("utf-8", "replace"))
 
     return csv_route if options.input_format == "csv" else json_route

@@ -14,6 +14,7 @@ import time
 from pathlib import Path
 
 import pytest
+from conftest import LANES
 
 from expert import Device, Needs
 from expert.batch import consult_records, on_dask, run_batch
@@ -136,12 +137,14 @@ JUNK_JSONL = [
 ]
 
 
-def test_junk_rows_land_in_the_errors_file_and_the_batch_finishes(capsys, tmp_path):
-    """Every kind of bad row is reported with its line number and reason; exit 0."""
+@pytest.mark.parametrize("lanes", LANES, indirect=True)
+def test_junk_rows_land_in_the_errors_file_and_the_batch_finishes(capsys, tmp_path, lanes):
+    """Every kind of bad row is reported with its line number and reason, here, on workers
+    or on Dask; exit 0."""
     source = tmp_path / "junk.jsonl"
     source.write_bytes(b"".join(JUNK_JSONL))
     target = tmp_path / "out.jsonl"
-    code, out, _ = run(capsys, "batch", source, "-o", target, "--label-column", "label")
+    code, out, _ = run(capsys, "batch", source, "-o", target, "--label-column", "label", *lanes)
     assert code == 0
     assert [row["id"] for row in jsonl(target)] == ["ok-1", "ok-2"]
     errors = {row["line"]: row for row in jsonl(tmp_path / "out.jsonl.errors.jsonl")}
@@ -444,19 +447,24 @@ CRASHING_JSONL = {
 }  # fmt: skip
 
 
-@pytest.mark.parametrize("fmt", ["jsonl", "csv"])
+@pytest.mark.parametrize(
+    ("fmt", "lanes"),
+    [("jsonl", "serial"), ("csv", "serial"), ("jsonl", "workers-2"),
+     pytest.param("csv", "dask", marks=pytest.mark.dask)],
+    indirect=["lanes"],
+)  # fmt: skip
 def test_rows_that_would_crash_the_reader_are_errors_and_the_output_stays_strict(
-    capsys, tmp_path, fmt
+    capsys, tmp_path, fmt, lanes
 ):
     """Deep nesting, huge numbers, lone surrogates, non-finite ids, over-long lines: each
-    row goes to the errors file with its line and reason; every line written is strict
-    JSON (or CSV that reads back to the same ids)."""
+    row goes to the errors file with its line and reason, here, on workers or on Dask;
+    every line written is strict JSON (or CSV that reads back to the same ids)."""
     lines = [b'{"id": "ok-1", "mic": "boom"}', *(CRASHING_JSONL[n][0] for n in range(2, 15))]
     lines += [b'{"id": "cr\\rlf\\n\\"q\\",", "mic": "none"}', b'{"id": 12345678901234567890123}']
     source = tmp_path / "junk.jsonl"
     source.write_bytes(b"\n".join(lines) + b"\n")
     target = tmp_path / f"out.{fmt}"
-    code, out, err = run(capsys, "batch", source, "-o", target)
+    code, out, err = run(capsys, "batch", source, "-o", target, *lanes)
     assert code == 0 and err == "" and "16 rows" in out
     errors = [strict_json(line) for line in (tmp_path / f"out.{fmt}.errors.jsonl").open()]
     found = {row["line"]: (row["error"], row["reason"]) for row in errors}
