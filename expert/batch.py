@@ -871,7 +871,9 @@ def run_batch(
             _rows.check_header(header, options.reserved(), named, source, expert.knowledge.inputs)
             label_always = options.label_always or options.label_column in header
             options = attrs.evolve(options, header=header, label_always=label_always)
-        with locked(paths.locks()):
+        # A scheduler out of reach is found before any file is made.
+        connected = dask_client(dask) if dask is not None else contextlib.nullcontext()
+        with connected as dask, locked(paths.locks()):
             if not resume:
                 refuse_partial(paths)
             summary = _run(handle, source, paths, options, resume, workers, dask, chunk_size,

@@ -269,6 +269,25 @@ def test_a_malformed_dask_address_exits_2_at_once_making_no_client(
     assert made == []
 
 
+def test_an_unreachable_scheduler_exits_2_before_any_file_is_made(capsys, tmp_path, monkeypatch):
+    """A well-formed address whose scheduler cannot be reached is one line and exit 2, and
+    leaves no partial run behind: the corrected command runs at once."""
+    distributed = pytest.importorskip("distributed")
+
+    class Client:
+        def __init__(self, address, **kwargs):
+            raise OSError(f"Timed out trying to connect to {address} after 10 s")
+
+    monkeypatch.setattr(distributed, "Client", Client)
+    source = sample(tmp_path / "cat.csv", 5)
+    argv = ["batch", source, "-o", tmp_path / "o.jsonl"]
+    code, out, err = run(capsys, *argv, "--dask", "tcp://127.0.0.1:1")
+    assert code == 2 and out == "" and len(err.splitlines()) == 1, err
+    assert "cannot reach the Dask scheduler at 'tcp://127.0.0.1:1'" in err
+    assert sorted(os.listdir(tmp_path)) == ["cat.csv"]
+    assert run(capsys, *argv)[0] == 0
+
+
 def test_consult_records_takes_mappings_and_fact_objects():
     """The Python API judges mappings, Devices, Needs and pairs, and reports bad records."""
     rows = list(
