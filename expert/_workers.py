@@ -191,5 +191,5 @@ def _serve(
             results.send(answer)
         except (OSError, EOFError):
             return  # the parent has stopped listening
-        except Exception as error:  # noqa: BLE001 - an answer that cannot be pickled
+        except Exception as error:  # noqa: BLE001 - an answer that cannot be serialised
             results.send((False, BatchError(f"a worker's answer cannot be sent: {error}")))

@@ -36,17 +36,9 @@ def cluster():
         yield local
 
 
-#: The ways a batch runs: in this process, on two worker processes, on Dask.
-LANES = [
-    pytest.param("serial"),
-    pytest.param("workers-2"),
-    pytest.param("dask", marks=pytest.mark.dask),
-]
-
-
 @pytest.fixture
 def lanes(request) -> list[str]:
-    """The arguments that run a batch as ``request.param`` says (see :data:`LANES`)."""
+    """The arguments that run a batch as ``request.param`` says (see ``support.LANES``)."""
     if request.param == "dask":
         return ["--dask", request.getfixturevalue("cluster").scheduler_address]
     return ["--workers", "2"] if request.param == "workers-2" else []

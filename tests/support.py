@@ -6,6 +6,8 @@ import shutil
 import textwrap
 from pathlib import Path
 
+import pytest
+
 from expert.knowledge import bundled_path
 
 #: A small base that exercises chaining, combination, conflicts and negative evidence.
@@ -177,3 +179,12 @@ def run_pytest(pytester, *args: str, subprocess: bool = False):
     """Run pytest on ``pytester``'s project (in this process, or in a subprocess)."""
     run = pytester.runpytest_subprocess if subprocess else pytester.runpytest
     return run(*QUIET_PLUGINS, *args)
+
+
+#: The ways a batch runs (the ``lanes`` fixture's parameters): in this process, on two
+#: worker processes, on a local Dask cluster.
+LANES = [
+    pytest.param("serial"),
+    pytest.param("workers-2"),
+    pytest.param("dask", marks=pytest.mark.dask),
+]

@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import LANES
+from support import LANES
 
 from expert import Device, Needs
 from expert.batch import consult_records, on_dask, run_batch
