@@ -13,6 +13,7 @@ __version__ = "0.1.0"
 
 from .engine import Expert
 from .errors import (
+    BatchError,
     EngineUnavailableError,
     ExpertError,
     ExplanationError,
@@ -27,6 +28,7 @@ from .result import Conflict, Firing, Result, Verdict
 from .vocabulary import FactValue
 
 __all__ = [
+    "BatchError",
     "Conflict",
     "Device",
     "EngineUnavailableError",

@@ -2,16 +2,21 @@
 
 A run appends to ``OUTPUT.partial`` and ``ERRORS.partial``. After each chunk both are synced
 to disk and only then is the sidecar ``OUTPUT.partial.json`` atomically replaced, saying how
-far the run got: the input offset and lines read, the sizes and SHA-256 checksums of what
-was written to both files, and the caller's counts; a checksum of the sidecar's own content
-closes it. So the sidecar never claims more than is on disk, and a resumed run truncates the
+far the run got: the input offset and lines read with the SHA-256 of the input read so far,
+the sizes and SHA-256 checksums of what was written to both files, and the caller's counts;
+it also pins what judged the rows (the package's version and the SHA-256 of every file of
+the knowledge base), and a checksum of the sidecar's own content closes it. So the sidecar never claims more than is on disk, and a resumed run truncates the
 files to the sizes it records, dropping any half-written tail. At the end both files are
 renamed into place and the sidecar removed: ``OUTPUT`` is never half-written.
 
 Nothing of the sidecar is trusted on resumption: it must have its exact layout, types and
-ranges and its own checksum; its offset must end a line of the same input (the line count
-must agree); and the partial files must hold, byte for byte, what it says was written.
-Anything else is refused with a :class:`UsageError` saying how to start over.
+ranges and its own checksum; the input must be the same file (path, size, modification
+time, inode) and hold, up to the offset, the bytes the run read (their checksum), ending a
+line there (the line count must agree); the knowledge base and the package must be those
+that judged the rows; and the partial files must hold, byte for byte, what it says was
+written. A run that failed (its input changed while it ran) is marked so and never resumed.
+Anything else is refused with a :class:`UsageError` saying what differs and how to start
+over.
 """
 
 from __future__ import annotations
@@ -29,18 +34,19 @@ import attrs
 from ._paths import Role, read_regular, target_of
 from .errors import UsageError
 
-__all__ = ["Checkpoint", "Paths", "input_identity", "refuse_partial"]
+__all__ = ["Checkpoint", "Paths", "changes", "input_identity", "refuse_partial"]
 
 #: The version of the sidecar's layout.
-VERSION = 2
+VERSION = 3
 
 #: The largest sidecar read back (a real one is a few kilobytes).
 SIDECAR_LIMIT = 1 << 20
 
 _KEYS = {
-    "version", "input", "settings", "offset", "lines", "extra", "output_bytes", "errors_bytes",
-    "output_sha256", "errors_sha256", "checksum",
+    "version", "input", "input_sha256", "knowledge", "settings", "offset", "lines", "extra",
+    "output_bytes", "errors_bytes", "output_sha256", "errors_sha256", "failed", "checksum",
 }  # fmt: skip
+_IDENTITY = ("path", "size", "mtime_ns", "inode", "device")
 _BLOCK = 1 << 20
 
 
@@ -106,24 +112,69 @@ class Paths:
 
 
 def input_identity(path: Path) -> dict[str, Any]:
-    """What tells whether an input file is still the one an interrupted run read."""
+    """What tells whether an input file is still the one a run started on: its path, size,
+    modification time, inode and device."""
     stat = path.stat()
-    return {"path": str(path.resolve()), "size": stat.st_size, "mtime_ns": stat.st_mtime_ns}
+    return {
+        "path": str(path.resolve()),
+        "size": stat.st_size,
+        "mtime_ns": stat.st_mtime_ns,
+        "inode": stat.st_ino,
+        "device": stat.st_dev,
+    }
+
+
+def changes(before: Mapping[str, Any], now: Mapping[str, Any]) -> str:
+    """How an input's :func:`input_identity` changed, in words (``size 120 -> 80 bytes``)."""
+    if before.get("path") != now.get("path"):
+        return "another path"
+    if (before.get("inode"), before.get("device")) != (now.get("inode"), now.get("device")):
+        return "another file under the same name"
+    if before.get("size") != now.get("size"):
+        return f"size {before.get('size'):,} -> {now.get('size'):,} bytes"
+    if before.get("mtime_ns") != now.get("mtime_ns"):
+        return "modified since"
+    return "rewritten in place"
 
 
 def refuse_partial(paths: Paths) -> None:
-    """Raise :class:`UsageError` when an interrupted run's files are in the way."""
+    """Raise :class:`UsageError` when an interrupted or failed run's files are in the way."""
     if not (paths.sidecar.exists() or paths.partial.exists()):
         return
-    done = ""
+    done, failed = "", None
     with contextlib.suppress(OSError, ValueError, KeyError, TypeError, RecursionError):
-        rows = json.loads(read_regular(paths.sidecar, SIDECAR_LIMIT))["extra"]["rows"]
+        saved = json.loads(read_regular(paths.sidecar, SIDECAR_LIMIT))
+        failed = saved.get("failed") if isinstance(saved.get("failed"), str) else None
+        rows = saved["extra"]["rows"]
         if isinstance(rows, int) and not isinstance(rows, bool) and rows >= 0:
             done = f" ({rows:,} rows done)"
+    if failed:
+        raise UsageError(f"{paths.partial} holds a failed run: {failed}; {paths.start_over()}")
     raise UsageError(
         f"{paths.partial} holds an interrupted run{done}: continue it with --resume, "
         f"or {paths.start_over()}"
     )
+
+
+def knowledge_changes(before: Mapping[str, Any], now: Mapping[str, Any]) -> str | None:
+    """What differs between the pinned ``{"version", "files"}`` of two runs, or ``None``."""
+    if before["version"] != now["version"]:
+        return f"it was made by expert {before['version']}, this is expert {now['version']}"
+    old, new = before["files"], now["files"]
+    if old == new:
+        return None
+    parts = []
+    for word, names in (
+        ("changed", [name for name in old if name in new and old[name] != new[name]]),
+        ("added", [name for name in new if name not in old]),
+        ("removed", [name for name in old if name not in new]),
+    ):
+        if names:
+            shown = ", ".join(names[:3]) + (
+                f" and {len(names) - 3} more" if len(names) > 3 else ""
+            )
+            parts.append(f"{word} {shown}")
+    return f"the knowledge base changed since ({'; '.join(parts)})"
 
 
 def _temporary(path: Path) -> Path:
@@ -171,9 +222,10 @@ def _prefix_hash(path: Path, size: int) -> Any:
     return digest
 
 
-def _lines_before(path: Path, offset: int) -> tuple[int, bytes]:
-    """The newlines in the first ``offset`` bytes of ``path``, and the byte before it."""
-    count, last, left = 0, b"", offset
+def _read_before(path: Path, offset: int) -> tuple[int, bytes, Any]:
+    """The newlines in the first ``offset`` bytes of ``path``, the byte before the offset,
+    and the SHA-256 state after those bytes."""
+    count, last, left, digest = 0, b"", offset, hashlib.sha256()
     with open(path, "rb") as handle:
         while left:
             block = handle.read(min(left, _BLOCK))
@@ -182,7 +234,8 @@ def _lines_before(path: Path, offset: int) -> tuple[int, bytes]:
             count += block.count(b"\n")
             last = block[-1:]
             left -= len(block)
-    return count, last
+            digest.update(block)
+    return count, last, digest
 
 
 def _whole(value: Any) -> bool:
@@ -207,14 +260,26 @@ def _layout_problem(saved: Any) -> str | None:
     identity = saved["input"]
     if not (
         isinstance(identity, dict)
-        and set(identity) == {"path", "size", "mtime_ns"}
+        and set(identity) == set(_IDENTITY)
         and isinstance(identity["path"], str)
-        and _whole(identity["size"])
+        and all(_whole(identity[key]) for key in ("size", "inode", "device"))
         and isinstance(identity["mtime_ns"], int)
+        and not isinstance(identity["mtime_ns"], bool)
     ):
-        return "`input` is not an input's path, size and time"
+        return "`input` is not an input's path, size, time, inode and device"
+    knowledge = saved["knowledge"]
+    if not (
+        isinstance(knowledge, dict)
+        and set(knowledge) == {"version", "files"}
+        and isinstance(knowledge["version"], str)
+        and isinstance(knowledge["files"], dict)
+        and all(isinstance(k, str) and _hex(v) for k, v in knowledge["files"].items())
+    ):
+        return "`knowledge` is not a version and the checksums of files"
     if not isinstance(saved["settings"], dict) or not isinstance(saved["extra"], dict):
         return "`settings` and `extra` must be objects"
+    if not isinstance(saved["failed"], (str, type(None))):
+        return "`failed` is not a reason or null"
     for key in ("offset", "lines", "output_bytes", "errors_bytes"):
         if not _whole(saved[key]):
             return f"`{key}` is not a whole number >= 0"
@@ -222,7 +287,7 @@ def _layout_problem(saved: Any) -> str | None:
         return "`offset` lies past the end of the input"
     if saved["lines"] > saved["offset"] + 1:
         return "`lines` is more than the bytes read"
-    for key in ("output_sha256", "errors_sha256", "checksum"):
+    for key in ("input_sha256", "output_sha256", "errors_sha256", "checksum"):
         if not _hex(saved[key]):
             return f"`{key}` is not a SHA-256 checksum"
     if saved["checksum"] != _sealed(saved):
@@ -237,13 +302,22 @@ class Checkpoint:
         offset: the input offset after the last complete chunk.
         lines: the input lines read up to there.
         extra: the caller's JSON-ready state at that point (e.g. its counts).
+        input_hash: the SHA-256 state after the input's first ``offset`` bytes, for the
+            reader to go on from (its ``hexdigest()`` is what :meth:`add` takes).
     """
 
     def __init__(
-        self, paths: Paths, saved: dict[str, Any], *, fresh: bool, hashes: tuple[Any, Any]
+        self,
+        paths: Paths,
+        saved: dict[str, Any],
+        *,
+        fresh: bool,
+        hashes: tuple[Any, Any],
+        input_hash: Any,
     ) -> None:
         self.paths = paths
         self.saved = saved
+        self.input_hash = input_hash
         mode = "wb" if fresh else "ab"
         self._output: IO[bytes] = open(paths.partial, mode)
         try:
@@ -270,8 +344,10 @@ class Checkpoint:
     def start(
         cls,
         paths: Paths,
+        source: Path,
         identity: Mapping[str, Any],
         settings: Mapping[str, Any],
+        knowledge: Mapping[str, Any],
         *,
         offset: int,
         lines: int,
@@ -280,13 +356,33 @@ class Checkpoint:
     ) -> Checkpoint:
         """Begin a new run: empty partial files (the output starting with ``head``).
 
+        Args:
+            paths: the run's files.
+            source: the input file; ``offset`` bytes of it were read before the first chunk.
+            identity: the input's :func:`input_identity` when the run started.
+            settings: the run's settings (a resumed run must have the same).
+            knowledge: what judges the rows: ``{"version", "files"}`` (the package's version
+                and the SHA-256 of each file of the knowledge base, by name).
+            offset, lines: where the first chunk starts (after a header).
+            extra: the caller's JSON-ready state (its counts).
+            head: the output's first bytes (a CSV header).
+
         Raises:
             UsageError: the files cannot be written.
         """
         saved = {"version": VERSION, "input": dict(identity), "settings": dict(settings)}
-        saved.update(offset=offset, lines=lines, extra=dict(extra))
+        saved.update(offset=offset, lines=lines, extra=dict(extra), failed=None)
+        saved["knowledge"] = {"version": knowledge["version"], "files": dict(knowledge["files"])}
+        _, _, input_hash = _read_before(source, offset)
+        saved["input_sha256"] = input_hash.hexdigest()
         try:
-            checkpoint = cls(paths, saved, fresh=True, hashes=(hashlib.sha256(), hashlib.sha256()))
+            checkpoint = cls(
+                paths,
+                saved,
+                fresh=True,
+                hashes=(hashlib.sha256(), hashlib.sha256()),
+                input_hash=input_hash,
+            )
         except OSError as error:
             raise UsageError(f"cannot write {error.filename}: {error.strerror}") from None
         checkpoint._write(head, b"")
@@ -300,6 +396,7 @@ class Checkpoint:
         source: Path,
         identity: Mapping[str, Any],
         settings: Mapping[str, Any],
+        knowledge: Mapping[str, Any],
         check_extra: Callable[[dict[str, Any]], str | None] = lambda extra: None,
     ) -> Checkpoint:
         """Continue an interrupted run from its last complete chunk.
@@ -309,12 +406,14 @@ class Checkpoint:
             source: the input file.
             identity: the input's :func:`input_identity` now.
             settings: the run's settings, which must be those of the interrupted run.
+            knowledge: what judges the rows now (see :meth:`start`), which must be what
+                judged the interrupted run's.
             check_extra: what is wrong with the saved ``extra``, or ``None``.
 
         Raises:
-            UsageError: the sidecar is unreadable or damaged, the input or the settings
-                differ from the interrupted run's, or its partial files are missing or do
-                not hold what it wrote.
+            UsageError: the sidecar is unreadable or damaged, the run failed, the input, the
+                knowledge base, the package or the settings differ from the interrupted
+                run's, or its partial files are missing or do not hold what it wrote.
         """
         again = paths.start_over()
         try:
@@ -327,9 +426,19 @@ class Checkpoint:
         problem = _layout_problem(saved) or check_extra(saved["extra"])
         if problem:
             raise UsageError(f"cannot resume: {paths.sidecar} is damaged: {problem}; {again}")
+        if saved["failed"] is not None:
+            raise UsageError(f"cannot resume: the interrupted run failed: {saved['failed']}; "
+                             f"{again}")  # fmt: skip
         if saved["input"] != dict(identity):
             raise UsageError(
-                f"cannot resume: the input is not the file the interrupted run read; {again}"
+                f"cannot resume: the input is not the file the interrupted run read "
+                f"({changes(saved['input'], identity)}); {again}"
+            )
+        changed_base = knowledge_changes(saved["knowledge"], knowledge)
+        if changed_base:
+            raise UsageError(
+                f"cannot resume: the interrupted run was judged by other rules: {changed_base}; "
+                f"{again}"
             )
         changed = [key for key, value in settings.items() if saved["settings"].get(key) != value]
         if changed or set(saved["settings"]) != set(settings):
@@ -337,13 +446,18 @@ class Checkpoint:
                 f"cannot resume: the interrupted run had other settings "
                 f"({', '.join(changed) or 'unknown ones'}); give the same ones, or {again}"
             )
-        newlines, last = _lines_before(source, saved["offset"])
+        newlines, last, input_hash = _read_before(source, saved["offset"])
         ends_line = saved["offset"] == 0 or last == b"\n" or saved["offset"] == identity["size"]
         expected = newlines + (last not in (b"", b"\n"))
         if not ends_line or saved["lines"] != expected:
             raise UsageError(
                 f"cannot resume: {paths.sidecar} is damaged: its offset does not end line "
                 f"{saved['lines']:,} of the input; {again}"
+            )
+        if input_hash.hexdigest() != saved["input_sha256"]:
+            raise UsageError(
+                f"cannot resume: the input does not hold what the interrupted run read (its "
+                f"first {saved['offset']:,} bytes differ); {again}"
             )
         hashes = (
             cls._verified(paths.output, paths.partial, saved, "output", again),
@@ -352,7 +466,7 @@ class Checkpoint:
         for path, size in ((paths.partial, saved["output_bytes"]),
                            (paths.errors_partial, saved["errors_bytes"])):  # fmt: skip
             os.truncate(path, size)  # drop a half-written tail
-        return cls(paths, saved, fresh=False, hashes=hashes)
+        return cls(paths, saved, fresh=False, hashes=hashes, input_hash=input_hash)
 
     @staticmethod
     def _verified(final: Path, partial: Path, saved: dict[str, Any], kind: str, again: str) -> Any:
@@ -388,13 +502,28 @@ class Checkpoint:
         self._hashes[1].update(errors)
 
     def add(
-        self, output: bytes, errors: bytes, *, lines: int, offset: int, extra: Mapping
+        self,
+        output: bytes,
+        errors: bytes,
+        *,
+        lines: int,
+        offset: int,
+        input_sha256: str,
+        extra: Mapping[str, Any],
     ) -> None:
         """Append one chunk's output and error lines, then record the progress once they
-        are on disk."""
+        are on disk (``input_sha256``: the checksum of the input's first ``offset`` bytes)."""
         self._write(output, errors)
         self.saved.update(offset=offset, lines=self.lines + lines, extra=dict(extra))
+        self.saved["input_sha256"] = input_sha256
         self._save()
+
+    def fail(self, reason: str) -> None:
+        """Mark the run failed (``reason`` in words) and close its files: it is kept to be
+        looked at, and never resumed."""
+        self.saved["failed"] = reason
+        self._save()
+        self.close()
 
     def _save(self) -> None:
         for handle in (self._output, self._errors):

@@ -4,31 +4,34 @@ A *lane* runs ``function(*args)`` somewhere and returns a future (``result()``,
 ``cancel()``). Each chunk of items is scattered over the lanes by a routing key (so equal
 items always meet in the same worker, whose cache then does their work once) and gathered
 back in item order; :func:`in_order` keeps a few chunks in flight and yields their results in
-chunk order. Each local lane is its own single-process pool, so a lane is always the same
-process; a Dask lane names one worker but lets the task move if that worker goes away.
+chunk order. Each local lane is one worker process (:mod:`expert._workers`), so a lane is
+always the same process; a Dask lane names one worker but lets the task move if that worker
+goes away.
 
-Local workers never outlive their parent: when the lanes are left by an exception (Ctrl-C,
-a signal turned into one) the workers are terminated, and each worker watches its parent and
-exits when the parent is gone, however it ended (even by SIGKILL).
+Local workers never outlive their parent, and leaving them takes a bounded time: when the
+lanes are left by an exception (Ctrl-C, a signal turned into one) the workers are killed at
+once; otherwise each finishes and exits, and is killed if it has not within a few seconds.
+Each worker also exits by itself when its parent is gone, however it ended (even by
+SIGKILL).
 """
 
 from __future__ import annotations
 
 import contextlib
 import multiprocessing
-import os
-import threading
-import time
+import re
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from typing import Any, TypeVar
 
-from .errors import UsageError
+from ._workers import Worker
+from .errors import UsageError, brief
 
 __all__ = [
+    "SCHEMES",
     "Lane",
     "Scattered",
+    "check_address",
     "dask_client",
     "dask_lanes",
     "distributed",
@@ -128,61 +131,75 @@ def in_order(
             scattered.cancel()
 
 
-#: How often a worker checks that its parent is still there, in seconds.
-PARENT_CHECK = 0.2
-
-
-def _watch_parent(parent: int) -> None:
-    while os.getppid() == parent:
-        time.sleep(PARENT_CHECK)
-    os._exit(1)  # the parent is gone: nobody will read this worker's results
-
-
-def _start_worker(parent: int, initializer: Callable[..., None], *initargs: Any) -> None:
-    """Start a worker: watch the parent, then run the caller's initializer."""
-    threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
-    initializer(*initargs)
-
-
-def _stop(pool: ProcessPoolExecutor) -> None:
-    """Terminate a pool's worker now, killing it if it does not go within a few seconds."""
-    # ProcessPoolExecutor has no public way to end its workers before Python 3.14.
-    found = list((getattr(pool, "_processes", None) or {}).values())
-    for process in found:
-        process.terminate()
-    for process in found:
-        process.join(5)
-        if process.is_alive():
-            process.kill()
-            process.join(5)
-    pool.shutdown(wait=True, cancel_futures=True)
-
-
 @contextlib.contextmanager
 def process_lanes(
     workers: int, initializer: Callable[..., None], initargs: tuple[Any, ...] = ()
 ) -> Iterator[list[Lane]]:
-    """One single-process pool per worker, each started with ``initializer(*initargs)``.
+    """One worker process per lane, each started with ``initializer(*initargs)``.
 
-    Leaving by an exception terminates the workers; each also exits by itself when this
-    process is gone.
+    Leaving by an exception kills the workers at once; leaving normally lets each finish
+    and exit. Either way every worker has ended (or been killed and waited for a bounded
+    time) when this returns; each also exits by itself when this process is gone.
     """
     # spawn, not fork: the parent may have threads (a progress bar), and a forked child
     # would inherit their locks.
     context = multiprocessing.get_context("spawn")
-    start = (os.getpid(), initializer, *initargs)
-    pools = [
-        ProcessPoolExecutor(1, mp_context=context, initializer=_start_worker, initargs=start)
-        for _ in range(workers)
-    ]
+    started: list[Worker] = []
     try:
-        yield [pool.submit for pool in pools]
+        for _ in range(workers):  # one by one: a signal mid-way leaves the started ones listed
+            started.append(Worker(context, initializer, initargs))  # noqa: PERF401
+        yield [worker.submit for worker in started]
     except BaseException:
-        for pool in pools:
-            _stop(pool)
+        for worker in started:  # all at once, before waiting for any
+            worker.kill()
         raise
-    for pool in pools:
-        pool.shutdown(wait=False, cancel_futures=True)
+    finally:
+        for worker in started:
+            worker.stop()
+
+
+#: The schemes of Dask scheduler addresses (``distributed.comm``'s transports).
+SCHEMES = ("tcp", "tls", "ws", "wss", "ucx", "inproc")
+
+_ADDRESS = re.compile(
+    r"(?:(?P<scheme>[A-Za-z][A-Za-z0-9+.-]*)://)?"
+    r"(?P<host>\[[0-9A-Fa-f:.%A-Za-z]+\]|[A-Za-z0-9_.-]*)"
+    r"(?::(?P<port>[0-9]*))?"
+)
+
+
+def _address_problem(address: str) -> str | None:
+    """Why ``address`` is not a scheduler's address, or ``None``."""
+    if not address:
+        return "it is empty"
+    scheme, _, rest = address.rpartition("://")
+    if scheme and scheme.lower() == "inproc":
+        return None if rest and rest.isprintable() and " " not in rest else "no place named"
+    found = _ADDRESS.fullmatch(address)
+    if found is None:
+        return "it is not [SCHEME://]HOST[:PORT]"
+    if found["scheme"] and found["scheme"].lower() not in SCHEMES:
+        return f"unknown scheme {found['scheme']!r}; allowed: {', '.join(SCHEMES)}"
+    if not found["host"]:
+        return "no host"
+    port = found["port"]
+    if port is not None and not (port and 1 <= int(port) <= 65535):
+        return "the port must be a number from 1 to 65535"
+    return None
+
+
+def check_address(address: Any) -> None:
+    """Check a Dask scheduler's address before any client is made for it.
+
+    Raises:
+        UsageError: ``address`` is not ``[SCHEME://]HOST[:PORT]`` (saying why).
+    """
+    problem = _address_problem(address)
+    if problem:
+        raise UsageError(
+            f"--dask: {brief(address)} is not a scheduler address ({problem}); give HOST:PORT "
+            "or SCHEME://HOST:PORT, e.g. tcp://127.0.0.1:8786"
+        )
 
 
 def distributed() -> Any:
@@ -216,6 +233,7 @@ def dask_client(client_or_address: Any, timeout: float = 10) -> Iterator[Any]:
         raise TypeError(
             f"client_or_address must be a distributed.Client or an address, not {kind}"
         )
+    check_address(client_or_address)
     try:
         client = module.Client(client_or_address, timeout=timeout, set_as_default=False)
     except (OSError, ValueError) as error:

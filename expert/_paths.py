@@ -105,8 +105,15 @@ def _kind(mode: int) -> str:
 
 
 def target_of(path: Path) -> Path:
-    """Where writing ``path`` goes: the file a symbolic link points to, else ``path``."""
-    return Path(os.path.realpath(path)) if os.path.islink(path) else path
+    """Where writing ``path`` goes: the file a symbolic link points to, else ``path``.
+
+    A link to what has no path (``/dev/stdout`` on a pipe resolves to ``pipe:[...]``) is
+    kept as it is, so that checks see what it points to.
+    """
+    if not os.path.islink(path):
+        return path
+    real = Path(os.path.realpath(path))
+    return path if os.path.exists(path) and not os.path.lexists(real) else real
 
 
 @attrs.frozen
@@ -132,8 +139,17 @@ def check_files(inputs: Iterable[Role], outputs: Sequence[Role]) -> None:
     Raises:
         UsageError: naming the output and, for a clash, the file it would overwrite.
     """
+    streams = _standard_streams()
     for role in outputs:
         _check_writable(role)
+        info = _stat(role.path)
+        for name, stream in streams:
+            if info is not None and (info.st_dev, info.st_ino) == (stream.st_dev, stream.st_ino):
+                raise UsageError(
+                    f"{role.name} {role.path} is this command's {name}: a run writes its "
+                    "files apart and renames them into place when done, which would lose what "
+                    "is printed there; give another file"
+                )
     seen: list[tuple[Role, str, os.stat_result | None, bool]] = [
         (role, _key(role.path), _stat(role.path), True) for role in inputs
     ]
@@ -158,6 +174,15 @@ def check_files(inputs: Iterable[Role], outputs: Sequence[Role]) -> None:
         seen.append((role, key, info, False))
 
 
+def _standard_streams() -> list[tuple[str, os.stat_result]]:
+    """Standard output and standard error, where they are files."""
+    found = []
+    for name, descriptor in (("standard output", 1), ("standard error", 2)):
+        with contextlib.suppress(OSError, ValueError):
+            found.append((name, os.fstat(descriptor)))
+    return found
+
+
 def _key(path: Path) -> str:
     return os.path.normcase(os.path.realpath(path))
 
@@ -176,7 +201,8 @@ def _check_writable(role: Role) -> None:
     info = _stat(path)
     if info is not None and not stat.S_ISREG(info.st_mode):
         raise UsageError(
-            f"{role.name} {path} is {_kind(info.st_mode)}, not a regular file: give a file path"
+            f"{role.name} {path} is {_kind(info.st_mode)}, not a regular file (a run writes "
+            "its files apart and renames them into place when done): give a file path"
         )
     real = Path(os.path.realpath(path))
     directory = real.parent

@@ -19,6 +19,7 @@ from .vocabulary import Attribute, given_twice, named_once, resolve, state_facts
 
 __all__ = [
     "FORMATS",
+    "check_encoding",
     "check_header",
     "csv_line",
     "csv_row",
@@ -131,6 +132,49 @@ def facts(
 
 # -- catalogue lines -------------------------------------------------------------------------
 
+#: Byte-order marks of encodings other than UTF-8 (UTF-32's first: it begins with UTF-16's),
+#: with each encoding's codec and name.
+_MARKS = (
+    (b"\xff\xfe\x00\x00", "utf-32-le", "UTF-32"),
+    (b"\x00\x00\xfe\xff", "utf-32-be", "UTF-32"),
+    (b"\xff\xfe", "utf-16-le", "UTF-16"),
+    (b"\xfe\xff", "utf-16-be", "UTF-16"),
+)
+
+
+def _foreign_encoding(line: bytes) -> str | None:
+    """The encoding a line is in when it starts with another encoding's byte-order mark and
+    reads as text in it (a line of junk that merely starts with those bytes does not)."""
+    for mark, codec, name in _MARKS:
+        if line.startswith(mark):
+            unit = 4 if name == "UTF-32" else 2
+            body = line[len(mark) :]
+            try:
+                text = body[: len(body) - len(body) % unit].decode(codec)
+            except UnicodeDecodeError:
+                return None
+            if all(char.isprintable() or char in "\t\r\n" for char in text):
+                return name
+            return None
+    return None
+
+
+def check_encoding(handle: BinaryIO, path: Path) -> None:
+    """Refuse a catalogue in UTF-16 or UTF-32 (by the byte-order mark it starts with), and
+    leave ``handle`` at its start.
+
+    Raises:
+        UsageError: naming the encoding and how to convert the file.
+    """
+    line = handle.readline(4096)
+    handle.seek(0)
+    found = _foreign_encoding(line)
+    if found:
+        raise UsageError(
+            f"{path} is not UTF-8 text: it is {found} (it starts with a {found} byte-order "
+            f"mark); convert it first, e.g. iconv -f {found} -t UTF-8"
+        )
+
 
 def decode_line(
     raw: bytes, number: int, fmt: str, header: tuple[str, ...]
@@ -190,10 +234,18 @@ def read_header(handle: BinaryIO, path: Path) -> tuple[str, ...]:
     raw = handle.readline(MAX_RECORD_BYTES + 1)
     if len(raw) > MAX_RECORD_BYTES:
         raise UsageError(f"{path}: line 1 (the header) is longer than {MAX_RECORD_BYTES:,} bytes")
+    if b"\x00" in raw:
+        raise UsageError(f"{path}: line 1 (the header) holds NUL bytes: the file is not UTF-8 "
+                         "text (UTF-16 without a byte-order mark?)")  # fmt: skip
     try:
         text = raw.decode("utf-8").removeprefix("\ufeff").rstrip("\r\n")
+    except UnicodeDecodeError as error:
+        raise UsageError(
+            f"{path}: line 1 (the header) is not UTF-8 text (byte {error.start + 1})"
+        ) from None
+    try:
         columns = next(csv.reader([text], strict=True)) if text.strip() else []
-    except (UnicodeDecodeError, csv.Error):
+    except csv.Error:
         columns = []
     if not columns:
         raise UsageError(f"{path}: line 1 must be a header of column names (facts, id, label)")

@@ -2,23 +2,77 @@
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
+import hashlib
+import os
 import tomllib
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+
+import attrs
 
 from ._paths import read_regular
 from .errors import KnowledgeBaseError
 
-__all__ = ["MAX_FILE_BYTES", "read_text", "read_toml"]
+__all__ = ["MAX_FILE_BYTES", "Read", "read_text", "read_toml", "recording", "stamp"]
 
 #: The largest rule file, vocabulary, sources file or article read, in bytes.
 MAX_FILE_BYTES = 16 << 20
 
 
+#: The files read while :func:`recording` runs (in this thread or task).
+_READ: contextvars.ContextVar[dict[Path, Read] | None] = contextvars.ContextVar(
+    "expert_files_read", default=None
+)
+
+
+@attrs.frozen
+class Read:
+    """One file as it was read.
+
+    Attributes:
+        sha256: the SHA-256 of the very bytes that were parsed.
+        stamp: its modification time (ns) and size, taken just before it was read: if they
+            are the same later, the file has not been written since (or was written at that
+            very nanosecond to that very size).
+    """
+
+    sha256: str
+    stamp: tuple[int, int]
+
+
+def stamp(path: Path) -> tuple[int, int] | None:
+    """A file's modification time (ns) and size, or ``None`` when it cannot be seen."""
+    try:
+        info = os.stat(path)
+    except (OSError, ValueError):
+        return None
+    return info.st_mtime_ns, info.st_size
+
+
+@contextlib.contextmanager
+def recording() -> Iterator[dict[Path, Read]]:
+    """Record each file read through this module while the block runs (what a knowledge
+    base was made of), by path."""
+    read: dict[Path, Read] = {}
+    token = _READ.set(read)
+    try:
+        yield read
+    finally:
+        _READ.reset(token)
+
+
 def read_text(path: Path, what: str = "") -> str:
     """A file's text, read only if it is a regular file of at most MAX_FILE_BYTES."""
     try:
-        return read_regular(path, MAX_FILE_BYTES).decode("utf-8")
+        before = stamp(path)
+        data = read_regular(path, MAX_FILE_BYTES)
+        read = _READ.get()
+        if read is not None and before is not None:
+            read[path] = Read(hashlib.sha256(data).hexdigest(), before)
+        return data.decode("utf-8")
     except OSError as error:
         raise KnowledgeBaseError(f"{what}cannot read: {error.strerror}", path=path) from None
     except UnicodeDecodeError:

@@ -23,10 +23,10 @@ in this process) and :func:`on_dask` (the same on a Dask cluster, as a ``dask.ba
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
 import math
 import os
-import signal
 import stat
 import sys
 import time
@@ -39,16 +39,24 @@ from typing import Any, BinaryIO
 
 import attrs
 
-from . import _rows
-from ._checkpoint import Checkpoint, Paths, input_identity, refuse_partial
-from ._lanes import Scattered, dask_client, dask_lanes, here, in_order, process_lanes
+from . import __version__, _rows
+from ._checkpoint import Checkpoint, Paths, changes, input_identity, refuse_partial
+from ._lanes import (
+    Scattered,
+    check_address,
+    dask_client,
+    dask_lanes,
+    here,
+    in_order,
+    process_lanes,
+)
 from ._paths import Role, check_files, check_path_argument, locked
 from ._rows import FORMATS
 from ._terminal import size
 from .engine import Expert
-from .errors import ExpertError, UsageError, brief
+from .errors import BatchError, ExpertError, UsageError, brief
 from .facts import Device, Needs
-from .knowledge import bundled_path
+from .knowledge import bundled_path, load
 from .vocabulary import json_value
 
 __all__ = [
@@ -110,6 +118,9 @@ class BatchOptions:
         rules: the knowledge base's directory, or ``None`` for the bundled one.
         engine: the inference engine (see :data:`expert.engine.ENGINES`).
         attributes: the concluded attributes, in the order of CSV output columns.
+        base: the checksum of the knowledge base's files the run started with (see
+            :func:`base_digest`), which every process judging its rows must have read;
+            ``None`` where any will do.
     """
 
     input_format: str = "jsonl"
@@ -122,14 +133,17 @@ class BatchOptions:
     rules: str | None = None
     engine: str = "experta"
     attributes: tuple[str, ...] = ()
+    base: str | None = None
 
     def reserved(self) -> set[str]:
         """Columns that are not facts."""
         return {self.id_column, self.label_column, *self.ignore}
 
     def fingerprint(self) -> dict[str, Any]:
-        """What must not change between an interrupted run and its resumption."""
+        """What must not change between an interrupted run and its resumption (the
+        knowledge base is pinned apart, file by file)."""
         data = attrs.asdict(self)
+        del data["base"]
         data["header"], data["ignore"] = list(self.header), sorted(self.ignore)
         data["attributes"] = list(self.attributes)
         return data
@@ -285,11 +299,18 @@ def summary_problem(data: Any) -> str | None:
 # -- judging one record ----------------------------------------------------------------------
 
 
+def base_digest(files: Mapping[str, str]) -> str:
+    """One checksum of a knowledge base's files (:attr:`KnowledgeBase.files`)."""
+    text = json.dumps(sorted(files.items()), separators=(",", ":"))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
 class _Consultant:
     """An :class:`Expert` with a large cache of compact results, one per process."""
 
     def __init__(self, rules: str | None, engine: str) -> None:
         self.expert = Expert(rules, engine=engine, cache_size=0)
+        self.base = base_digest(self.expert.knowledge.files)
         self.judge = lru_cache(maxsize=CACHE_SIZE)(self._judge)
 
     def _judge(self, facts: tuple[tuple[str, Any], ...]) -> tuple[dict[str, Any], list[str]]:
@@ -308,11 +329,23 @@ class _Consultant:
 _CONSULTANTS: dict[tuple[str | None, str], _Consultant] = {}
 
 
-def _consultant(rules: str | None, engine: str) -> _Consultant:
-    """This process's consultant on ``rules``, built on first use (in each worker too)."""
-    if (rules, engine) not in _CONSULTANTS:
-        _CONSULTANTS[rules, engine] = _Consultant(rules, engine)
-    return _CONSULTANTS[rules, engine]
+def _consultant(rules: str | None, engine: str, base: str | None = None) -> _Consultant:
+    """This process's consultant on ``rules``, built on first use (in each worker too),
+    and built again when it was not made of the files ``base`` sums up.
+
+    Raises:
+        BatchError: the files are not those ``base`` sums up (they changed during the run).
+    """
+    found = _CONSULTANTS.get((rules, engine))
+    if found is None or (base is not None and found.base != base):
+        found = _CONSULTANTS[rules, engine] = _Consultant(rules, engine)
+    if base is not None and found.base != base:
+        raise BatchError(
+            f"the knowledge base {rules or '(the bundled one)'} changed while the batch ran: "
+            "its rows would be judged by two versions of it; the chunks done are kept, "
+            "judged by the first (put it back and --resume, or start over)"
+        )
+    return found
 
 
 def _rejected(number: int, ident: Any, problem: str) -> dict[str, Any]:
@@ -467,11 +500,12 @@ def _rules_key(rules: str | Path | None) -> str | None:
 @attrs.frozen
 class _Chunk:
     """Consecutive catalogue records, each with the number of its first line; the lines
-    they take, and the input offset after them."""
+    they take, the input offset after them, and the SHA-256 of the input up to there."""
 
     records: tuple[tuple[int, bytes], ...]
     lines: int
     end: int
+    digest: str
 
 
 def _error_line(row: Mapping[str, Any], raw: bytes) -> bytes:
@@ -500,7 +534,9 @@ def _judge_lines(
     records: Sequence[tuple[int, bytes]], options: BatchOptions
 ) -> tuple[list[tuple[bytes, bytes]], Summary]:
     """Judge numbered records; per record its output bytes and its error bytes (one is
-    empty). Runs wherever the work is: this process, a worker, a Dask worker."""
+    empty). Runs wherever the work is: this process, a worker, a Dask worker, each of
+    which must judge by the knowledge base the run started with."""
+    _consultant(options.rules, options.engine, options.base)
     results, summary = [], Summary()
     for number, raw in records:
         record = _rows.decode_line(raw, number, options.input_format, options.header)
@@ -528,8 +564,8 @@ def _router(options: BatchOptions) -> Callable[[tuple[int, bytes]], int]:
         try:
             record = json.loads(line[1])
             key = repr(sorted((k, v) for k, v in record.items() if k not in reserved))
-        except (ValueError, AttributeError, TypeError):
-            return zlib.crc32(line[1])
+        except (ValueError, AttributeError, TypeError, RecursionError):
+            return zlib.crc32(line[1])  # not a record: any lane will reject it
         return zlib.crc32(key.encode("utf-8", "replace"))
 
     return csv_route if options.input_format == "csv" else json_route
@@ -537,18 +573,19 @@ def _router(options: BatchOptions) -> Callable[[tuple[int, bytes]], int]:
 
 @attrs.frozen
 class _Done:
-    """A judged chunk: output bytes, error lines, counts, lines read, input offset after."""
+    """A judged chunk: output bytes, error lines, counts, lines read, input offset after and
+    the input's SHA-256 up to there."""
 
     output: bytes
     errors: bytes
     summary: Summary
     lines: int
     end: int
+    digest: str
 
 
 def _worker_start(rules: str | None, engine: str) -> None:
-    """Start a worker process: leave Ctrl-C to the parent and build the expert now."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    """Start a worker process: build the expert now."""
     _consultant(rules, engine)
 
 
@@ -581,7 +618,7 @@ def _judged(
                 summary.merge(each)
             output = b"".join(output for output, _ in results)
             errors = b"".join(error for _, error in results)
-            yield _Done(output, errors, summary, chunk.lines, chunk.end)
+            yield _Done(output, errors, summary, chunk.lines, chunk.end, chunk.digest)
 
 
 def _judge_partition(numbered: Iterable[tuple[int, Any]], options: BatchOptions) -> list[Any]:
@@ -635,20 +672,27 @@ def on_dask(
 # -- files -----------------------------------------------------------------------------------
 
 
-def _physical_lines(handle: BinaryIO) -> Iterator[tuple[bytes, int]]:
-    """Each line (cut after ``MAX_RECORD_BYTES + 1`` bytes) and the bytes it takes."""
+def _physical_lines(handle: BinaryIO, digest: Any) -> Iterator[tuple[bytes, int, Any]]:
+    """Each line (cut after ``MAX_RECORD_BYTES + 1`` bytes), the bytes it takes, and the
+    SHA-256 state of the input up to its end (``digest``, the state before the first line,
+    goes on over every byte read)."""
     while raw := handle.readline(MAX_RECORD_BYTES + 1):
+        digest.update(raw)
         taken = len(raw)
         if len(raw) > MAX_RECORD_BYTES and not raw.endswith(b"\n"):
             while more := handle.readline(1 << 20):  # skip the rest, holding none of it
+                digest.update(more)
                 taken += len(more)
                 if more.endswith(b"\n"):
                     break
-        yield raw, taken
+        yield raw, taken, digest.copy()
 
 
-def _records(handle: BinaryIO, fmt: str, width: int) -> Iterator[tuple[bytes, int, int]]:
-    """Each record: its bytes, the lines it takes and the bytes it takes.
+def _records(
+    handle: BinaryIO, fmt: str, width: int, digest: Any
+) -> Iterator[tuple[bytes, int, int, Any]]:
+    """Each record: its bytes, the lines and the bytes it takes, and the SHA-256 state of
+    the input up to its end.
 
     A CSV record goes on over the next lines while a quoted field is open (RFC 4180), for
     at most ``MAX_RECORD_LINES`` lines and ``MAX_RECORD_BYTES`` bytes, if the lines then
@@ -656,16 +700,16 @@ def _records(handle: BinaryIO, fmt: str, width: int) -> Iterator[tuple[bytes, in
     is a record alone (a bad one), and the lines after it are read again as records of
     their own, so a stray quote never swallows the rows after it.
     """
-    lines = _physical_lines(handle)
-    pending: deque[tuple[bytes, int]] = deque()
+    lines = _physical_lines(handle, digest)
+    pending: deque[tuple[bytes, int, Any]] = deque()
     while True:
         first = pending.popleft() if pending else next(lines, None)
         if first is None:
             return
-        raw, taken = first
+        raw, taken, state = first
         quotes = raw.count(b'"')
         if fmt != "csv" or quotes % 2 == 0 or len(raw) > MAX_RECORD_BYTES:
-            yield raw, 1, taken
+            yield raw, 1, taken, state
             continue
         parts, size = [first], len(raw)
         while quotes % 2 and len(parts) < MAX_RECORD_LINES and size <= MAX_RECORD_BYTES:
@@ -675,28 +719,31 @@ def _records(handle: BinaryIO, fmt: str, width: int) -> Iterator[tuple[bytes, in
             parts.append(following)
             quotes += following[0].count(b'"')
             size += len(following[0])
-        joined = b"".join(part for part, _ in parts)
+        joined = b"".join(part[0] for part in parts)
         if quotes % 2 == 0 and size <= MAX_RECORD_BYTES and _rows.fields(joined) == width:
-            yield joined, len(parts), sum(n for _, n in parts)
+            yield joined, len(parts), sum(part[1] for part in parts), parts[-1][2]
         else:
             pending.extendleft(reversed(parts[1:]))
-            yield raw, 1, taken
+            yield raw, 1, taken, state
 
 
 def _chunks(
-    handle: BinaryIO, first: int, offset: int, size: int, options: BatchOptions
+    handle: BinaryIO, first: int, offset: int, size: int, options: BatchOptions, digest: Any
 ) -> Iterator[_Chunk]:
+    """The records from ``offset`` on in chunks of ``size``; ``digest`` is the SHA-256
+    state of the input before ``offset``."""
     records: list[tuple[int, bytes]] = []
     lines = 0
-    for raw, count, taken in _records(handle, options.input_format, len(options.header)):
+    width = len(options.header)
+    for raw, count, taken, state in _records(handle, options.input_format, width, digest):
         records.append((first + lines, raw))
         lines += count
         offset += taken
         if len(records) == size:
-            yield _Chunk(tuple(records), lines, offset)
+            yield _Chunk(tuple(records), lines, offset, state.hexdigest())
             first, lines, records = first + lines, 0, []
     if records:
-        yield _Chunk(tuple(records), lines, offset)
+        yield _Chunk(tuple(records), lines, offset, state.hexdigest())
 
 
 def _count_lines(path: Path) -> int:
@@ -805,7 +852,9 @@ def run_batch(
     # Every file is checked before any is created; the lock then keeps other runs out.
     check_files(_inputs(source, rules), paths.roles())
     rules_key = _rules_key(rules)
-    expert = _consultant(rules_key, engine).expert  # a broken base or engine fails here
+    # The base as its files are now (a broken base or engine fails here), pinned for the run.
+    base = base_digest(load(rules_key).files)
+    expert = _consultant(rules_key, engine, base).expert
     options = BatchOptions(
         input_format=in_format,
         output_format=out_format,
@@ -816,16 +865,20 @@ def run_batch(
         rules=rules_key,
         engine=engine,
         attributes=tuple(expert.knowledge.verdict_attributes()),
+        base=base,
     )
     started = time.monotonic()
     with _open_input(source) as handle:
+        _rows.check_encoding(handle, source)
         if in_format == "csv":
             header = _rows.read_header(handle, source)
             named = {"--id-column": id_column, "--label-column": label_column}
             _rows.check_header(header, options.reserved(), named, source, expert.knowledge.inputs)
             label_always = options.label_always or options.label_column in header
             options = attrs.evolve(options, header=header, label_always=label_always)
-        with locked(paths.locks()):
+        # A scheduler out of reach is found before any file is made.
+        connected = dask_client(dask) if dask is not None else contextlib.nullcontext()
+        with connected as dask, locked(paths.locks()):
             if not resume:
                 refuse_partial(paths)
             summary = _run(handle, source, paths, options, resume, workers, dask, chunk_size,
@@ -874,6 +927,8 @@ def _check_counts(workers: Any, chunk_size: Any, dask: Any) -> None:
             )
     if dask is not None and workers > 1:
         raise UsageError("give --workers or --dask, not both")
+    if isinstance(dask, str):
+        check_address(dask)
 
 
 def _inputs(source: Path, rules: str | Path | None) -> list[Role]:
@@ -907,23 +962,63 @@ def _open_input(path: Path) -> Iterator[BinaryIO]:
 
 def _start(
     handle: BinaryIO, source: Path, paths: Paths, options: BatchOptions, resume: bool
-) -> Checkpoint:
-    """The checkpoint to go on from: the interrupted run's, or a new one."""
+) -> tuple[Checkpoint, dict[str, Any]]:
+    """The checkpoint to go on from (the interrupted run's, or a new one) and the input's
+    identity when the run started."""
     identity, settings = input_identity(source), options.fingerprint()
+    files = _consultant(options.rules, options.engine, options.base).expert.knowledge.files
+    knowledge = {"version": __version__, "files": dict(files)}
     if resume and paths.sidecar.exists():
-        return Checkpoint.resume(paths, source, identity, settings, summary_problem)
+        checkpoint = Checkpoint.resume(
+            paths, source, identity, settings, knowledge, summary_problem
+        )
+        return checkpoint, checkpoint.saved["input"]
     head = b""
     if options.output_format == "csv":
         columns = _rows.output_columns(options.attributes, options.label_always)
         head = _rows.csv_line(columns).encode("utf-8")
-    return Checkpoint.start(
+    checkpoint = Checkpoint.start(
         paths,
+        source,
         identity,
         settings,
+        knowledge,
         offset=handle.tell(),
         lines=1 if options.header else 0,
         extra=Summary().to_dict(),
         head=head,
+    )
+    return checkpoint, identity
+
+
+def _changed(source: Path, identity: Mapping[str, Any], read: Any = None) -> str | None:
+    """How the input differs from the file a run started on, or ``None``: its path, size,
+    modification time and inode, and, given the SHA-256 state of everything the run read
+    (``read``), its bytes."""
+    try:
+        now = input_identity(source)
+    except OSError as error:
+        return f"it cannot be read now: {error.strerror or error}"
+    if now != identity:
+        return changes(identity, now)
+    if read is not None:
+        try:
+            with open(source, "rb") as handle:
+                digest = hashlib.file_digest(handle, "sha256")
+        except OSError as error:
+            return f"it cannot be read now: {error.strerror or error}"
+        if digest.hexdigest() != read.hexdigest():
+            return "its bytes are not those read"
+    return None
+
+
+def _fail_changed(checkpoint: Checkpoint, source: Path, why: str) -> BatchError:
+    """Mark the run failed because its input changed, and the error saying so."""
+    reason = f"the input {source} changed while the batch ran ({why})"
+    checkpoint.fail(reason)
+    return BatchError(
+        f"{reason}: its rows would mix two versions of it; nothing was written to "
+        f"{checkpoint.paths.output}; {checkpoint.paths.start_over()}"
     )
 
 
@@ -941,12 +1036,17 @@ def _run(
     keep_empty_errors: bool,
 ) -> Summary:
     """Judge the input from where the last run stopped, chunk by chunk, into the files; an
-    errors file of the default name is left only when some record was rejected."""
-    checkpoint = _start(handle, source, paths, options, resume)
+    errors file of the default name is left only when some record was rejected.
+
+    The input must stay the file the run started on: its identity is checked after every
+    chunk, and, at the end, its bytes against everything read; a change fails the run.
+    """
+    checkpoint, identity = _start(handle, source, paths, options, resume)
     summary = Summary.from_dict(checkpoint.extra)
     summary.resumed_rows = summary.rows
     handle.seek(checkpoint.offset)
-    chunks = _chunks(handle, checkpoint.lines + 1, checkpoint.offset, chunk_size, options)
+    read = checkpoint.input_hash.copy()
+    chunks = _chunks(handle, checkpoint.lines + 1, checkpoint.offset, chunk_size, options, read)
     if progress is None:
         from rich.console import Console
 
@@ -956,15 +1056,22 @@ def _run(
         judged = contextlib.closing(_judged(chunks, options, workers, dask))
         with _progress_bar(progress, total, summary.rows) as advance, judged as results:
             for done in results:
+                why = _changed(source, identity)
+                if why:
+                    raise _fail_changed(checkpoint, source, why)
                 summary.merge(done.summary)
                 checkpoint.add(
                     done.output,
                     done.errors,
                     lines=done.lines,
                     offset=done.end,
+                    input_sha256=done.digest,
                     extra=summary.to_dict(),
                 )
                 advance(done.lines)
+        why = _changed(source, identity, read)
+        if why:
+            raise _fail_changed(checkpoint, source, why)
     except BaseException:
         checkpoint.close()
         raise

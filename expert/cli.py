@@ -26,7 +26,7 @@ from ._safe_text import visible
 from ._terminal import size
 from .check import check
 from .engine import ENGINES, Expert
-from .errors import ExpertError, InferenceError, UsageError, one_line
+from .errors import BatchError, ExpertError, InferenceError, UsageError, one_line
 from .explanation import what_if
 from .knowledge import load
 from .render import (
@@ -472,7 +472,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         code = _run(args, _Console(highlight=False, **size()))
         sys.stdout.flush()  # a closed pipe shows here, not after main has returned
         return code
-    except InferenceError as error:
+    except (InferenceError, BatchError) as error:
         _report(error, debug)
         return 1
     except ExpertError as error:

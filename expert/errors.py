@@ -6,6 +6,7 @@ import difflib
 from collections.abc import Iterable
 
 __all__ = [
+    "BatchError",
     "EngineUnavailableError",
     "ExpertError",
     "ExplanationError",
@@ -137,6 +138,12 @@ class ExplanationError(ExpertError, LookupError):
         self.attribute = attribute
         self.allowed = tuple(allowed)
         super().__init__(message, suggestion=suggest(attribute, self.allowed))
+
+
+class BatchError(ExpertError):
+    """A batch cannot go on, through no fault of its arguments: a file it reads (the
+    catalogue, a rule file, an article) changed while it ran, or a worker process died.
+    What it wrote is kept; the command line exits 1."""
 
 
 class EngineUnavailableError(ExpertError, ImportError):

@@ -18,7 +18,7 @@ import attrs
 
 from ._paths import check_path_argument
 from ._short_repr import cf, fit, pairs, shown
-from ._toml import read_text, read_toml
+from ._toml import Read, read_text, read_toml, recording, stamp
 from .certainty import HEDGES
 from .errors import FactError, KnowledgeBaseError, brief, suggest
 from .goals import Goal, read_goals
@@ -327,6 +327,9 @@ class KnowledgeBase:
     group_words: Mapping[str, Group] = attrs.field(factory=dict)
     #: The words people use for its facts and questions (``questions.toml``).
     phrasing: Phrasing = attrs.field(factory=Phrasing)
+    #: The SHA-256 of every file the base was read from (rule files, vocabulary, sources,
+    #: goals, questions, articles), by path within :attr:`path` (``articles/kania.txt``).
+    files: Mapping[str, str] = attrs.field(factory=dict)
     #: The attributes a user states (``input = true``), by full name, in vocabulary order.
     inputs: Mapping[str, Attribute] = attrs.field(init=False, repr=False, eq=False)
 
@@ -468,15 +471,17 @@ def bundled_path() -> Path:
         ) from None
 
 
-_CACHE: dict[tuple[str, tuple[tuple[str, float], ...]], KnowledgeBase] = {}
+#: Each directory's base, with the files it was read from, as they were then.
+_CACHE: dict[str, tuple[tuple[str, ...], dict[Path, Read], KnowledgeBase]] = {}
 
 
 def load(path: str | Path | None = None) -> KnowledgeBase:
     """Load and validate the knowledge base in directory ``path`` (default: the bundled one).
 
     Only ``*.toml`` files directly in the directory are read: ``sources.toml``,
-    ``vocabulary.toml`` and one file per topic. The result is cached by the files' paths and
-    modification times.
+    ``vocabulary.toml`` and one file per topic, and the articles ``sources.toml`` names. The
+    result is cached while the same rule files are there and no file it was read from has
+    changed (by modification time and size).
 
     Raises:
         KnowledgeBaseError: a missing or unreadable file, or a rule that breaks the schema.
@@ -486,13 +491,31 @@ def load(path: str | Path | None = None) -> KnowledgeBase:
     if not directory.is_dir():
         raise KnowledgeBaseError(f"{directory}: not a directory of rule files")
     files = sorted(p for p in directory.glob("*.toml") if p.is_file())
-    # A decision table's rows may be in a CSV file beside it: its changes count too.
-    tables = sorted(p for p in directory.glob("*.csv") if p.is_file())
-    stamp = tuple((str(p), p.stat().st_mtime) for p in (*files, *tables))
-    key = (str(directory.resolve()), stamp)
-    if key not in _CACHE:
-        _CACHE[key] = _Loader(directory, files).load()
-    return _CACHE[key]
+    key, listing = str(directory.resolve()), tuple(str(p) for p in files)
+    cached = _CACHE.get(key)
+    if (
+        cached is None
+        or cached[0] != listing
+        or any(stamp(p) != read.stamp for p, read in cached[1].items())
+    ):
+        with recording() as read:
+            base = _Loader(directory, files).load()
+        base = attrs.evolve(base, files=_names(directory, read))
+        cached = _CACHE[key] = (listing, read, base)
+    return cached[2]
+
+
+def _names(directory: Path, read: Mapping[Path, Read]) -> dict[str, str]:
+    """The digests of the files read, by path within ``directory``, sorted."""
+    named = {}
+    for path, done in read.items():
+        for root in (directory, directory.resolve()):
+            if path.is_relative_to(root):
+                named[path.relative_to(root).as_posix()] = done.sha256
+                break
+        else:
+            named[str(path)] = done.sha256
+    return dict(sorted(named.items()))
 
 
 class _Loader:

@@ -23,3 +23,22 @@ def tiny_expert(tiny_base: Path):
     from expert import Expert
 
     return Expert(tiny_base)
+
+
+@pytest.fixture(scope="session")
+def cluster():
+    """A two-process Dask cluster on loopback, shared by the tests of one test process."""
+    distributed = pytest.importorskip("distributed")
+    with distributed.LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
+        dashboard_address=None, death_timeout=60,
+    ) as local:  # fmt: skip
+        yield local
+
+
+@pytest.fixture
+def lanes(request) -> list[str]:
+    """The arguments that run a batch as ``request.param`` says (see ``support.LANES``)."""
+    if request.param == "dask":
+        return ["--dask", request.getfixturevalue("cluster").scheduler_address]
+    return ["--workers", "2"] if request.param == "workers-2" else []

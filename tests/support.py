@@ -6,6 +6,8 @@ import shutil
 import textwrap
 from pathlib import Path
 
+import pytest
+
 from expert.knowledge import bundled_path
 
 #: A small base that exercises chaining, combination, conflicts and negative evidence.
@@ -197,3 +199,12 @@ def winex_base(
     for name, text in (files or {}).items():
         (directory / name).write_text(textwrap.dedent(text), encoding="utf-8")
     return directory
+
+
+#: The ways a batch runs (the ``lanes`` fixture's parameters): in this process, on two
+#: worker processes, on a local Dask cluster.
+LANES = [
+    pytest.param("serial"),
+    pytest.param("workers-2"),
+    pytest.param("dask", marks=pytest.mark.dask),
+]

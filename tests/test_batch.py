@@ -3,20 +3,24 @@ bad rows, resumption after a kill, worker processes, Dask, and sample catalogues
 
 from __future__ import annotations
 
+import codecs
 import csv
 import json
 import math
 import os
 import stat
 import sys
+import time
 from pathlib import Path
 
 import pytest
+from support import LANES
 
 from expert import Device, Needs
 from expert.batch import consult_records, on_dask, run_batch
 from expert.catalogue import sample_catalogue, write_catalogue
 from expert.cli import main
+from expert.errors import UsageError
 
 
 def run(capsys, *argv):
@@ -133,12 +137,14 @@ JUNK_JSONL = [
 ]
 
 
-def test_junk_rows_land_in_the_errors_file_and_the_batch_finishes(capsys, tmp_path):
-    """Every kind of bad row is reported with its line number and reason; exit 0."""
+@pytest.mark.parametrize("lanes", LANES, indirect=True)
+def test_junk_rows_land_in_the_errors_file_and_the_batch_finishes(capsys, tmp_path, lanes):
+    """Every kind of bad row is reported with its line number and reason, here, on workers
+    or on Dask; exit 0."""
     source = tmp_path / "junk.jsonl"
     source.write_bytes(b"".join(JUNK_JSONL))
     target = tmp_path / "out.jsonl"
-    code, out, _ = run(capsys, "batch", source, "-o", target, "--label-column", "label")
+    code, out, _ = run(capsys, "batch", source, "-o", target, "--label-column", "label", *lanes)
     assert code == 0
     assert [row["id"] for row in jsonl(target)] == ["ok-1", "ok-2"]
     errors = {row["line"]: row for row in jsonl(tmp_path / "out.jsonl.errors.jsonl")}
@@ -190,17 +196,6 @@ def test_two_workers_write_what_one_process_writes(capsys, tmp_path):
     assert (tmp_path / "pool.jsonl.errors.jsonl").read_bytes() == serial_errors
 
 
-@pytest.fixture(scope="module")
-def cluster():
-    """A two-process Dask cluster on loopback."""
-    distributed = pytest.importorskip("distributed")
-    with distributed.LocalCluster(
-        n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
-        dashboard_address=None, death_timeout=60,
-    ) as local:  # fmt: skip
-        yield local
-
-
 @pytest.mark.dask
 def test_a_local_cluster_writes_what_one_process_writes(capsys, tmp_path, cluster):
     """--dask on a LocalCluster gives the same rows in the same order as a serial run."""
@@ -240,6 +235,57 @@ def test_dask_missing_exits_2_saying_how_to_install(capsys, tmp_path, monkeypatc
         capsys, "batch", source, "-o", tmp_path / "o.jsonl", "--dask", "tcp://127.0.0.1:8786",
     )  # fmt: skip
     assert code == 2 and "install expert[dask]" in err and len(err.strip().splitlines()) == 1
+
+
+MALFORMED_ADDRESSES = [
+    "nonsense:::", "", "tcp://", "[::1", "tcp://:8786", "tcp://h:99999", "tcp://h:port",
+    "http://h:8786", "tcp://h:8786/x", " tcp://h:8786",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("address", MALFORMED_ADDRESSES)
+def test_a_malformed_dask_address_exits_2_at_once_making_no_client(
+    capsys, tmp_path, monkeypatch, address
+):
+    """A --dask address that is not [SCHEME://]HOST[:PORT] is exit 2 with one line before
+    any client exists (none is left to fail in its destructor), from the CLI and the API."""
+    distributed = pytest.importorskip("distributed")
+    made = []
+
+    class Client:
+        def __init__(self, *args, **kwargs):
+            made.append(args)
+
+    monkeypatch.setattr(distributed, "Client", Client)
+    source = sample(tmp_path / "cat.csv", 5)
+    started = time.monotonic()
+    code, out, err = run(capsys, "batch", source, "-o", tmp_path / "o.jsonl", "--dask", address)
+    assert code == 2 and out == "" and len(err.splitlines()) == 1, err
+    assert "is not a scheduler address" in err and "tcp://127.0.0.1:8786" in err
+    assert time.monotonic() - started < 5 and made == []
+    assert sorted(os.listdir(tmp_path)) == ["cat.csv"]
+    with pytest.raises(UsageError, match="is not a scheduler address"):
+        on_dask([{"mic": "boom"}], address)
+    assert made == []
+
+
+def test_an_unreachable_scheduler_exits_2_before_any_file_is_made(capsys, tmp_path, monkeypatch):
+    """A well-formed address whose scheduler cannot be reached is one line and exit 2, and
+    leaves no partial run behind: the corrected command runs at once."""
+    distributed = pytest.importorskip("distributed")
+
+    class Client:
+        def __init__(self, address, **kwargs):
+            raise OSError(f"Timed out trying to connect to {address} after 10 s")
+
+    monkeypatch.setattr(distributed, "Client", Client)
+    source = sample(tmp_path / "cat.csv", 5)
+    argv = ["batch", source, "-o", tmp_path / "o.jsonl"]
+    code, out, err = run(capsys, *argv, "--dask", "tcp://127.0.0.1:1")
+    assert code == 2 and out == "" and len(err.splitlines()) == 1, err
+    assert "cannot reach the Dask scheduler at 'tcp://127.0.0.1:1'" in err
+    assert sorted(os.listdir(tmp_path)) == ["cat.csv"]
+    assert run(capsys, *argv)[0] == 0
 
 
 def test_consult_records_takes_mappings_and_fact_objects():
@@ -345,6 +391,44 @@ def test_bad_cli_input_exits_2_with_one_line(capsys, tmp_path, argv, expected):
     assert not (tmp_path / "o.jsonl").exists()
 
 
+CATALOGUE_TEXT = "id,mic\nsku-1,boom\n"
+ENCODED = {
+    "UTF-16 CSV": ("csv", CATALOGUE_TEXT.encode("utf-16"), "it is UTF-16 (it starts with a UTF-16"),
+    "UTF-16 big-endian JSON Lines": (
+        "jsonl", codecs.BOM_UTF16_BE + '{"mic": "boom"}\n'.encode("utf-16-be"), "it is UTF-16",
+    ),
+    "UTF-32 JSON Lines": ("jsonl", '{"mic": "boom"}\n'.encode("utf-32"), "it is UTF-32"),
+    "UTF-16 CSV without a mark": (
+        "csv", CATALOGUE_TEXT.encode("utf-16-le"), "holds NUL bytes: the file is not UTF-8",
+    ),
+    "Latin-1 CSV header": ("csv", "id,mic,prïce\n".encode("latin-1"), "is not UTF-8 text (byte 10)"),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("case", ENCODED)
+def test_a_catalogue_that_is_not_utf8_is_refused_naming_its_encoding(capsys, tmp_path, case):
+    """A catalogue in UTF-16 or UTF-32 (by its byte-order mark), or whose header is not
+    UTF-8, is exit 2 with one line saying so, not a header or row error."""
+    fmt, data, expected = ENCODED[case]
+    source = tmp_path / f"cat.{fmt}"
+    source.write_bytes(data)
+    code, out, err = run(capsys, "batch", source, "-o", tmp_path / "o.jsonl")
+    assert code == 2 and out == "" and len(err.splitlines()) == 1, err
+    assert expected in err and "must be a header" not in err
+    assert sorted(os.listdir(tmp_path)) == [source.name]
+
+
+def test_a_junk_row_that_starts_like_a_byte_order_mark_is_only_a_bad_row(capsys, tmp_path):
+    """A first line of junk bytes that happen to start with FF FE is a not-utf8 row, and the
+    batch goes on."""
+    source = tmp_path / "cat.jsonl"
+    source.write_bytes(b"\xff\xfe\x81\x00\x9c\xd8\x01\x02\n" + b'{"mic": "boom"}\n')
+    code, out, err = run(capsys, "batch", source, "-o", tmp_path / "o.jsonl")
+    assert code == 0, err
+    assert [row["error"] for row in jsonl(tmp_path / "o.jsonl.errors.jsonl")] == ["not-utf8"]
+    assert len(jsonl(tmp_path / "o.jsonl")) == 1
+
+
 def test_the_errors_file_can_go_elsewhere(capsys, tmp_path):
     """--errors names the errors file; the output is never left half-written."""
     source = tmp_path / "cat.jsonl"
@@ -382,19 +466,24 @@ CRASHING_JSONL = {
 }  # fmt: skip
 
 
-@pytest.mark.parametrize("fmt", ["jsonl", "csv"])
+@pytest.mark.parametrize(
+    ("fmt", "lanes"),
+    [("jsonl", "serial"), ("csv", "serial"), ("jsonl", "workers-2"),
+     pytest.param("csv", "dask", marks=pytest.mark.dask)],
+    indirect=["lanes"],
+)  # fmt: skip
 def test_rows_that_would_crash_the_reader_are_errors_and_the_output_stays_strict(
-    capsys, tmp_path, fmt
+    capsys, tmp_path, fmt, lanes
 ):
     """Deep nesting, huge numbers, lone surrogates, non-finite ids, over-long lines: each
-    row goes to the errors file with its line and reason; every line written is strict
-    JSON (or CSV that reads back to the same ids)."""
+    row goes to the errors file with its line and reason, here, on workers or on Dask;
+    every line written is strict JSON (or CSV that reads back to the same ids)."""
     lines = [b'{"id": "ok-1", "mic": "boom"}', *(CRASHING_JSONL[n][0] for n in range(2, 15))]
     lines += [b'{"id": "cr\\rlf\\n\\"q\\",", "mic": "none"}', b'{"id": 12345678901234567890123}']
     source = tmp_path / "junk.jsonl"
     source.write_bytes(b"\n".join(lines) + b"\n")
     target = tmp_path / f"out.{fmt}"
-    code, out, err = run(capsys, "batch", source, "-o", target)
+    code, out, err = run(capsys, "batch", source, "-o", target, *lanes)
     assert code == 0 and err == "" and "16 rows" in out
     errors = [strict_json(line) for line in (tmp_path / f"out.{fmt}.errors.jsonl").open()]
     found = {row["line"]: (row["error"], row["reason"]) for row in errors}

@@ -4,8 +4,11 @@ bytes of an uninterrupted one and leaves no process behind."""
 
 from __future__ import annotations
 
+import concurrent.futures
 import hashlib
 import json
+import os
+import random
 import signal
 import subprocess
 import sys
@@ -13,7 +16,10 @@ import time
 from pathlib import Path
 
 import pytest
+from support import TINY_RULES, write_base
 
+import expert
+from expert import batch
 from expert._checkpoint import Checkpoint
 from expert.catalogue import sample_catalogue, write_catalogue
 from expert.cli import main
@@ -159,19 +165,27 @@ def test_a_damaged_interrupted_run_is_refused_saying_how_to_start_over(
     assert (tmp_path / "out.jsonl.errors.jsonl").read_bytes() == whole_errors
 
 
-@pytest.mark.parametrize("fmt", ["jsonl", "csv"])
-@pytest.mark.parametrize("chunks", [1, 7])
+# Every format and moment in one process; one of each with workers and on Dask.
+RESUMES = [
+    *[("jsonl", 1, "serial"), ("jsonl", 7, "serial"), ("csv", 1, "serial"), ("csv", 7, "serial")],
+    ("csv", 7, "workers-2"),
+    pytest.param("jsonl", 1, "dask", marks=pytest.mark.dask),
+]
+
+
+@pytest.mark.parametrize(("fmt", "chunks", "lanes"), RESUMES, indirect=["lanes"])
 def test_resume_after_ctrl_c_equals_an_uninterrupted_run(
-    capsys, monkeypatch, tmp_path, small, fmt, chunks
+    capsys, monkeypatch, tmp_path, small, fmt, chunks, lanes
 ):
-    """Stopped after any chunk, a resumed run writes the bytes of an uninterrupted one."""
+    """Stopped after any chunk, here, on workers or on Dask, a resumed run writes the bytes
+    of an uninterrupted one."""
     source, _, _ = small
     argv = ["batch", source, "--chunk-size", "20"]
     assert run(capsys, *argv, "-o", tmp_path / f"whole.{fmt}")[0] == 0
     target = tmp_path / f"out.{fmt}"
-    interrupted(monkeypatch, capsys, [*argv, "-o", target], chunks)
+    interrupted(monkeypatch, capsys, [*argv, "-o", target, *lanes], chunks)
     assert not target.exists()
-    code, out, _ = run(capsys, *argv, "-o", target, "--resume")
+    code, out, _ = run(capsys, *argv, "-o", target, "--resume", *lanes)
     assert code == 0 and "resumed after" in out
     assert target.read_bytes() == (tmp_path / f"whole.{fmt}").read_bytes()
     errors = (tmp_path / f"whole.{fmt}.errors.jsonl").read_bytes()
@@ -181,18 +195,165 @@ def test_resume_after_ctrl_c_equals_an_uninterrupted_run(
     ]  # fmt: skip
 
 
-def test_resume_refuses_another_input_or_other_settings(capsys, monkeypatch, tmp_path, small):
-    """A resumed run must read the same input with the same settings."""
+def _rewrite_keeping_time(source: Path) -> None:
+    """Change a byte the interrupted run read, keeping the file's size and time."""
+    info = source.stat()
+    data = bytearray(source.read_bytes())
+    at = data.index(b"headset", 300)
+    data[at : at + 7] = b"HEADSET"
+    source.write_bytes(bytes(data))
+    os.utime(source, ns=(info.st_atime_ns, info.st_mtime_ns))
+
+
+def _replace_by_a_copy(source: Path) -> None:
+    """Put a copy of the same bytes in its place (another inode)."""
+    copy = source.with_name("copy.csv")
+    copy.write_bytes(source.read_bytes())
+    os.replace(copy, source)
+
+
+def _append_a_row(source: Path) -> None:
+    with open(source, "ab") as handle:
+        handle.write(b"SKU-X,headset,boom" + b"," * 17 + b"\n")
+
+
+INPUT_CHANGES = {
+    "a row appended": (_append_a_row, "size 1"),
+    "a byte rewritten, size and time kept": (_rewrite_keeping_time, "does not hold what the"),
+    "replaced by a copy of itself": (_replace_by_a_copy, "another file under the same name"),
+}
+
+
+@pytest.mark.parametrize("change", INPUT_CHANGES)
+def test_resume_refuses_another_input_or_other_settings(
+    capsys, monkeypatch, tmp_path, small, change
+):
+    """A resumed run must read the same file (path, size, time, inode), holding the bytes
+    the interrupted run read, with the same settings; each refusal says what differs."""
     source = tmp_path / "cat.csv"
     source.write_bytes(small[0].read_bytes())
     argv = ["batch", source, "-o", tmp_path / "out.jsonl", "--chunk-size", "20"]
     interrupted(monkeypatch, capsys, argv, chunks=2)
     code, _, err = run(capsys, *argv, "--resume", "--ignore", "weight")
     assert code == 2 and "other settings (ignore)" in err and "start over" in err
-    with open(source, "ab") as handle:
-        handle.write(b"SKU-X,headset,boom" + b"," * 17 + b"\n")
+    alter, expected = INPUT_CHANGES[change]
+    alter(source)
+    code, out, err = run(capsys, *argv, "--resume")
+    assert code == 2 and out == "" and len(err.splitlines()) == 1, err
+    assert expected in err and "cannot resume: the input" in err and "to start over" in err
+
+
+def _edit(path: Path) -> None:
+    path.write_bytes(path.read_bytes() + b"\n# edited\n")
+
+
+BASE_CHANGES = {
+    "a rule file edited": (lambda kb: _edit(kb / "tiny.toml"), "changed tiny.toml"),
+    "the vocabulary edited": (lambda kb: _edit(kb / "vocabulary.toml"), "changed vocabulary"),
+    "an article edited": (lambda kb: _edit(kb / "articles" / "kania.txt"), "articles/kania.txt"),
+    "a topic added": (
+        lambda kb: (kb / "more.toml").write_text('summary = "more"\n'), "added more.toml",
+    ),
+    "a file removed": (lambda kb: (kb / "extra.toml").unlink(), "removed extra.toml"),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("change", BASE_CHANGES)
+def test_resume_refuses_other_rules_saying_what_changed(
+    capsys, monkeypatch, tmp_path, small, change
+):
+    """The progress file pins every file the knowledge base was read from: a resume on a
+    base edited, added to or cut is exit 2 naming the files, touching nothing; on the
+    base put back it writes the bytes of an uninterrupted run."""
+    kb = write_base(tmp_path / "kb", {"tiny": TINY_RULES, "extra": 'summary = "extra"\n'})
+    saved = {path: path.read_bytes() for path in kb.rglob("*") if path.is_file()}
+    out = tmp_path / "run"
+    out.mkdir()
+    argv = ["--rules", kb, "batch", small[0], "--chunk-size", "20", "-o"]
+    assert run(capsys, *argv, tmp_path / "whole.jsonl")[0] == 0
+    whole = (tmp_path / "whole.jsonl").read_bytes()
+    whole_errors = (tmp_path / "whole.jsonl.errors.jsonl").read_bytes()
+    argv.append(out / "out.jsonl")
+    interrupted(monkeypatch, capsys, argv, chunks=3)
+    alter, expected = BASE_CHANGES[change]
+    alter(kb)
+    before = _listing(out)
+    code, text, err = run(capsys, *argv, "--resume")
+    assert code == 2 and text == "" and len(err.splitlines()) == 1, err
+    assert "judged by other rules: the knowledge base changed since" in err
+    assert expected in err and "to start over" in err
+    assert _listing(out) == before
+    (kb / "more.toml").unlink(missing_ok=True)
+    for path, data in saved.items():
+        path.write_bytes(data)
+    assert run(capsys, *argv, "--resume")[0] == 0
+    assert (out / "out.jsonl").read_bytes() == whole
+    assert (out / "out.jsonl.errors.jsonl").read_bytes() == whole_errors
+
+
+def test_resume_refuses_another_version_of_the_package(capsys, monkeypatch, tmp_path, small):
+    """A run interrupted under one version of expert is not resumed by another."""
+    argv = ["batch", small[0], "-o", tmp_path / "out.jsonl", "--chunk-size", "20"]
+    interrupted(monkeypatch, capsys, argv, chunks=2)
+    monkeypatch.setattr(batch, "__version__", "99.0")
     code, _, err = run(capsys, *argv, "--resume")
-    assert code == 2 and "not the file the interrupted run read" in err
+    assert code == 2 and len(err.splitlines()) == 1
+    assert f"made by expert {expert.__version__}, this is expert 99.0" in err
+    assert "to start over" in err
+
+
+def _cut(source: Path) -> None:
+    """Cut the catalogue to its first 60 lines, as `head -60 > cat.csv` would."""
+    lines = source.read_bytes().splitlines(keepends=True)
+    source.write_bytes(b"".join(lines[:60]))
+
+
+INPUT_REWRITES = {
+    "cut short": (_cut, "size 1"),
+    "grown": (_append_a_row, "size 1"),
+    "replaced": (_replace_by_a_copy, "another file under the same name"),
+    "rewritten in place, size and time kept": (_rewrite_keeping_time, "its bytes are not those"),
+}
+REWRITES = [
+    *[(case, "serial") for case in INPUT_REWRITES],
+    ("cut short", "workers-2"),
+    pytest.param("cut short", "dask", marks=pytest.mark.dask),
+]
+
+
+@pytest.mark.parametrize(("change", "lanes"), REWRITES, indirect=["lanes"])
+def test_an_input_rewritten_during_a_run_fails_it_and_says_so(
+    capsys, monkeypatch, tmp_path, small, change, lanes
+):
+    """A catalogue changed while a batch reads it fails the batch with exit 1 and one line;
+    nothing is put in place, and the partial state says so: neither --resume nor a new run
+    takes it, until it is deleted."""
+    source = tmp_path / "cat.csv"
+    source.write_bytes(small[0].read_bytes())
+    argv = ["batch", source, "-o", tmp_path / "out.jsonl", "--chunk-size", "20", *lanes]
+    alter, expected = INPUT_REWRITES[change]
+    real, done = Checkpoint.add, []
+
+    def add(self, *args, **kwargs):
+        real(self, *args, **kwargs)
+        done.append(1)
+        if len(done) == 2:
+            alter(source)
+
+    with monkeypatch.context() as patch:
+        patch.setattr(Checkpoint, "add", add)
+        code, out, err = run(capsys, *argv)
+    assert code == 1 and out == "" and len(err.splitlines()) == 1, err
+    assert f"the input {source} changed while the batch ran" in err and expected in err
+    assert "to start over" in err and not (tmp_path / "out.jsonl").exists()
+    sidecar = json.loads((tmp_path / "out.jsonl.partial.json").read_text())
+    assert "changed while the batch ran" in sidecar["failed"]
+    for again, says in ((["--resume"], "the interrupted run failed"), ([], "holds a failed run")):
+        code, _, err = run(capsys, *argv, *again)
+        assert code == 2 and says in err and "to start over" in err, err
+    for name in ("out.jsonl.partial", "out.jsonl.partial.json"):
+        (tmp_path / name).unlink()
+    assert run(capsys, *argv)[0] == 0
 
 
 def test_a_run_stopped_between_its_final_renames_resumes(capsys, monkeypatch, tmp_path):
@@ -281,3 +442,93 @@ def test_a_signalled_run_leaves_no_process_and_resumes_byte_for_byte(
         "out.jsonl",
         "out.jsonl.errors.jsonl",
     ]
+
+
+# -- signals at random moments ----------------------------------------------------------------
+
+#: Runs of the stress test: each a seeded choice of signal, workers and moment.
+STRESS_RUNS = 12
+
+#: How long a signalled batch may take to end, every process of it included, in seconds
+#: (stopping workers is bounded by twice expert._workers.GRACE; the rest is exiting).
+ENDS_WITHIN = 6.0
+
+
+def _progress(sidecar: Path) -> int:
+    try:
+        return json.loads(sidecar.read_text("utf-8"))["lines"]
+    except (OSError, ValueError, KeyError):
+        return -1
+
+
+def _signal_at_random(directory: Path, source: Path, kb: Path, seed: int) -> dict:
+    """Start a batch, signal it at a seeded moment, and say how it ended."""
+    rng = random.Random(seed)
+    name, workers = rng.choice(("SIGINT", "SIGTERM")), rng.choice((1, 2, 2))
+    moment = rng.choice(("starting", "mid-chunk", "finishing"))
+    lines = {"starting": None, "mid-chunk": rng.randrange(20, 160), "finishing": 180}[moment]
+    target = directory / "out.jsonl"
+    argv = ["--rules", kb, "batch", source, "-o", target, "--chunk-size", "20"]
+    process = subprocess.Popen(
+        [sys.executable, "-m", "expert", *map(str, argv), "--workers", str(workers)],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    )  # fmt: skip
+    try:
+        lock = directory / "out.jsonl.partial.lock"
+        deadline = time.monotonic() + 60
+        while process.poll() is None and time.monotonic() < deadline:
+            if lines is None and lock.exists() or lines and _progress(target.with_name(
+                "out.jsonl.partial.json")) >= lines:  # fmt: skip
+                break
+            time.sleep(0.005)
+        time.sleep(rng.uniform(0, 0.05))
+        sent = time.monotonic()
+        process.send_signal(getattr(signal, name))
+        out, err = process.communicate(timeout=60)  # once every holder of the pipes exits
+        took = time.monotonic() - sent
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait(timeout=30)
+    return {"run": (seed, name, workers, moment), "argv": argv, "status": process.returncode,
+            "signum": getattr(signal, name), "took": took, "err": err.decode()}  # fmt: skip
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
+def test_signals_at_random_moments_end_the_run_at_once_and_leave_it_resumable(capsys, tmp_path):
+    """SIGTERM or SIGINT at seeded random moments (starting, mid-chunk, finishing), with
+    and without workers: every run ends within a few seconds with nothing left running,
+    and its resumption writes the bytes of an uninterrupted run."""
+    kb = write_base(tmp_path / "kb", {"tiny": TINY_RULES})
+    source = tmp_path / "cat.csv"
+    write_catalogue(source, sample_catalogue(200, seed=13, junk=0.03))
+    assert (
+        main(["--rules", str(kb), "batch", str(source), "-o", str(tmp_path / "whole.jsonl")]) == 0
+    )
+    capsys.readouterr()
+    whole = (tmp_path / "whole.jsonl").read_bytes()
+    whole_errors = (tmp_path / "whole.jsonl.errors.jsonl").read_bytes()
+    directories = [tmp_path / f"run{seed}" for seed in range(STRESS_RUNS)]
+    for directory in directories:
+        directory.mkdir()
+    # Four at a time: most of a run is waiting for processes to start.
+    with concurrent.futures.ThreadPoolExecutor(4) as pool:
+        runs = list(pool.map(_signal_at_random, directories, [source] * STRESS_RUNS,
+                             [kb] * STRESS_RUNS, range(STRESS_RUNS)))  # fmt: skip
+    for directory, done in zip(directories, runs, strict=True):
+        signum = done["signum"]
+        assert done["took"] < ENDS_WITHIN, done
+        assert done["status"] in (0, 128 + signum, -signum), done
+        if done["status"] == 128 + signum:
+            assert done["err"] == "expert: interrupted; continue the batch with --resume\n", done
+        assert "Traceback" not in done["err"], done
+        code, _, err = run(capsys, *done["argv"], "--resume")
+        assert code == 0, (done, err)
+        assert (directory / "out.jsonl").read_bytes() == whole, done
+        assert (directory / "out.jsonl.errors.jsonl").read_bytes() == whole_errors, done
+        assert sorted(path.name for path in directory.iterdir()) == [
+            "out.jsonl", "out.jsonl.errors.jsonl",
+        ], done  # fmt: skip
+    stopped = [done for done in runs if done["status"] != 0]
+    assert len(stopped) >= STRESS_RUNS // 2, runs  # most signals land while the batch runs

@@ -4,6 +4,7 @@ output is written by one run at a time."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import subprocess
 import sys
@@ -139,6 +140,57 @@ def test_an_output_that_is_not_a_regular_file_is_refused_before_any_work(capsys,
     before = listing(work)
     code, _, err = run(capsys, "batch", "cat.csv", "--output-format", "jsonl", *argv)
     assert code == 2 and expected in err and len(err.splitlines()) == 1, err
+    assert listing(work) == before
+
+
+@contextlib.contextmanager
+def descriptor_on(number: int, descriptor: int):
+    """Point this process's descriptor ``number`` (1: standard output) at ``descriptor``."""
+    saved = os.dup(number)
+    os.dup2(descriptor, number)
+    try:
+        yield
+    finally:
+        os.dup2(saved, number)
+        os.close(saved)
+
+
+STREAM_OUTPUTS = {
+    "-o /dev/stdout on a pipe": (1, "pipe", ["-o", "/dev/stdout"], "the output /dev/stdout is a pipe"),
+    "-o /dev/stdout on a file": (1, "file", ["-o", "/dev/stdout"], "is this command's standard output"),
+    "-o naming the file stdout goes to": (
+        1, "file", ["-o", "shown.jsonl"], "shown.jsonl is this command's standard output",
+    ),
+    "--errors /dev/stderr on a pipe": (
+        2, "pipe", ["-o", "o.jsonl", "--errors", "/dev/stderr"], "the errors file /dev/stderr is a pipe",
+    ),
+    "--errors /dev/stderr on a file": (
+        2, "file", ["-o", "o.jsonl", "--errors", "/dev/stderr"], "is this command's standard error",
+    ),
+}  # fmt: skip
+
+
+@pytest.mark.skipif(not Path("/dev/stdout").exists(), reason="needs /dev/stdout")
+@pytest.mark.parametrize("case", STREAM_OUTPUTS)
+def test_an_output_on_a_standard_stream_is_refused_saying_why(capsys, work, case):
+    """An output that is a pipe, or the very file standard output or error goes to (where
+    the summary would be lost when the finished file is renamed into place), is refused
+    with exit 2 and one line saying why, before anything is written."""
+    number, kind, argv, expected = STREAM_OUTPUTS[case]
+    if kind == "pipe":
+        reader, writer = os.pipe()
+    else:
+        reader, writer = -1, os.open(work / "shown.jsonl", os.O_WRONLY | os.O_CREAT, 0o644)
+    before = listing(work)
+    try:
+        with descriptor_on(number, writer):
+            code, out, err = run(capsys, "batch", "cat.csv", "--output-format", "jsonl", *argv)
+    finally:
+        for descriptor in (reader, writer):
+            if descriptor >= 0:
+                os.close(descriptor)
+    assert code == 2 and out == "" and len(err.splitlines()) == 1, err
+    assert expected in err and "renames them into place" in err
     assert listing(work) == before
 
 
