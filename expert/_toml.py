@@ -2,17 +2,71 @@
 
 from __future__ import annotations
 
+import errno
+import os
+import stat
 import tomllib
 from pathlib import Path
 from typing import Any
 
-from ._paths import read_regular
+from ._paths import _kind, read_regular
 from .errors import KnowledgeBaseError
 
-__all__ = ["MAX_FILE_BYTES", "read_text", "read_toml"]
+__all__ = ["MAX_FILE_BYTES", "base_files", "read_text", "read_toml"]
 
 #: The largest rule file, vocabulary, sources file or article read, in bytes.
 MAX_FILE_BYTES = 16 << 20
+
+
+def base_files(directory: Path) -> tuple[tuple[Path, os.stat_result], ...]:
+    """Every ``*.toml`` entry of a base's directory with its status, sorted by name.
+
+    Each entry is part of the base, so none is skipped: the directory must be listable, and
+    every entry a regular file once links are followed (a link to nothing, a link loop, a
+    directory or a pipe named ``*.toml`` is refused, naming it).
+
+    Raises:
+        KnowledgeBaseError: the directory cannot be listed, or an entry is not a readable
+            regular file.
+    """
+    try:
+        with os.scandir(directory) as entries:
+            names = sorted(entry.name for entry in entries if entry.name.endswith(".toml"))
+    except OSError as error:
+        raise KnowledgeBaseError(
+            f"cannot list the rule files: {error.strerror}", path=directory
+        ) from None
+    files = []
+    for name in names:
+        path = directory / name
+        try:
+            info = path.stat()
+        except OSError as error:
+            raise KnowledgeBaseError(_unreadable(path, error), path=path) from None
+        if not stat.S_ISREG(info.st_mode):
+            raise KnowledgeBaseError(
+                f"{_kind(info.st_mode)}, not a rule file; every *.toml entry of a "
+                "knowledge base is read: remove or rename it",
+                path=path,
+            )
+        files.append((path, info))
+    return tuple(files)
+
+
+def _unreadable(path: Path, error: OSError) -> str:
+    """Why an entry cannot be read, in words (a link's target named)."""
+    if os.path.islink(path):
+        try:
+            target = os.readlink(path)
+        except OSError:
+            target = "?"
+        if error.errno == errno.ELOOP:
+            return f"a symbolic link in a loop (to {target}); every *.toml entry is read: fix or remove the link"
+        return (
+            f"a symbolic link to {target}, which cannot be read ({error.strerror}); every "
+            "*.toml entry is read: fix or remove the link"
+        )
+    return f"cannot read: {error.strerror}"
 
 
 def read_text(path: Path, what: str = "") -> str:
@@ -29,7 +83,7 @@ def read_text(path: Path, what: str = "") -> str:
 
 def read_toml(path: Path) -> dict[str, Any]:
     """A TOML file's table, or a :class:`KnowledgeBaseError` naming the file and the problem."""
-    text = read_text(path, "not valid TOML: ")
+    text = read_text(path)
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:

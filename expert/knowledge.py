@@ -8,6 +8,7 @@ the rule and the problem.
 from __future__ import annotations
 
 import math
+import os
 import re
 from collections.abc import Callable, Iterable, Mapping
 from importlib import resources
@@ -18,7 +19,7 @@ import attrs
 
 from ._paths import check_path_argument
 from ._short_repr import cf, fit, pairs, shown
-from ._toml import read_text, read_toml
+from ._toml import base_files, read_text, read_toml
 from .certainty import HEDGES
 from .errors import FactError, KnowledgeBaseError, brief, suggest
 from .goals import Goal, read_goals
@@ -437,28 +438,31 @@ def bundled_path() -> Path:
         ) from None
 
 
-_CACHE: dict[tuple[str, tuple[tuple[str, float], ...]], KnowledgeBase] = {}
+_CACHE: dict[tuple[str, tuple[tuple[str, int, int, int], ...]], KnowledgeBase] = {}
 
 
 def load(path: str | Path | None = None) -> KnowledgeBase:
     """Load and validate the knowledge base in directory ``path`` (default: the bundled one).
 
-    Only ``*.toml`` files directly in the directory are read: ``sources.toml``,
-    ``vocabulary.toml`` and one file per topic. The result is cached by the files' paths and
-    modification times.
+    Every ``*.toml`` entry directly in the directory is read: ``sources.toml``,
+    ``vocabulary.toml`` and one file per topic; none is skipped, so an entry that is not a
+    readable regular file (a link to nothing, a directory, a pipe) is refused, as is a
+    directory that cannot be listed or a base without rules. The result is cached by the
+    files' paths, sizes and modification times.
 
     Raises:
-        KnowledgeBaseError: a missing or unreadable file, or a rule that breaks the schema.
+        KnowledgeBaseError: a missing, unreadable or odd file or directory (naming it), a
+            base without rules, or a rule that breaks the schema.
     """
     check_path_argument(path, "path", optional=True)
     directory = Path(path) if path is not None else bundled_path()
     if not directory.is_dir():
         raise KnowledgeBaseError(f"{directory}: not a directory of rule files")
-    files = sorted(p for p in directory.glob("*.toml") if p.is_file())
-    stamp = tuple((str(p), p.stat().st_mtime) for p in files)
-    key = (str(directory.resolve()), stamp)
+    found = base_files(directory)
+    stamp = tuple((str(p), info.st_mtime_ns, info.st_size, info.st_ino) for p, info in found)
+    key = (os.path.realpath(directory), stamp)
     if key not in _CACHE:
-        _CACHE[key] = _Loader(directory, files).load()
+        _CACHE[key] = _Loader(directory, [p for p, _ in found]).load()
     return _CACHE[key]
 
 
@@ -475,7 +479,7 @@ class _Loader:
         groups: dict[str, Group] = {}
         vocabulary = self.directory / "vocabulary.toml"
         tables: list[tuple[Path, Any]] = []
-        if vocabulary.is_file():
+        if os.path.lexists(vocabulary):  # there but unreadable is refused by the read
             table = read_toml(vocabulary)
             declare_groups(groups, table.pop("groups", {}), vocabulary)
             declare(attributes, table, vocabulary)
@@ -518,6 +522,14 @@ class _Loader:
                     )
                 seen[rule.id] = path
                 rules.append(rule)
+        if not rules:
+            # Refused rather than loaded: an expert without rules concludes nothing, which
+            # looks like a base that was skipped or could not be read.
+            raise KnowledgeBaseError(
+                "no rules: no topic file (*.toml besides "
+                f"{', '.join(_NOT_TOPICS)}) holds a [[rules]] table",
+                path=self.directory,
+            )
         check_references(attributes, groups, vocabulary)
         for path, table in tables:
             read_ask_when(attributes, table, path, self._conditions(attributes, path))
@@ -602,7 +614,7 @@ class _Loader:
 
     def _sources(self) -> dict[str, Source]:
         path = self.directory / "sources.toml"
-        if not path.is_file():
+        if not os.path.lexists(path):
             raise KnowledgeBaseError("missing sources.toml", path=self.directory)
         sources = {}
         for key, table in read_toml(path).items():
@@ -620,8 +632,11 @@ class _Loader:
                     )
             text = ""
             if "article" in table:
-                article = (self.directory / "articles" / table["article"]).resolve()
-                if article.parent != (self.directory / "articles").resolve():
+                # realpath, not resolve(): a link loop is for the read to report, not a
+                # RuntimeError here.
+                articles = Path(os.path.realpath(self.directory / "articles"))
+                article = Path(os.path.realpath(articles / table["article"]))
+                if article.parent != articles:
                     raise KnowledgeBaseError(
                         f"source {brief(key)}: `article` must name a file in articles/", path=path
                     )

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import textwrap
 from pathlib import Path
+
+import pytest
 
 from expert.knowledge import bundled_path
 
@@ -177,3 +180,14 @@ def run_pytest(pytester, *args: str, subprocess: bool = False):
     """Run pytest on ``pytester``'s project (in this process, or in a subprocess)."""
     run = pytester.runpytest_subprocess if subprocess else pytester.runpytest
     return run(*QUIET_PLUGINS, *args)
+
+
+def unprivileged() -> list[str]:
+    """A command prefix under which file permissions hold: empty for an ordinary user; for
+    root, ``setpriv`` dropping the capabilities that override them (else the test skips)."""
+    if not hasattr(os, "geteuid") or os.geteuid() != 0:
+        return []
+    setpriv = shutil.which("setpriv")
+    if setpriv is None:
+        pytest.skip("run as root without setpriv: file permissions cannot be tested")
+    return [setpriv, "--bounding-set=-dac_override,-dac_read_search"]

@@ -279,3 +279,77 @@ def test_output_into_a_closed_pipe_ends_quietly_with_the_sigpipe_status():
     for argv, process, stdin in started:
         _, err = process.communicate(stdin, timeout=120)
         assert (process.returncode, err) == (141, b""), argv
+
+
+# -- a knowledge base that cannot be read whole ----------------------------------------------
+
+GOOD = """
+[[rules]]
+id = "t.boom"
+when.device.mic = "boom"
+then.device.kind = "headset"
+hedge = "definite"
+source = "kania"
+quote = "come with an attached boom microphone"
+"""
+
+#: Every command that reads the base of --rules.
+RULES_COMMANDS = [
+    ["consult", "--device", "mic=boom"],
+    ["ask", "is a boom mic a headset?"],
+    ["rules"],
+    ["sources"],
+    ["inputs"],
+    ["check"],
+    ["check", "--gaps"],
+    ["repl"],
+    ["batch", "{tmp}/in.csv", "-o", "{tmp}/out.jsonl"],
+]
+
+
+@pytest.mark.parametrize("argv", RULES_COMMANDS, ids=lambda argv: " ".join(argv[:2]))
+def test_a_rule_file_that_cannot_be_read_is_exit_2_naming_it_for_every_command(
+    capsys, tmp_path, argv, monkeypatch
+):
+    """A topic file linked to nothing: every command taking --rules exits 2 with one line
+    naming it, never running on the rules that are left."""
+    from support import write_base
+
+    base = write_base(tmp_path / "kb", {"t": GOOD})
+    os.symlink(tmp_path / "gone.toml", base / "battery.toml")
+    (tmp_path / "in.csv").write_text("id,mic\n1,boom\n")
+    monkeypatch.setattr(sys, "stdin", io.StringIO("consult\n"))
+    argv = [arg.format(tmp=tmp_path) for arg in argv]
+    code, out, err = run(capsys, "--rules", str(base), *argv)
+    assert (code, out) == (2, "")
+    assert err == (
+        f"expert: {base / 'battery.toml'}: a symbolic link to {tmp_path / 'gone.toml'}, which "
+        "cannot be read (No such file or directory); every *.toml entry is read: fix or "
+        "remove the link\n"
+    )
+    assert not (tmp_path / "out.jsonl").exists()
+
+
+def test_a_rule_directory_without_permission_is_exit_2_not_an_internal_error(tmp_path):
+    """A mode-000 or unlistable rule directory (real permissions, the installed script):
+    exit 2 and one line naming it, for a consultation and for check."""
+    from support import unprivileged, write_base
+
+    prefix = unprivileged()
+    closed = write_base(tmp_path / "closed", {"t": GOOD})
+    unlistable = write_base(tmp_path / "unlistable", {"t": GOOD})
+    closed.chmod(0)
+    unlistable.chmod(0o311)
+    try:
+        for base in (closed, unlistable):
+            for argv in (["consult", "--device", "mic=boom"], ["check"]):
+                done = subprocess.run(
+                    [*prefix, _script(), "--rules", str(base), *argv],
+                    capture_output=True, text=True, timeout=120,
+                )  # fmt: skip
+                assert (done.returncode, done.stdout, done.stderr) == (
+                    2, "", f"expert: {base}: cannot list the rule files: Permission denied\n"
+                ), argv  # fmt: skip
+    finally:
+        closed.chmod(0o755)
+        unlistable.chmod(0o755)
