@@ -522,20 +522,12 @@ class _Loader:
                     )
                 seen[rule.id] = path
                 rules.append(rule)
-        if not rules:
-            # Refused rather than loaded: an expert without rules concludes nothing, which
-            # looks like a base that was skipped or could not be read.
-            raise KnowledgeBaseError(
-                "no rules: no topic file (*.toml besides "
-                f"{', '.join(_NOT_TOPICS)}) holds a [[rules]] table",
-                path=self.directory,
-            )
         check_references(attributes, groups, vocabulary)
         for path, table in tables:
             read_ask_when(attributes, table, path, self._conditions(attributes, path))
         self._check_refinements(rules)
         self._check_overrides(rules)
-        return KnowledgeBase(
+        knowledge = KnowledgeBase(
             rules=tuple(rules),
             attributes=attributes,
             sources=sources,
@@ -545,6 +537,15 @@ class _Loader:
             group_words=groups,
             phrasing=read_phrasing(self.directory, attributes),
         )
+        if not rules:
+            # Refused rather than loaded (once all else is checked): an expert without rules
+            # concludes nothing, which looks like a base that was skipped or could not be read.
+            raise KnowledgeBaseError(
+                "no rules: no topic file (*.toml besides "
+                f"{', '.join(_NOT_TOPICS)}) holds a [[rules]] table",
+                path=self.directory,
+            )
+        return knowledge
 
     def _goal_conditions(
         self, attributes: Mapping[str, Attribute]

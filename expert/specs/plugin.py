@@ -303,7 +303,8 @@ class _VisibleFailure:
         crash = getattr(longrepr, "reprcrash", None)
         if dataclasses.is_dataclass(crash) and not isinstance(crash, type):
             # What the short summary quotes (FAILED test - message).
-            self.reprcrash = dataclasses.replace(crash, message=visible(crash.message))
+            message = visible(str(getattr(crash, "message", "")))
+            self.reprcrash = dataclasses.replace(crash, message=message)
 
     def toterminal(self, out: Any) -> None:
         if hasattr(self.longrepr, "toterminal"):
