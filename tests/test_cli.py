@@ -340,16 +340,20 @@ def test_a_rule_directory_without_permission_is_exit_2_not_an_internal_error(tmp
     unlistable = write_base(tmp_path / "unlistable", {"t": GOOD})
     closed.chmod(0)
     unlistable.chmod(0o311)
+    runs = [(closed, ["consult", "--device", "mic=boom"]), (unlistable, ["check"])]
     try:
-        for base in (closed, unlistable):
-            for argv in (["consult", "--device", "mic=boom"], ["check"]):
-                done = subprocess.run(
-                    [*prefix, _script(), "--rules", str(base), *argv],
-                    capture_output=True, text=True, timeout=120,
-                )  # fmt: skip
-                assert (done.returncode, done.stdout, done.stderr) == (
-                    2, "", f"expert: {base}: cannot list the rule files: Permission denied\n"
-                ), argv  # fmt: skip
+        started = [
+            (base, subprocess.Popen(
+                [*prefix, _script(), "--rules", str(base), *argv],
+                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+            ))
+            for base, argv in runs
+        ]  # fmt: skip
+        for base, process in started:
+            out, err = process.communicate(timeout=120)
+            assert (process.returncode, out, err) == (
+                2, "", f"expert: {base}: cannot list the rule files: Permission denied\n"
+            )  # fmt: skip
     finally:
         closed.chmod(0o755)
         unlistable.chmod(0o755)
