@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import contextlib
 import contextvars
+import errno
 import hashlib
 import os
+import stat
 import tomllib
 from collections.abc import Iterator
 from pathlib import Path
@@ -13,10 +15,18 @@ from typing import Any
 
 import attrs
 
-from ._paths import read_regular
+from ._paths import _kind, read_regular
 from .errors import KnowledgeBaseError
 
-__all__ = ["MAX_FILE_BYTES", "Read", "read_text", "read_toml", "recording", "stamp"]
+__all__ = [
+    "MAX_FILE_BYTES",
+    "Read",
+    "base_files",
+    "read_text",
+    "read_toml",
+    "recording",
+    "stamp",
+]
 
 #: The largest rule file, vocabulary, sources file or article read, in bytes.
 MAX_FILE_BYTES = 16 << 20
@@ -64,6 +74,57 @@ def recording() -> Iterator[dict[Path, Read]]:
         _READ.reset(token)
 
 
+def base_files(directory: Path) -> tuple[tuple[Path, os.stat_result], ...]:
+    """Every ``*.toml`` entry of a base's directory with its status, sorted by name.
+
+    Each entry is part of the base, so none is skipped: the directory must be listable, and
+    every entry a regular file once links are followed (a link to nothing, a link loop, a
+    directory or a pipe named ``*.toml`` is refused, naming it).
+
+    Raises:
+        KnowledgeBaseError: the directory cannot be listed, or an entry is not a readable
+            regular file.
+    """
+    try:
+        with os.scandir(directory) as entries:
+            names = sorted(entry.name for entry in entries if entry.name.endswith(".toml"))
+    except OSError as error:
+        raise KnowledgeBaseError(
+            f"cannot list the rule files: {error.strerror}", path=directory
+        ) from None
+    files = []
+    for name in names:
+        path = directory / name
+        try:
+            info = path.stat()
+        except OSError as error:
+            raise KnowledgeBaseError(_unreadable(path, error), path=path) from None
+        if not stat.S_ISREG(info.st_mode):
+            raise KnowledgeBaseError(
+                f"{_kind(info.st_mode)}, not a rule file; every *.toml entry of a "
+                "knowledge base is read: remove or rename it",
+                path=path,
+            )
+        files.append((path, info))
+    return tuple(files)
+
+
+def _unreadable(path: Path, error: OSError) -> str:
+    """Why an entry cannot be read, in words (a link's target named)."""
+    if os.path.islink(path):
+        try:
+            target = os.readlink(path)
+        except OSError:
+            target = "?"
+        if error.errno == errno.ELOOP:
+            return f"a symbolic link in a loop (to {target}); every *.toml entry is read: fix or remove the link"
+        return (
+            f"a symbolic link to {target}, which cannot be read ({error.strerror}); every "
+            "*.toml entry is read: fix or remove the link"
+        )
+    return f"cannot read: {error.strerror}"
+
+
 def read_text(path: Path, what: str = "") -> str:
     """A file's text, read only if it is a regular file of at most MAX_FILE_BYTES."""
     try:
@@ -83,7 +144,7 @@ def read_text(path: Path, what: str = "") -> str:
 
 def read_toml(path: Path) -> dict[str, Any]:
     """A TOML file's table, or a :class:`KnowledgeBaseError` naming the file and the problem."""
-    text = read_text(path, "not valid TOML: ")
+    text = read_text(path)
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import os
 import signal
 import sys
 import threading
@@ -23,6 +22,7 @@ from . import __version__
 from ._rows import EXTENSIONS
 from ._rows import FORMATS as CATALOGUE_FORMATS
 from ._safe_text import visible
+from ._streams import WRITE_FAILURES, EnvironmentFailure, discard, guarded_streams
 from ._terminal import size
 from .check import check
 from .engine import ENGINES, Expert
@@ -291,6 +291,7 @@ def _signals_raise() -> Iterator[None]:
 def _batch(args: argparse.Namespace) -> int:
     from .batch import run_batch
 
+    sys.stdout.write("")  # a closed standard output is refused before the run, not after it
     try:
         with _signals_raise():
             summary = run_batch(
@@ -303,6 +304,13 @@ def _batch(args: argparse.Namespace) -> int:
     except (KeyboardInterrupt, _Stopped) as stop:
         print("expert: interrupted; continue the batch with --resume", file=sys.stderr)
         return 128 + getattr(stop, "signum", signal.SIGINT)
+    except OSError as error:  # a full disk: what was written is kept, as at an interrupt
+        where = f" ({error.filename})" if error.filename else ""
+        raise EnvironmentFailure(
+            f"the batch stopped: {error.strerror or error}{where}; continue it with --resume "
+            "once that is fixed",
+            1,
+        ) from None
     _print(to_json(summary.to_dict()) if args.json else summary.to_text())
     return 0
 
@@ -322,11 +330,21 @@ def _sample_catalogue(args: argparse.Namespace) -> int:
     try:
         write_catalogue(args.output, lines)
     except OSError as error:
-        raise UsageError(f"cannot write {args.output}: {error.strerror or error}") from None
+        raise _cannot_write(args.output, error) from None
     # On stderr: standard output stays clean for whatever reads it.
     rows = "row" if args.rows == 1 else "rows"
     print(visible(f"expert: wrote {args.rows:,} {rows} to {args.output}"), file=sys.stderr)
     return 0
+
+
+def _cannot_write(path: str, error: OSError) -> Exception:
+    """The error for a file the user named that could not be written: the command line's
+    fault when refused (a directory, a missing folder, no permission: exit 2), the
+    system's when writing failed (a full disk: exit 1)."""
+    message = f"cannot write {path}: {error.strerror or error}"
+    if error.errno in WRITE_FAILURES:
+        return EnvironmentFailure(message, 1)
+    return UsageError(message)
 
 
 def _consult(args: argparse.Namespace, out: Console) -> int:
@@ -404,7 +422,10 @@ def _run(args: argparse.Namespace, out: Console) -> int:
     if args.command == "init":
         from .scaffold import init
 
-        written = init(args.directory)
+        try:
+            written = init(args.directory)
+        except OSError as error:
+            raise _cannot_write(args.directory, error) from None
         _print(f"wrote a starter knowledge base of {len(written)} files to {args.directory}:")
         _print("\n".join(f"  {path}" for path in written))
         return 0
@@ -465,8 +486,12 @@ def _rule_dict(rule: Any) -> dict[str, Any]:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line with ``argv`` (default ``sys.argv[1:]``); return the exit code."""
     argv = list(sys.argv[1:] if argv is None else argv)
-    debug = "--debug" in argv
     _tolerant_streams()
+    with guarded_streams():
+        return _main(argv, debug="--debug" in argv)
+
+
+def _main(argv: list[str], debug: bool) -> int:
     try:
         args = _parser().parse_args(argv)
         code = _run(args, _Console(highlight=False, **size()))
@@ -484,8 +509,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("expert: interrupted", file=sys.stderr)
         return 130
     except BrokenPipeError:
-        _discard_stdout()
+        discard(sys.stdout)
         return 128 + 13  # SIGPIPE's status: what `yes | head` reports for yes
+    except EnvironmentFailure as failure:
+        _report(failure, debug)
+        return failure.status
+    except OSError as error:  # the system failed a file the command was using
+        _report(error, debug)
+        return 1
     except Exception as error:  # noqa: BLE001 - the last line of defence for users
         if debug:
             traceback.print_exc()
@@ -514,16 +545,13 @@ def _tolerant_streams() -> None:
                 stream.reconfigure(errors=errors)
 
 
-def _discard_stdout() -> None:
-    """Point standard output at the null device, so the interpreter's last flush of what
-    is still buffered does not fail again on the closed pipe."""
-    with contextlib.suppress(OSError, ValueError, AttributeError):
-        null = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(null, sys.stdout.fileno())
-        os.close(null)
-
-
-def _report(error: ExpertError, debug: bool) -> None:
+def _report(error: Exception, debug: bool) -> None:
+    """One line on standard error saying what went wrong (a traceback too with --debug)."""
     if debug:
         traceback.print_exc()
-    print(f"expert: {one_line(str(error))}", file=sys.stderr)
+    if isinstance(error, OSError):
+        where = f"{error.filename}: " if error.filename else ""
+        text = f"stopped: {where}{error.strerror or error}"
+    else:
+        text = str(error)
+    print(f"expert: {one_line(text)}", file=sys.stderr)

@@ -17,6 +17,7 @@ the user nothing to act on. ``advice`` may not name a note or a group of notes.
 from __future__ import annotations
 
 import math
+import os
 from collections.abc import Iterable, Mapping
 from itertools import combinations
 from pathlib import Path
@@ -181,7 +182,7 @@ def read_policy(knowledge: KnowledgeBase) -> GapPolicy:
         KnowledgeBaseError: the file is missing or malformed.
     """
     path = Path(knowledge.path) / FILE
-    if not path.is_file():
+    if not os.path.lexists(path):  # there but unreadable is refused by the read
         raise KnowledgeBaseError(
             f"no {FILE}: it declares which needs should get advice and the known gaps "
             "(see the rule format)",

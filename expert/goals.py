@@ -30,6 +30,7 @@ it works toward the goal those groups and the stated ones would make (:func:`gui
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, Protocol
@@ -136,7 +137,7 @@ def read_goals(
         KnowledgeBaseError: a malformed goal, naming the problem and what is allowed.
     """
     path = directory / FILE
-    if not path.is_file():
+    if not os.path.lexists(path):  # there but unreadable is refused by the read
         return ()
     data = read_toml(path)
     entries = data.get("goals")

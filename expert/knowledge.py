@@ -8,6 +8,7 @@ the rule and the problem.
 from __future__ import annotations
 
 import math
+import os
 import re
 from collections.abc import Callable, Iterable, Mapping
 from importlib import resources
@@ -18,7 +19,7 @@ import attrs
 
 from ._paths import check_path_argument
 from ._short_repr import cf, fit, pairs, shown
-from ._toml import Read, read_text, read_toml, recording, stamp
+from ._toml import Read, base_files, read_text, read_toml, recording, stamp
 from .certainty import HEDGES
 from .errors import FactError, KnowledgeBaseError, brief, suggest
 from .goals import Goal, read_goals
@@ -478,19 +479,22 @@ _CACHE: dict[str, tuple[tuple[str, ...], dict[Path, Read], KnowledgeBase]] = {}
 def load(path: str | Path | None = None) -> KnowledgeBase:
     """Load and validate the knowledge base in directory ``path`` (default: the bundled one).
 
-    Only ``*.toml`` files directly in the directory are read: ``sources.toml``,
-    ``vocabulary.toml`` and one file per topic, and the articles ``sources.toml`` names. The
-    result is cached while the same rule files are there and no file it was read from has
-    changed (by modification time and size).
+    Every ``*.toml`` entry directly in the directory is read: ``sources.toml``,
+    ``vocabulary.toml`` and one file per topic, and the articles ``sources.toml`` names; none
+    is skipped, so an entry that is not a readable regular file (a link to nothing, a
+    directory, a pipe) is refused, as is a directory that cannot be listed or a base without
+    rules. The result is cached while the same rule files are there and no file it was read
+    from has changed (by modification time and size).
 
     Raises:
-        KnowledgeBaseError: a missing or unreadable file, or a rule that breaks the schema.
+        KnowledgeBaseError: a missing, unreadable or odd file or directory (naming it), a
+            base without rules, or a rule that breaks the schema.
     """
     check_path_argument(path, "path", optional=True)
     directory = Path(path) if path is not None else bundled_path()
     if not directory.is_dir():
         raise KnowledgeBaseError(f"{directory}: not a directory of rule files")
-    files = sorted(p for p in directory.glob("*.toml") if p.is_file())
+    files = [file for file, _ in base_files(directory)]
     key, listing = str(directory.resolve()), tuple(str(p) for p in files)
     cached = _CACHE.get(key)
     if (
@@ -531,7 +535,7 @@ class _Loader:
         groups: dict[str, Group] = {}
         vocabulary = self.directory / "vocabulary.toml"
         tables: list[tuple[Path, Any]] = []
-        if vocabulary.is_file():
+        if os.path.lexists(vocabulary):  # there but unreadable is refused by the read
             table = read_toml(vocabulary)
             declare_groups(groups, table.pop("groups", {}), vocabulary)
             declare(attributes, table, vocabulary)
@@ -582,7 +586,7 @@ class _Loader:
         self._check_refinements(rules)
         self._check_overrides(rules)
         _check_revisions(rules)
-        return KnowledgeBase(
+        knowledge = KnowledgeBase(
             rules=tuple(rules),
             attributes=attributes,
             sources=sources,
@@ -592,6 +596,15 @@ class _Loader:
             group_words=groups,
             phrasing=read_phrasing(self.directory, attributes),
         )
+        if not rules:
+            # Refused rather than loaded (once all else is checked): an expert without rules
+            # concludes nothing, which looks like a base that was skipped or could not be read.
+            raise KnowledgeBaseError(
+                "no rules: no topic file (*.toml besides "
+                f"{', '.join(_NOT_TOPICS)}) holds a [[rules]] table",
+                path=self.directory,
+            )
+        return knowledge
 
     def _goal_conditions(
         self, attributes: Mapping[str, Attribute]
@@ -661,7 +674,7 @@ class _Loader:
 
     def _sources(self) -> dict[str, Source]:
         path = self.directory / "sources.toml"
-        if not path.is_file():
+        if not os.path.lexists(path):
             raise KnowledgeBaseError("missing sources.toml", path=self.directory)
         sources = {}
         for key, table in read_toml(path).items():
@@ -679,8 +692,11 @@ class _Loader:
                     )
             text = ""
             if "article" in table:
-                article = (self.directory / "articles" / table["article"]).resolve()
-                if article.parent != (self.directory / "articles").resolve():
+                # realpath, not resolve(): a link loop is for the read to report, not a
+                # RuntimeError here.
+                articles = Path(os.path.realpath(self.directory / "articles"))
+                article = Path(os.path.realpath(articles / table["article"]))
+                if article.parent != articles:
                     raise KnowledgeBaseError(
                         f"source {brief(key)}: `article` must name a file in articles/", path=path
                     )

@@ -19,6 +19,7 @@ this file adds the words people use. :mod:`expert.reading` reads a typed questio
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -93,7 +94,7 @@ def read_phrasing(directory: Path, attributes: Mapping[str, Attribute]) -> Phras
         KnowledgeBaseError: a malformed entry, naming it and what is allowed.
     """
     path = directory / FILE
-    if not path.is_file():
+    if not os.path.lexists(path):  # there but unreadable is refused by the read
         return Phrasing()
     data = read_toml(path)
     unknown = sorted(set(data) - {"attributes", "questions"})

@@ -25,6 +25,7 @@ from rich.console import Console
 from ._numbers import read_count
 from ._paths import read_tail
 from ._safe_text import visible
+from ._streams import EnvironmentFailure
 from ._terminal import size
 from .engine import Expert
 from .errors import ExpertError, UsageError, one_line, suggest
@@ -322,8 +323,8 @@ class Shell:
                 self._dispatch(words[0], words[1:])
         except ExpertError as error:
             self._fail(str(error))
-        except BrokenPipeError:
-            raise  # nobody reads the output any more: the session is over
+        except (BrokenPipeError, EnvironmentFailure):
+            raise  # nobody reads the output, or it cannot be written: the session is over
         except Exception as error:  # noqa: BLE001 - a session must survive its own bugs
             self._fail(f"internal error: {type(error).__name__}: {error}")
         return "".join(self._captured)
@@ -848,11 +849,17 @@ def data_dir() -> Path:
     ``$XDG_DATA_HOME/expert`` when that variable holds an absolute path; otherwise the
     platform's user data directory: ``~/.local/share/expert``, ``~/Library/Application
     Support/expert`` on macOS, ``%APPDATA%\\expert`` on Windows.
+
+    Raises:
+        RuntimeError: there is no home directory to be found (``HOME`` empty or relative).
     """
     xdg = os.environ.get("XDG_DATA_HOME", "")
     if xdg and os.path.isabs(xdg):
         return Path(xdg) / "expert"
     home = Path.home()
+    if not home.is_absolute() or os.environ.get("HOME") == "":
+        # An empty or relative HOME would put the history in the current directory (or /).
+        raise RuntimeError("no home directory: HOME is empty or not an absolute path")
     if sys.platform == "win32":
         return Path(os.environ.get("APPDATA") or home / "AppData" / "Roaming") / "expert"
     if sys.platform == "darwin":

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import textwrap
 from pathlib import Path
@@ -208,3 +209,14 @@ LANES = [
     pytest.param("workers-2"),
     pytest.param("dask", marks=pytest.mark.dask),
 ]
+
+
+def unprivileged() -> list[str]:
+    """A command prefix under which file permissions hold: empty for an ordinary user; for
+    root, ``setpriv`` dropping the capabilities that override them (else the test skips)."""
+    if not hasattr(os, "geteuid") or os.geteuid() != 0:
+        return []
+    setpriv = shutil.which("setpriv")
+    if setpriv is None:
+        pytest.skip("run as root without setpriv: file permissions cannot be tested")
+    return [setpriv, "--bounding-set=-dac_override,-dac_read_search"]

@@ -279,3 +279,235 @@ def test_output_into_a_closed_pipe_ends_quietly_with_the_sigpipe_status():
     for argv, process, stdin in started:
         _, err = process.communicate(stdin, timeout=120)
         assert (process.returncode, err) == (141, b""), argv
+
+
+# -- a knowledge base that cannot be read whole ----------------------------------------------
+
+GOOD = """
+[[rules]]
+id = "t.boom"
+when.device.mic = "boom"
+then.device.kind = "headset"
+hedge = "definite"
+source = "kania"
+quote = "come with an attached boom microphone"
+"""
+
+#: Every command that reads the base of --rules.
+RULES_COMMANDS = [
+    ["consult", "--device", "mic=boom"],
+    ["ask", "is a boom mic a headset?"],
+    ["rules"],
+    ["sources"],
+    ["inputs"],
+    ["check"],
+    ["check", "--gaps"],
+    ["repl"],
+    ["batch", "{tmp}/in.csv", "-o", "{tmp}/out.jsonl"],
+]
+
+
+@pytest.mark.parametrize("argv", RULES_COMMANDS, ids=lambda argv: " ".join(argv[:2]))
+def test_a_rule_file_that_cannot_be_read_is_exit_2_naming_it_for_every_command(
+    capsys, tmp_path, argv, monkeypatch
+):
+    """A topic file linked to nothing: every command taking --rules exits 2 with one line
+    naming it, never running on the rules that are left."""
+    from support import write_base
+
+    base = write_base(tmp_path / "kb", {"t": GOOD})
+    os.symlink(tmp_path / "gone.toml", base / "battery.toml")
+    (tmp_path / "in.csv").write_text("id,mic\n1,boom\n")
+    monkeypatch.setattr(sys, "stdin", io.StringIO("consult\n"))
+    argv = [arg.format(tmp=tmp_path) for arg in argv]
+    code, out, err = run(capsys, "--rules", str(base), *argv)
+    assert (code, out) == (2, "")
+    assert err == (
+        f"expert: {base / 'battery.toml'}: a symbolic link to {tmp_path / 'gone.toml'}, which "
+        "cannot be read (No such file or directory); every *.toml entry is read: fix or "
+        "remove the link\n"
+    )
+    assert not (tmp_path / "out.jsonl").exists()
+
+
+def test_a_rule_directory_without_permission_is_exit_2_not_an_internal_error(tmp_path):
+    """A mode-000 or unlistable rule directory (real permissions, the installed script):
+    exit 2 and one line naming it, for a consultation and for check."""
+    from support import unprivileged, write_base
+
+    prefix = unprivileged()
+    closed = write_base(tmp_path / "closed", {"t": GOOD})
+    unlistable = write_base(tmp_path / "unlistable", {"t": GOOD})
+    closed.chmod(0)
+    unlistable.chmod(0o311)
+    runs = [(closed, ["consult", "--device", "mic=boom"]), (unlistable, ["check"])]
+    try:
+        started = [
+            (base, subprocess.Popen(
+                [*prefix, _script(), "--rules", str(base), *argv],
+                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+            ))
+            for base, argv in runs
+        ]  # fmt: skip
+        for base, process in started:
+            out, err = process.communicate(timeout=120)
+            assert (process.returncode, out, err) == (
+                2, "", f"expert: {base}: cannot list the rule files: Permission denied\n"
+            )  # fmt: skip
+    finally:
+        closed.chmod(0o755)
+        unlistable.chmod(0o755)
+
+
+# -- closed standard streams, full disks -----------------------------------------------------
+
+CLOSED_IN = (
+    "expert: standard input is closed: nothing can be read from it (give it a terminal, a "
+    "file or a pipe)\n"
+)
+CLOSED_OUT = (
+    "expert: standard output is closed: nothing can be printed (send it to a file, a pipe or "
+    "/dev/null)\n"
+)
+FULL_OUT = "expert: cannot write standard output: No space left on device\n"
+
+
+class _Full(io.StringIO):
+    """A standard output on a full disk."""
+
+    def write(self, text):
+        raise OSError(28, "No space left on device")
+
+    flush = write
+
+
+#: (arguments, the stream, what it is: None for closed, else a stream), exit status, error.
+STREAMS = [
+    (["repl"], "stdin", None, 2, CLOSED_IN),
+    (["consult", "--ask"], "stdin", None, 2, CLOSED_IN),
+    (["consult", "--device", "mic=boom"], "stdout", None, 2, CLOSED_OUT),
+    (["rules"], "stdout", None, 2, CLOSED_OUT),
+    (["batch", "{tmp}/in.csv", "-o", "{tmp}/out.jsonl"], "stdout", None, 2, CLOSED_OUT),
+    (["consult", "--device", "mic=boom"], "stdout", _Full(), 1, FULL_OUT),
+    (["consult", "--device", "mic=boom", "--how", "device.kind"], "stdout", _Full(), 1, FULL_OUT),
+    (["repl"], "stdout", _Full(), 1, FULL_OUT),
+    (["sources"], "stdout", _Full(), 1, FULL_OUT),
+    (["batch", "{tmp}/in.csv", "-o", "{tmp}/out.jsonl"], "stdout", _Full(), 1, FULL_OUT),
+    (["consult", "--device", "mic=bom"], "stderr", None, 2, ""),
+    (["consult", "--device", "mic=bom"], "stderr", _Full(), 2, ""),
+    (["repl"], "stdin", io.StringIO(""), 0, ""),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("argv", "name", "stream", "status", "said"),
+    STREAMS,
+    ids=[
+        f"{' '.join(c[0][:2])} {c[1]} {'closed' if c[2] is None else 'full/empty'}"
+        for c in STREAMS
+    ],
+)
+def test_a_closed_or_failing_standard_stream_is_one_line_and_its_status(
+    capsys, monkeypatch, tmp_path, argv, name, stream, status, said
+):
+    """A closed standard input or output is exit 2 and one line saying which; a full one
+    exit 1 and one line; a closed or full standard error leaves only the status; a batch
+    refused for its output writes nothing. Nothing is printed to another stream instead."""
+    (tmp_path / "in.csv").write_text("id,mic\n1,boom\n2,none\n")
+    if name != "stdin":
+        monkeypatch.setattr(sys, "stdin", io.StringIO("set mic boom\nconsult\n"))
+    monkeypatch.setattr(sys, name, stream)
+    code = main([arg.format(tmp=tmp_path) for arg in argv])
+    out, err = capsys.readouterr()
+    assert code == status
+    if name != "stderr":
+        assert err == said
+    if name != "stdout":
+        assert out == "" or (argv[1:] == ["--ask"] and out.startswith("Question 1:"))
+    assert not (tmp_path / "out.jsonl").exists()
+
+
+def test_closed_and_full_streams_of_the_installed_script(tmp_path):
+    """In a real process: a closed standard input or output is exit 2 with one line; a
+    batch with workers and standard output closed writes nothing (no file takes the closed
+    descriptor's place); /dev/full is exit 1; with standard error closed, an error is exit
+    2 and nothing, on standard output either."""
+    (tmp_path / "in.csv").write_text("id,mic\n1,boom\n2,none\n")
+    cases = [
+        (["repl"], "<&-", 2, CLOSED_IN),
+        (["batch", "in.csv", "-o", "out.jsonl", "--workers", "2"], ">&-", 2, CLOSED_OUT),
+        (["consult", "--device", "mic=boom"], ">/dev/full", 1, FULL_OUT),
+        (["consult", "--device", "mic=bom"], "2>&-", 2, ""),
+    ]
+    started = []
+    for argv, redirect, status, said in cases:
+        words = " ".join(f"'{arg}'" for arg in argv)
+        process = subprocess.Popen(
+            ["bash", "-c", f"exec '{_script()}' {words} {redirect}"],
+            stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+            cwd=tmp_path,
+        )  # fmt: skip
+        started.append((redirect, status, said, process))
+    for redirect, status, said, process in started:
+        out, err = process.communicate(timeout=120)
+        assert (process.returncode, out, err.decode()) == (status, b"", said), redirect
+    assert not (tmp_path / "out.jsonl").exists()
+
+
+def test_a_full_disk_stops_a_batch_with_status_1_and_it_resumes_byte_for_byte(
+    capsys, monkeypatch, tmp_path
+):
+    """The disk fills up while a batch writes its third chunk: exit 1 and one line saying
+    so and how to go on; once there is room, --resume writes what an uninterrupted run
+    writes."""
+    from expert._checkpoint import Checkpoint
+    from expert.catalogue import sample_catalogue
+
+    catalogue = tmp_path / "in.csv"
+    catalogue.write_bytes(b"".join(sample_catalogue(120, seed=3, fmt="csv", junk=0.1)))
+    argv = ["batch", str(catalogue), "--chunk-size", "20", "-o"]
+    assert run(capsys, *argv, str(tmp_path / "whole.jsonl"))[0] == 0
+    write, calls = Checkpoint._write, []
+
+    def filling(self, output, errors):
+        calls.append(len(output))
+        if len(calls) == 3:
+            self._output.write(output[: len(output) // 2])  # half a chunk, then no room
+            raise OSError(28, "No space left on device")
+        write(self, output, errors)
+
+    monkeypatch.setattr(Checkpoint, "_write", filling)
+    code, out, err = run(capsys, *argv, str(tmp_path / "out.jsonl"))
+    assert (code, out) == (1, "")
+    assert err == (
+        "expert: the batch stopped: No space left on device; continue it with --resume once "
+        "that is fixed\n"
+    )
+    monkeypatch.setattr(Checkpoint, "_write", write)
+    assert run(capsys, *argv, str(tmp_path / "out.jsonl"), "--resume")[0] == 0
+    assert (tmp_path / "out.jsonl").read_bytes() == (tmp_path / "whole.jsonl").read_bytes()
+    assert (tmp_path / "out.jsonl.errors.jsonl").read_bytes() == (
+        tmp_path / "whole.jsonl.errors.jsonl"
+    ).read_bytes()
+
+
+def test_a_full_disk_under_a_written_file_is_status_1_a_refused_path_2(
+    capsys, monkeypatch, tmp_path
+):
+    """sample-catalogue -o and init: a write that fails for want of room is exit 1, a path
+    that cannot be written (a missing folder) exit 2; each one line naming the file."""
+    import expert.catalogue
+    import expert.scaffold
+
+    code, _, err = run(capsys, "sample-catalogue", "5", "-o", str(tmp_path / "no" / "x.csv"))
+    assert code == 2 and err.startswith(f"expert: cannot write {tmp_path}/no/x.csv: ")
+
+    def full(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(expert.catalogue, "write_catalogue", full)
+    monkeypatch.setattr(expert.scaffold, "init", full)
+    code, _, err = run(capsys, "sample-catalogue", "5", "-o", str(tmp_path / "x.csv"))
+    assert (code, err) == (1, f"expert: cannot write {tmp_path}/x.csv: No space left on device\n")
+    code, _, err = run(capsys, "init", str(tmp_path / "kb"))
+    assert (code, err) == (1, f"expert: cannot write {tmp_path}/kb: No space left on device\n")

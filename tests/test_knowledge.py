@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import re
+import subprocess
+import sys
 
 import pytest
 from support import rule_toml, winex_base, write_base
@@ -518,3 +520,111 @@ def test_names_differing_only_by_hyphen_and_underscore_are_refused(tmp_path):
         "vocabulary.toml: attribute meal.main_component differs from meal.main-component only "
         "by - and _, which a name typed may use for each other; rename one"
     )
+
+
+def _odd_entry(base, name: str, kind: str) -> str:
+    """Make ``base/name`` an entry that is not a readable regular file; what it is called."""
+    path = base / name
+    path.unlink(missing_ok=True)
+    if kind == "dangling link":
+        os.symlink(base / "gone.toml", path)
+        return f"a symbolic link to {base / 'gone.toml'}, which cannot be read"
+    if kind == "link loop":
+        os.symlink(name, path)
+        return "a symbolic link in a loop"
+    if kind == "directory":
+        path.mkdir()
+        return "a directory, not a rule file"
+    if kind == "link to a directory":
+        os.symlink(base / "articles", path)
+        return "a directory, not a rule file"
+    os.mkfifo(path)
+    return "a pipe, not a rule file"
+
+
+ODD = ["dangling link", "link loop", "directory", "link to a directory", "fifo"]
+
+
+@pytest.mark.parametrize("name", ["battery.toml", "vocabulary.toml", "questions.toml"])
+@pytest.mark.parametrize("kind", ODD)
+def test_every_toml_entry_is_read_or_refused_naming_it(tmp_path, kind, name):
+    """A topic, the vocabulary or an optional file that is a link to nothing, a link loop,
+    a directory or a pipe is refused naming it: never skipped, loading fewer rules."""
+    base = write_base(tmp_path / "kb", {"t": GOOD_RULE})
+    said = _odd_entry(base, name, kind)
+    with pytest.raises(KnowledgeBaseError) as caught:
+        load(base)
+    assert str(caught.value).startswith(f"{base / name}: {said}"), caught.value
+    assert "fix or remove" in str(caught.value) or "remove or rename" in str(caught.value)
+
+
+def test_an_article_in_a_link_loop_is_refused_naming_it(tmp_path):
+    """An article linked to itself is a KnowledgeBaseError naming it, not a crash."""
+    base = write_base(tmp_path / "kb", {"t": GOOD_RULE})
+    article = base / "articles" / "kania.txt"
+    article.unlink()
+    os.symlink("kania.txt", article)
+    with pytest.raises(KnowledgeBaseError, match="article kania.txt: cannot read: Too many"):
+        load(base)
+
+
+def test_a_directory_that_cannot_be_listed_is_refused_never_empty(tmp_path, monkeypatch):
+    """A rule directory that cannot be listed is a KnowledgeBaseError naming it, from
+    load() and Expert(rules=...), never a base of 0 rules."""
+    from expert import Expert
+
+    base = write_base(tmp_path / "kb", {"t": GOOD_RULE})
+    real = os.scandir
+
+    def refused(path="."):
+        if os.fspath(path) == str(base):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real(path)
+
+    monkeypatch.setattr(os, "scandir", refused)
+    expected = f"{base}: cannot list the rule files: Permission denied"
+    for attempt in (load, Expert):
+        with pytest.raises(KnowledgeBaseError) as caught:
+            attempt(base)
+        assert str(caught.value) == expected
+
+
+def test_a_base_without_rules_is_refused(tmp_path):
+    """A base whose topic files hold no rules (or that has none) is refused: an expert
+    that concludes nothing looks like one whose rules were skipped."""
+    base = write_base(tmp_path / "kb", {})
+    with pytest.raises(KnowledgeBaseError, match=r"kb: no rules: no topic file \(\*\.toml "):
+        load(base)
+    (base / "t.toml").write_text('summary = "nothing yet"\n')
+    with pytest.raises(KnowledgeBaseError, match="no rules"):
+        load(base)
+
+
+def test_an_unreadable_rule_file_or_directory_is_refused_in_a_process(tmp_path):
+    """With real permissions (mode 000 directory, mode 311 directory, mode 000 topic),
+    load() raises a KnowledgeBaseError naming the path and saying why."""
+    from support import unprivileged
+
+    prefix = unprivileged()
+    cases = {}
+    for mode, name in ((0o000, "closed"), (0o311, "unlistable")):
+        base = write_base(tmp_path / name, {"t": GOOD_RULE})
+        base.chmod(mode)
+        cases[name] = f"{base}: cannot list the rule files: Permission denied"
+    base = write_base(tmp_path / "unreadable", {"t": GOOD_RULE})
+    (base / "t.toml").chmod(0)
+    cases["unreadable"] = f"{base / 't.toml'}: cannot read: Permission denied"
+    probe = (
+        "import sys\nfrom expert.knowledge import load\nfrom expert import KnowledgeBaseError\n"
+        "for path in sys.argv[1:]:\n    try:\n        load(path)\n"
+        "    except KnowledgeBaseError as e:\n        print(e)\n"
+    )
+    try:
+        done = subprocess.run(
+            [*prefix, sys.executable, "-c", probe, *(str(tmp_path / name) for name in cases)],
+            capture_output=True, text=True, timeout=120,
+        )  # fmt: skip
+        assert done.stdout.splitlines() == list(cases.values()), done.stderr
+    finally:
+        for name in cases:
+            (tmp_path / name).chmod(0o755)

@@ -44,7 +44,7 @@ def spawn(tiny_base, home):
     """Start `expert repl` on the tiny base in a pseudo-terminal; close it afterwards."""
     children = []
 
-    def start(data_home: Path | None = None) -> pexpect.spawn:
+    def start(data_home: Path | None = None, **overrides: str) -> pexpect.spawn:
         env = {
             **os.environ,
             "HOME": str(home),
@@ -52,6 +52,7 @@ def spawn(tiny_base, home):
             "TERM": "xterm",
             # pexpect does not answer cursor position requests; do not wait for them.
             "PROMPT_TOOLKIT_NO_CPR": "1",
+            **overrides,
         }
         env.pop("NO_COLOR", None)
         child = pexpect.spawn(
@@ -179,6 +180,22 @@ def test_history_is_kept_across_sessions(spawn, home):
     second = spawn()
     second.send(UP)
     command(second, "", "device.mic = inline")
+
+
+@pytest.mark.parametrize("env", [{"TERM": "dumb"}, {"HOME": ""}, {"HOME": "relative"}])
+def test_a_dumb_terminal_or_no_usable_home_still_runs_the_shell(spawn, env, tmp_path, monkeypatch):
+    """TERM=dumb, an empty or a relative HOME: the shell prompts, answers and ends with 0,
+    writing no history into the current directory."""
+    monkeypatch.chdir(tmp_path)
+    child = spawn(**env, XDG_DATA_HOME="")
+    command(child, "set mic boom", "device.mic = boom")
+    # quit, not Ctrl-D: on a dumb terminal the prompt is written before the terminal is put
+    # in raw mode, and a Ctrl-D typed ahead in that moment is taken by the terminal itself.
+    child.send("quit\r")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    assert not (tmp_path / ".local").exists() and not (tmp_path / "relative").exists()
 
 
 def test_an_unusable_data_dir_does_not_stop_the_shell(spawn, home):

@@ -323,3 +323,55 @@ def test_coverage_counts_a_rule_fired_only_by_a_failing_scenario_as_such(pyteste
     out = result.stdout.str()
     assert "FAILED: not known: 1 scenario failed" in out
     assert "fired only by a failing scenario:\n  care.repot-every-two-years" in out
+
+
+#: A terminal title change (OSC 0 ... BEL) and a colour, as a hostile feature file holds them.
+TITLE = "\x1b]0;owned\x07"
+RED = "\x1b[31m"
+
+HOSTILE = f"""\
+Feature: Hostile {RED}words
+  Scenario: A step with escapes {TITLE}
+    Given plant.kind is fern{TITLE}
+    When I consult the expert
+
+  Scenario: A wrong expectation {RED}
+    Given plant.kind is fern
+    When I consult the expert
+    Then how care.spot mentions "{TITLE}"
+
+  Scenario: An unknown step {RED}
+    Given the plant is {TITLE}
+"""
+
+
+@pytest.mark.parametrize("tb", ["auto", "short", "line", "native"])
+def test_escape_sequences_in_a_feature_are_shown_visibly_in_every_report(pytester, tb):
+    """Escape sequences in a feature file's steps, scenario and feature names and its file
+    name reach the pytest report only as escapes (notes, messages, the short summary and
+    rule coverage), whatever the traceback style."""
+    plant_base(pytester.path / "plants")
+    pytester.makefile(".feature", **{f"features/spec{RED}": HOSTILE})
+    pytester.makepyfile(test_spec=TEST_FEATURES)
+    pytester.makeini(
+        "[pytest]\nbdd_features_base_dir = features/\nexpert_rules = plants\n"
+        "expert_rule_coverage = true\n"
+    )
+    result = run_pytest(pytester, f"--tb={tb}", "-rA", "--color=no")
+    result.assert_outcomes(passed=0, failed=3)
+    out = "\n".join(result.outlines + result.errlines)
+    assert "\x1b" not in out and "\x07" not in out, out
+    assert "\\x1b]0;owned\\x07" in out
+    if tb != "native":
+        assert "fern\\x1b]0;owned\\x07" in out  # the note naming the step
+
+
+def test_a_base_with_an_odd_rule_file_is_a_usage_error_naming_it(pytester):
+    """A topic file linked to nothing: the session stops naming it, never runs on fewer
+    rules."""
+    base = plant_base(pytester.path / "plants")
+    os.symlink(pytester.path / "gone.toml", base / "extra.toml")
+    specs(pytester, FERN, "expert_rules = plants\n")
+    result = run_pytest(pytester)
+    assert result.ret == pytest.ExitCode.USAGE_ERROR
+    result.stderr.fnmatch_lines(["*plants/extra.toml: a symbolic link to *gone.toml*"])

@@ -16,6 +16,7 @@ unrelated test run is unaffected; asking for its settings then only warns.
 
 from __future__ import annotations
 
+import dataclasses
 import importlib
 from collections.abc import Iterable, Mapping
 from pathlib import Path
@@ -24,6 +25,7 @@ from typing import Any
 import attrs
 import pytest
 
+from .._safe_text import visible
 from ..engine import Expert
 from ..errors import ExpertError, KnowledgeBaseError
 from ..knowledge import load
@@ -127,11 +129,11 @@ def _rules_directory(config: pytest.Config) -> Path | None:
         path = (ini.parent if ini else config.rootpath) / str(setting)
         where = f"{RULES_INI} in {ini}" if ini else RULES_INI
     if not path.is_dir():
-        raise pytest.UsageError(f"{where}: {path} is not a directory of rule files")
+        raise pytest.UsageError(visible(f"{where}: {path} is not a directory of rule files"))
     try:
         load(path)
     except KnowledgeBaseError as error:
-        raise pytest.UsageError(f"{where}: {error}") from None
+        raise pytest.UsageError(visible(f"{where}: {error}")) from None
     return path.resolve()
 
 
@@ -248,7 +250,7 @@ def pytest_bdd_step_error(
     """A step's unknown words are named with the feature file and line they stand on."""
     if isinstance(exception, ExpertError):
         where = getattr(feature, "rel_filename", None) or getattr(feature, "filename", "?")
-        exception.add_note(f"{where}:{step.line_number}: {step.keyword} {step.name}")
+        exception.add_note(visible(f"{where}:{step.line_number}: {step.keyword} {step.name}"))
 
 
 @pytest.hookimpl(optionalhook=True)
@@ -275,6 +277,10 @@ docs/howto/specs.md), or help(expert.specs.steps); a step of your own goes in co
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Any:
     report = yield
+    if report.failed and is_scenario(item) and report.longrepr is not None:
+        # A scenario's failure quotes its steps, the feature file and the rules' words:
+        # shown with control characters as escapes, like everything the package prints.
+        report.longrepr = _VisibleFailure(report.longrepr)
     if report.when == "call" and is_scenario(item):
         # Carried on the report, so a controller of workers (pytest-xdist) sees them too.
         fired: set[str] = item.stash.get(_FIRED, set())
@@ -286,6 +292,51 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) ->
         }
         report.user_properties.append((_PROPERTY, seen))
     return report
+
+
+class _VisibleFailure:
+    """A failure's report, printed with every control character shown as its escape (the
+    short summary's line too); pytest's colours are kept."""
+
+    def __init__(self, longrepr: Any) -> None:
+        self.longrepr = longrepr
+        crash = getattr(longrepr, "reprcrash", None)
+        if dataclasses.is_dataclass(crash) and not isinstance(crash, type):
+            # What the short summary quotes (FAILED test - message).
+            message = visible(str(getattr(crash, "message", "")))
+            self.reprcrash = dataclasses.replace(crash, message=message)
+
+    def toterminal(self, out: Any) -> None:
+        if hasattr(self.longrepr, "toterminal"):
+            self.longrepr.toterminal(_VisibleWriter(out))
+        else:
+            out.line(visible(str(self.longrepr), lines=True))
+
+    def __str__(self) -> str:
+        return visible(str(self.longrepr), lines=True)
+
+
+class _VisibleWriter:
+    """A terminal writer that shows control characters in what it is given as escapes;
+    the colours it adds itself are kept."""
+
+    def __init__(self, writer: Any) -> None:
+        self._writer = writer
+
+    def write(self, text: str, **markup: bool) -> None:
+        self._writer.write(visible(text, lines=True), **markup)
+
+    def line(self, text: str = "", **markup: bool) -> None:
+        self._writer.line(visible(text, lines=True), **markup)
+
+    def sep(self, sepchar: str, title: str | None = None, **kwargs: Any) -> None:
+        self._writer.sep(sepchar, None if title is None else visible(title), **kwargs)
+
+    def _write_source(self, lines: list[str], indents: Any = ()) -> None:
+        self._writer._write_source([visible(line) for line in lines], indents)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._writer, name)
 
 
 @attrs.define(eq=False)  # a plugin object must be hashable
@@ -433,4 +484,4 @@ def pytest_terminal_summary(terminalreporter: Any, config: pytest.Config) -> Non
     terminalreporter.write_sep("-", "rule coverage")
     failed = report.checked and not report.ok
     for line in report.lines():
-        terminalreporter.write_line(line, red=failed, green=report.ok)
+        terminalreporter.write_line(visible(line), red=failed, green=report.ok)
