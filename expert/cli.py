@@ -19,11 +19,11 @@ from typing import Any, NoReturn
 from rich.console import Console
 
 from . import __version__
-from ._rows import EXTENSIONS
-from ._rows import FORMATS as CATALOGUE_FORMATS
 from ._safe_text import visible
 from ._streams import WRITE_FAILURES, EnvironmentFailure, discard, guarded_streams
 from ._terminal import size
+from .batch.formats import EXTENSIONS
+from .batch.formats import FORMATS as CATALOGUE_FORMATS
 from .check import check
 from .engine import ENGINES, Expert
 from .errors import BatchError, ExpertError, InferenceError, UsageError, one_line
@@ -289,18 +289,21 @@ def _signals_raise() -> Iterator[None]:
 
 
 def _batch(args: argparse.Namespace) -> int:
-    from .batch import run_batch
+    from .batch import BatchOptions, run_batch
 
     sys.stdout.write("")  # a closed standard output is refused before the run, not after it
     try:
         with _signals_raise():
-            summary = run_batch(
-                args.input, args.output, errors=args.errors, input_format=args.input_format,
+            options = BatchOptions(
+                errors=args.errors, input_format=args.input_format,
                 output_format=args.output_format, id_column=args.id_column,
                 label_column=args.label_column, ignore=args.ignore, rules=args.rules,
                 engine=getattr(args, "engine", "experta"), workers=args.workers,
                 dask=args.dask, chunk_size=args.chunk_size, resume=args.resume,
             )  # fmt: skip
+            summary = run_batch(args.input, args.output, options)
+    except (UsageError, BatchError) as error:
+        raise _with_flags(error) from None
     except (KeyboardInterrupt, _Stopped) as stop:
         print("expert: interrupted; continue the batch with --resume", file=sys.stderr)
         return 128 + getattr(stop, "signum", signal.SIGINT)
@@ -315,8 +318,16 @@ def _batch(args: argparse.Namespace) -> int:
     return 0
 
 
+def _with_flags(error: UsageError | BatchError) -> UsageError | BatchError:
+    """The batch's error as the command line says it: the options it names as flags."""
+    from .batch.options import spell
+
+    text = spell(error.message, lambda name: "--" + name.replace("_", "-"))
+    return type(error)(text, suggestion=error.suggestion)
+
+
 def _sample_catalogue(args: argparse.Namespace) -> int:
-    from .catalogue import sample_catalogue, write_catalogue
+    from .batch.sample import sample_catalogue, write_catalogue
 
     suffix = args.output.rsplit(".", 1)[-1].lower() if args.output else ""
     fmt = args.format or EXTENSIONS.get(f".{suffix}", "csv")

@@ -287,14 +287,15 @@ def test_a_number_is_read_one_way_through_every_way_in(capsys, tiny_base, tmp_pa
         assert read_facts(path, expert.knowledge) == {"device.price": expected[1]}
     except UsageError as error:
         assert str(error) == f"{path}: {expected[1]}"
-    from expert._rows import facts as row_facts
+    from expert.batch.formats import facts as row_facts
+    from expert.batch.rejections import Rejection
 
     row = row_facts({"price": text}, set(), expert.knowledge.inputs)
     if text.strip():  # a blank cell states nothing
         assert row == (
             {"device.price": expected[1]}
             if expected[0] == "value"
-            else (f"bad-value: {expected[1]}")
+            else Rejection("bad-value", expected[1])
         )
     shell = Shell(expert)
     for line in (f"set price {text}", f"ask {text}", f"how-to device.kind headset {text}"):

@@ -345,8 +345,8 @@ def test_errors_are_expert_errors():
 
 
 def _api_calls(tmp_path):
-    from expert.batch import consult_records, on_dask, run_batch
-    from expert.catalogue import sample_catalogue, write_catalogue
+    from expert.batch import BatchOptions, consult_records, on_dask, run_batch
+    from expert.batch.sample import sample_catalogue, write_catalogue
     from expert.check import check
     from expert.factfile import read_facts, write_facts
 
@@ -364,19 +364,20 @@ def _api_calls(tmp_path):
             lambda: run_batch(catalogue, None), TypeError, "output must be a path",
         ),
         "run_batch(errors=5)": (
-            lambda: run_batch(catalogue, out, errors=5), TypeError, "errors must be a path",
+            lambda: run_batch(catalogue, out, BatchOptions(errors=5)), TypeError, "errors must be a path",
         ),
         "run_batch(ignore='abc')": (
-            lambda: run_batch(catalogue, out, ignore="abc"), TypeError, "ignore must be",
+            lambda: run_batch(catalogue, out, BatchOptions(ignore="abc")), TypeError, "ignore must be",
         ),
         "run_batch(id_column=5)": (
-            lambda: run_batch(catalogue, out, id_column=5), TypeError, "id_column must be a str",
+            lambda: run_batch(catalogue, out, BatchOptions(id_column=5)), TypeError, "id_column must be a str",
         ),
         "run_batch(workers=10**400)": (
-            lambda: run_batch(catalogue, out, workers=10**400), ExpertError, "--workers must",
+            lambda: run_batch(catalogue, out, BatchOptions(workers=10**400)), ExpertError,
+            "`workers` must",
         ),
         "run_batch(resume='yes')": (
-            lambda: run_batch(catalogue, out, resume="yes"), TypeError, "resume must be a bool",
+            lambda: run_batch(catalogue, out, BatchOptions(resume="yes")), TypeError, "resume must be a bool",
         ),
         "consult_records(None)": (lambda: consult_records(None), TypeError, "records must be"),
         "consult_records(rules=5)": (

@@ -127,7 +127,7 @@ def _grouped(words: dict[str, str], group: str) -> dict[str, str]:
 def test_every_way_in_reads_words_alike(capsys, tmp_path):
     """Device/Needs, a mapping, JSON (as the web-app service passes it), the command line, a
     batch row and the shell's set read flags, sets, choices and numbers with one parser."""
-    from expert._rows import facts as row_facts
+    from expert.batch.formats import facts as row_facts
     from expert.repl import Shell
 
     expert = Expert()

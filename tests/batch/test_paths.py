@@ -1,4 +1,4 @@
-"""Tests of expert._paths through `expert batch`: every output is checked against every input
+"""Tests of expert.batch.files through `expert batch`: every output is checked against every input
 and every other output before any work starts, a refused start creates nothing, and one
 output is written by one run at a time."""
 
@@ -13,10 +13,10 @@ from pathlib import Path
 import pytest
 from support import TINY_RULES, write_base
 
-from expert._checkpoint import Paths
-from expert._paths import locked, read_regular
-from expert.batch import run_batch
-from expert.catalogue import sample_catalogue, write_catalogue
+from expert._paths import read_regular
+from expert.batch import BatchOptions, run_batch
+from expert.batch.files import RunFiles, locked
+from expert.batch.sample import sample_catalogue, write_catalogue
 from expert.cli import main
 
 
@@ -242,7 +242,7 @@ def test_a_second_run_on_a_locked_output_exits_2_at_once(capsys, work):
     """While a run holds an output, another run on it (under any name) is refused."""
     os.symlink("o.jsonl", work / "alias.jsonl")
     before = listing(work)
-    with locked(Paths.of(work / "o.jsonl").locks()):
+    with locked(RunFiles.of(work / "o.jsonl").locks()):
         for argv in (
             ["-o", "o.jsonl"],
             ["-o", "alias.jsonl", "--resume"],
@@ -276,7 +276,7 @@ def test_the_python_api_refuses_the_same_clashes(tmp_path):
     source = tmp_path / "cat.csv"
     write_catalogue(source, sample_catalogue(3))
     with pytest.raises(UsageError, match="would overwrite the input"):
-        run_batch(source, source, output_format="csv")
+        run_batch(source, source, BatchOptions(output_format="csv"))
 
 
 def test_two_processes_on_one_output_one_is_refused(tmp_path):
@@ -285,7 +285,7 @@ def test_two_processes_on_one_output_one_is_refused(tmp_path):
     write_catalogue(source, sample_catalogue(20))
     target = tmp_path / "o.jsonl"
     command = [sys.executable, "-m", "expert", "batch", str(source), "-o", str(target)]
-    with locked(Paths.of(target).locks()):  # the first run, held open
+    with locked(RunFiles.of(target).locks()):  # the first run, held open
         done = subprocess.run(command, capture_output=True, text=True, timeout=60)
     assert done.returncode == 2, done.stderr
     assert len(done.stderr.splitlines()) == 1 and "another run" in done.stderr

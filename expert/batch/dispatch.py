@@ -1,10 +1,10 @@
-"""Where batch work runs: in this process, on worker processes, or on a Dask cluster.
+"""Dispatching batch work: in this process, on worker processes, or on a Dask cluster.
 
 A *lane* runs ``function(*args)`` somewhere and returns a future (``result()``,
 ``cancel()``). Each chunk of items is scattered over the lanes by a routing key (so equal
 items always meet in the same worker, whose cache then does their work once) and gathered
 back in item order; :func:`in_order` keeps a few chunks in flight and yields their results in
-chunk order. Each local lane is one worker process (:mod:`expert._workers`), so a lane is
+chunk order. Each local lane is one worker process (:mod:`expert.batch.workers`), so a lane is
 always the same process; a Dask lane names one worker but lets the task move if that worker
 goes away.
 
@@ -19,19 +19,17 @@ from __future__ import annotations
 
 import contextlib
 import multiprocessing
-import re
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, TypeVar
 
-from ._workers import Worker
-from .errors import UsageError, brief
+from ..errors import UsageError
+from .options import check_address
+from .workers import Worker
 
 __all__ = [
-    "SCHEMES",
     "Lane",
     "Scattered",
-    "check_address",
     "dask_client",
     "dask_lanes",
     "distributed",
@@ -156,50 +154,6 @@ def process_lanes(
     finally:
         for worker in started:
             worker.stop()
-
-
-#: The schemes of Dask scheduler addresses (``distributed.comm``'s transports).
-SCHEMES = ("tcp", "tls", "ws", "wss", "ucx", "inproc")
-
-_ADDRESS = re.compile(
-    r"(?:(?P<scheme>[A-Za-z][A-Za-z0-9+.-]*)://)?"
-    r"(?P<host>\[[0-9A-Fa-f:.%A-Za-z]+\]|[A-Za-z0-9_.-]*)"
-    r"(?::(?P<port>[0-9]*))?"
-)
-
-
-def _address_problem(address: str) -> str | None:
-    """Why ``address`` is not a scheduler's address, or ``None``."""
-    if not address:
-        return "it is empty"
-    scheme, _, rest = address.rpartition("://")
-    if scheme and scheme.lower() == "inproc":
-        return None if rest and rest.isprintable() and " " not in rest else "no place named"
-    found = _ADDRESS.fullmatch(address)
-    if found is None:
-        return "it is not [SCHEME://]HOST[:PORT]"
-    if found["scheme"] and found["scheme"].lower() not in SCHEMES:
-        return f"unknown scheme {found['scheme']!r}; allowed: {', '.join(SCHEMES)}"
-    if not found["host"]:
-        return "no host"
-    port = found["port"]
-    if port is not None and not (port and 1 <= int(port) <= 65535):
-        return "the port must be a number from 1 to 65535"
-    return None
-
-
-def check_address(address: Any) -> None:
-    """Check a Dask scheduler's address before any client is made for it.
-
-    Raises:
-        UsageError: ``address`` is not ``[SCHEME://]HOST[:PORT]`` (saying why).
-    """
-    problem = _address_problem(address)
-    if problem:
-        raise UsageError(
-            f"--dask: {brief(address)} is not a scheduler address ({problem}); give HOST:PORT "
-            "or SCHEME://HOST:PORT, e.g. tcp://127.0.0.1:8786"
-        )
 
 
 def distributed() -> Any:

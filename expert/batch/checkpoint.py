@@ -5,8 +5,9 @@ to disk and only then is the sidecar ``OUTPUT.partial.json`` atomically replaced
 far the run got: the input offset and lines read with the SHA-256 of the input read so far,
 the sizes and SHA-256 checksums of what was written to both files, and the caller's counts;
 it also pins what judged the rows (the package's version and the SHA-256 of every file of
-the knowledge base), and a checksum of the sidecar's own content closes it. So the sidecar never claims more than is on disk, and a resumed run truncates the
-files to the sizes it records, dropping any half-written tail. At the end both files are
+the knowledge base), and a checksum of the sidecar's own content closes it
+(:mod:`expert.batch.sidecar`). So the sidecar never claims more than is on disk, and a
+resumed run truncates the files to the sizes it records, dropping any half-written tail. At the end both files are
 renamed into place and the sidecar removed: ``OUTPUT`` is never half-written.
 
 Nothing of the sidecar is trusted on resumption: it must have its exact layout, types and
@@ -29,115 +30,19 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import IO, Any
 
-import attrs
+from .._paths import read_regular
+from ..errors import UsageError
+from .files import RunFiles
+from .options import param
+from .reading import changes
+from .sidecar import SIDECAR_LIMIT, VERSION, layout_problem, sealed
 
-from ._paths import Role, read_regular, target_of
-from .errors import UsageError
+__all__ = ["Checkpoint", "knowledge_changes", "refuse_partial"]
 
-__all__ = ["Checkpoint", "Paths", "changes", "input_identity", "refuse_partial"]
-
-#: The version of the sidecar's layout.
-VERSION = 3
-
-#: The largest sidecar read back (a real one is a few kilobytes).
-SIDECAR_LIMIT = 1 << 20
-
-_KEYS = {
-    "version", "input", "input_sha256", "knowledge", "settings", "offset", "lines", "extra",
-    "output_bytes", "errors_bytes", "output_sha256", "errors_sha256", "failed", "checksum",
-}  # fmt: skip
-_IDENTITY = ("path", "size", "mtime_ns", "inode", "device")
 _BLOCK = 1 << 20
 
 
-@attrs.frozen
-class Paths:
-    """The files of one run: the output, the errors file, their partial forms, the sidecar
-    and its temporary file, and one lock file per output.
-
-    An output or errors file given as a symbolic link is written through: ``output`` and
-    ``errors`` are the files the links point to, and the partial files lie beside them.
-    """
-
-    output: Path
-    partial: Path
-    sidecar: Path
-    errors: Path
-    errors_partial: Path
-
-    @classmethod
-    def of(cls, output: Path, errors: Path | None = None) -> Paths:
-        """The files of a run writing ``output`` (errors to ``OUTPUT.errors.jsonl`` unless
-        given)."""
-        errors = target_of(errors or output.with_name(f"{output.name}.errors.jsonl"))
-        output = target_of(output)
-        return cls(
-            output=output,
-            partial=output.with_name(f"{output.name}.partial"),
-            sidecar=output.with_name(f"{output.name}.partial.json"),
-            errors=errors,
-            errors_partial=errors.with_name(f"{errors.name}.partial"),
-        )
-
-    @property
-    def temporary(self) -> Path:
-        """Where the next sidecar is written before it is renamed over the last one."""
-        return _temporary(self.sidecar)
-
-    def locks(self) -> list[tuple[Path, str]]:
-        """A lock file per output and what it guards: two runs writing one file (as output
-        or errors) meet on the same lock."""
-        return [
-            (self.partial.with_name(f"{self.partial.name}.lock"), str(self.output)),
-            (self.errors_partial.with_name(f"{self.errors_partial.name}.lock"), str(self.errors)),
-        ]
-
-    def roles(self) -> list[Role]:
-        """Every file the run writes, named for messages."""
-        (lock, _), (errors_lock, _) = self.locks()
-        return [
-            Role("the output", self.output),
-            Role("the errors file", self.errors),
-            Role("the partial output", self.partial, link_ok=False),
-            Role("the partial errors file", self.errors_partial, link_ok=False),
-            Role("the progress file", self.sidecar, link_ok=False),
-            Role("the progress file's temporary", self.temporary, link_ok=False),
-            Role("the lock file", lock, link_ok=False),
-            Role("the errors file's lock file", errors_lock, link_ok=False),
-        ]
-
-    def start_over(self) -> str:
-        """How a user discards the interrupted run."""
-        return f"delete {self.partial} and {self.sidecar} to start over"
-
-
-def input_identity(path: Path) -> dict[str, Any]:
-    """What tells whether an input file is still the one a run started on: its path, size,
-    modification time, inode and device."""
-    stat = path.stat()
-    return {
-        "path": str(path.resolve()),
-        "size": stat.st_size,
-        "mtime_ns": stat.st_mtime_ns,
-        "inode": stat.st_ino,
-        "device": stat.st_dev,
-    }
-
-
-def changes(before: Mapping[str, Any], now: Mapping[str, Any]) -> str:
-    """How an input's :func:`input_identity` changed, in words (``size 120 -> 80 bytes``)."""
-    if before.get("path") != now.get("path"):
-        return "another path"
-    if (before.get("inode"), before.get("device")) != (now.get("inode"), now.get("device")):
-        return "another file under the same name"
-    if before.get("size") != now.get("size"):
-        return f"size {before.get('size'):,} -> {now.get('size'):,} bytes"
-    if before.get("mtime_ns") != now.get("mtime_ns"):
-        return "modified since"
-    return "rewritten in place"
-
-
-def refuse_partial(paths: Paths) -> None:
+def refuse_partial(paths: RunFiles) -> None:
     """Raise :class:`UsageError` when an interrupted or failed run's files are in the way."""
     if not (paths.sidecar.exists() or paths.partial.exists()):
         return
@@ -151,7 +56,7 @@ def refuse_partial(paths: Paths) -> None:
     if failed:
         raise UsageError(f"{paths.partial} holds a failed run: {failed}; {paths.start_over()}")
     raise UsageError(
-        f"{paths.partial} holds an interrupted run{done}: continue it with --resume, "
+        f"{paths.partial} holds an interrupted run{done}: continue it with {param('resume')}, "
         f"or {paths.start_over()}"
     )
 
@@ -177,21 +82,9 @@ def knowledge_changes(before: Mapping[str, Any], now: Mapping[str, Any]) -> str 
     return f"the knowledge base changed since ({'; '.join(parts)})"
 
 
-def _temporary(path: Path) -> Path:
-    return path.with_name(f".{path.name}.tmp")
-
-
-def _sealed(data: Mapping[str, Any]) -> str:
-    """The checksum of a sidecar's content (every key but ``checksum``)."""
-    content = {key: value for key, value in data.items() if key != "checksum"}
-    text = json.dumps(content, sort_keys=True, separators=(",", ":"), allow_nan=False)
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
-def _write_json_atomically(path: Path, data: Mapping[str, Any]) -> None:
+def _write_json_atomically(path: Path, temporary: Path, data: Mapping[str, Any]) -> None:
     # Not expert._files.write_atomically: the progress file's temporary name is fixed, so
     # that a run killed mid-save leaves a file the next run knows to remove (and checks).
-    temporary = _temporary(path)
     with open(temporary, "w", encoding="utf-8") as handle:
         json.dump(data, handle, allow_nan=False)
         handle.flush()
@@ -238,63 +131,6 @@ def _read_before(path: Path, offset: int) -> tuple[int, bytes, Any]:
     return count, last, digest
 
 
-def _whole(value: Any) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool) and value >= 0
-
-
-def _hex(value: Any) -> bool:
-    return (
-        isinstance(value, str) and len(value) == 64 and all(c in "0123456789abcdef" for c in value)
-    )
-
-
-def _layout_problem(saved: Any) -> str | None:
-    """What is wrong with the layout, types or ranges of a sidecar, or ``None``."""
-    if not isinstance(saved, dict):
-        return "it is not a JSON object"
-    if set(saved) != _KEYS:
-        missing, extra = sorted(_KEYS - set(saved)), sorted(set(saved) - _KEYS)
-        return f"missing {', '.join(missing)}" if missing else f"unknown {', '.join(extra)}"
-    if saved["version"] != VERSION or isinstance(saved["version"], bool):
-        return f"version {saved['version']!r} is not {VERSION}"
-    identity = saved["input"]
-    if not (
-        isinstance(identity, dict)
-        and set(identity) == set(_IDENTITY)
-        and isinstance(identity["path"], str)
-        and all(_whole(identity[key]) for key in ("size", "inode", "device"))
-        and isinstance(identity["mtime_ns"], int)
-        and not isinstance(identity["mtime_ns"], bool)
-    ):
-        return "`input` is not an input's path, size, time, inode and device"
-    knowledge = saved["knowledge"]
-    if not (
-        isinstance(knowledge, dict)
-        and set(knowledge) == {"version", "files"}
-        and isinstance(knowledge["version"], str)
-        and isinstance(knowledge["files"], dict)
-        and all(isinstance(k, str) and _hex(v) for k, v in knowledge["files"].items())
-    ):
-        return "`knowledge` is not a version and the checksums of files"
-    if not isinstance(saved["settings"], dict) or not isinstance(saved["extra"], dict):
-        return "`settings` and `extra` must be objects"
-    if not isinstance(saved["failed"], (str, type(None))):
-        return "`failed` is not a reason or null"
-    for key in ("offset", "lines", "output_bytes", "errors_bytes"):
-        if not _whole(saved[key]):
-            return f"`{key}` is not a whole number >= 0"
-    if saved["offset"] > identity["size"]:
-        return "`offset` lies past the end of the input"
-    if saved["lines"] > saved["offset"] + 1:
-        return "`lines` is more than the bytes read"
-    for key in ("input_sha256", "output_sha256", "errors_sha256", "checksum"):
-        if not _hex(saved[key]):
-            return f"`{key}` is not a SHA-256 checksum"
-    if saved["checksum"] != _sealed(saved):
-        return "its content does not match its checksum (it was edited)"
-    return None
-
-
 class Checkpoint:
     """The partial files of a run and the sidecar recording how far it got.
 
@@ -308,7 +144,7 @@ class Checkpoint:
 
     def __init__(
         self,
-        paths: Paths,
+        paths: RunFiles,
         saved: dict[str, Any],
         *,
         fresh: bool,
@@ -343,7 +179,7 @@ class Checkpoint:
     @classmethod
     def start(
         cls,
-        paths: Paths,
+        paths: RunFiles,
         source: Path,
         identity: Mapping[str, Any],
         settings: Mapping[str, Any],
@@ -359,7 +195,7 @@ class Checkpoint:
         Args:
             paths: the run's files.
             source: the input file; ``offset`` bytes of it were read before the first chunk.
-            identity: the input's :func:`input_identity` when the run started.
+            identity: the input's :func:`~expert.batch.reading.input_identity` when the run started.
             settings: the run's settings (a resumed run must have the same).
             knowledge: what judges the rows: ``{"version", "files"}`` (the package's version
                 and the SHA-256 of each file of the knowledge base, by name).
@@ -392,7 +228,7 @@ class Checkpoint:
     @classmethod
     def resume(
         cls,
-        paths: Paths,
+        paths: RunFiles,
         source: Path,
         identity: Mapping[str, Any],
         settings: Mapping[str, Any],
@@ -404,7 +240,7 @@ class Checkpoint:
         Args:
             paths: the run's files.
             source: the input file.
-            identity: the input's :func:`input_identity` now.
+            identity: the input's :func:`~expert.batch.reading.input_identity` now.
             settings: the run's settings, which must be those of the interrupted run.
             knowledge: what judges the rows now (see :meth:`start`), which must be what
                 judged the interrupted run's.
@@ -423,7 +259,7 @@ class Checkpoint:
             raise UsageError(
                 f"cannot resume: {paths.sidecar} is unreadable: {reason}; {again}"
             ) from None
-        problem = _layout_problem(saved) or check_extra(saved["extra"])
+        problem = layout_problem(saved) or check_extra(saved["extra"])
         if problem:
             raise UsageError(f"cannot resume: {paths.sidecar} is damaged: {problem}; {again}")
         if saved["failed"] is not None:
@@ -535,8 +371,8 @@ class Checkpoint:
             output_sha256=self._hashes[0].hexdigest(),
             errors_sha256=self._hashes[1].hexdigest(),
         )
-        self.saved["checksum"] = _sealed(self.saved)
-        _write_json_atomically(self.paths.sidecar, self.saved)
+        self.saved["checksum"] = sealed(self.saved)
+        _write_json_atomically(self.paths.sidecar, self.paths.temporary, self.saved)
 
     def close(self) -> None:
         """Close the files, leaving the partial run to be resumed."""
@@ -555,5 +391,5 @@ class Checkpoint:
             self.paths.errors.unlink(missing_ok=True)
         os.replace(self.paths.partial, self.paths.output)
         self.paths.sidecar.unlink()
-        _temporary(self.paths.sidecar).unlink(missing_ok=True)  # left by a kill mid-save
+        self.paths.temporary.unlink(missing_ok=True)  # left by a kill mid-save
         _fsync_directory(self.paths.output.resolve())

@@ -1,7 +1,9 @@
 """The formats of a batch: catalogue lines to records and facts, output rows to lines.
 
-Problems with one line are returned as text, ``"reason: message"`` (``bad-json: ...``),
-not raised: a bad row is data for the errors file, and never stops a batch.
+Problems with one line are returned as a :class:`~expert.batch.rejections.Rejection`
+(``bad-json`` and why), not raised: a bad row is data for the errors file, and never stops a
+batch. Problems with the whole file (its format, its header, its encoding) are raised as
+:class:`~expert.errors.UsageError`, naming the parameters of :class:`~expert.batch.BatchOptions`.
 """
 
 from __future__ import annotations
@@ -13,9 +15,11 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from ._json import loads
-from .errors import FactError, UsageError, suggest
-from .vocabulary import Attribute, given_twice, named_once, resolve, state_facts
+from .._json import loads
+from ..errors import FactError, UsageError, suggest
+from ..vocabulary import Attribute, given_twice, named_once, resolve, state_facts
+from .options import param
+from .rejections import Rejection
 
 __all__ = [
     "FORMATS",
@@ -45,20 +49,22 @@ EXTENSIONS = {".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl"}
 MAX_RECORD_BYTES = 1 << 16
 
 
-def format_of(path: Path, given: str | None, flag: str) -> str:
-    """The format given, or the one the file's extension says.
+def format_of(path: Path, given: str | None, parameter: str) -> str:
+    """The format given as ``parameter``, or the one the file's extension says.
 
     Raises:
         UsageError: neither says a known format.
     """
     if given is not None:
         if given not in FORMATS:
-            raise UsageError(f"{flag}: {given!r} is not a format; allowed: {', '.join(FORMATS)}")
+            raise UsageError(
+                f"{param(parameter)}: {given!r} is not a format; allowed: {', '.join(FORMATS)}"
+            )
         return given
     found = EXTENSIONS.get(path.suffix.lower())
     if found is None:
         raise UsageError(
-            f"cannot tell the format of {path} from its name; give {flag} csv or jsonl"
+            f"cannot tell the format of {path} from its name; give {param(parameter)} csv or jsonl"
         )
     return found
 
@@ -79,9 +85,9 @@ def _fact_names(inputs: Mapping[str, Attribute]) -> list[str]:
     return [*inputs, *(attribute.short for attribute in inputs.values())]
 
 
-def flatten(record: Mapping[str, Any]) -> dict[str, Any] | str:
+def flatten(record: Mapping[str, Any]) -> dict[str, Any] | Rejection:
     """Lift nested groups (``{"device": {...}, "needs": {...}}``) to ``device.x`` keys, or
-    say which key the record gives twice (nested and flat: ``given-twice: ...``)."""
+    the ``given-twice`` rejection of a key it gives twice (nested and flat)."""
     flat: dict[str, Any] = {}
     for key, value in record.items():
         items = (
@@ -91,16 +97,15 @@ def flatten(record: Mapping[str, Any]) -> dict[str, Any] | str:
         )
         for name, inner in items:
             if name in flat:
-                return f"given-twice: {given_twice(name, flat[name], inner)}"
+                return Rejection("given-twice", str(given_twice(name, flat[name], inner)))
             flat[name] = inner
     return flat
 
 
 def facts(
     record: Mapping[str, Any], reserved: set[str], inputs: Mapping[str, Attribute]
-) -> dict[str, Any] | str:
-    """The record's facts by full name, validated, or why there are none
-    (``reason: message``).
+) -> dict[str, Any] | Rejection:
+    """The record's facts by full name, validated, or why there are none.
 
     Keys in ``reserved`` (id, label, ignored columns) and empty or blank values are skipped;
     values may be text (``"true"``, ``"80"``, ``"gaming,calls"``) or Python values. A fact
@@ -114,20 +119,19 @@ def facts(
         found = fact_name(str(key), inputs)
         if found is None:
             hint = suggest(key, _fact_names(inputs))
-            return f"unknown-fact: no fact {key!r}" + (
-                f" (did you mean {hint!r}?)" if hint else ""
-            )
+            did_you_mean = f" (did you mean {hint!r}?)" if hint else ""
+            return Rejection("unknown-fact", f"no fact {key!r}{did_you_mean}")
         named.append((found, value))
     if not named:
-        return "no-facts: the row states no fact"
+        return Rejection("no-facts", "the row states no fact")
     try:
         named_once(inputs, named)
     except FactError as error:
-        return f"given-twice: {error}"
+        return Rejection("given-twice", str(error))
     try:
         return state_facts(inputs, named)
     except FactError as error:
-        return f"bad-value: {error}"
+        return Rejection("bad-value", str(error))
 
 
 # -- catalogue lines -------------------------------------------------------------------------
@@ -178,42 +182,42 @@ def check_encoding(handle: BinaryIO, path: Path) -> None:
 
 def decode_line(
     raw: bytes, number: int, fmt: str, header: tuple[str, ...]
-) -> dict[str, Any] | str:
+) -> dict[str, Any] | Rejection:
     """One catalogue line as a mapping of column names to values, or why it is not one."""
     if len(raw) > MAX_RECORD_BYTES:
-        return f"too-long: the record is longer than {MAX_RECORD_BYTES:,} bytes"
+        return Rejection("too-long", f"the record is longer than {MAX_RECORD_BYTES:,} bytes")
     try:
         text = raw.decode("utf-8").rstrip("\r\n")
     except UnicodeDecodeError as error:
-        return f"not-utf8: byte {error.start + 1} is not UTF-8 text"
+        return Rejection("not-utf8", f"byte {error.start + 1} is not UTF-8 text")
     if number == 1:
         text = text.removeprefix("\ufeff")
     if not text.strip():
-        return "empty: empty line"
+        return Rejection("empty", "empty line")
     if fmt == "jsonl":
         return _json_record(text)
     return _csv_record(text, header)
 
 
-def _json_record(text: str) -> dict[str, Any] | str:
+def _json_record(text: str) -> dict[str, Any] | Rejection:
     try:
         record = loads(text)
     except ValueError as error:  # not JSON, or a key given twice
-        return f"bad-json: {error}"
+        return Rejection("bad-json", str(error))
     except RecursionError:
-        return "bad-json: the JSON is nested too deeply"
+        return Rejection("bad-json", "the JSON is nested too deeply")
     if not isinstance(record, dict):
-        return f"bad-json: a record is a JSON object, not {type(record).__name__}"
+        return Rejection("bad-json", f"a record is a JSON object, not {type(record).__name__}")
     return flatten(record)
 
 
-def _csv_record(text: str, header: tuple[str, ...]) -> dict[str, Any] | str:
+def _csv_record(text: str, header: tuple[str, ...]) -> dict[str, Any] | Rejection:
     try:
         fields = next(csv.reader([text], strict=True))
     except csv.Error as error:
-        return f"bad-csv: {error}"
+        return Rejection("bad-csv", str(error))
     if len(fields) != len(header):
-        return f"bad-csv: {len(fields)} fields where the header has {len(header)}"
+        return Rejection("bad-csv", f"{len(fields)} fields where the header has {len(header)}")
     return dict(zip(header, fields, strict=True))
 
 
@@ -259,16 +263,16 @@ def check_header(
     path: Path,
     inputs: Mapping[str, Attribute],
 ) -> None:
-    """The ``named`` columns (``{flag: column}``) are there; every other column is a fact
+    """The ``named`` columns (``{parameter: column}``) are there; every other column is a fact
     or reserved; no column, and no fact, comes twice. A misspelt fact column would lose that fact in
     every row, so unknown columns stop a batch before it starts.
 
     Raises:
         UsageError: naming the column and what is allowed.
     """
-    for flag, column in named.items():
+    for parameter, column in named.items():
         if column and column not in header:
-            raise UsageError(f"{path}: no column {column!r} ({flag}) in the header")
+            raise UsageError(f"{path}: no column {column!r} ({param(parameter)}) in the header")
     facts: dict[str, str] = {}  # fact -> the column that states it
     for column in header:
         if header.count(column) > 1:
@@ -278,15 +282,15 @@ def check_header(
         fact = fact_name(column, inputs)
         if fact is None:
             raise UsageError(
-                f"{path}: column {column!r} is not a fact; name it with --label-column, "
-                "--id-column or --ignore",
+                f"{path}: column {column!r} is not a fact; name it with "
+                f"{param('label_column')}, {param('id_column')} or {param('ignore')}",
                 suggestion=suggest(column, _fact_names(inputs)),
             )
         if fact in facts:
             # Each row would state the fact twice: refused, as a fact given twice is anywhere.
             raise UsageError(
                 f"{path}: columns {facts[fact]!r} and {column!r} are both {fact}; keep one "
-                "(or name one with --ignore)"
+                f"(or name one with {param('ignore')})"
             )
         facts[fact] = column
 

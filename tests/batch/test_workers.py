@@ -1,4 +1,4 @@
-"""Tests of expert._workers through expert._lanes: leaving worker processes takes a bounded
+"""Tests of expert.batch.workers through expert.batch.dispatch: leaving worker processes takes a bounded
 time whatever the workers do, and a dead worker is an error, never a wait."""
 
 from __future__ import annotations
@@ -11,8 +11,8 @@ import time
 
 import pytest
 
-from expert._lanes import process_lanes
-from expert._workers import GRACE
+from expert.batch.dispatch import process_lanes
+from expert.batch.workers import GRACE
 from expert.errors import BatchError
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
@@ -49,7 +49,7 @@ def test_a_dead_worker_is_an_error_and_a_failed_task_raises_its_own_error():
         waiting = lane(time.sleep, 60)
         os.kill(_process(lane).pid, signal.SIGKILL)
         started = time.monotonic()
-        with pytest.raises(BatchError, match=r"ended unexpectedly \(exit status -9\).*--resume"):
+        with pytest.raises(BatchError, match=r"ended unexpectedly \(exit status -9\).*`resume`"):
             waiting.result()
         assert time.monotonic() - started < GRACE + 1
         with pytest.raises(BatchError, match="ended unexpectedly"):

@@ -20,9 +20,8 @@ from typing import Any
 
 import attrs
 
-from ._files import write_atomically
-from ._paths import check_path_argument
-from ._rows import FORMATS
+from .._files import write_atomically
+from .._paths import check_path_argument
 
 __all__ = [
     "ARCHETYPES",
@@ -33,7 +32,9 @@ __all__ = [
     "write_catalogue",
 ]
 
-#: The formats a sample catalogue can be written in.
+#: The formats a sample catalogue can be written in (those a batch reads; this module
+#: imports nothing of the batch package, so that it can move with the headphone domain).
+FORMATS = ("csv", "jsonl")
 
 #: How often the ``label`` column is wrong.
 LABEL_NOISE = 0.05

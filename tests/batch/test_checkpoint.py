@@ -1,4 +1,4 @@
-"""Tests of expert._checkpoint through `expert batch`: nothing of an interrupted run is trusted
+"""Tests of expert.batch.checkpoint through `expert batch`: nothing of an interrupted run is trusted
 on resumption, and a run interrupted by any signal, with or without workers, resumes to the
 bytes of an uninterrupted one and leaves no process behind."""
 
@@ -19,9 +19,9 @@ import pytest
 from support import TINY_RULES, write_base
 
 import expert
-from expert import batch
-from expert._checkpoint import Checkpoint
-from expert.catalogue import sample_catalogue, write_catalogue
+from expert.batch import run as batch
+from expert.batch.checkpoint import Checkpoint
+from expert.batch.sample import sample_catalogue, write_catalogue
 from expert.cli import main
 
 
@@ -450,7 +450,7 @@ def test_a_signalled_run_leaves_no_process_and_resumes_byte_for_byte(
 STRESS_RUNS = 12
 
 #: How long a signalled batch may take to end, every process of it included, in seconds
-#: (stopping workers is bounded by twice expert._workers.GRACE; the rest is exiting).
+#: (stopping workers is bounded by twice expert.batch.workers.GRACE; the rest is exiting).
 ENDS_WITHIN = 6.0
 
 

@@ -25,7 +25,8 @@ from multiprocessing.connection import Connection
 from multiprocessing.context import SpawnContext
 from typing import Any
 
-from .errors import BatchError
+from ..errors import BatchError
+from .options import param
 
 __all__ = ["GRACE", "PARENT_CHECK", "Worker"]
 
@@ -122,7 +123,7 @@ class Worker:
         status = self.process.exitcode
         return BatchError(
             f"a worker process ended unexpectedly (exit status {status}); the chunks done "
-            "are kept: continue the batch with --resume"
+            f"are kept: continue the batch with {param('resume')}"
         )
 
     def kill(self) -> None:

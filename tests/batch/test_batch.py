@@ -1,4 +1,4 @@
-"""Tests of expert.batch and expert.catalogue: catalogue batches from files and from Python,
+"""Tests of expert.batch and expert.batch.sample: catalogue batches from files and from Python,
 bad rows, resumption after a kill, worker processes, Dask, and sample catalogues."""
 
 from __future__ import annotations
@@ -17,8 +17,8 @@ import pytest
 from support import LANES
 
 from expert import Device, Needs
-from expert.batch import consult_records, on_dask, run_batch
-from expert.catalogue import sample_catalogue, write_catalogue
+from expert.batch import BatchOptions, consult_records, on_dask, run_batch
+from expert.batch.sample import sample_catalogue, write_catalogue
 from expert.cli import main
 from expert.errors import UsageError
 
@@ -303,7 +303,7 @@ def test_the_summary_is_quiet_about_progress_when_piped(capsys, tmp_path):
     source = sample(tmp_path / "cat.csv", 50)
     run_batch(source, tmp_path / "a.jsonl")
     assert capsys.readouterr().err == ""
-    run_batch(source, tmp_path / "b.jsonl", progress=True)
+    run_batch(source, tmp_path / "b.jsonl", BatchOptions(progress=True))
     err = capsys.readouterr().err
     assert "50/50" in err and "rows/s" in err
 
@@ -357,7 +357,7 @@ def test_sample_catalogue_is_determined_by_its_seed(capsys, tmp_path):
     assert code == 0 and len(records) == 200 and records[0]["id"] == "SKU-0000001"
     assert {record["label"] for record in records} == {"headphones", "headset"}
     summary = run_batch(sample(tmp_path / "j.csv", 2000, junk=0.05), tmp_path / "j.jsonl",
-                        label_column="label")  # fmt: skip
+                        BatchOptions(label_column="label"))  # fmt: skip
     assert 50 <= sum(summary.rejected.values()) <= 150
     assert 0.02 <= summary.disagreements / summary.labelled <= 0.09
 
@@ -542,12 +542,13 @@ def test_huge_numbers_are_fact_errors_in_every_entry_point(tmp_path):
 def test_a_row_that_cannot_be_written_strictly_becomes_an_error(monkeypatch):
     """Whatever a judged row holds, no output line is invalid: a row that cannot be written
     as strict JSON is written to the errors file instead."""
-    from expert import batch
+    from expert.batch import chunks
+    from expert.batch.judge import Settings
 
     monkeypatch.setattr(
-        batch, "_judge", lambda record, number, options: {"id": "x", "verdicts": {"v": math.nan}}
+        chunks, "judge", lambda record, number, options: {"id": "x", "verdicts": {"v": math.nan}}
     )
-    results, summary = batch._judge_lines([(1, b'{"mic": "boom"}')], batch.BatchOptions())
+    results, summary = chunks.judge_chunk([(1, b'{"mic": "boom"}')], Settings())
     [(output, errors)] = results
     assert output == b"" and strict_json(errors.decode())["error"] == "unwritable"
     assert summary.rejected == {"unwritable": 1} and summary.consulted == 0
