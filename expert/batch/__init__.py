@@ -14,28 +14,24 @@ same on a Dask cluster); each run counts what it did in a :class:`Summary`.
 
 What is where, in the order data flows:
 
-=========================================  ==================================================
-:mod:`~expert.batch.options`               :class:`BatchOptions`, checked when made; how
-                                           errors name them (:func:`~.options.spell`)
-:mod:`~expert.batch.files`                 the files of a run, checked before any is written,
-                                           and their locks
-:mod:`~expert.batch.reading`               the catalogue opened, read in chunks of records,
-                                           and checked to stay the file read
-:mod:`~expert.batch.formats`               CSV and JSON Lines: lines to records and facts,
-                                           output rows to lines
-:mod:`~expert.batch.rejections`            why a record has no row, as data
-:mod:`~expert.batch.judge`                 judging one record (one cached expert a process)
-:mod:`~expert.batch.summary`               the counts of a run
-:mod:`~expert.batch.dispatch`              where work runs: here, worker processes, Dask
-:mod:`~expert.batch.workers`               local worker processes whose end is bounded
-:mod:`~expert.batch.chunks`                judging chunks wherever they run, in input order
-:mod:`~expert.batch.sidecar`               the progress file's layout and its checks
-:mod:`~expert.batch.checkpoint`            partial files, progress, resumption, the finish
-:mod:`~expert.batch.progress`              the progress bar
-:mod:`~expert.batch.run`                   :func:`run_batch`: a whole run on files
-:mod:`~expert.batch.records`               :func:`consult_records` and :func:`on_dask`
-:mod:`~expert.batch.sample`                seeded sample catalogues to try a batch on
-=========================================  ==================================================
+==============  =========================================================================
+``options``     BatchOptions, checked when made; how errors name them
+``files``       the files of a run, checked before any is written, and their locks
+``reading``     the catalogue opened, read in chunks of records, checked to stay the same
+``formats``     CSV and JSON Lines: lines to records and facts, output rows to lines
+``rejections``  why a record has no output row, as data
+``judge``       judging one record (one cached expert a process)
+``summary``     the counts of a run
+``dispatch``    where work runs: here, on worker processes, on Dask
+``workers``     local worker processes whose end is bounded
+``chunks``      judging chunks of records wherever they run, in input order
+``sidecar``     the progress file's layout and its checks
+``checkpoint``  partial files, progress, resumption and the finish
+``progress``    the progress bar
+``run``         run_batch: a whole run on files
+``records``     consult_records and on_dask
+``sample``      seeded sample catalogues to try a batch on
+==============  =========================================================================
 """
 
 from __future__ import annotations

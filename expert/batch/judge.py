@@ -108,7 +108,8 @@ class Consultant:
         expert: the expert.
         base: the checksum of the files of its knowledge base (:func:`base_digest`).
         labels: the values a catalogue's label may take (those of :data:`LABELLED`).
-        summarised: the attributes a summary counts: those the base's goals answer.
+        summarised: the attributes a summary counts: those the base's goals answer, but for
+            sets.
     """
 
     def __init__(self, rules: str | None, engine: str) -> None:
@@ -117,7 +118,9 @@ class Consultant:
         self.base = base_digest(knowledge.files)
         labelled = knowledge.attributes.get(LABELLED)
         self.labels = labelled.values if labelled is not None else ()
-        self.summarised = tuple(dict.fromkeys(goal.attribute for goal in knowledge.goals))
+        # A set verdict's values are counted nowhere: its combinations are too many to read.
+        answers = dict.fromkeys(goal.attribute for goal in knowledge.goals)
+        self.summarised = tuple(a for a in answers if not knowledge.attributes[a].multi)
         self.consult = lru_cache(maxsize=CACHE_SIZE)(self._consult)
 
     def _consult(self, facts: tuple[tuple[str, Any], ...]) -> tuple[dict[str, Any], list[str]]:

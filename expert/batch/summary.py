@@ -2,8 +2,8 @@
 workers and resumptions, and the check that saved counts are such a summary.
 
 The verdicts it counts are those of the attributes the knowledge base's goals answer
-(:attr:`KnowledgeBase.goals <expert.knowledge.KnowledgeBase.goals>`): what a consultation
-of that base is for.
+(:attr:`KnowledgeBase.goals <expert.knowledge.KnowledgeBase.goals>`: what a consultation
+of that base is for), but for sets.
 """
 
 from __future__ import annotations
@@ -23,11 +23,6 @@ def _count(table: dict[str, int], key: str, amount: int = 1) -> None:
     table[key] = table.get(key, 0) + amount
 
 
-def _value_text(value: Any) -> str:
-    """A verdict's value as the summary counts it: a set's values comma-joined, as in CSV."""
-    return ",".join(map(str, value)) if isinstance(value, list) else str(value)
-
-
 @attrs.define
 class Summary:
     """What a batch did: counts that add up across chunks, workers and resumptions.
@@ -36,8 +31,8 @@ class Summary:
         rows: records read (rejected ones included).
         consulted: records the expert judged.
         rejected: rejected records by reason (``bad-value``, ``unknown-fact``, ...).
-        verdicts: for each attribute counted (those the knowledge base's goals answer), how
-            often each value was concluded (a set's values comma-joined).
+        verdicts: for each attribute counted (those the knowledge base's goals answer, but
+            for sets), how often each value was concluded.
         labelled: records with a label.
         disagreements: labelled records whose label differs from the ``device.kind`` verdict.
         undecided: labelled records without a ``device.kind`` verdict.
@@ -69,7 +64,7 @@ class Summary:
         for attribute in attributes:
             verdict = row["verdicts"].get(attribute)
             if verdict is not None:
-                _count(self.verdicts.setdefault(attribute, {}), _value_text(verdict["value"]))
+                _count(self.verdicts.setdefault(attribute, {}), str(verdict["value"]))
         if row.get("label") is not None:
             self.labelled += 1
             self.disagreements += row["disagrees"] is True
