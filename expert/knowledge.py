@@ -295,7 +295,8 @@ class RuleSpec:
 
     @property
     def where(self) -> str:
-        """Where a table's row is: ``wines.csv row 3``; ``""`` for a rule of a rule file."""
+        """The table file and row this rule comes from (``wines.csv row 3``), or ``""`` for a
+        rule of a rule file."""
         return f"{Path(self.path).name} row {self.row}" if self.table else ""
 
     def tested(self) -> set[str]:
