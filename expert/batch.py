@@ -55,7 +55,7 @@ from ._rows import FORMATS
 from ._terminal import size
 from .engine import Expert
 from .errors import BatchError, ExpertError, UsageError, brief
-from .facts import Device, Needs
+from .headphones import LABELS, Device, Needs
 from .knowledge import bundled_path, load
 from .vocabulary import json_value
 
@@ -83,8 +83,6 @@ MAIN_ATTRIBUTES = (
     "recommendation.kind",
 )  # fmt: skip
 
-#: The values a catalogue's label may take (those of ``device.kind``).
-LABELS = ("headphones", "headset")
 
 #: Chunks in flight at once when the work runs elsewhere.
 WINDOW = 3

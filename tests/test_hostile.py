@@ -17,7 +17,7 @@ from support import rule_toml, write_base
 
 from expert import Device, Expert, ExpertError, FactError, KnowledgeBaseError, Needs
 from expert.cli import main
-from expert.facts import bundled_inputs
+from expert.headphones.facts import bundled_inputs
 from expert.knowledge import load
 from expert.repl import Shell
 
