@@ -298,15 +298,18 @@ def turns(
 
 
 #: Prints the input vocabulary of the ``expert`` importable from the working directory,
-#: whichever its age: ``expert.facts.input_specs`` of old, the bundled inputs now.
+#: whichever its age: ``expert.facts.input_specs`` of old, then ``expert.facts.bundled_inputs``,
+#: the headphones package's now.
 _VOCABULARY = """
 import json
 try:
-    from expert.facts import input_specs
-    specs = input_specs()
+    from expert.headphones import bundled_inputs as input_specs
 except ImportError:
-    from expert.facts import bundled_inputs as input_specs
-    specs = input_specs()
+    try:
+        from expert.facts import input_specs
+    except ImportError:
+        from expert.facts import bundled_inputs as input_specs
+specs = input_specs()
 print(json.dumps({name: list(spec.values) for name, spec in specs.items()}))
 """
 

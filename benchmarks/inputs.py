@@ -1,4 +1,4 @@
-"""Seeded, reproducible facts drawn from the input vocabulary (``expert.facts.bundled_inputs``).
+"""Seeded, reproducible facts drawn from the input vocabulary (``expert.headphones.facts.bundled_inputs``).
 
 With ``EXPERT_BENCH_VOCABULARY`` set (JSON: input names to their allowed values), facts are
 drawn from those inputs and values only, in the bundled order: the same seed then states the
@@ -14,7 +14,7 @@ from typing import Any
 
 import attrs
 
-from expert.facts import Device, Needs, bundled_inputs
+from expert.headphones.facts import Device, Needs, bundled_inputs
 from expert.vocabulary import Attribute
 
 __all__ = ["AMOUNTS", "SCOPES", "random_facts", "random_value", "stated_facts"]

@@ -27,7 +27,7 @@ import attrs
 
 from expert import Expert
 from expert.check import check
-from expert.facts import Device, Needs
+from expert.headphones.facts import Device, Needs
 from expert.knowledge import load
 
 from .inputs import SCOPES, random_facts, stated_facts

@@ -15,7 +15,7 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
-from expert.facts import bundled_inputs
+from expert.headphones.facts import bundled_inputs
 from expert.knowledge import Attribute, bundled_path, load
 from expert.vocabulary import Attribute as InputAttribute
 

@@ -1,6 +1,7 @@
-"""A rule-based expert system on headphones and headsets that explains its verdicts.
+"""A rule-based expert system that explains its verdicts, for any knowledge base.
 
-Typical use::
+The bundled base is about headphones and headsets; its typed facts, :class:`Device` and
+:class:`Needs`, come from :mod:`expert.headphones`. Typical use::
 
     from expert import Expert, Device
     result = Expert().consult(Device(mic="boom"))
@@ -23,7 +24,7 @@ from .errors import (
     PhraseError,
     UsageError,
 )
-from .facts import Device, Needs
+from .headphones import Device, Needs
 from .result import Conflict, Firing, Result, Verdict
 from .vocabulary import FactValue
 

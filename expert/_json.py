@@ -1,7 +1,7 @@
 """JSON read strictly: an object that names a key twice is refused, not read as its last value.
 
-``json.loads`` keeps the last of two equal keys, so ``{"mic": "boom", "mic": "none"}`` would
-state one microphone silently; a fact given twice is refused everywhere else too.
+``json.loads`` keeps the last of two equal keys, so ``{"light": "low", "light": "bright"}``
+would state one light silently; a fact given twice is refused everywhere else too.
 """
 
 from __future__ import annotations

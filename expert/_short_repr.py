@@ -27,7 +27,7 @@ def _repr(value: Any) -> str:
 
 def shown(value: Any, width: int = 40) -> str:
     """``repr(value)`` in at most ``width`` characters: a set as a sorted tuple, a tuple cut
-    after the items that fit (``('wireless', ...)``), a string cut inside its quotes."""
+    after the items that fit (``('mist', ...)``), a string cut inside its quotes."""
     if isinstance(value, frozenset | set):
         value = tuple(sorted(value, key=str))
     if isinstance(value, tuple | list):

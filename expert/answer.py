@@ -100,8 +100,8 @@ def answer_of(result: Result) -> Answer:
             return asked
     goal = choose_goal(knowledge.goals, result.facts)
     # The goal's verdict; without one, that of the next goal that holds, those for the
-    # groups the goal serves (its `for`) first: with a device and needs and no fit, what to
-    # get for the needs.
+    # groups the goal serves (its `for`) first: with facts of two groups and no answer for
+    # both, the answer for the group it serves.
     fitting = fitting_goals(knowledge.goals, result.facts)
     if goal is not None and goal.for_:
         fitting.sort(key=lambda g: g is not goal and not set(g.when) <= set(goal.for_))
@@ -151,10 +151,10 @@ def _answer_asked(result: Result, reading: Reading) -> Answer | None:
 
 
 def _answer_note(result: Result, notes: list[Note], goal: Goal) -> Answer:
-    """The answer to a question about a whole class of devices ("are headsets comfortable
-    for long periods?"): what the articles say of the class, the surest first."""
+    """The answer to a question about a whole class of things ("do ferns like
+    low light?"): what the articles say of the class, the surest first."""
     attribute = result.knowledge.attributes[notes[0].attribute]
-    # What the question names comes first ("do all headsets come with Bluetooth?"), then
+    # What the question names comes first ("do all cacti need sun?"), then
     # the surest.
     asked = _word_starts(result.question.text if result.question is not None else "")
     notes = sorted(
@@ -181,7 +181,7 @@ def _answer_note(result: Result, notes: list[Note], goal: Goal) -> Answer:
 
 def _named_first(result: Result, reading: Reading) -> list[str]:
     """The attributes answering a question, those of a class the question names first
-    ("are headphones comfortable?": what the articles say of headphones, then of headsets)."""
+    ("do ferns like shade?": what the articles say of ferns, then of the other classes)."""
     assert reading.question is not None
     asked = _word_starts(reading.text)
     knowledge = result.knowledge
@@ -199,7 +199,7 @@ def _values(value: Any) -> tuple[Any, ...]:
 
 def _word_starts(text: str) -> set[str]:
     """The first five letters of each word of four letters or more: enough to find a
-    value's words in a question ("Bluetooth", "noise-cancelling" and "cancellation")."""
+    value's words in a question ("repotted", "repotting" and "repots")."""
     return {word[:5] for word in re.findall(r"[a-z]{4,}", text.lower())}
 
 
@@ -290,7 +290,7 @@ def rests_on(result: Result, firings: tuple[Firing, ...] | list[Firing]) -> set[
             if name in result.facts:
                 found.add(name)
             elif name in implied and implied[name][0] == value:
-                found.add(implied[name][1])  # stated outright (device.type for device.kind)
+                found.add(implied[name][1])  # stated outright (plant.species for plant.kind)
             elif (name, value) not in seen:
                 seen.add((name, value))
                 todo += result.support(name, value)
@@ -303,7 +303,7 @@ def reasons_of(
     """The strongest of ``firings`` that cite an article about the stated facts: for a
     firing drawn from other conclusions (a fit from concerns), those conclusions' own
     reasons, strongest first. One level down only: a concern's reason is its own rule,
-    not what made the device a headset."""
+    not the rules that concluded its premises."""
     found: list[Firing] = []
     seen: set[str] = set()
     implied = result.knowledge.implied(result.facts)

@@ -28,6 +28,7 @@ from .check import check
 from .engine import ENGINES, Expert
 from .errors import BatchError, ExpertError, InferenceError, UsageError, one_line
 from .explanation import what_if
+from .headphones import EXAMPLE, GROUP_FLAGS, LABELS, QUESTION, SUBJECT
 from .knowledge import load
 from .render import (
     FORMATS,
@@ -53,22 +54,34 @@ class _Parser(argparse.ArgumentParser):
         raise UsageError(f"{message} (see {self.prog} --help)")
 
 
-def _pairs(tokens: Sequence[str], flag: str) -> list[tuple[str, str]]:
-    """``["mic=boom", "uses=gaming,calls"]`` -> ``[("mic", "boom"), ("uses", "gaming,calls")]``,
-    in order and each kept: a fact given twice is refused where facts are named."""
+#: A short-named fact of the bundled base, for the examples of error lines.
+_EXAMPLE_FACT = GROUP_FLAGS[0][2].split()[0]
+
+
+def _pairs(
+    tokens: Sequence[str], flag: str, example: str = _EXAMPLE_FACT
+) -> list[tuple[str, str]]:
+    """``["a=x", "b=y,z"]`` -> ``[("a", "x"), ("b", "y,z")]``, in order and each kept: a fact
+    given twice is refused where facts are named."""
     pairs: list[tuple[str, str]] = []
     for token in tokens:
         key, sep, value = token.partition("=")
         if not sep or not key.strip():
-            raise UsageError(f"{flag} takes KEY=VALUE, got {token!r} (e.g. {flag} mic=boom)")
+            raise UsageError(f"{flag} takes KEY=VALUE, got {token!r} (e.g. {flag} {example})")
         pairs.append((key.strip(), value))
     return pairs
+
+
+def _flags() -> str:
+    """The bundled base's group flags: ``--a, --b``."""
+    return ", ".join(f"--{group}" for group, _, _ in GROUP_FLAGS)
 
 
 def _parser() -> _Parser:
     parser = _Parser(
         prog="expert",
-        description="An expert system on headphones and headsets that explains its verdicts.",
+        description=f"A rule-based expert system that explains its verdicts (the bundled "
+        f"knowledge base: {SUBJECT}).",
     )
     parser.add_argument(
         "-V", "--version", action="version", version=f"expert {__version__}",
@@ -82,32 +95,30 @@ def _parser() -> _Parser:
     )  # fmt: skip
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     commands.required = True
+    group, fact = GROUP_FLAGS[0][0], _EXAMPLE_FACT
 
     consult = commands.add_parser(
-        "consult", help="consult the expert on a device and needs",
-        description="Consult the expert on the facts you state (--device, --needs, or --fact "
+        "consult", help="consult the expert on the facts you state",
+        description=f"Consult the expert on the facts you state ({_flags()}, or --fact "
         "for any knowledge base) and print its report: the answer first, then the other "
         "verdicts, each with the rules and quotes it rests on. --how, --why-not, --how-to and "
         "--what-if explain one verdict instead; --ask asks you questions until the answer is "
-        "settled. Each fact is stated once, however it is named (--device mic=boom and --fact "
-        "device.mic=boom are the same fact): a fact given twice is refused, and a set's "
-        "values go in one comma-separated value (--needs uses=gaming,calls, not --needs "
-        "uses=gaming --needs uses=calls). An empty value (mic=) is refused too: leave out a "
-        "fact you do not know. e.g. expert consult --device mic=boom --needs uses=online-gaming",
+        f"settled. Each fact is stated once, however it is named (--{group} {fact} and --fact "
+        f"{group}.{fact} are the same fact): a fact given twice is refused, and a set's "
+        "values go in one comma-separated value (NAME=a,b, not NAME=a NAME=b). An empty value "
+        "(NAME=) is refused too: leave out a fact you do not know. "
+        f"e.g. expert consult {EXAMPLE}",
     )  # fmt: skip
     consult.add_argument(
         "--fact", nargs="+", action="extend", default=[], metavar="NAME=VALUE",
-        help="facts by full name, for any knowledge base, e.g. device.mic=boom "
-        "needs.uses=gaming,calls (sets comma-separated)",
+        help="facts by full name, for any knowledge base, e.g. "
+        f"{' '.join(f'{g}.{e.split()[0]}' for g, _, e in GROUP_FLAGS)} (sets comma-separated)",
     )  # fmt: skip
-    consult.add_argument(
-        "--device", nargs="+", action="extend", default=[], metavar="KEY=VALUE",
-        help="device facts, e.g. mic=boom fit=over-ear (short for --fact device.mic=boom ...)",
-    )  # fmt: skip
-    consult.add_argument(
-        "--needs", nargs="+", action="extend", default=[], metavar="KEY=VALUE",
-        help="needs, e.g. uses=gaming,calls budget=80 (short for --fact needs.uses=...)",
-    )  # fmt: skip
+    for group, words, example in GROUP_FLAGS:
+        consult.add_argument(
+            f"--{group}", nargs="+", action="extend", default=[], metavar="KEY=VALUE",
+            help=f"{words}, e.g. {example} (short for --fact {group}.{example.split()[0]} ...)",
+        )  # fmt: skip
     consult.add_argument("--json", action="store_true", help="print the result as JSON")
     consult.add_argument(
         "--all", action="store_true",
@@ -135,8 +146,7 @@ def _parser() -> _Parser:
 
     ask = commands.add_parser(
         "ask", help="ask a question in your own words",
-        description="Ask a question in plain words, e.g. expert ask \"is a keyboard input or "
-        "output?\". It says how it read the question, then answers from the articles; a "
+        description=f"Ask a question in plain words, e.g. expert ask \"{QUESTION}\". It says how it read the question, then answers from the articles; a "
         "question they do not cover gets no answer and the closest ones they do.",
     )  # fmt: skip
     ask.add_argument("question", nargs="+", metavar="QUESTION", help="the question, in words")
@@ -164,8 +174,8 @@ def _parser() -> _Parser:
     commands.add_parser(
         "inputs", help="list the facts a user can state, with their values",
         description="List the facts one can state to the knowledge base (its vocabulary's "
-        "inputs), each with its full name, kind and allowed values: the names --device, "
-        "--needs and --fact take.",
+        f"inputs), each with its full name, kind and allowed values: the names {_flags()} "
+        "and --fact take.",
     )  # fmt: skip
     commands.add_parser(
         "repl", help="an interactive session: set facts, consult, ask why",
@@ -214,7 +224,7 @@ def _batch_parsers(commands: Any) -> None:
     """The ``batch`` and ``sample-catalogue`` sub-commands."""
     batch = commands.add_parser(
         "batch",
-        help="judge every device or needs record of a catalogue (CSV or JSON Lines)",
+        help="judge every record of a catalogue (CSV or JSON Lines)",
         description="Judge a catalogue, one record a line; write one row per record. Bad "
         "records go to the errors file and are counted: the batch still exits 0. The "
         "summary goes to stdout, the progress bar (on a terminal) to stderr.",
@@ -226,7 +236,7 @@ def _batch_parsers(commands: Any) -> None:
     batch.add_argument("--errors", metavar="PATH", help="default: OUTPUT.errors.jsonl")
     batch.add_argument("--id-column", metavar="COL", help="default: id, else the line number")
     batch.add_argument("--label-column", metavar="COL", help="the catalogue's own kind "
-                       "(headphones/headset); default: label, if there")  # fmt: skip
+                       f"({'/'.join(LABELS)}); default: label, if there")  # fmt: skip
     batch.add_argument(
         "--ignore", metavar="COL,...", type=_names, action="extend", default=[],
         help="columns that are neither facts nor id nor label",
@@ -240,7 +250,7 @@ def _batch_parsers(commands: Any) -> None:
 
     sample = commands.add_parser(
         "sample-catalogue", help="write a seeded sample catalogue to try `expert batch` on",
-        description="Write N rows of a sample catalogue of devices and needs (CSV or JSON "
+        description="Write N rows of a sample catalogue of the bundled base (CSV or JSON "
         "Lines), the same rows for the same seed, to try `expert batch` on. With -o FILE it "
         "says on stderr what it wrote; without, the rows go to stdout and nothing else does.",
     )  # fmt: skip
@@ -327,7 +337,7 @@ def _with_flags(error: UsageError | BatchError) -> UsageError | BatchError:
 
 
 def _sample_catalogue(args: argparse.Namespace) -> int:
-    from .batch.sample import sample_catalogue, write_catalogue
+    from .headphones.sample import sample_catalogue, write_catalogue
 
     suffix = args.output.rsplit(".", 1)[-1].lower() if args.output else ""
     fmt = args.format or EXTENSIONS.get(f".{suffix}", "csv")
@@ -361,8 +371,8 @@ def _cannot_write(path: str, error: OSError) -> Exception:
 def _consult(args: argparse.Namespace, out: Console) -> int:
     expert = Expert(args.rules, engine=args.engine)
     facts = _pairs(args.fact, "--fact")
-    for group, flag in (("device", args.device), ("needs", args.needs)):
-        for name, value in _pairs(flag, f"--{group}"):
+    for group, _, _ in GROUP_FLAGS:
+        for name, value in _pairs(getattr(args, group), f"--{group}"):
             facts.append((resolve(expert.knowledge.inputs, name, group=group).name, value))
     stated = expert.knowledge.state(facts)
     if args.ask:

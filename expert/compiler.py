@@ -286,8 +286,8 @@ def stages(knowledge: KnowledgeBase) -> dict[str, int]:
 def _predicate(condition: Condition) -> Callable[[Any], bool]:
     """The value test of a condition, one callable per distinct test: experta shares an alpha
     node among patterns whose tests are equal, and a predicate equals only itself, so rules
-    testing the same condition (``needs.priorities`` contains ``comfort``, or one of the same
-    uses in another order) share one."""
+    testing the same condition (``plant.signs`` contains ``drooping``, or one of the same
+    values in another order) share one."""
     return _shared_predicate(_key(condition))
 
 

@@ -48,7 +48,7 @@ class Change:
         return f"{self.name}: {shown(self.before, 30)} -> {shown(self.after, 30)}"
 
     def describe(self) -> str:
-        """``device.mic: none -> boom``."""
+        """``plant.light: low -> bright``."""
         before = "not stated" if self.before is None else show_value(self.before)
         after = "not stated" if self.after is None else show_value(self.after)
         return f"{self.name}: {before} -> {after}"

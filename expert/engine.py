@@ -13,10 +13,10 @@ import attrs
 from ._paths import check_path_argument
 from .compiler import compile_base
 from .errors import EngineUnavailableError, FactError, InferenceError, UsageError, brief, suggest
-from .facts import Device, Needs
 from .knowledge import KnowledgeBase, load
 from .result import Result
 from .runner import ExpertaRunner, Runner
+from .typed_facts import TypedFacts, group_of
 from .verdicts import build_result, could_change, not_counting
 
 if TYPE_CHECKING:  # asking and guiding load their libraries only when used
@@ -117,6 +117,8 @@ class Expert:
         self.engine = engine
         self.knowledge: KnowledgeBase = rules if isinstance(rules, KnowledgeBase) else load(rules)
         self.compiled = compile_base(self.knowledge)
+        #: The groups of the base's inputs, the keywords :meth:`consult` takes.
+        self._groups = tuple(dict.fromkeys(a.group for a in self.knowledge.inputs.values()))
         self.run_limit = run_limit
         self._local = threading.local()
         self._consult_cached = (
@@ -125,47 +127,59 @@ class Expert:
 
     def consult(
         self,
-        *facts: Device | Needs | Mapping[str, object],
-        device: Device | Mapping[str, object] | None = None,
-        needs: Needs | Mapping[str, object] | None = None,
+        *facts: TypedFacts | Mapping[str, object],
+        **groups: TypedFacts | Mapping[str, object] | None,
     ) -> Result:
         """Run the rules on the facts and return the explained verdicts.
 
         Args:
             facts: a mapping of full fact names to values, for any knowledge base
-                (``{"device.mic": "boom", "needs.uses": {"calls"}}``), and/or a
-                :class:`Device` and a :class:`Needs` (the bundled base's typed facts).
-            device: a :class:`Device` or a mapping of its fields (short names).
-            needs: a :class:`Needs` or a mapping of its fields (short names).
+                (``{"group.name": value}``), and/or typed facts, one object per group
+                (:class:`~expert.typed_facts.TypedFacts`, such as the bundled base's).
+            groups: by a group of the base's inputs, its typed facts or a mapping of its
+                facts by short name (``group={"name": value}``); ``None`` states nothing.
 
         Raises:
-            FactError: a fact is unknown to this knowledge base, given twice, or outside its
-                vocabulary.
+            FactError: a fact or group is unknown to this knowledge base, given twice, or
+                outside its vocabulary.
             InferenceError: the rules did not settle within the run limit.
         """
         # Pairs, not a dict: a fact in two of the arguments is refused, not overwritten.
         stated: list[tuple[str, Any]] = []
-        for group, given in (("device", device), ("needs", needs)):
-            if given is not None:
-                stated += _named(given, group)
-        kinds: set[str] = set()
+        if groups:
+            known = self._groups
+            for group, given in groups.items():
+                if group not in known:
+                    raise FactError(
+                        f"consult() has no group {group!r}; allowed groups: {', '.join(known)}",
+                        field="consult",
+                        value=group,
+                        allowed=known,
+                        suggestion=suggest(group, known),
+                    )
+                if given is not None:
+                    stated += _named(given, group)
+        kinds: set[str | None] = set()  # a group's typed facts, or None for the mapping
         for fact in facts:
-            kind = "mapping" if isinstance(fact, Mapping) else type(fact).__name__
-            if kind not in ("mapping", "Device", "Needs") or kind in kinds:
+            typed = group_of(fact)
+            if (typed is None and not isinstance(fact, Mapping)) or typed in kinds:
+                got = type(fact).__name__
+                if typed in kinds:
+                    got = "another mapping" if typed is None else f"another {got} ({typed})"
                 raise FactError(
-                    f"consult() takes a mapping of facts and/or one Device and one Needs, "
-                    f"got {'another ' if kind in kinds else ''}{kind}",
+                    "consult() takes a mapping of facts and/or typed facts, one per group, "
+                    f"got {got}",
                     field="consult",
                     value=fact,
-                    allowed=("mapping", "Device", "Needs"),
+                    allowed=("mapping", "typed facts"),
                 )
-            kinds.add(kind)
+            kinds.add(typed)
             stated += _named(fact)
         checked = self.knowledge.state(stated)
         return self._consult_cached(tuple(sorted(checked.items(), key=_first)))
 
     def ask(self, text: str, facts: Mapping[str, object] | None = None) -> Result:
-        """Answer a question typed in plain words (``"is a keyboard input or output?"``).
+        """Answer a question typed in plain words (``"where should I put my fern?"``).
 
         The question is read with the base's words (:mod:`expert.reading`): the facts it
         states are consulted on, and the kind of question it is chooses the verdict that
@@ -208,7 +222,7 @@ class Expert:
         the answer, one question at a time (:class:`~expert.guide.Guide`).
 
         Args:
-            facts: the facts known so far, by full name (``{"device.mic": "inline"}``), as
+            facts: the facts known so far, by full name (``{"group.name": value}``), as
                 :meth:`consult` takes them.
             skipped: full names of inputs not to ask about (skipped before).
 
@@ -221,8 +235,9 @@ class Expert:
         return Guide(self, self.knowledge.state(_named(facts or {})), set(skipped))
 
     def consult_many(self, records: Iterable[Any]) -> Iterable[Result]:
-        """Consult on each record lazily: a mapping of full fact names, a Device, a Needs, a
-        (Device, Needs) pair, or a mapping with ``device`` and/or ``needs`` keys.
+        """Consult on each record lazily: a mapping of full fact names, typed facts, a tuple
+        of typed facts (one per group), or a mapping whose keys are all groups of the base's
+        inputs (``{"group": {"name": value}}``).
 
         Raises:
             TypeError: ``records`` is not iterable (at once, not at the first record).
@@ -232,19 +247,20 @@ class Expert:
         return self._consult_each(records)
 
     def _consult_each(self, records: Iterable[Any]) -> Iterator[Result]:
+        groups = set(self._groups)
         for record in records:
-            if isinstance(record, (Device, Needs)):
+            if group_of(record) is not None:
                 yield self.consult(record)
             elif isinstance(record, tuple):
                 yield self.consult(*record)
-            elif isinstance(record, Mapping) and set(record) <= {"device", "needs"}:
-                yield self.consult(device=record.get("device"), needs=record.get("needs"))
+            elif isinstance(record, Mapping) and set(record) <= groups:
+                yield self.consult(**record)
             elif isinstance(record, Mapping):
                 yield self.consult(record)
             else:
                 raise FactError(
                     f"cannot consult on a {type(record).__name__}; give a mapping of facts, "
-                    "a Device, a Needs, a pair of them or a mapping with device/needs keys",
+                    "typed facts, a tuple of them or a mapping with the base's groups as keys",
                     field="record",
                     value=record,
                 )
@@ -291,18 +307,20 @@ def _first(item: tuple[str, Any]) -> str:
 
 
 def _named(facts: Any, group: str | None = None) -> list[tuple[str, Any]]:
-    """Facts as (full name, value) pairs: a Device/Needs, or a mapping (short names of
-    ``group`` when given). Pairs, so that ``mic`` and ``device.mic`` in one mapping stay
+    """Facts as (full name, value) pairs: typed facts, or a mapping (short names of
+    ``group`` when given). Pairs, so that ``name`` and ``group.name`` in one mapping stay
     two and are refused as a fact given twice."""
-    if isinstance(facts, (Device, Needs)):
-        if group is not None and facts.prefix != group:
+    typed = group_of(facts)
+    if typed is not None:
+        if group is not None and typed != group:
             raise FactError(
-                f"{group} must be a {group.title()} or a mapping of its facts, "
-                f"not {type(facts).__name__}",
+                f"{group} must be typed facts of {group} or a mapping of its facts, "
+                f"not {type(facts).__name__} (facts of {typed})",
                 field=group,
                 value=facts,
             )
-        return list(facts.known().items())
+        known: dict[str, Any] = facts.known()
+        return list(known.items())
     if not isinstance(facts, Mapping):
         name = group or "facts"
         raise FactError(

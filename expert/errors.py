@@ -80,7 +80,7 @@ class FactError(ExpertError, ValueError):
     """A fact has an unknown name or a value outside its allowed values.
 
     Attributes:
-        field: the fact's full name, e.g. ``device.mic``.
+        field: the fact's full name, e.g. ``plant.light``.
         value: the rejected name or value.
         allowed: the allowed names or values, in vocabulary order.
     """

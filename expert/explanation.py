@@ -151,7 +151,7 @@ class Proof:
     stated: bool
     steps: tuple[Step, ...] = ()
     #: For a concluded value the person stated outright, the statement
-    #: (``device.type = headphones``).
+    #: (``plant.species = maidenhair``).
     stated_as: str = ""
 
     def __repr__(self) -> str:
@@ -410,7 +410,7 @@ class WhyNot(_Rendered):
     verdict: Verdict | None
     certainty: float
     candidates: tuple[Candidate, ...]
-    #: For ``overruled``, what the person stated (``device.type = headphones``).
+    #: For ``overruled``, what the person stated (``plant.species = maidenhair``).
     stated: str = ""
 
     def __repr__(self) -> str:

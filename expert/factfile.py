@@ -1,7 +1,7 @@
 """Facts files: the stated facts of a consultation saved as JSON, and read back validated.
 
-The format groups facts by their group, short names inside: ``{"device": {"mic": "boom"},
-"needs": {"uses": ["calls"]}}``. The output of ``expert consult --json`` reads too (its facts
+The format groups facts by their group, short names inside: ``{"plant": {"kind": "fern",
+"signs": ["drooping"]}}``. The output of ``expert consult --json`` reads too (its facts
 are under ``"facts"``).
 """
 
@@ -26,7 +26,7 @@ MAX_BYTES = 1 << 20
 
 
 def facts_json(facts: Mapping[str, Any]) -> dict[str, dict[str, Any]]:
-    """Full-named facts as JSON-ready groups: ``{"device": {"mic": "boom"}}``, sets as
+    """Full-named facts as JSON-ready groups: ``{"plant": {"light": "low"}}``, sets as
     sorted lists."""
     grouped: dict[str, dict[str, Any]] = {}
     for name, value in facts.items():

@@ -1,4 +1,4 @@
-"""Needs without advice: the input values for which a knowledge base concludes nothing a user
+"""Inputs without advice: the input values for which a knowledge base concludes nothing a user
 could act on, checked against the gaps the base admits (``gaps.toml``).
 
 ``gaps.toml`` says which inputs to try (``inputs``), which of them to try in pairs
@@ -9,7 +9,7 @@ and around every threshold the rules compare it with. Advice the base gives when
 is stated does not count: it is not advice on the value tried.
 
 A note (an attribute declared ``note = true``: what the articles say of a whole class of
-devices) is never advice, whatever ``advice`` names: a value whose only conclusions are notes
+things) is never advice, whatever ``advice`` names: a value whose only conclusions are notes
 is a gap, reported with the notes it brings, since the articles speak there but the base gives
 the user nothing to act on. ``advice`` may not name a note or a group of notes.
 """
@@ -50,7 +50,7 @@ class Gap:
     notes: tuple[str, ...] = ()
 
     def describe(self) -> str:
-        """``needs.uses = commuting``, ``needs.uses = x and needs.priorities = y``."""
+        """``plant.kind = fern``, ``plant.kind = x and plant.light = y``."""
         return " and ".join(f"{name} = {show_value(value)}" for name, value in self.facts)
 
     def shown(self) -> str:
@@ -219,7 +219,7 @@ def read_policy(knowledge: KnowledgeBase) -> GapPolicy:
         if all(a.note for a in members):
             raise KnowledgeBaseError(
                 f"`advice`: {brief(name)} is a note (what the articles say of a class of "
-                "devices), not advice to a user",
+                "things), not advice to a user",
                 path=path,
             )
     return GapPolicy(
@@ -318,8 +318,8 @@ def find_gaps(
         if a[0] != b[0] or knowledge.inputs[a[0]].multi  # one choice cannot hold two values
     ]
     notes = {name for name, attribute in knowledge.attributes.items() if attribute.note}
-    # Advice given when nothing is stated (kania's "ask yourself what you need" when no use
-    # is) is given for every value that leaves those facts unstated: it is no advice on them;
+    # Advice given when nothing is stated (an article's "ask yourself what you need" when no
+    # use is) is given for every value that leaves those facts unstated: it is no advice on them;
     # so are the notes given then.
     nothing = consult({})
     everyone, noted = _advice(policy, nothing, notes), _notes(nothing)

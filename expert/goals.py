@@ -3,21 +3,21 @@
 A knowledge base declares them in ``goals.toml``, most general last::
 
     [[goals]]
-    when = ["device", "needs"]          # the input groups stated
-    attribute = "assessment.fit"        # the verdict that answers
-    says = "For these needs this device is a {value} fit"
-    with = ["assessment.concerns", "assessment.look_for"]   # shown beside the answer
-    for = ["needs"]                     # set members beside it name these stated facts
+    when = ["plant", "room"]            # the input groups stated
+    attribute = "care.spot"             # the verdict that answers
+    says = "Put it {value}"
+    with = ["care.watering", "care.tasks"]   # shown beside the answer
+    for = ["room"]                      # set members beside it name these stated facts
 
     [[goals]]
-    when = ["device"]
-    if.device.type = { not = ["headphones", "headset"] }    # conditions in the rule syntax
-    attribute = "device.io"
+    when = ["plant"]
+    if.plant.kind = { not = ["fern", "cactus"] }    # conditions in the rule syntax
+    attribute = "care.watering"
 
     [[goals]]
-    when = ["device"]
-    attribute = "device.kind"
-    then_ask = ["needs"]                # a guided consultation goes on to ask about these
+    when = ["plant"]
+    attribute = "care.spot"
+    then_ask = ["room"]                 # a guided consultation goes on to ask about these
 
 A consultation's goal is the declared goal whose ``when`` groups are all stated and whose
 ``if`` conditions hold on the stated facts: the one naming the most groups, then the most
@@ -68,14 +68,14 @@ class Goal:
         says: the answer in plain words, ``{value}`` standing for the verdict's value (the
             attribute's own ``says`` or label when empty).
         with_: the verdicts shown beside the answer (what to look for, the concerns).
-        words: plain words for some values (``headset = "a headset"``); the vocabulary's
+        words: plain words for some values (``north-window = "in a north-facing window"``); the vocabulary's
             ``labels`` serve the others.
         conditions: what must hold of the stated facts (``if`` in ``goals.toml``).
         for_: the input groups whose stated facts a member beside the answer is said to
-            serve or work against ("a poor microphone (for online games)").
+            serve or work against ("a weak battery (for long trips)").
         then_ask: the input groups a guided consultation on this goal goes on to ask about,
-            working toward the goal they make with the stated ones (a device stated: the
-            needs, toward how well it fits them).
+            working toward the goal they make with the stated ones (a plant stated: the
+            room, toward where to put it).
     """
 
     when: tuple[str, ...]

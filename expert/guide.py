@@ -4,7 +4,7 @@
 plain (the facts, what was asked, what was skipped): no threads and no input or output, so a
 shell, a web page or a chat drives the same dialog one call at a time::
 
-    guide = Expert().guide({"device.mic": "inline"})
+    guide = Expert("plants").guide({"plant.kind": "fern"})
     while (question := guide.next_question()) is not None:
         print(question.text, [words for _, words in question.choices])
         guide.answer(input())          # or guide.skip(); guide.why() says why it asks
@@ -35,7 +35,7 @@ class Asked:
     """One question of a guided consultation and what became of it.
 
     Attributes:
-        name: the full name of the fact asked about (``needs.uses``).
+        name: the full name of the fact asked about (``plant.signs``).
         text: the question as it was put (``What do you use it for?``).
         value: the answer as a stated value, or ``None`` when the question was skipped.
     """
@@ -100,8 +100,9 @@ class Guide:
     @property
     def goal(self) -> Goal | None:
         """The goal the consultation works toward from the facts so far
-        (:func:`~expert.goals.guide_goal`): with a device and no needs, how well the device
-        fits them; with needs, what to get; with nothing, what to get (needs first)."""
+        (:func:`~expert.goals.guide_goal`): the goal of the facts stated or, where that goal
+        names groups to ask about next (``then_ask``), the goal those groups and the stated
+        ones make."""
         return guide_goal(self.expert.knowledge.goals, self.facts)
 
     @property
@@ -174,7 +175,7 @@ class Guide:
 
 
 def _typed(question: Question, value: Any) -> Any:
-    """A typed answer with labels turned into values: ``online games`` -> ``online-gaming``;
+    """A typed answer with labels turned into values: ``low light`` -> ``low``;
     anything else unchanged, for the attribute to parse or refuse."""
     if not isinstance(value, str) or question.attribute.kind not in ("choice", "set"):
         return value
@@ -184,7 +185,7 @@ def _typed(question: Question, value: Any) -> Any:
     if question.attribute.kind == "choice":
         return by_words.get(value.strip().lower(), value)
     found = [by_words.get(part.lower()) for part in parts]
-    if None in found:  # values typed apart by spaces: "music calls"
+    if None in found:  # values typed apart by spaces: "mist repot"
         words = value.replace(",", " ").split()
         if all(word.lower() in by_words for word in words):
             return ",".join(by_words[word.lower()] for word in words)

@@ -169,7 +169,7 @@ class Condition:
         return False
 
     def describe(self) -> str:
-        """The condition in words: ``device.price is below 50``."""
+        """The condition in words: ``plant.pot_years is above 3``."""
         if self.op in ("present", "absent"):
             return f"{self.attribute} {OPERATORS[self.op]}"
         shown = ", ".join(show_value(value) for value in self.operands)
@@ -330,7 +330,7 @@ class KnowledgeBase:
     #: The words people use for its facts and questions (``questions.toml``).
     phrasing: Phrasing = attrs.field(factory=Phrasing)
     #: The SHA-256 of every file the base was read from (rule files, vocabulary, sources,
-    #: goals, questions, articles), by path within :attr:`path` (``articles/kania.txt``).
+    #: goals, questions, articles), by path within :attr:`path` (``articles/houseplants.txt``).
     files: Mapping[str, str] = attrs.field(factory=dict)
     #: The attributes a user states (``input = true``), by full name, in vocabulary order.
     inputs: Mapping[str, Attribute] = attrs.field(init=False, repr=False, eq=False)
@@ -422,8 +422,8 @@ class KnowledgeBase:
     def implied(self, facts: Mapping[str, Any]) -> dict[str, tuple[Any, str]]:
         """The conclusions ``facts`` state outright (an input that ``states`` a concluded
         attribute): concluded attribute -> (value, the input that stated it). The value is
-        ``None`` when the stated one is none of the attribute's values (a mouse is neither
-        headphones nor a headset): then no value of it holds."""
+        ``None`` when the stated one is none of the attribute's values (an orchid for a
+        kind that is fern or cactus): then no value of it holds."""
         found: dict[str, tuple[Any, str]] = {}
         for name, target in self._stating.items():
             value = facts.get(name)
@@ -449,7 +449,7 @@ class KnowledgeBase:
         return tuple(pairs)
 
     def groups(self) -> tuple[str, ...]:
-        """The attribute groups (``device``, ``needs``, ...), in vocabulary order."""
+        """The attribute groups (``plant``, ``care``, ...), in vocabulary order."""
         return tuple(dict.fromkeys(attribute.group for attribute in self.attributes.values()))
 
 

@@ -2,15 +2,15 @@
 
 A base may hold ``questions.toml``::
 
-    [attributes."device.mic"]
-    words = ["mic", "microphone"]              # words naming the attribute itself
-    values.none = ["no mic", "without a microphone"]
+    [attributes."plant.kind"]
+    words = ["kind of plant", "species"]       # words naming the attribute itself
+    values.fern = ["maidenhair", "boston fern"]
 
     [[questions]]
-    words = ["input or output"]                # words of a question
-    attribute = "device.io"                    # what answers it (a list: the first concluded)
-    reads = "you ask whether it is input or output"
-    examples = ["Is headphone input or output?"]
+    words = ["where should i put"]             # words of a question
+    attribute = "care.spot"                    # what answers it (a list: the first concluded)
+    reads = "you ask where to put it"
+    examples = ["Where should I put my fern?"]
 
 A question whose ``attribute`` is an empty list is one the sources do not cover (a brand, a
 shop): it gets no answer. The vocabulary's own labels and value names are words already;
@@ -67,8 +67,8 @@ class Phrasing:
     """The words of a base beyond its vocabulary's labels (``questions.toml``).
 
     Attributes:
-        attribute_words: for an input, words naming it (``mic``).
-        value_words: for an input, words for each of its values (``none``: ``no mic``).
+        attribute_words: for an input, words naming it (``species``).
+        value_words: for an input, words for each of its values (``fern``: ``maidenhair``).
         questions: the kinds of question people ask, in file order.
     """
 

@@ -3,7 +3,7 @@ to the alternative sets of conditions on input facts under which some chain of r
 it.
 
 ``expert check`` uses it to find rules whose conditions can only hold together in ways no chain
-of rules can produce (``device.mic = none`` with ``device.kind = headset``), and *how to*
+of rules can produce (``plant.light = low`` with ``care.spot = bright-window``), and *how to*
 (:mod:`expert.counterfactual`) to find which stated facts to change for a verdict to hold.
 Tests of concluded facts that ask for their absence (``not``, ``absent``) add no requirement:
 the tracing says what must be stated, not what must stay unsaid.

@@ -70,7 +70,7 @@ class Question:
 
     @property
     def name(self) -> str:
-        """The fact's full name (``needs.uses``)."""
+        """The fact's full name (``plant.signs``)."""
         return self.attribute.name
 
     @property
@@ -81,8 +81,8 @@ class Question:
     @property
     def choices(self) -> tuple[tuple[str, str], ...]:
         """The allowed answers as ``(value, words)`` pairs, the value as :meth:`Guide.answer
-        <expert.guide.Guide.answer>` takes it and its label: ``("inline", "an in-line
-        microphone")``; ``("yes", ...)``, ``("no", ...)`` for a flag; empty for a number."""
+        <expert.guide.Guide.answer>` takes it and its label: ``("low", "low
+        light")``; ``("yes", ...)``, ``("no", ...)`` for a flag; empty for a number."""
         spec = self.attribute
         if spec.kind == "flag":
             return (("yes", spec.word(True)), ("no", spec.word(False)))

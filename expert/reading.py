@@ -49,7 +49,7 @@ _ARTICLES = frozenset(
     {"a", "an", "the", "i", "me", "my", "mine", "it", "its", "you", "your", "they", "them",
      "their", "we", "our", "this", "that", "these", "those", "he", "she", "his", "her"}
 )  # fmt: skip
-#: Words that state a flag named after them false ("no noise cancelling").
+#: Words that state a flag named after them false ("no wet soil").
 _NEGATIONS = frozenset(
     {"no", "not", "without", "dont", "doesnt", "isnt", "arent", "never", "lacks", "cant", "non"}
 )
@@ -120,8 +120,8 @@ class Reading:
         return bool(self.facts)
 
     def read_as(self, knowledge: KnowledgeBase, facts: Mapping[str, Any] | None = None) -> str:
-        """The reading in words: ``I read this as: headphones with no microphone, for
-        gaming; you ask whether it suits your needs.`` With ``facts`` (all the facts the
+        """The reading in words: ``I read this as: a fern in low light; you ask where
+        to put it.`` With ``facts`` (all the facts the
         question was answered on), those known before it are named too."""
         parts = [statement(knowledge, dict(self.facts))] if self.facts else []
         if self.question is not None and self.question.reads:
@@ -231,8 +231,9 @@ class Reader:
         from .errors import UsageError
 
         if not isinstance(text, str) or not text.strip():
-            raise UsageError("a question is a sentence in words, e.g. 'is a keyboard input or "
-                             "output?'")  # fmt: skip
+            examples = self.knowledge.phrasing.examples()
+            example = f", e.g. {examples[0]!r}" if examples else ""
+            raise UsageError(f"a question is a sentence in words{example}")
         if len(text) > MAX_QUESTION:
             raise UsageError(f"a question has at most {MAX_QUESTION} characters")
         words = self._words(text)

@@ -30,6 +30,7 @@ from .words import (
     member_words,
     short_quote,
     source_words,
+    stated_subject,
     statement,
     tested,
     you_said,
@@ -234,7 +235,7 @@ class Report(_Rendered):
     def _tested(self, firing: Firing, groups: tuple[str, ...] = ()) -> dict[str, Any]:
         """The stated facts a firing's rule tested (only of ``groups`` when given), a set cut
         to the members it asked about; a concluded attribute the person stated outright
-        (a stated ``device.type`` for ``device.kind``) counts as its statement."""
+        (a stated ``plant.species`` for ``plant.kind``) counts as its statement."""
         result = self.result
         rule = result.knowledge.rule(firing.rule)
         facts = tested(result.knowledge, rule.conditions, result.facts)
@@ -248,7 +249,7 @@ class Report(_Rendered):
         return {name: facts[name] for name in result.facts if name in facts}
 
     def _needs(self, firing: Firing) -> str:
-        """The stated needs a firing tested, in words (``for online games``), when the goal
+        """The stated needs a firing tested, in words (``for long trips``), when the goal
         names whose facts a strength or concern serves (``for`` in goals.toml)."""
         if self.goal is None or not self.goal.for_:
             return ""
@@ -299,7 +300,7 @@ class Report(_Rendered):
 
     def _members(self, attribute: Attribute, members: list[Member], needs: bool = False) -> str:
         """Members in words; with ``needs``, grouped by the stated needs they serve or work
-        against (``a poor microphone (for online games)``)."""
+        against (``a weak battery (for long trips)``)."""
         if not needs:
             return member_words(attribute, [member.value for member in members])
         groups: dict[str, list[Any]] = {}
@@ -315,7 +316,7 @@ class Report(_Rendered):
         return "as you said" if verdict.stated_by else certainty_words(verdict.certainty)
 
     def _one_line(self, verdict: Verdict) -> Line:
-        """One verdict on one line, in words: ``What it is: headphones (certain).``"""
+        """One verdict on one line, in words: ``Kind of plant: a fern (certain).``"""
         attribute = self._attribute(verdict.attribute)
         title = capitalised(attribute.title)
         if not verdict.members:
@@ -393,8 +394,8 @@ class Report(_Rendered):
                 )
                 out += self._quotes(lost_firings, set())
             return out
-        # Opposed values often rest on different needs (avoid it for office work, enough
-        # for calls): say which, where the two sides' statements differ.
+        # Opposed values often rest on different needs (avoid it for long trips, enough
+        # for short ones): say which, where the two sides' statements differ.
         grounds = [self._for(firings)] + [self._for(fs) for _, _, fs in losers]
         apart = bool(conflict.against) and len(set(grounds)) > 1
         winner = self._side(
@@ -454,9 +455,8 @@ class Report(_Rendered):
                     )
                     out += [_cited(f, 3) for f in firings]
         if self.result.notes:
-            out.append(
-                Line(0, "heading", "What the articles say in general (not of this device):")
-            )
+            of = stated_subject(self.result.knowledge, self.result.facts)
+            out.append(Line(0, "heading", f"What the articles say in general (not of {of}):"))
             for note in self.result.notes:
                 head = (
                     f"{note.subject}: {note.attribute.split('.', 1)[1]} {show_value(note.value)}"

@@ -111,12 +111,12 @@ class Member:
 
 @attrs.frozen(repr=False)
 class Note:
-    """What an article says of a whole class of devices (``headsets``), apart from the
-    verdicts on the user's device: a rule concluding an attribute declared ``note = true``.
+    """What an article says of a whole class of things (``ferns``), apart from the
+    verdicts on what the user stated: a rule concluding an attribute declared ``note = true``.
 
     Attributes:
-        subject: the class spoken of: the attribute's group (``headsets``).
-        attribute: the attribute, e.g. ``headsets.features``.
+        subject: the class spoken of: the attribute's group (``ferns``).
+        attribute: the attribute, e.g. ``ferns.light``.
         value: the value concluded, or for a set the tuple of values the rule concluded.
         rule: the rule's id.
         source: key of the cited article.
@@ -153,7 +153,7 @@ class Verdict:
     """The conclusion on one attribute.
 
     Attributes:
-        attribute: e.g. ``device.kind``.
+        attribute: e.g. ``care.spot``.
         value: the winning value; for a multi-valued attribute, the tuple of values that hold.
         certainty: combined certainty in [-1, 1] (for a multi-valued attribute, the weakest
             of its values).
@@ -161,8 +161,8 @@ class Verdict:
         alternatives: every value considered, with its combined certainty.
         members: for a multi-valued attribute, each value that holds with its own certainty
             and reasons, strongest first; empty for a one-valued attribute.
-        stated_by: the input whose stated value states this verdict outright (``device.type``
-            states ``device.kind``), or ``""`` when rules alone concluded it.
+        stated_by: the input whose stated value states this verdict outright (``plant.species``
+            states ``plant.kind``), or ``""`` when rules alone concluded it.
     """
 
     attribute: str
@@ -226,9 +226,9 @@ class Conflict:
         winner: the value that holds (the verdict, or the member kept).
         sides: ``(value, certainty, firings)`` for each value, the winner first; a loser's
             certainty is what its rules would have given it.
-        stated: the input the person stated the winner by (``device.type``), when the
+        stated: the input the person stated the winner by (``plant.species``), when the
             statement settled it; the winner is then the stated value, which may be none of
-            the attribute's values (a mouse: no kind of audio device holds).
+            the attribute's values (an orchid: no kind the vocabulary names holds).
         against: for opposed values, the attribute of the losing side
             (``assessment.strengths`` against a concern); ``""`` otherwise.
     """
@@ -299,12 +299,12 @@ class Result:
     """The outcome of one consultation. Immutable; safe to share between threads.
 
     Attributes:
-        facts: the stated facts by full name (``device.mic``).
+        facts: the stated facts by full name (``plant.light``).
         firings: every rule firing, in canonical firing order: stage by stage, an exception
             before the rules it overrides, higher salience first, then in file order (the
             same on every engine).
         verdicts: one verdict per concluded attribute, in vocabulary order (notes apart).
-        notes: what the articles say of whole classes of devices, relevant to these facts.
+        notes: what the articles say of whole classes of things, relevant to these facts.
         conflicts: the attributes where different values were concluded.
         certainties: combined certainty of every concluded ``(attribute, value)``.
         knowledge: the knowledge base consulted. A result stands alone (it can be stored
@@ -389,9 +389,9 @@ class Result:
     ) -> Difference:
         """Consult again with changed facts and return the difference in verdicts.
 
-        Keys are fact names, full (``device.mic``, as a mapping) or short where unambiguous
-        (``mic=...``); ``None`` forgets a fact. A fact changed twice (``mic=...`` and
-        ``device.mic`` in the mapping) is a :class:`~expert.errors.FactError`.
+        Keys are fact names, full (``plant.light``, as a mapping) or short where unambiguous
+        (``light=...``); ``None`` forgets a fact. A fact changed twice (``light=...`` and
+        ``plant.light`` in the mapping) is a :class:`~expert.errors.FactError`.
         """
         from .explanation import what_if
 

@@ -44,7 +44,7 @@ class Runner(Protocol):
         Args:
             stated: the stated facts.
             given: concluded facts in working memory from the start, as if concluded before
-                any rule fired (a stated ``device.type`` states ``device.kind``).
+                any rule fired (a stated ``plant.species`` states ``plant.kind``).
             kept_out: conclusions rules may still draw (their firings are recorded) that
                 never enter working memory.
         """

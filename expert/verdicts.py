@@ -399,7 +399,7 @@ def _overruled(
 ) -> list[Conflict]:
     """A conflict per attribute where rules concluded another value than the stated one: the
     statement wins, each overruled value keeps what its rules would have given it. Where
-    the stated value is none of the attribute's (a mouse for the kind of audio device), the
+    the stated value is none of the attribute's (a cactus stated for the kind of fern), the
     winner is the stated value itself, and no value of the attribute holds."""
     conflicts = []
     for name, (value, stated_by) in statements.items():

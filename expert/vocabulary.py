@@ -1,6 +1,6 @@
 """The vocabulary of a knowledge base: its attributes, and reading, parsing and checking values.
 
-An :class:`Attribute` is one fact name (``device.mic``, ``plant.light``). Input attributes
+An :class:`Attribute` is one fact name (``plant.light``, ``care.spot``). Input attributes
 (``input = true`` in ``vocabulary.toml``) are what a user states; the others are what rules
 conclude. The one type parses a word a user typed, validates a value given from Python and
 lists the allowed values, for the API, the command line, the REPL and batch files alike.
@@ -61,7 +61,7 @@ _FALSE = frozenset({"false", "no", "n", "0", "off"})
 TONES = ("good", "bad", "weak")
 
 #: ``group.name``: lower-case words of letters, digits, ``_`` and ``-`` (``meal.main-component``),
-#: the group free (``device``, ``plant``, ``care``).
+#: the group free (``plant``, ``care``, ``meal``).
 NAME = re.compile(r"[a-z][a-z0-9_-]*\.[a-z][a-z0-9_-]*\Z")
 _GROUP = re.compile(r"[a-z][a-z0-9_-]*\Z")
 _KEYS = {
@@ -72,7 +72,7 @@ _GROUP_KEYS = {"label", "named_by"}
 
 
 def show_value(value: Any, separator: str = ", ") -> str:
-    """A value as a person reads it: ``true``, ``80`` (not ``80.0``), ``calls, gaming``."""
+    """A value as a person reads it: ``true``, ``80`` (not ``80.0``), ``brown-tips, drooping``."""
     if isinstance(value, (tuple, list, frozenset, set)):
         items = sorted(value) if isinstance(value, (frozenset, set)) else value
         return separator.join(show_value(item, separator) for item in items)
@@ -119,14 +119,14 @@ class Opposition:
 
 @attrs.frozen
 class Group:
-    """Words for a group of facts (``[groups.device]`` in the vocabulary).
+    """Words for a group of facts (``[groups.plant]`` in the vocabulary).
 
     Attributes:
-        name: the group (``device``).
+        name: the group (``plant``).
         label: what a statement of the group's facts is about, in words
-            (``a device``): "You said: a device with a boom microphone".
+            (``a plant``): "You said: a plant in low light".
         named_by: an input whose stated value names the subject instead of ``label``
-            (``device.type``: "You said: a headset, wireless").
+            (``plant.kind``: "You said: a fern in low light").
     """
 
     name: str
@@ -139,16 +139,16 @@ class Attribute:
     """A fact name rules may test or conclude, with its kind and allowed values.
 
     Attributes:
-        name: full name, ``group.name`` (``device.mic``).
+        name: full name, ``group.name`` (``plant.light``).
         kind: one of ``KINDS`` (choice, set, flag, amount).
         values: the allowed values of a choice or a set; empty otherwise.
         doc: one line for help texts.
         input: ``True`` when a user states it, ``False`` when rules conclude it.
         note: a concluded attribute that says what the articles hold of a whole class
             (its group names the class): reported as a note, never as a verdict.
-        label: the attribute in words for people (``microphone``, ``what to get``); reports,
+        label: the attribute in words for people (``light``, ``where to put it``); reports,
             prompts and HTML show it instead of the name.
-        labels: each value in words for people (``inline = "an in-line microphone"``; a flag's
+        labels: each value in words for people (``low = "low light"``; a flag's
             values are ``true`` and ``false``).
         says: how a statement of it reads, ``{value}`` standing for the value's words: for an
             input, a phrase of "You said: ..." (``with {value}``); for a concluded attribute,
@@ -158,7 +158,7 @@ class Attribute:
         tones: the tone of single values (``good = "good"``, ``poor = "bad"``).
         opposes: the values of another concluded attribute that cannot hold with its own.
         states: for an input, the concluded attribute its values state outright
-            (``device.type`` states ``device.kind``): a stated value is taken as given,
+            (``plant.species`` states ``plant.kind``): a stated value is taken as given,
             feeds every rule testing that attribute, and outranks what rules conclude.
         ask_when: for an input, the conditions (a rule's ``when``, on input facts) that must
             hold on the facts known before a guided consultation asks it.
@@ -203,7 +203,7 @@ class Attribute:
         return self.labels.get(show_value(value), show_value(value))
 
     def words_of(self, value: Any) -> str:
-        """A value, or a set or tuple of values, in words (``online games and calls``)."""
+        """A value, or a set or tuple of values, in words (``brown leaf tips and drooping leaves``)."""
         if isinstance(value, (tuple, list, frozenset, set)):
             items = sorted(value) if isinstance(value, (frozenset, set)) else value
             return join_words(self.word(item) for item in items)
@@ -233,12 +233,12 @@ class Attribute:
 
     @property
     def group(self) -> str:
-        """The group, the part before the dot (``device``)."""
+        """The group, the part before the dot (``plant``)."""
         return self.name.split(".", 1)[0]
 
     @property
     def short(self) -> str:
-        """The short name, the part after the dot (``mic``)."""
+        """The short name, the part after the dot (``light``)."""
         return self.name.split(".", 1)[1]
 
     def allowed(self) -> tuple[Any, ...]:
@@ -370,14 +370,14 @@ def fold_name(name: str) -> str:
 
 
 def resolve(inputs: Mapping[str, Attribute], name: str, group: str | None = None) -> Attribute:
-    """The input attribute called ``name``: its full name (``device.mic``), or its short
-    name (``mic``) when only one group has it. ``-`` may stand for ``_``.
+    """The input attribute called ``name``: its full name (``plant.light``), or its short
+    name (``light``) when only one group has it. ``-`` may stand for ``_``.
 
     Args:
         inputs: the input attributes by full name.
         name: the name given.
         group: look only in this group (``name`` is then a short name, as in
-            ``--device mic=boom``).
+            a command line's ``--plant light=low``).
 
     Raises:
         FactError: no such input (with the allowed names and the closest one).
@@ -421,7 +421,7 @@ def resolve(inputs: Mapping[str, Attribute], name: str, group: str | None = None
 
 
 #: Facts as given: a mapping of names to values, or ``(name, value)`` pairs in the order
-#: given (a command line's ``--fact`` and ``--device`` options, a shell line), where the
+#: given (a command line's ``--fact`` and group options, a shell line), where the
 #: same fact may come twice under two names.
 GivenFacts: TypeAlias = Mapping[Any, object] | Iterable[tuple[Any, object]]
 
@@ -433,16 +433,16 @@ def named_once(
 
     This is the one place that decides a fact given twice: every way in (the API, the
     command line, the shell, batch rows, facts files, the guide, specs) names facts through
-    it. A fact is named once, however it is spelt (``mic``, ``device.mic``, ``MIC``), whatever
+    it. A fact is named once, however it is spelt (``light``, ``plant.light``, ``LIGHT``), whatever
     the values, a set included: a set's values are given together, comma-separated.
 
     Args:
         inputs: the input attributes, by full name.
         facts: a mapping of names to values, or ``(name, value)`` pairs.
-        group: read the names as short names of this group (``--device mic=boom``).
+        group: read the names as short names of this group (``--plant light=low``).
 
     Raises:
-        FactError: an unknown name, or an input named twice ("device.mic is given twice").
+        FactError: an unknown name, or an input named twice ("plant.light is given twice").
     """
     named: dict[str, tuple[Attribute, object]] = {}
     for name, value in _pairs(facts):
@@ -499,7 +499,7 @@ def state_facts(
     """Validate stated facts against the input vocabulary: full names to canonical values.
 
     Every value is read the same way (:meth:`Attribute.validate`): text as words, a value in
-    any case naming the vocabulary's value (``"BOOM"`` is ``boom``); empty text is refused.
+    any case naming the vocabulary's value (``"LOW"`` is ``low``); empty text is refused.
 
     Args:
         inputs: the input attributes, by full name.
@@ -535,7 +535,7 @@ def declare(attributes: dict[str, Attribute], table: Any, path: object) -> None:
         if not NAME.match(name):
             raise KnowledgeBaseError(
                 f"attribute {brief(name)} must be named group.name in lower case "
-                "(letters, digits, _, -), e.g. device.mic or meal.main-component",
+                "(letters, digits, _, -), e.g. plant.light or meal.main-component",
                 path=path,
             )
         if fold_name(name) in folded:
@@ -613,7 +613,7 @@ def _attribute(name: str, spec: Any, path: object) -> Attribute:
     if not isinstance(when, dict) or ("ask_when" in spec and not when):
         raise fail(
             "`ask_when` must be a table of conditions in the rule `when` syntax, e.g. "
-            'ask_when.needs.uses = "calls"'
+            'ask_when.plant.kind = "fern"'
         )
     minimum, maximum = _bounds(spec, kind, fail)
     return Attribute(

@@ -7,6 +7,7 @@ a source's ``label``); where a base gives none, the ids are shown as they are.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -24,6 +25,7 @@ __all__ = [
     "rule_words",
     "short_quote",
     "source_words",
+    "stated_subject",
     "statement",
     "tested",
     "you_said",
@@ -76,6 +78,18 @@ def group_words(knowledge: KnowledgeBase, group: str) -> str:
     return words.label if words is not None and words.label else group.replace("_", " ")
 
 
+def stated_subject(knowledge: KnowledgeBase, facts: Mapping[str, Any]) -> str:
+    """What the stated facts are about, pointed at: ``this plant`` for a ``plant`` group
+    labelled ``a plant`` (the first stated group with a label), else ``what you stated``."""
+    groups = dict.fromkeys(knowledge.attributes[name].group for name in facts)
+    for group in groups:
+        words = knowledge.group_words.get(group)
+        if words is not None and words.label:
+            noun = re.sub(r"^(?:an?|the) ", "", words.label)
+            return f"this {noun}"
+    return "what you stated"
+
+
 def source_words(knowledge: KnowledgeBase, key: str) -> str:
     """A cited source in a few words: its ``label``, else its key."""
     source = knowledge.sources.get(key)
@@ -83,18 +97,18 @@ def source_words(knowledge: KnowledgeBase, key: str) -> str:
 
 
 def you_said(knowledge: KnowledgeBase, facts: Mapping[str, Any]) -> str:
-    """What the person stated, as one sentence: ``You said: a device with an in-line
-    microphone, for online games and calls.``"""
+    """What the person stated, as one sentence: ``You said: a fern in low light,
+    with yellow leaves.``"""
     if not facts:
         return "You said nothing yet."
     return f"You said: {statement(knowledge, facts)}."
 
 
 def statement(knowledge: KnowledgeBase, facts: Mapping[str, Any]) -> str:
-    """Stated facts as one noun phrase: ``a device with an in-line microphone, for calls``.
+    """Stated facts as one noun phrase: ``a plant in low light, with yellow leaves``.
 
     The subject is the stated value of an input that names its group (``named_by``: a
-    stated ``device.type`` reads "a headset"), else the label of the first stated group;
+    stated ``plant.kind`` reads "a fern"), else the label of the first stated group;
     each other fact follows as its ``says`` phrase.
     """
     subject = ""
@@ -128,7 +142,7 @@ def tested(
     knowledge: KnowledgeBase, conditions: Iterable[Condition], stated: Mapping[str, Any]
 ) -> dict[str, Any]:
     """The stated facts some of ``conditions`` test, a set cut to the members they ask
-    about (a rule on online games tested that, not every use stated)."""
+    about (a rule on drooping leaves tested that, not every sign stated)."""
     found: dict[str, Any] = {}
     for condition in conditions:
         value = stated.get(condition.attribute)
@@ -145,15 +159,15 @@ def condition_words(
     knowledge: KnowledgeBase, condition: Condition, stated: Mapping[str, Any]
 ) -> str:
     """What a condition found in the stated facts, in words: the stated value's words, or
-    for a set only the members the condition asked about (``online games``)."""
+    for a set only the members the condition asked about (``drooping leaves``)."""
     attribute = knowledge.attributes[condition.attribute]
     value = tested(knowledge, [condition], stated).get(condition.attribute)
     return "" if value is None else attribute.words_of(value)
 
 
 def rule_words(knowledge: KnowledgeBase, rule: RuleSpec) -> str:
-    """A rule in the base's words, its conditions then what follows: ``a device with a boom
-    microphone: this device is a headset``."""
+    """A rule in the base's words, its conditions then what follows: ``a fern in low light: put it
+    in a north-facing window``."""
     stated: dict[str, Any] = {}
     others: list[str] = []
     for condition in rule.conditions:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import strategies as st
 
 from expert import Device, Needs
-from expert.facts import bundled_inputs
+from expert.headphones.facts import bundled_inputs
 from expert.vocabulary import Attribute
 
 

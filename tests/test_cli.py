@@ -461,7 +461,7 @@ def test_a_full_disk_stops_a_batch_with_status_1_and_it_resumes_byte_for_byte(
     so and how to go on; once there is room, --resume writes what an uninterrupted run
     writes."""
     from expert.batch.checkpoint import Checkpoint
-    from expert.batch.sample import sample_catalogue
+    from expert.headphones.sample import sample_catalogue
 
     catalogue = tmp_path / "in.csv"
     catalogue.write_bytes(b"".join(sample_catalogue(120, seed=3, fmt="csv", junk=0.1)))
@@ -496,7 +496,7 @@ def test_a_full_disk_under_a_written_file_is_status_1_a_refused_path_2(
 ):
     """sample-catalogue -o and init: a write that fails for want of room is exit 1, a path
     that cannot be written (a missing folder) exit 2; each one line naming the file."""
-    import expert.batch.sample
+    import expert.headphones.sample
     import expert.scaffold
 
     code, _, err = run(capsys, "sample-catalogue", "5", "-o", str(tmp_path / "no" / "x.csv"))
@@ -505,7 +505,7 @@ def test_a_full_disk_under_a_written_file_is_status_1_a_refused_path_2(
     def full(*args, **kwargs):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(expert.batch.sample, "write_catalogue", full)
+    monkeypatch.setattr(expert.headphones.sample, "write_catalogue", full)
     monkeypatch.setattr(expert.scaffold, "init", full)
     code, _, err = run(capsys, "sample-catalogue", "5", "-o", str(tmp_path / "x.csv"))
     assert (code, err) == (1, f"expert: cannot write {tmp_path}/x.csv: No space left on device\n")

@@ -1,4 +1,4 @@
-"""Tests of expert.facts: the Device and Needs classes and their validation."""
+"""Tests of expert.headphones.facts: the Device and Needs classes and their validation."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import attrs
 import pytest
 
 from expert import Device, FactError, Needs
-from expert.facts import bundled_inputs
+from expert.headphones.facts import bundled_inputs
 
 
 def test_a_valid_device_keeps_its_facts():

@@ -17,7 +17,7 @@ from support import rule_toml, write_base
 
 from expert import Device, Expert, ExpertError, FactError, KnowledgeBaseError, Needs
 from expert.cli import main
-from expert.facts import bundled_inputs
+from expert.headphones.facts import bundled_inputs
 from expert.knowledge import load
 from expert.repl import Shell
 
@@ -346,7 +346,7 @@ def test_errors_are_expert_errors():
 
 def _api_calls(tmp_path):
     from expert.batch import BatchOptions, consult_records, on_dask, run_batch
-    from expert.batch.sample import sample_catalogue, write_catalogue
+    from expert.headphones.sample import sample_catalogue, write_catalogue
     from expert.check import check
     from expert.factfile import read_facts, write_facts
 

@@ -11,7 +11,7 @@ from support import TINY_RULES, write_base
 
 from expert import Expert
 from expert._compat import Fact
-from expert.facts import bundled_inputs
+from expert.headphones.facts import bundled_inputs
 from expert.runner import ExpertaRunner
 
 

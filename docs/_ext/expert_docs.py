@@ -14,9 +14,10 @@ git):
 - ``architecture-dark.svg``: ``_static/architecture.svg`` in its dark palette (the same
   drawing with ``class="dark"`` on its root), shown by the concepts page in furo's dark theme.
 
-It also documents the fields of :class:`expert.facts.Device` and :class:`expert.facts.Needs`
-from the vocabulary they stand for, keeps attrs' ``NOTHING`` sentinel out of signatures, and
-warns about a public name (in a module's ``__all__``) that no page documents.
+It also documents the fields of :class:`expert.headphones.Device` and
+:class:`expert.headphones.Needs` from the vocabulary they stand for, keeps attrs' ``NOTHING``
+sentinel out of signatures, and warns about a public name (in a module's ``__all__``) that no
+page documents.
 
 A file is rewritten only when its text changes, so incremental builds stay incremental.
 """
@@ -427,11 +428,11 @@ def _attrs_defaults(
 def _facts_fields(
     app: Any, what: str, name: str, obj: Any, options: Any, lines: list[str]
 ) -> None:
-    """Document the fields of :class:`~expert.facts.Device` and :class:`~expert.facts.Needs`
-    from the vocabulary they stand for: the type, the allowed values and the help line."""
+    """Document the fields of :class:`~expert.headphones.Device` and
+    :class:`~expert.headphones.Needs` from the vocabulary they stand for: the type, the allowed values and the help line."""
     import attrs
 
-    from expert.facts import Device, Needs, bundled_inputs
+    from expert.headphones.facts import Device, Needs, bundled_inputs
 
     if what != "class" or obj not in (Device, Needs):
         return

@@ -73,7 +73,7 @@ def format_of(path: Path, given: str | None, parameter: str) -> str:
 
 
 def fact_name(key: str, inputs: Mapping[str, Attribute]) -> str | None:
-    """The full name of the input a column or key names (``mic`` or ``device.mic``), or
+    """The full name of the input a column or key names (``light`` or ``plant.light``), or
     ``None`` when no input (or more than one) is called so."""
     try:
         return resolve(inputs, key).name  # the one resolver of names, as everywhere else
@@ -86,7 +86,7 @@ def _fact_names(inputs: Mapping[str, Attribute]) -> list[str]:
 
 
 def flatten(record: Mapping[str, Any]) -> dict[str, Any] | Rejection:
-    """Lift nested groups (``{"device": {...}, "needs": {...}}``) to ``device.x`` keys, or
+    """Lift nested groups (``{"plant": {...}, "room": {...}}``) to ``plant.x`` keys, or
     the ``given-twice`` rejection of a key it gives twice (nested and flat)."""
     flat: dict[str, Any] = {}
     for key, value in record.items():
@@ -108,8 +108,8 @@ def facts(
     """The record's facts by full name, validated, or why there are none.
 
     Keys in ``reserved`` (id, label, ignored columns) and empty or blank values are skipped;
-    values may be text (``"true"``, ``"80"``, ``"gaming,calls"``) or Python values. A fact
-    given twice (``mic`` and ``device.mic``) is ``given-twice``, as everywhere it is refused.
+    values may be text (``"true"``, ``"80"``, ``"north,east"``) or Python values. A fact
+    given twice (``light`` and ``plant.light``) is ``given-twice``, as everywhere it is refused.
     """
     named: list[tuple[str, Any]] = []
     for key, value in record.items():

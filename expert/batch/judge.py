@@ -20,14 +20,14 @@ import attrs
 
 from ..engine import Expert
 from ..errors import BatchError, ExpertError, brief
-from ..facts import Device, Needs
+from ..headphones import LABELLED
+from ..typed_facts import group_of
 from ..vocabulary import json_value
 from .formats import facts, flatten
 from .options import param
 from .rejections import Rejection
 
 __all__ = [
-    "LABELLED",
     "Consultant",
     "Settings",
     "base_digest",
@@ -38,10 +38,6 @@ __all__ = [
 
 #: Distinct consultations each process remembers (catalogues repeat themselves a lot).
 CACHE_SIZE = 16_384
-
-#: The attribute whose verdict a catalogue's label is compared with; a label must be one of
-#: its values in the knowledge base's vocabulary.
-LABELLED = "device.kind"
 
 
 @attrs.frozen
@@ -57,7 +53,7 @@ class Settings:
         id_column: the column (or key) holding each record's id; the line number stands in
             where it is missing or empty.
         label_column: the column holding the catalogue's own kind (a value of
-            :data:`LABELLED`).
+            :data:`expert.headphones.LABELLED`).
         label_always: give every row ``label`` and ``disagrees`` (the label column was named,
             or is in the CSV header); otherwise only rows that have a label get them.
         ignore: columns (or keys) that are neither facts nor id nor label.
@@ -107,7 +103,7 @@ class Consultant:
     Attributes:
         expert: the expert.
         base: the checksum of the files of its knowledge base (:func:`base_digest`).
-        labels: the values a catalogue's label may take (those of :data:`LABELLED`).
+        labels: the values a catalogue's label may take (those of :data:`expert.headphones.LABELLED`).
         summarised: the attributes a summary counts: those the base's goals answer, but for
             sets.
     """
@@ -214,17 +210,18 @@ def judge(record: Mapping[str, Any], number: int, settings: Settings) -> dict[st
 
 
 def _as_mapping(record: Any) -> Any:
-    """A Device, Needs or (Device, Needs) pair as a mapping of full fact names."""
-    if isinstance(record, (Device, Needs)):
+    """Typed facts (:mod:`expert.typed_facts`), or a tuple of them, as a mapping of full fact
+    names; anything else as it is."""
+    if group_of(record) is not None:
         return record.known()
-    if isinstance(record, tuple) and all(isinstance(each, (Device, Needs)) for each in record):
+    if isinstance(record, tuple) and record and all(group_of(each) for each in record):
         return {name: value for each in record for name, value in each.known().items()}
     return record
 
 
 def judge_object(record: Any, number: int, settings: Settings) -> dict[str, Any]:
-    """:func:`judge` for a record given from Python: a mapping (groups may nest), a
-    :class:`Device`, a :class:`Needs` or a pair of them."""
+    """:func:`judge` for a record given from Python: a mapping (groups may nest), typed facts
+    (:mod:`expert.typed_facts`) or a tuple of them."""
     record = _as_mapping(record)
     if not isinstance(record, Mapping):
         kind = type(record).__name__

@@ -115,7 +115,7 @@ class BatchOptions:
         id_column: the column holding record ids (``id`` by default; the line number when a
             record has none).
         label_column: the column holding the catalogue's own kind; each output row then says
-            whether the ``device.kind`` verdict disagrees with it (``label`` by default, if
+            whether the labelled verdict (:data:`expert.headphones.LABELLED`) disagrees with it (``label`` by default, if
             there).
         ignore: columns that are neither facts nor id nor label.
         rules: the knowledge base's directory; the bundled one by default.

@@ -25,9 +25,9 @@ def consult_records(
 ) -> Iterator[dict[str, Any]]:
     """Judge each record in this process, lazily, in order.
 
-    A record is a mapping of fact names (``mic`` or ``device.mic``, ``uses``; values as
-    Python values or as text) with an optional id and label, or a :class:`~expert.facts.Device`, a
-    :class:`~expert.facts.Needs` or a pair of them. (:meth:`Expert.consult_many <expert.engine.Expert.consult_many>` streams full
+    A record is a mapping of fact names (``light`` or ``plant.light``; values as Python
+    values or as text) with an optional id and label, or typed facts
+    (:mod:`expert.typed_facts`) or a tuple of them. (:meth:`Expert.consult_many <expert.engine.Expert.consult_many>` streams full
     :class:`~expert.result.Result` objects instead.)
 
     Args:

@@ -14,6 +14,7 @@ from typing import Any
 
 import attrs
 
+from ..headphones import LABELLED
 from .sidecar import whole
 
 __all__ = ["Summary", "summary_problem"]
@@ -34,8 +35,8 @@ class Summary:
         verdicts: for each attribute counted (those the knowledge base's goals answer, but
             for sets), how often each value was concluded.
         labelled: records with a label.
-        disagreements: labelled records whose label differs from the ``device.kind`` verdict.
-        undecided: labelled records without a ``device.kind`` verdict.
+        disagreements: labelled records whose label differs from the labelled verdict.
+        undecided: labelled records without the labelled verdict.
         output: the output file; errors: the errors file, ``None`` when none was written
             (set by :func:`run_batch`).
         seconds: how long this run took; resumed_rows: rows an earlier run had done.
@@ -120,7 +121,7 @@ class Summary:
         if self.labelled:
             share = self.disagreements / self.labelled
             lines.append(
-                f"  label disagrees with device.kind: {self.disagreements:,} of "
+                f"  label disagrees with {LABELLED}: {self.disagreements:,} of "
                 f"{self.labelled:,} labelled rows ({share:.1%}); no verdict {self.undecided:,}"
             )
         if self.output:

@@ -7,9 +7,8 @@ Installing ``expert`` with pytest-bdd (the ``test`` extra) is enough: pytest loa
   ``expert_rules`` and ``expert_rule_coverage`` settings, and rule coverage;
 - :mod:`expert.specs.steps`: the generic steps, which name facts and conclusions by their
   full names (``Given plant.kind is fern``, ``Then care.spot is north-window``);
-- :mod:`expert.specs.bundled` and :mod:`expert.specs.phrases`: steps in a person's words
-  for the bundled headphones base (``Given a device with a boom microphone``), loaded only
-  when asked for (``-p expert.specs.bundled``).
+- a base may add steps in a person's words as a pytest plugin of its own, loaded only when
+  asked for (the bundled base's: ``-p expert.headphones.steps``).
 
 Nothing here imports pytest-bdd until pytest does: without it the plugin stays out of the
 way of an unrelated test run.

@@ -90,7 +90,7 @@ def pytest_configure(config: pytest.Config) -> None:
         return
     config.stash[_RULES] = _rules_directory(config)
     if not config.pluginmanager.has_plugin(STEPS):
-        # Registered, not import_plugin()ed: an extension such as expert.specs.bundled may have
+        # Registered, not import_plugin()ed: an extension such as expert.headphones.steps may have
         # imported it already, and pytest would warn that it cannot rewrite its asserts (they
         # all carry their own messages).
         config.pluginmanager.register(importlib.import_module(STEPS), STEPS)
@@ -262,7 +262,7 @@ def pytest_bdd_step_func_lookup_error(exception: Exception) -> None:
 #: What an unknown step is told: the generic steps, and where they are documented.
 UNKNOWN_STEP = """\
 expert: the generic steps name facts and conclusions by their full names, e.g.
-  Given plant.kind is fern / Given needs.uses includes calls
+  Given plant.kind is fern / Given plant.signs includes drooping
   When I consult the expert
   Then care.spot is north-window [with certainty at least 0.8] / ... is not ... / ... is not \
 concluded

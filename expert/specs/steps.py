@@ -4,10 +4,10 @@ They work for any knowledge base (the plugin registers this module when pytest-b
 installed)::
 
     Given plant.kind is fern                      a choice; a flag: is true; an amount: is 80
-    Given needs.uses includes calls               a set: values accumulate (a, b and c)
+    Given plant.signs includes drooping           a set: values accumulate (a, b and c)
     When I consult the expert
     Then care.spot is north-window                [with certainty [at least|at most] 0.8]
-    Then recommendation.features includes boom-mic     a set holds these (and maybe more)
+    Then care.tasks includes mist                 a set holds these (and maybe more)
     Then care.spot is not north-window            a set: does not include
     Then care.spot is not concluded
     Then the certainty of care.spot is at least 0.8     (at most, above, below, or exactly)
@@ -19,7 +19,7 @@ installed)::
     Then a note on plants.light says bright       some note on it holds these values
     Then the notes quote "most ferns"             some note's quote contains the words
     Then the answer mentions "poor fit"           the report's answer and its reasons
-    Then how to make assessment.fit good mentions "device.mic"     what it would take
+    Then how to make care.spot north-window mentions "plant.light"     what it would take
 
 A word the knowledge base does not know fails the step with a
 :class:`~expert.errors.PhraseError` (or, for a stated value, a
@@ -36,6 +36,7 @@ from typing import Any
 from pytest_bdd import given, parsers, then, when
 
 from ..errors import ExplanationError, PhraseError, suggest
+from ..headphones import BASE_NAME
 from ..knowledge import KnowledgeBase, bundled_path, normalise_text
 from ..result import Result
 from ..vocabulary import Attribute, show_value
@@ -60,17 +61,17 @@ COMPARE = {
 
 
 def unquote(text: str) -> str:
-    """``"boom"`` -> ``boom``: a value may be written in double quotes."""
+    """``"fern"`` -> ``fern``: a value may be written in double quotes."""
     text = text.strip()
     return text[1:-1] if len(text) > 1 and text[0] == text[-1] == '"' else text
 
 
 def base_name(knowledge: KnowledgeBase) -> str:
-    """Which base is loaded, in words: its directory, or the bundled headphones base."""
+    """Which base is loaded, in words: its directory, or the bundled base by its name."""
     path = Path(knowledge.path)
     with contextlib.suppress(OSError):
         if path.resolve() == bundled_path().resolve():
-            return f"the bundled headphones base ({path})"
+            return f"{BASE_NAME} ({path})"
     return f"the base in {path}"
 
 

@@ -1,4 +1,4 @@
-"""Tests of expert.batch and expert.batch.sample: catalogue batches from files and from Python,
+"""Tests of expert.batch and expert.headphones.sample: catalogue batches from files and from Python,
 bad rows, resumption after a kill, worker processes, Dask, and sample catalogues."""
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from support import LANES
 
 from expert import Device, Needs
 from expert.batch import BatchOptions, consult_records, on_dask, run_batch
-from expert.batch.sample import sample_catalogue, write_catalogue
+from expert.headphones.sample import sample_catalogue, write_catalogue
 from expert.cli import main
 from expert.errors import UsageError
 

@@ -16,7 +16,7 @@ from support import TINY_RULES, write_base
 from expert._paths import read_regular
 from expert.batch import BatchOptions, run_batch
 from expert.batch.files import RunFiles, locked
-from expert.batch.sample import sample_catalogue, write_catalogue
+from expert.headphones.sample import sample_catalogue, write_catalogue
 from expert.cli import main
 
 

@@ -1,7 +1,8 @@
 """The Gherkin specification: every scenario of every feature in features/ is a test.
 
 The steps come from the expert pytest plugin (:mod:`expert.specs.steps`) and, for the
-bundled base's phrases, :mod:`expert.specs.bundled` (``-p expert.specs.bundled`` in setup.cfg).
+bundled base's phrases, :mod:`expert.headphones.steps` (``-p expert.headphones.steps`` in
+setup.cfg).
 """
 
 from __future__ import annotations

@@ -10,7 +10,7 @@ from pytest_bdd.steps import step_function_context_registry
 from test_tags import features
 
 from expert.errors import PhraseError
-from expert.specs.phrases import attribute, device_facts, needs_facts, value
+from expert.headphones.phrases import attribute, device_facts, needs_facts, value
 
 
 @pytest.mark.parametrize(
@@ -87,10 +87,10 @@ EXAMPLE = Path(__file__).resolve().parents[2] / "docs" / "examples" / "plants" /
 
 def step_definitions():
     """The step definitions of the plugin: the generic steps and the bundled phrases."""
-    import expert.specs.bundled
+    import expert.headphones.steps
     import expert.specs.steps
 
-    modules = {expert.specs.steps.__name__, expert.specs.bundled.__name__}
+    modules = {expert.specs.steps.__name__, expert.headphones.steps.__name__}
     return [
         context
         for context in list(step_function_context_registry.values())

@@ -2,9 +2,11 @@
 
 The vocabulary itself is data (``rules/vocabulary.toml``, ``input = true``): these classes only
 name its ``device.*`` and ``needs.*`` inputs as typed, frozen fields, and validate every value
-against it. Any knowledge base can also be consulted with a plain mapping of full names to
-values (:meth:`expert.engine.Expert.consult`). Every field is optional: ``None`` means "not known", and
-rules that need an unknown fact simply do not fire.
+against it. They are typed facts (:class:`expert.typed_facts.TypedFacts`): a ``prefix`` naming
+their group and ``known()``, which is all :meth:`expert.engine.Expert.consult` asks of them.
+Any knowledge base can also be consulted with a plain mapping of full names to values. Every
+field is optional: ``None`` means "not known", and rules that need an unknown fact simply do
+not fire.
 """
 
 from __future__ import annotations
@@ -14,16 +16,15 @@ from typing import Any, ClassVar, Self
 
 import attrs
 
-from .errors import FactError
-from .vocabulary import Attribute, FactValue, named_once, show_value
+from ..errors import FactError
+from ..knowledge import load
+from ..vocabulary import Attribute, FactValue, named_once, show_value
 
 __all__ = ["Device", "Needs", "bundled_inputs", "show_value"]
 
 
 def bundled_inputs(group: str | None = None) -> dict[str, Attribute]:
     """The input attributes of the bundled knowledge base (of one group, when given)."""
-    from .knowledge import load  # the bundled base is read once, when first needed
-
     inputs = load().inputs
     return {n: a for n, a in inputs.items() if group is None or a.group == group}
 

@@ -3,9 +3,9 @@
 ``Given a device with a boom microphone``, ``And the user plays online games``, ``Then the
 device is a headset with certainty at least 0.8``, ``And the explanation quotes "..."``,
 *how*, *why not* and *what if* questions, and the articles' disagreements. The project's own
-``features/`` use them; enable them with ``-p expert.specs.bundled`` (in ``addopts``). They
+``features/`` use them; enable them with ``-p expert.headphones.steps`` (in ``addopts``). They
 share the ``consultation`` of the generic steps (:mod:`expert.specs.steps`), so both kinds
-mix in one scenario; :mod:`expert.specs.phrases` holds the words they understand.
+mix in one scenario; :mod:`expert.headphones.phrases` holds the words they understand.
 
 ``the explanation quotes "..."`` also checks that the scenario is tagged
 ``@source-<key>`` with the article of the rule quoted.
@@ -20,9 +20,9 @@ from typing import Any
 from pytest_bdd import given, parsers, then, when
 
 from ..knowledge import normalise_text
+from ..specs.plugin import Consultation, note_fired
+from ..specs.steps import SURE, meets, reasons
 from .phrases import attribute, device_facts, needs_facts, value
-from .plugin import Consultation, note_fired
-from .steps import SURE, meets, reasons
 
 #: A concluded attribute in a person's words (``the device's sound quality``).
 ATTR = r"(?P<attr>the device's [\w ]+?|the recommended [\w ]+?|the advice)"

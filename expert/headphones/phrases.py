@@ -13,8 +13,8 @@ from collections.abc import Callable
 from typing import Any
 
 from ..errors import PhraseError
-from ..facts import bundled_inputs
 from ..knowledge import KnowledgeBase
+from .facts import bundled_inputs
 
 __all__ = ["attribute", "attribute_phrases", "device_facts", "needs_facts", "value"]
 
