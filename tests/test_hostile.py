@@ -346,9 +346,9 @@ def test_errors_are_expert_errors():
 
 def _api_calls(tmp_path):
     from expert.batch import BatchOptions, consult_records, on_dask, run_batch
-    from expert.headphones.sample import sample_catalogue, write_catalogue
     from expert.check import check
     from expert.factfile import read_facts, write_facts
+    from expert.headphones.sample import sample_catalogue, write_catalogue
 
     catalogue, out = tmp_path / "cat.csv", tmp_path / "o.jsonl"  # refused before any read
     return {

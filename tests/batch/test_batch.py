@@ -18,9 +18,9 @@ from support import LANES
 
 from expert import Device, Needs
 from expert.batch import BatchOptions, consult_records, on_dask, run_batch
-from expert.headphones.sample import sample_catalogue, write_catalogue
 from expert.cli import main
 from expert.errors import UsageError
+from expert.headphones.sample import sample_catalogue, write_catalogue
 
 
 def run(capsys, *argv):

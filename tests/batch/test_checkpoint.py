@@ -21,8 +21,8 @@ from support import TINY_RULES, write_base
 import expert
 from expert.batch import run as batch
 from expert.batch.checkpoint import Checkpoint
-from expert.headphones.sample import sample_catalogue, write_catalogue
 from expert.cli import main
+from expert.headphones.sample import sample_catalogue, write_catalogue
 
 
 def run(capsys, *argv):

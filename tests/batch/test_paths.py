@@ -16,8 +16,8 @@ from support import TINY_RULES, write_base
 from expert._paths import read_regular
 from expert.batch import BatchOptions, run_batch
 from expert.batch.files import RunFiles, locked
-from expert.headphones.sample import sample_catalogue, write_catalogue
 from expert.cli import main
+from expert.headphones.sample import sample_catalogue, write_catalogue
 
 
 def run(capsys, *argv):
