@@ -4,7 +4,8 @@ prompt loop.
 What is where:
 
 - :mod:`~expert.shell.interpreter`: :class:`Shell`, one session's facts and the commands
-  that use them; :meth:`Shell.execute` runs one line and returns what it printed.
+  that use them; :meth:`Shell.execute <expert.shell.Shell.execute>` runs one line and
+  returns what it printed.
 - :mod:`~expert.shell.commands`: the command table (:data:`COMMANDS`), aliases and ``help``.
 - :mod:`~expert.shell.arguments`: a command's arguments: fact names, values, a file name.
 - :mod:`~expert.shell.tokenizer`: the words of a line, as the POSIX shell splits them.

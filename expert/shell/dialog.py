@@ -27,7 +27,7 @@ class Dialog:
     Args:
         guide: the guided consultation; its facts and skipped questions grow as the
             person answers.
-        read: reads each answer (see :data:`~expert.shell.readers.Reader`).
+        read: reads each answer (see :data:`~expert.shell.Reader`).
         say: prints one line (text from the base, escaped by the printer).
         fail: prints one error line (an answer the guide refused).
         echo: repeat each answer after its prompt (for transcripts of piped input).

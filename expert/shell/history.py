@@ -1,8 +1,8 @@
 """The shell's history: where its files live, and a history file that never ends a session.
 
-The history is prompt_toolkit's file format in :func:`data_dir`; only the end of a long
-file is read, only a regular file is used, and a history that cannot be used is kept in
-memory instead.
+The history is prompt_toolkit's file format in :func:`~expert.shell.data_dir`; only the end
+of a long file is read, only a regular file is used, and a history that cannot be used is
+kept in memory instead.
 """
 
 from __future__ import annotations
@@ -46,7 +46,8 @@ def data_dir() -> Path:
 
 
 def open_history() -> Any:
-    """A history file in :func:`data_dir`, or one in memory when that is not writable."""
+    """A history file in :func:`~expert.shell.data_dir`, or one in memory when that is not
+    writable."""
     from prompt_toolkit.history import FileHistory, InMemoryHistory
 
     class SafeFileHistory(FileHistory):

@@ -1,9 +1,10 @@
 """The shell's interpreter: one session's facts, and the commands that use them.
 
-:class:`Shell` runs one command line at a time (:meth:`Shell.execute`) and returns what it
-printed, so tests and scripts drive it without a terminal: a line is a command of the table
-(:mod:`expert.shell.commands`) or, if its first word is none, a question in words. A mistake
-prints one error line and leaves the facts as they were.
+:class:`~expert.shell.Shell` runs one command line at a time
+(:meth:`~expert.shell.Shell.execute`) and returns what it printed, so tests and scripts drive
+it without a terminal: a line is a command of the table (:mod:`expert.shell.commands`) or, if
+its first word is none, a question in words. A mistake prints one error line and leaves the
+facts as they were.
 """
 
 from __future__ import annotations
@@ -52,7 +53,8 @@ class Shell:
         out: where output goes as it is produced (besides being returned by
             :meth:`execute`); ``None`` keeps it only in the return value.
         err: where error lines go; ``out`` by default.
-        read: reads the answers of ``ask`` (see :data:`~expert.shell.readers.Reader`); no input by default.
+        read: reads the answers of ``ask`` (see :data:`~expert.shell.Reader`); no input by
+            default.
         color: render verdicts as a coloured table instead of plain lines.
         echo: repeat each answer of ``ask`` after its prompt (for transcripts of piped input).
         where: names the input position for error lines (e.g. ``"line 3: "``).

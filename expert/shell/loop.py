@@ -1,4 +1,5 @@
-"""The prompt loop: :func:`run` opens the shell, :func:`guided` holds one guided consultation.
+"""The prompt loop: :func:`~expert.shell.run` opens the shell, :func:`~expert.shell.guided`
+holds one guided consultation.
 
 On a terminal both prompt with prompt_toolkit (completion, history, coloured reports); when
 standard input or output is not a terminal they read plain lines, one command or answer a

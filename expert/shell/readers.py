@@ -1,5 +1,5 @@
 """Where the shell's lines and answers come from: a list of answers, or a stream read line by
-line; a prompt on a terminal reads through the same :data:`Reader` signature
+line; a prompt on a terminal reads through the same :data:`~expert.shell.Reader` signature
 (:mod:`expert.shell.loop`)."""
 
 from __future__ import annotations
@@ -37,7 +37,7 @@ def no_input(prompt: str, choices: Sequence[str] = ()) -> str:
 class LineReader:
     """Reads lines from a stream, counting them for error messages.
 
-    A line longer than :data:`MAX_LINE` is returned cut (too long, so the interpreter
+    A line longer than ``MAX_LINE`` is returned cut (too long, so the interpreter
     refuses it) and the rest of it is skipped without being held.
     """
 
