@@ -376,7 +376,7 @@ def _consult(args: argparse.Namespace, out: Console) -> int:
             facts.append((resolve(expert.knowledge.inputs, name, group=group).name, value))
     stated = expert.knowledge.state(facts)
     if args.ask:
-        from .repl import guided  # prompt_toolkit is loaded only for a dialog
+        from .shell import guided  # prompt_toolkit is loaded only for a dialog
 
         return guided(expert, stated)
     result = expert.consult(stated)
@@ -433,7 +433,7 @@ def _run(args: argparse.Namespace, out: Console) -> int:
     if args.command == "ask":
         return _ask(args, out)
     if args.command == "repl":
-        from .repl import run  # prompt_toolkit is loaded only for the shell
+        from .shell import run  # prompt_toolkit is loaded only for the shell
 
         return run(args.rules, engine=args.engine)
     if args.command == "batch":

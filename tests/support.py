@@ -147,6 +147,16 @@ def assert_concludes(result, rule_id: str, attribute: str, value) -> None:
     )
 
 
+def lines(shell, *commands: str) -> str:
+    """Run shell commands in order and return everything they printed."""
+    return "".join(shell.execute(command) for command in commands)
+
+
+def errors(output: str) -> list[str]:
+    """The error lines of some output."""
+    return [line for line in output.splitlines() if line.startswith("error:")]
+
+
 def rule_case_tests(topic: str, cases: list[tuple[str, dict, str, object]]) -> tuple:
     """The two tests every topic's case list gets: each rule fires, every rule has a case.
 

@@ -11,7 +11,7 @@ import pytest
 
 from expert import Expert, KnowledgeBaseError, UsageError
 from expert.cli import main
-from expert.repl import Shell
+from expert.shell import Shell
 
 PLANTS = Path(__file__).resolve().parents[1] / "docs" / "examples" / "plants"
 

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from expert import Device, Expert, FactError, Needs, UsageError
 from expert.cli import main
 from expert.factfile import read_facts
-from expert.repl import Shell
+from expert.shell import Shell
 
 TWICE = "device.mic is given twice"
 

@@ -269,7 +269,7 @@ def test_ask_when_and_ask_order_are_validated(tmp_path):
 def test_the_shell_counts_an_allowed_unknown_as_an_answer(meal):
     """In the shell's ask, unknown (a value of the base) is answered and counted; a skip is
     asked but not answered."""
-    from expert.repl import Shell, scripted
+    from expert.shell import Shell, scripted
 
     shell = Shell(meal, read=scripted(["skip", "unknown"]), echo=True)
     out = shell.execute("ask")

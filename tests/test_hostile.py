@@ -19,7 +19,7 @@ from expert import Device, Expert, ExpertError, FactError, KnowledgeBaseError, N
 from expert.cli import main
 from expert.headphones.facts import bundled_inputs
 from expert.knowledge import load
-from expert.repl import Shell
+from expert.shell import Shell
 
 FUZZ = settings(
     max_examples=200,

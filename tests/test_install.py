@@ -48,3 +48,18 @@ def test_mypy_sees_the_installed_package_and_its_types(tmp_path):
     )  # fmt: skip
     assert 'Revealed type is "expert.result.Result"' in out.stdout, out.stdout + out.stderr
     assert out.returncode == 0, out.stdout + out.stderr
+
+
+def test_every_package_of_expert_is_in_the_distribution():
+    """setup.cfg lists every folder of expert/ that is a package, so that a wheel ships them
+    all (the list is explicit: a package left out installs without its modules)."""
+    import configparser
+
+    config = configparser.ConfigParser()
+    config.read(ROOT / "setup.cfg")
+    listed = {name.strip() for name in config["options"]["packages"].split(",")}
+    found = {
+        ".".join(init.parent.relative_to(ROOT).parts)
+        for init in (ROOT / "expert").rglob("__init__.py")
+    }
+    assert found - listed == set()

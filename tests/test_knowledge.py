@@ -473,7 +473,7 @@ def test_hyphenated_names_are_read_everywhere_a_name_is(tmp_path, capsys):
     from expert import Expert
     from expert.cli import main
     from expert.factfile import read_facts
-    from expert.repl import Shell
+    from expert.shell import Shell
 
     rule = """
     [[rules]]

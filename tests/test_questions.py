@@ -9,7 +9,7 @@ from expert import Expert
 from expert.cli import main
 from expert.goals import choose_goal
 from expert.questions import open_questions
-from expert.repl import Shell, guided, scripted
+from expert.shell import Shell, guided, scripted
 
 
 def test_a_shopper_with_no_device_is_asked_about_needs_first():

@@ -142,7 +142,7 @@ def test_colour_follows_meaning_not_the_kind_of_line():
 
 def test_no_color_is_honoured_by_the_shell_and_the_command_line(monkeypatch):
     """NO_COLOR turns colour off on a terminal, in the shell as on the command line."""
-    from expert.repl import Shell
+    from expert.shell import Shell
 
     monkeypatch.setenv("NO_COLOR", "1")
     out = io.StringIO()

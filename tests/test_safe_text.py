@@ -17,7 +17,7 @@ from expert import Device, Expert
 from expert._safe_text import json_safe, visible
 from expert.cli import main
 from expert.render import print_lines
-from expert.repl import Shell
+from expert.shell import Shell
 
 #: Markup that crashed rich or was rendered, terminal escapes (title, clear screen, CSI as
 #: one C1 byte), a bell, a carriage return, a bidi override and a line separator.

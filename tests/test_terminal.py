@@ -11,7 +11,7 @@ import pytest
 
 from expert._terminal import HEIGHTS, WIDTHS, size
 from expert.cli import main
-from expert.repl import Shell
+from expert.shell import Shell
 
 #: What a user may have in COLUMNS and LINES: zero, one, negative, huge, not a number, a
 #: superscript digit (str.isdigit() takes it, int() does not), empty.

@@ -128,7 +128,7 @@ def test_every_way_in_reads_words_alike(capsys, tmp_path):
     """Device/Needs, a mapping, JSON (as the web-app service passes it), the command line, a
     batch row and the shell's set read flags, sets, choices and numbers with one parser."""
     from expert.batch.formats import facts as row_facts
-    from expert.repl import Shell
+    from expert.shell import Shell
 
     expert = Expert()
     device, needs = _grouped(WORDS, "device"), _grouped(WORDS, "needs")

@@ -521,7 +521,7 @@ def test_huge_numbers_are_fact_errors_in_every_entry_point(tmp_path):
     """A 400-digit price is a FactError in Device, Needs and what_if, and one error line in
     the REPL's load; an int too long to print does not break the message."""
     from expert import Expert, FactError
-    from expert.repl import Shell
+    from expert.shell import Shell
 
     for make in (
         lambda: Device(price=10**400),

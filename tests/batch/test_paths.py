@@ -294,7 +294,7 @@ def test_two_processes_on_one_output_one_is_refused(tmp_path):
 def test_other_writers_write_through_links_and_refuse_what_is_not_a_file(capsys, work):
     """sample-catalogue -o and the shell's save keep a symlinked target's link and refuse a
     directory or device (they used to rename over it)."""
-    from expert.repl import Shell
+    from expert.shell import Shell
 
     os.symlink("real.csv", work / "sample.csv")
     assert run(capsys, "sample-catalogue", "5", "-o", "sample.csv")[0] == 0

@@ -1,52 +1,19 @@
-"""Tests of expert.repl: the shell's commands, errors, files, guided consultation and pipes."""
+"""Tests of expert.shell.interpreter: the shell's commands, their mistakes, files and bounds."""
 
 from __future__ import annotations
 
 import io
 import json
 import os
-import shlex
-import shutil
-import subprocess
-import sys
-import time
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
-from prompt_toolkit.completion import CompleteEvent
-from prompt_toolkit.document import Document
+from support import lines
 
 from expert import Expert
 from expert.cli import main
-from expert.repl import (
-    COMMANDS,
-    Shell,
-    ShellCompleter,
-    _history,
-    data_dir,
-    open_questions,
-    run,
-    scripted,
-)
-
-
-@pytest.fixture
-def shell(tiny_expert) -> Shell:
-    """A shell on the tiny test base, with no facts."""
-    return Shell(tiny_expert)
-
-
-def lines(shell: Shell, *commands: str) -> str:
-    """Run commands in order and return everything they printed."""
-    return "".join(shell.execute(command) for command in commands)
-
-
-def errors(output: str) -> list[str]:
-    """The error lines of some output."""
-    return [line for line in output.splitlines() if line.startswith("error:")]
-
+from expert.shell import COMMANDS, Shell
+from expert.shell.readers import MAX_LINE
 
 # -- facts -----------------------------------------------------------------------------------
 
@@ -375,211 +342,6 @@ def test_load_reads_the_output_of_consult_json(shell, tmp_path, capsys, tiny_bas
     assert shell.facts == {"device.mic": "boom"}
 
 
-# -- guided consultation ---------------------------------------------------------------------
-
-
-def test_questions_are_the_needed_facts_most_needed_first(tiny_expert):
-    """With no facts the tiny base asks uses first (its ask_order), then the mic, then
-    budget."""
-    result = tiny_expert.consult()
-    assert [q.name for q in open_questions(result)] == [
-        "needs.uses",
-        "device.mic",
-        "needs.budget",
-        "device.type",  # it states device.kind outright
-    ]
-
-
-def test_questions_leave_out_known_facts_and_ruled_out_rules(tiny_expert):
-    """Known facts are not asked; a fact whose rules a stated fact fails is not either."""
-    result = tiny_expert.consult(device={"mic": "boom"}, needs={"uses": {"music"}})
-    assert [q.name for q in open_questions(result)] == ["needs.budget", "device.type"]
-    result = tiny_expert.consult(
-        device={"mic": "boom", "type": "headset"}, needs={"uses": {"music"}, "budget": 90}
-    )
-    assert open_questions(result) == []
-
-
-def test_ask_with_why_skip_and_answers(tiny_expert):
-    """ask poses the needed questions in turn; why explains one, skip passes, and the
-    verdicts end it."""
-    answers = scripted(["skip", "why", "boom", "30", "why", "skip"])
-    shell = Shell(tiny_expert, read=answers, echo=True)
-    out = shell.execute("ask")
-    assert out.index("Question 1: What do you use it for? (one or more of music,") < out.index(
-        "Question 2: Microphone? (no microphone, an in-line microphone,"
-    )
-    assert out.index("Question 2: Microphone?") < out.index(
-        "Question 3: Your budget in USD? (a number) — or why, skip, stop"
-    )
-    assert "microphone? why" in out
-    assert (
-        "  I ask about microphone because rule tiny.boom-headset uses it: a device with a boom "
-        "microphone: this device is a headset" in out
-    )
-    assert "“come with an attached boom microphone” (“Headphones vs. Headsets" in out
-    assert "I ask about kind of device because it states what it is outright." in out
-    assert "Nothing you could still tell me changes the answer." in out
-    assert "You answered 2 of 4 questions." in out
-    assert "This device is a headset (certain)." in out
-    assert "What level to buy: a premium model (unlikely, -0.60)." in out
-    assert shell.facts == {"device.mic": "boom", "needs.budget": 30.0}
-    assert shell.skipped == {"needs.uses", "device.type"}
-
-
-def test_ask_asks_again_after_a_bad_answer(tiny_expert):
-    """A bad answer prints one error with a suggestion and the same question again."""
-    shell = Shell(tiny_expert, read=scripted(["gamng", "gaming", "stop"]), echo=True)
-    out = shell.execute("ask")
-    assert "error: needs.uses: 'gamng' is not allowed" in out
-    assert "(did you mean 'gaming'?)" in out
-    assert out.count("Question 1: What do you use it for?") == 1
-    assert "Stopped asking." in out and shell.facts == {"needs.uses": frozenset({"gaming"})}
-
-
-def test_ask_stops_at_the_end_of_input(tiny_expert):
-    """When the answers run out, ask stops and shows the verdicts so far."""
-    shell = Shell(tiny_expert, read=scripted(["skip", "inline"]))
-    out = shell.execute("ask")
-    assert "Stopped asking." in out and "What it is: headphones (likely, 0.80)." in out
-
-
-def test_ask_stops_after_n_questions_and_goes_on_later(tiny_expert):
-    """ask N asks at most N questions; ask again goes on, not asking skipped ones again."""
-    shell = Shell(tiny_expert, read=scripted(["skip", "boom", "50"]))
-    out = shell.execute("ask 2")
-    assert "2 more questions could change the answer; type ask to go on." in out
-    out = shell.execute("ask")
-    assert "Question 1: Your budget in USD?" in out
-    assert "What do you use it for?" not in out.split("\n\n")[0]
-    assert shell.facts == {"device.mic": "boom", "needs.budget": 50.0}
-
-
-def test_ask_with_nothing_left_to_ask_shows_the_verdicts(shell):
-    """When every needed fact is known, ask asks nothing."""
-    lines(shell, "set mic boom", "set uses music", "set budget 90", "set type headset")
-    out = shell.execute("ask")
-    assert out.startswith("Nothing you could still tell me changes the answer.")
-    assert "You answered 0 of 0 questions." in out
-    assert "This device is a headset (as you said)." in out
-
-
-# -- completion ------------------------------------------------------------------------------
-
-
-def completions(shell: Shell, text: str) -> list[str]:
-    """What Tab offers after ``text``."""
-    completer = ShellCompleter(shell)
-    found = completer.get_completions(Document(text, len(text)), CompleteEvent())
-    return [completion.text for completion in found]
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("s", ["set", "sources", "save"]),
-        ("set device.mi", ["device.mic", "device.mic_noise_reduction"]),
-        ("set mic b", ["boom", "builtin"]),
-        ("set device.anc ", ["true", "false"]),
-        ("set uses gaming,ca", ["calls", "call-center"]),
-        ("what-if mic=i", ["inline"]),
-        ("why-not device.kind ", ["headphones", "headset"]),
-        ("rule tiny.boom", ["tiny.boom-headset"]),
-        ("rules ", ["tiny"]),
-        ("help wh", ["why-not", "what-if"]),
-        ("ask ", []),
-    ],
-)
-def test_tab_completes_commands_facts_and_values(shell, text, expected):
-    """Tab offers the commands, fact names, allowed values, attributes, rules and topics."""
-    assert completions(shell, text) == expected
-
-
-def test_unset_completes_only_stated_facts(shell):
-    """unset offers the facts that are set."""
-    shell.execute("set mic boom")
-    assert completions(shell, "unset ") == ["device.mic"]
-
-
-# -- history ---------------------------------------------------------------------------------
-
-
-def test_data_dir_follows_xdg_data_home(monkeypatch, tmp_path):
-    """The history lives under $XDG_DATA_HOME when it is absolute, else under HOME."""
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
-    assert data_dir() == tmp_path / "expert"
-    monkeypatch.setenv("XDG_DATA_HOME", "relative/path")
-    monkeypatch.setenv("HOME", str(tmp_path))
-    if sys.platform.startswith("linux"):
-        assert data_dir() == tmp_path / ".local" / "share" / "expert"
-
-
-def test_an_unusable_data_dir_keeps_history_in_memory(monkeypatch, tmp_path):
-    """When the data directory cannot be made, history is kept in memory instead."""
-    blocker = tmp_path / "file"
-    blocker.write_text("")
-    monkeypatch.setenv("XDG_DATA_HOME", str(blocker))
-    history = _history()
-    history.append_string("set mic boom")
-    assert list(history.load_history_strings()) == ["set mic boom"]
-
-
-def test_an_unwritable_history_file_does_not_end_the_session(monkeypatch, tmp_path):
-    """A history file that cannot be written to is ignored."""
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
-    (tmp_path / "expert" / "history").mkdir(parents=True)  # a directory cannot be appended to
-    history = _history()
-    history.append_string("set mic boom")
-    assert list(history.load_history_strings()) == []
-
-
-# -- piped input -----------------------------------------------------------------------------
-
-
-def test_run_reads_commands_and_answers_from_a_stream(tiny_base, capsys):
-    """Without a terminal, run executes each line, the answers of ask included."""
-    stdin = io.StringIO("set uses music\nask\nboom\n90\nskip\nbogus\nfacts\n")
-    stdout = io.StringIO()
-    assert run(tiny_base, stdin=stdin, stdout=stdout) == 2  # a line failed
-    out = stdout.getvalue()
-    assert "microphone? boom" in out and "your budget in USD? 90" in out
-    assert out.endswith(
-        "needs.uses = music\ndevice.mic = boom\nneeds.budget = 90\nskipped questions: device.type\n"
-    )
-    assert "expert>" not in out and "\x1b[" not in out
-    assert (
-        capsys.readouterr().err
-        == "error: line 6: unknown command 'bogus'; type help for the commands\n"
-    )
-
-
-def test_run_stops_at_quit(tiny_base):
-    """Lines after quit are not run."""
-    stdout = io.StringIO()
-    assert run(tiny_base, stdin=io.StringIO("quit\nset mic boom\n"), stdout=stdout) == 0
-    assert stdout.getvalue() == ""
-
-
-def test_the_installed_script_runs_piped_commands(tiny_base):
-    """`printf ... | expert repl` runs the commands in order, and exits 2 as one failed."""
-    beside = Path(sys.executable).with_name("expert")
-    script = str(beside) if beside.exists() else shutil.which("expert")
-    assert script, "the expert script is not on PATH; install the package"
-    done = subprocess.run(
-        [script, "--rules", str(tiny_base), "repl"],
-        input="set mic boom\nconsutl\nconsult\n",
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert done.returncode == 2
-    assert done.stdout.startswith(
-        "device.mic = boom\nYou said: a device with a boom microphone.\n"
-    )
-    assert "This device is a headset (certain)." in done.stdout
-    assert done.stderr == "error: line 2: unknown command 'consutl' (did you mean 'consult'?)\n"
-
-
 def test_the_repl_uses_the_bundled_base_by_default():
     """Without --rules the shell consults the bundled knowledge base."""
     shell = Shell()
@@ -610,97 +372,9 @@ def test_load_reads_only_a_bounded_regular_file(shell, tmp_path, kind):
     assert shell.facts == {"device.mic": "boom"}
 
 
-def test_a_history_linked_to_dev_zero_or_a_fifo_is_neither_read_nor_written(monkeypatch, tmp_path):
-    """The history file must be a regular file: /dev/zero is not read until memory runs out,
-    a FIFO is not waited on."""
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
-    (tmp_path / "expert").mkdir()
-    history_file = tmp_path / "expert" / "history"
-    os.symlink("/dev/zero", history_file)
-    assert list(_history().load_history_strings()) == []
-    history_file.unlink()
-    os.mkfifo(history_file)
-    history = _history()
-    assert list(history.load_history_strings()) == []
-    history.store_string("set mic boom")  # would block on a FIFO nobody reads
-
-
-def test_a_long_history_is_read_from_its_end(monkeypatch, tmp_path):
-    """Only the last megabyte of a history file is read; its entries come back whole,
-    newest first."""
-    from expert.repl import MAX_HISTORY_BYTES
-
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
-    (tmp_path / "expert").mkdir()
-    entry = "\n# 2024-01-01 00:00:00.000000\n+set mic boom\n+# a second line {}\n"
-    count = 3 * MAX_HISTORY_BYTES // len(entry)
-    text = "".join(entry.format(n) for n in range(count))
-    (tmp_path / "expert" / "history").write_text(text)
-    strings = list(_history().load_history_strings())
-    assert strings[0] == f"set mic boom\n# a second line {count - 1}"
-    assert 0 < len(strings) < count and all(s.startswith("set mic boom\n") for s in strings)
-    assert strings[-1].endswith(str(count - len(strings)))  # no entry cut in half
-
-
 def test_a_ten_megabyte_line_is_one_error_line_at_once(shell):
     """A huge line is refused by its length; nothing reads it a character at a time."""
-    from expert.repl import MAX_LINE
-
     shell.execute("set mic boom")
     output = shell.execute("set mic " + "x" * 10_000_000)
     assert output == f"error: the line is longer than the limit of {MAX_LINE:,} characters\n"
     assert shell.facts == {"device.mic": "boom"}
-
-
-def test_a_piped_huge_line_is_skipped_and_the_script_goes_on(tiny_base, capsys):
-    """Without a terminal a 10 MB line is read in pieces, refused, and the next line runs."""
-    stdin = io.StringIO("set mic " + "x" * 10_000_000 + "\nset mic boom\n")
-    stdout = io.StringIO()
-    assert run(tiny_base, stdin=stdin, stdout=stdout) == 2
-    assert stdout.getvalue() == "device.mic = boom\n"
-    assert capsys.readouterr().err == (
-        "error: line 1: the line is longer than the limit of 10,000 characters\n"
-    )
-
-
-@settings(max_examples=400, deadline=None, derandomize=True)
-@given(line=st.text(alphabet="ab '\"\\#\t\r\n", max_size=16))
-def test_lines_are_split_into_words_as_shlex_splits_them(line):
-    """The linear splitter gives shlex's words, and fails where shlex fails."""
-    from expert import UsageError
-    from expert.repl import _split
-
-    try:
-        expected = shlex.split(line, comments=True)
-    except ValueError:
-        with pytest.raises(UsageError, match="cannot read the line"):
-            _split(line)
-        return
-    assert _split(line) == expected
-
-
-def test_splitting_is_linear_in_the_length_of_a_word():
-    """A megabyte-long word is split at once (shlex took 20 s: it grows a word a character
-    at a time)."""
-    from expert.repl import _split
-
-    start = time.perf_counter()
-    assert _split("a" * 1_000_000 + ' "b c" d\\ e') == ["a" * 1_000_000, "b c", "d e"]
-    assert time.perf_counter() - start < 1
-
-
-# -- exit status of scripts ------------------------------------------------------------------
-
-
-def test_a_piped_script_exits_0_when_every_line_succeeds(tiny_base):
-    """All lines (answers included) succeeded: status 0."""
-    stdin = io.StringIO("set mic boom\nconsult\nask 1\nskip\nfacts\n")
-    assert run(tiny_base, stdin=stdin, stdout=io.StringIO()) == 0
-
-
-@pytest.mark.parametrize("script", ["bogus\n", "set mic boom\nset mic bom\nconsult\n",
-                                    "ask 1\nbom\nstop\n", "load /no/such/file\n"])  # fmt: skip
-def test_a_piped_script_exits_2_when_any_line_failed(tiny_base, capsys, script):
-    """Any failed line or answer: the script still runs to its end, then exits 2."""
-    assert run(tiny_base, stdin=io.StringIO(script), stdout=io.StringIO()) == 2
-    assert capsys.readouterr().err.startswith("error: line ")
