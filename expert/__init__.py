@@ -12,7 +12,7 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
-from .engine import Expert
+from .engine import Expert, Result
 from .errors import (
     BatchError,
     EngineUnavailableError,
@@ -25,7 +25,7 @@ from .errors import (
     UsageError,
 )
 from .headphones import Device, Needs
-from .result import Conflict, Firing, Result, Verdict
+from .result import Conflict, Firing, Verdict
 from .vocabulary import FactValue
 
 __all__ = [

@@ -17,12 +17,14 @@ from collections.abc import Iterable, Sequence
 from html import escape
 from typing import TYPE_CHECKING, Any
 
+from .explanation import SETTLED
 from .vocabulary import show_value
 from .words import capitalised, certainty_words, short_quote, source_words
 
 if TYPE_CHECKING:
     from .answer import Answer
-    from .explanation import How, Line
+    from .display import Line
+    from .explanation import How
     from .knowledge import KnowledgeBase
     from .questions import Question
     from .report import Report
@@ -189,8 +191,6 @@ def _side_quotes(conflict: Conflict, knowledge: KnowledgeBase | None) -> str:
 def conflict_html(conflict: Conflict) -> str:
     """A disagreement: each side with its certainty and sources, the winner first and
     ticked, then the strongest quote of each side."""
-    from .explanation import SETTLED
-
     head = (
         f'<div style="font-weight:600">{escape(conflict.attribute)}: '
         f"{escape(show_value(conflict.winner))} wins {escape(SETTLED[conflict.settled_by])}</div>"

@@ -16,11 +16,12 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from ._short_repr import cf, fit, shown
+from .display import ShownInNotebook
 from .errors import KnowledgeBaseError
 from .gaps import Known, read_policy
 from .goals import Goal, choose_goal, fitting_goals
 from .knowledge import KnowledgeBase
-from .result import Firing, Member, Note, Result, Verdict
+from .result import Firing, Member, Note, Outcome, Verdict
 from .vocabulary import Attribute
 from .words import capitalised, certainty_words, group_words
 
@@ -34,7 +35,7 @@ STRONG = 0.5
 
 
 @attrs.frozen(repr=False)
-class Answer:
+class Answer(ShownInNotebook):
     """The answer that heads a consultation's report.
 
     Attributes:
@@ -66,12 +67,6 @@ class Answer:
             return fit(f"Answer(None, {shown(self.text, 100)})")
         return fit(f"Answer({self.attribute}={shown(self.value, 60)}, {cf(self.certainty)})")
 
-    def _repr_html_(self) -> str:
-        """What a notebook shows: the sentence, how sure as a bar, the reasons quoted."""
-        from ._notebook import answer_box
-
-        return answer_box(self)
-
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready: attribute, value, certainty, text and because (rule, source, quote)."""
         value = list(self.value) if isinstance(self.value, tuple) else self.value
@@ -89,7 +84,7 @@ class Answer:
         return data
 
 
-def answer_of(result: Result) -> Answer:
+def answer_of(result: Outcome) -> Answer:
     """The answer of ``result``: for a question typed in words, the verdict its kind asks
     for; else its goal's verdict, else the strongest conclusion bearing on what was stated,
     else none."""
@@ -121,7 +116,7 @@ def answer_of(result: Result) -> Answer:
     return _answer(result, verdict, [chosen] if isinstance(chosen, Member) else chosen, goal)
 
 
-def _answer_asked(result: Result, reading: Reading) -> Answer | None:
+def _answer_asked(result: Outcome, reading: Reading) -> Answer | None:
     """The answer to a question typed in words, or ``None`` when only its facts say what it
     asks (the goal of the facts then answers). No answer is invented: a question the sources
     do not cover, or whose verdict was not concluded, gets none."""
@@ -150,7 +145,7 @@ def _answer_asked(result: Result, reading: Reading) -> Answer | None:
     )  # fmt: skip
 
 
-def _answer_note(result: Result, notes: list[Note], goal: Goal) -> Answer:
+def _answer_note(result: Outcome, notes: list[Note], goal: Goal) -> Answer:
     """The answer to a question about a whole class of things ("do ferns like
     low light?"): what the articles say of the class, the surest first."""
     attribute = result.knowledge.attributes[notes[0].attribute]
@@ -179,7 +174,7 @@ def _answer_note(result: Result, notes: list[Note], goal: Goal) -> Answer:
     return Answer(attribute.name, value, notes[0].certainty, text, because, goal, "", goal)
 
 
-def _named_first(result: Result, reading: Reading) -> list[str]:
+def _named_first(result: Outcome, reading: Reading) -> list[str]:
     """The attributes answering a question, those of a class the question names first
     ("do ferns like shade?": what the articles say of ferns, then of the other classes)."""
     assert reading.question is not None
@@ -220,7 +215,7 @@ def _top(members: Sequence[Member]) -> list[Member]:
 
 
 def _answer(
-    result: Result, verdict: Verdict, chosen: Any, goal: Goal | None, by: Goal | None = None
+    result: Outcome, verdict: Verdict, chosen: Any, goal: Goal | None, by: Goal | None = None
 ) -> Answer:
     """The answer of ``verdict``: one value, or the members ``chosen`` of a set."""
     attribute = result.knowledge.attributes[verdict.attribute]
@@ -257,7 +252,7 @@ def _sentence(attribute: Attribute, value: Any) -> str:
     return f"{attribute.title}: {attribute.words_of(value)}"
 
 
-def _strongest(result: Result) -> tuple[Verdict, Any] | None:
+def _strongest(result: Outcome) -> tuple[Verdict, Any] | None:
     """The strongest concluded value (a member, for a set) that rests on a stated fact;
     without one, the strongest concluded value at all."""
     candidates: list[tuple[float, int, Verdict, Any]] = []
@@ -277,7 +272,7 @@ def _strongest(result: Result) -> tuple[Verdict, Any] | None:
     return verdict, chosen
 
 
-def rests_on(result: Result, firings: tuple[Firing, ...] | list[Firing]) -> set[str]:
+def rests_on(result: Outcome, firings: tuple[Firing, ...] | list[Firing]) -> set[str]:
     """The stated facts ``firings`` rest on, directly or through the conclusions they
     matched."""
     found: set[str] = set()
@@ -298,7 +293,7 @@ def rests_on(result: Result, firings: tuple[Firing, ...] | list[Firing]) -> set[
 
 
 def reasons_of(
-    result: Result, firings: tuple[Firing, ...] | list[Firing], limit: int = 4
+    result: Outcome, firings: tuple[Firing, ...] | list[Firing], limit: int = 4
 ) -> tuple[Firing, ...]:
     """The strongest of ``firings`` that cite an article about the stated facts: for a
     firing drawn from other conclusions (a fit from concerns), those conclusions' own

@@ -395,7 +395,7 @@ def _consult(args: argparse.Namespace, out: Console) -> int:
             raise UsageError(f"--how-to takes ATTR=VALUE, got {args.how_to!r}")
         explanation = result.how_to(attribute.strip(), value.strip(), args.changes)
     elif args.what_if:
-        explanation = what_if(result, _pairs(args.what_if, "--what-if"))
+        explanation = what_if(result, _pairs(args.what_if, "--what-if"), result.consult_again)
     if explanation is not None:
         if fmt == "json":
             _print(to_json(explanation.to_dict()))

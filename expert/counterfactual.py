@@ -10,17 +10,19 @@ smallest successful changes are kept.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from typing import Any
 
 import attrs
 
 from ._short_repr import cf, fit, shown
+from .display import Displayable, Line
 from .errors import ExplanationError
-from .explanation import Line, _Rendered, asked_about
+from .explanation import asked_about
 from .knowledge import Condition
 from .premises import Premises, Way, value_meeting
 from .questions import cone
-from .result import Firing, Result
+from .result import Firing, Outcome
 from .vocabulary import show_value
 from .words import short_quote
 
@@ -90,7 +92,7 @@ def _json(value: Any) -> Any:
 
 
 @attrs.frozen(repr=False)
-class HowTo(_Rendered):
+class HowTo(Displayable):
     """What it would take for ``attribute`` to be ``value``.
 
     Attributes:
@@ -151,9 +153,16 @@ class HowTo(_Rendered):
         return out
 
 
-def how_to(result: Result, attribute: str, value: Any, max_changes: int = 2) -> HowTo:
+def how_to(
+    result: Outcome,
+    attribute: str,
+    value: Any,
+    max_changes: int,
+    consult: Callable[[Mapping[str, object]], Outcome],
+) -> HowTo:
     """The smallest changes of ``result``'s stated facts under which ``attribute`` would be
-    ``value``.
+    ``value``, each tried by consulting again through ``consult`` (on the same knowledge
+    base and engine).
 
     Raises:
         ExplanationError: the attribute is not concluded by rules, or the value is not one
@@ -190,7 +199,7 @@ def how_to(result: Result, attribute: str, value: Any, max_changes: int = 2) -> 
             continue  # a smaller change of the same facts already does it
         facts = dict(result.facts)
         facts.update({change.name: change.after for change in changes})
-        after = result.consult_again({n: v for n, v in facts.items() if v is not None})
+        after = consult({n: v for n, v in facts.items() if v is not None})
         if _holds(after, attribute, value):
             options.append(
                 Option(changes, after.certainty(attribute, value), _chain(after, attribute, value))
@@ -199,7 +208,7 @@ def how_to(result: Result, attribute: str, value: Any, max_changes: int = 2) -> 
     return HowTo(attribute, value, max_changes, False, tuple(options))
 
 
-def _holds(result: Result, attribute: str, value: Any) -> bool:
+def _holds(result: Outcome, attribute: str, value: Any) -> bool:
     if attribute not in result:
         return False
     verdict = result.verdict(attribute)
@@ -208,7 +217,7 @@ def _holds(result: Result, attribute: str, value: Any) -> bool:
     return verdict.value == value and verdict.certainty > 0  # not evidence against it
 
 
-def _changes(result: Result, way: Way) -> tuple[Change, ...] | None:
+def _changes(result: Outcome, way: Way) -> tuple[Change, ...] | None:
     """The changes of stated facts that meet every condition of ``way``, or ``None`` when
     no value of some fact meets them all."""
     grouped: dict[str, list[Condition]] = {}
@@ -227,7 +236,7 @@ def _changes(result: Result, way: Way) -> tuple[Change, ...] | None:
     return tuple(changes)
 
 
-def _chain(result: Result, attribute: str, value: Any) -> tuple[Firing, ...]:
+def _chain(result: Outcome, attribute: str, value: Any) -> tuple[Firing, ...]:
     """The firings that conclude ``attribute = value`` (strongest first) and, after them,
     those of their premises."""
     out: dict[str, Firing] = {}

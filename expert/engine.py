@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import threading
 from collections.abc import Iterable, Iterator, Mapping
 from functools import lru_cache
@@ -11,19 +12,26 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from ._paths import check_path_argument
+from .answer import Answer, answer_of
 from .compiler import compile_base
+from .counterfactual import HowTo, how_to
 from .errors import EngineUnavailableError, FactError, InferenceError, UsageError, brief, suggest
+from .explanation import Difference, How, WhyNot, how, what_if, why_not
 from .knowledge import KnowledgeBase, load
-from .result import Result
+from .report import Report, report
+from .result import Outcome
 from .runner import ExpertaRunner, Runner
-from .typed_facts import TypedFacts, group_of
+from .showing import attach_drawings
+from .typed_facts import TypedFacts, group_of, named_facts
 from .verdicts import build_result, could_change, not_counting
 
 if TYPE_CHECKING:  # asking and guiding load their libraries only when used
     from .guide import Guide
     from .reading import Reading
 
-__all__ = ["ENGINES", "RUN_LIMIT", "Expert", "expert_for", "runner_class"]
+__all__ = ["ENGINES", "RUN_LIMIT", "Expert", "Result", "runner_class"]
+
+attach_drawings()
 
 #: Default bound on rule firings per consultation.
 RUN_LIMIT = 10_000
@@ -124,6 +132,8 @@ class Expert:
         self._consult_cached = (
             lru_cache(maxsize=cache_size)(self._consult) if cache_size else self._consult
         )
+        #: Builds each consultation's Result, which keeps this expert to consult again.
+        self._result = functools.partial(Result, expert=self)
 
     def consult(
         self,
@@ -158,7 +168,7 @@ class Expert:
                         suggestion=suggest(group, known),
                     )
                 if given is not None:
-                    stated += _named(given, group)
+                    stated += named_facts(given, group)
         kinds: set[str | None] = set()  # a group's typed facts, or None for the mapping
         for fact in facts:
             typed = group_of(fact)
@@ -174,7 +184,7 @@ class Expert:
                     allowed=("mapping", "typed facts"),
                 )
             kinds.add(typed)
-            stated += _named(fact)
+            stated += named_facts(fact)
         checked = self.knowledge.state(stated)
         return self._consult_cached(tuple(sorted(checked.items(), key=_first)))
 
@@ -197,7 +207,7 @@ class Expert:
             FactError: ``facts`` holds an unknown fact or value, or a fact twice.
         """
         reading = self.read(text)
-        known = self.knowledge.state(_named(facts)) if facts else {}
+        known = self.knowledge.state(named_facts(facts)) if facts else {}
         merged = {**known, **reading.facts}
         return attrs.evolve(self.consult(merged), question=reading)
 
@@ -232,7 +242,7 @@ class Expert:
         """
         from .guide import Guide
 
-        return Guide(self, self.knowledge.state(_named(facts or {})), set(skipped))
+        return Guide(self, self.knowledge.state(named_facts(facts or {})), set(skipped))
 
     def consult_many(self, records: Iterable[Any]) -> Iterable[Result]:
         """Consult on each record lazily: a mapping of full fact names, typed facts, a tuple
@@ -289,7 +299,7 @@ class Expert:
                 raise
             result = build_result(
                 compiled, stated, record, engine=self.engine, run_limit=self.run_limit,
-                implied=implied,
+                implied=implied, make=self._result,
             )  # fmt: skip
             # A conclusion that counts for nothing must not satisfy `absent` or fail a
             # `not`: run again without it where that could change what fires (rare; each
@@ -306,45 +316,90 @@ def _first(item: tuple[str, Any]) -> str:
     return item[0]
 
 
-def _named(facts: Any, group: str | None = None) -> list[tuple[str, Any]]:
-    """Facts as (full name, value) pairs: typed facts, or a mapping (short names of
-    ``group`` when given). Pairs, so that ``name`` and ``group.name`` in one mapping stay
-    two and are refused as a fact given twice."""
-    typed = group_of(facts)
-    if typed is not None:
-        if group is not None and typed != group:
-            raise FactError(
-                f"{group} must be typed facts of {group} or a mapping of its facts, "
-                f"not {type(facts).__name__} (facts of {typed})",
-                field=group,
-                value=facts,
-            )
-        known: dict[str, Any] = facts.known()
-        return list(known.items())
-    if not isinstance(facts, Mapping):
-        name = group or "facts"
-        raise FactError(
-            f"{name} must be a mapping of fact names to values, not {type(facts).__name__}",
-            field=name,
-            value=facts,
-        )
-    if group is None:
-        return [(str(name), value) for name, value in facts.items()]
-    return [(f"{group}.{str(name).removeprefix(group + '.')}", v) for name, v in facts.items()]
+@attrs.frozen(eq=False, repr=False)
+class Result(Outcome):
+    """The outcome of one consultation, explained. Immutable; safe to share between threads.
 
+    A :class:`~expert.result.Outcome` (facts, firings, verdicts, conflicts, notes and the
+    knowledge base) with what needs reasoning and presentation: *how*, *why not*, *what
+    if*, *how to*, the answer and the report. A result stands alone: it holds its knowledge
+    base, and can be stored or sent to another process whole. It keeps the :class:`Expert`
+    that made it to consult again (*what if*, *how to*); that expert stays in its process (it
+    is left out of the result's state), and a result restored elsewhere makes its own from its
+    knowledge base, engine and run limit the first time it consults again.
+    """
 
-_SHARED: dict[tuple[int, str, int], Expert] = {}
-_SHARED_LOCK = threading.Lock()
+    _expert: Expert | None = attrs.field(default=None, kw_only=True, alias="expert")
 
+    def how(self, attribute: str) -> How:
+        """Explain how the verdict on ``attribute`` was reached (its proof tree)."""
+        return how(self, attribute)
 
-def expert_for(
-    knowledge: KnowledgeBase, engine: str = "experta", run_limit: int = RUN_LIMIT
-) -> Expert:
-    """An :class:`Expert` on a loaded knowledge base, shared by every caller asking for the
-    same one (a :class:`~expert.result.Result` consults again through it, for *what if*)."""
-    key = (id(knowledge), engine, run_limit)
-    with _SHARED_LOCK:
-        found = _SHARED.get(key)
-        if found is None or found.knowledge is not knowledge:
-            found = _SHARED[key] = Expert(knowledge, engine=engine, run_limit=run_limit)
-        return found
+    def why_not(self, attribute: str, value: Any) -> WhyNot:
+        """Explain why ``attribute`` is not ``value``: each rule that could conclude it and
+        the conditions that failed."""
+        return why_not(self, attribute, value)
+
+    def what_if(
+        self, changes: Mapping[str, object] | None = None, /, **more: object
+    ) -> Difference:
+        """Consult again with changed facts and return the difference in verdicts.
+
+        Keys are fact names, full (``plant.light``, as a mapping) or short where unambiguous
+        (``light=...``); ``None`` forgets a fact. A fact changed twice (``light=...`` and
+        ``plant.light`` in the mapping) is a :class:`~expert.errors.FactError`.
+        """
+        if changes is not None and not isinstance(changes, Mapping):
+            raise TypeError(f"changes must be a mapping, not {type(changes).__name__}")
+        return what_if(self, [*(changes or {}).items(), *more.items()], self.consult_again)
+
+    def how_to(self, attribute: str, value: Any, max_changes: int = 2) -> HowTo:
+        """What would it take: the smallest changes of the stated facts (at most
+        ``max_changes`` of them) under which ``attribute`` would be ``value``, each with the
+        rules that would then fire."""
+        return how_to(self, attribute, value, max_changes, self.consult_again)
+
+    def consult_again(self, facts: Mapping[str, object]) -> Result:
+        """Consult the same knowledge base, on the same engine, with other facts."""
+        expert = self._expert
+        if expert is None:  # made elsewhere, or restored: the expert did not travel
+            limit = self.run_limit if self.run_limit is not None else RUN_LIMIT
+            expert = Expert(self.knowledge, engine=self.engine, run_limit=limit)
+            object.__setattr__(self, "_expert", expert)  # a cache: the result is unchanged
+        return expert.consult(facts)
+
+    def report(self, *, full: bool = False, hints: str = "api") -> Report:
+        """The report: the answer to the consultation's goal first, then the rest
+        (``full``: every verdict with every rule and quote)."""
+        return report(self, full=full, hints=hints)
+
+    @property
+    def answer(self) -> Answer:
+        """The goal's verdict, or else the strongest conclusion resting on what was stated,
+        as the answer to the question the stated facts ask (:mod:`expert.answer`)."""
+        return answer_of(self)
+
+    def __str__(self) -> str:
+        return self.report().to_text()
+
+    def __rich__(self) -> Any:
+        return self.report().__rich__()
+
+    def _repr_html_(self) -> str:
+        return self.report()._repr_html_()
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready, the same shape as ``expert consult --json``."""
+        answer = self.answer
+        goal = answer.goal.attribute if answer.goal is not None else None
+        asked = {"question": self.question.to_dict(goal)} if self.question is not None else {}
+        return {**asked, "goal": goal, "answer": answer.to_dict(), **super().to_dict()}
+
+    def __getstate__(self) -> dict[str, Any]:
+        state = {field.name: getattr(self, field.name) for field in attrs.fields(type(self))}
+        state["_expert"] = None  # the expert, its engines and caches stay in this process
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        for name, value in state.items():
+            object.__setattr__(self, name, value)

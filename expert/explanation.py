@@ -1,4 +1,4 @@
-"""Explanations of a :class:`~expert.result.Result`: how, why not and what if.
+"""Explanations of a consultation's outcome: how, why not and what if.
 
 Each explanation is a small immutable model built from the consultation's firing record.
 It lays itself out as :class:`Line` objects (depth, kind, text); ``to_text`` and
@@ -9,18 +9,19 @@ re-derives the logic, and this module knows nothing of terminals.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from ._short_repr import cf, fit, pairs, shown
+from .display import Displayable, Line
 from .errors import ExplanationError
 from .knowledge import Condition, KnowledgeBase, RuleSpec
 from .vocabulary import Attribute, GivenFacts, named_once, show_value
 
 if TYPE_CHECKING:
-    from .result import Conflict, Firing, Result, Verdict
+    from .result import Conflict, Firing, Outcome, Verdict
 
 __all__ = [
     "Difference",
@@ -51,65 +52,6 @@ def _cf(value: float) -> str:
 
 def _s(count: int) -> str:
     return "" if count == 1 else "s"
-
-
-@attrs.frozen(repr=False)
-class Line:
-    """One line of an explanation.
-
-    Attributes:
-        depth: indentation level.
-        kind: what the line shows: ``heading``, ``rule``, ``quote``, ``fact``, ``reason``,
-            ``conflict`` or ``change``; renderers style by it.
-        text: the words.
-        tone: what it means for the person asking, one of
-            :data:`~expert.vocabulary.TONES` (``good``, ``bad``, ``weak``) or ``""``:
-            renderers colour by it, so that colour follows meaning.
-    """
-
-    depth: int
-    kind: str
-    text: str
-    tone: str = ""
-
-    def __repr__(self) -> str:
-        tone = f", {self.tone!r}" if self.tone else ""
-        return fit(f"Line({self.depth}, {self.kind!r}, {shown(self.text, 80)}{tone})")
-
-
-class _Rendered:
-    """The renderers every explanation shares; subclasses provide :meth:`lines`."""
-
-    def lines(self) -> list[Line]:
-        raise NotImplementedError
-
-    def to_text(self) -> str:
-        """Plain text, indented two spaces a level."""
-        return "\n".join(f"{'  ' * line.depth}{line.text}" for line in self.lines())
-
-    def to_markdown(self) -> str:
-        """A nested Markdown list."""
-        return "\n".join(f"{'  ' * line.depth}- {line.text}" for line in self.lines())
-
-    def to_rich(self) -> Any:
-        """Styled text for a terminal (a rich ``Text``, drawn by :mod:`expert.render`)."""
-        from .render import styled_lines
-
-        return styled_lines(self.lines())
-
-    def __rich__(self) -> Any:
-        """What rich prints for this explanation (``Console.print(explanation)``)."""
-        return self.to_rich()
-
-    def _repr_html_(self) -> str:
-        """What a notebook shows: the lines as nested lists, quotes as blockquotes, every
-        text escaped."""
-        from ._notebook import lines_box
-
-        return lines_box(self.lines())
-
-    def __str__(self) -> str:
-        return self.to_text()
 
 
 # -- how -------------------------------------------------------------------------------------
@@ -194,7 +136,7 @@ class Proof:
 
 
 @attrs.frozen(repr=False)
-class How(_Rendered):
+class How(Displayable):
     """How the verdict on an attribute was reached.
 
     Attributes:
@@ -219,13 +161,6 @@ class How(_Rendered):
             more += f", {len(self.rivals)} outweighed"
         value = shown(verdict.value, 50)
         return fit(f"How({verdict.attribute}={value}, {cf(verdict.certainty)}{more})")
-
-    def _repr_html_(self) -> str:
-        """What a notebook shows: the verdict with its certainty as a bar, the proof tree as
-        nested lists, each rule's quote a blockquote citing its article."""
-        from ._notebook import how_html
-
-        return how_html(self)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -289,12 +224,12 @@ class How(_Rendered):
         return lines
 
 
-def _citation(result: Result, firing: Firing) -> str:
+def _citation(result: Outcome, firing: Firing) -> str:
     source = result.knowledge.sources.get(firing.source)
     return source.cite() if source else firing.source
 
 
-def _role(result: Result, firing: Firing) -> str:
+def _role(result: Outcome, firing: Firing) -> str:
     """What kind of rule ``firing`` is, for a revision or a row of a decision table."""
     rule = result.knowledge.rule(firing.rule)
     roles = [f"revises {rule.revises}"] if rule.revises else []
@@ -303,7 +238,7 @@ def _role(result: Result, firing: Firing) -> str:
     return ", ".join(roles)
 
 
-def _proof(result: Result, attribute: str, value: Any, seen: frozenset = frozenset()) -> Proof:
+def _proof(result: Outcome, attribute: str, value: Any, seen: frozenset = frozenset()) -> Proof:
     if attribute in result.facts:
         return Proof(attribute, result.facts[attribute], 1.0, stated=True)
     stated = result.knowledge.implied(result.facts).get(attribute)
@@ -323,7 +258,7 @@ def _proof(result: Result, attribute: str, value: Any, seen: frozenset = frozens
     return Proof(attribute, value, result.certainty(attribute, value), False, tuple(steps))
 
 
-def how(result: Result, attribute: str) -> How:
+def how(result: Outcome, attribute: str) -> How:
     """The proof tree of the verdict on ``attribute``.
 
     Raises:
@@ -390,7 +325,7 @@ class Candidate:
 
 
 @attrs.frozen(repr=False)
-class WhyNot(_Rendered):
+class WhyNot(Displayable):
     """Why ``attribute`` is not ``value``.
 
     Attributes:
@@ -471,7 +406,7 @@ class WhyNot(_Rendered):
         return lines
 
 
-def _state(result: Result, attribute: str, concluded: bool) -> Any:
+def _state(result: Outcome, attribute: str, concluded: bool) -> Any:
     if not concluded:
         return result.facts.get(attribute)
     return frozenset(
@@ -514,7 +449,7 @@ def asked_about(knowledge: KnowledgeBase, attribute: str, value: Any, *, notes: 
     return spec
 
 
-def why_not(result: Result, attribute: str, value: Any) -> WhyNot:
+def why_not(result: Outcome, attribute: str, value: Any) -> WhyNot:
     """Explain why ``attribute`` is not ``value``.
 
     Raises:
@@ -661,12 +596,12 @@ class VerdictChange:
 
 
 @attrs.frozen(repr=False)
-class Difference(_Rendered):
+class Difference(Displayable):
     """The verdicts that change when facts change."""
 
     changes: dict[str, Any]
-    before: Result = attrs.field(repr=False)
-    after: Result = attrs.field(repr=False)
+    before: Outcome = attrs.field(repr=False)
+    after: Outcome = attrs.field(repr=False)
     differences: tuple[VerdictChange, ...]
 
     def __repr__(self) -> str:
@@ -712,7 +647,7 @@ class Difference(_Rendered):
         ]
 
 
-def changed_facts(result: Result, changes: GivenFacts) -> tuple[dict[str, Any], dict[str, Any]]:
+def changed_facts(result: Outcome, changes: GivenFacts) -> tuple[dict[str, Any], dict[str, Any]]:
     """Apply ``changes`` (full, or unambiguous short fact names; ``None`` forgets) to the
     result's facts; return the new facts and the changes by full name.
 
@@ -746,7 +681,7 @@ def _same(old: Verdict, new: Verdict) -> bool:
     )
 
 
-def _supporting_rules(result: Result, attribute: str, verdict: Verdict | None) -> set[str]:
+def _supporting_rules(result: Outcome, attribute: str, verdict: Verdict | None) -> set[str]:
     """The rules behind every value considered for ``attribute`` (rivals included)."""
     if verdict is None:
         return set()
@@ -757,10 +692,13 @@ def _supporting_rules(result: Result, attribute: str, verdict: Verdict | None) -
     }
 
 
-def what_if(result: Result, changes: GivenFacts) -> Difference:
-    """Consult again with ``changes`` applied and compare the verdicts."""
+def what_if(
+    result: Outcome, changes: GivenFacts, consult: Callable[[Mapping[str, object]], Outcome]
+) -> Difference:
+    """Consult again with ``changes`` applied (through ``consult``, on the same knowledge base
+    and engine) and compare the verdicts."""
     facts, applied = changed_facts(result, changes)
-    after = result.consult_again(facts)
+    after = consult(facts)
     before_verdicts = {v.attribute: v for v in result.verdicts}
     after_verdicts = {v.attribute: v for v in after.verdicts}
     differences = []

@@ -21,11 +21,10 @@ from ._short_repr import fit, shown
 from .errors import UsageError
 from .goals import Goal, guide_goal
 from .questions import Question, open_questions
-from .result import Result
 from .words import rule_words
 
-if TYPE_CHECKING:
-    from .engine import Expert
+if TYPE_CHECKING:  # types only: the Expert that drives a guide lives in the layer above
+    from .engine import Expert, Result
 
 __all__ = ["Asked", "Guide"]
 

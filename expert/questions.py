@@ -20,9 +20,10 @@ from typing import Any
 import attrs
 
 from ._short_repr import fit
+from .display import ShownInNotebook
 from .goals import Goal
 from .knowledge import KnowledgeBase, RuleSpec
-from .result import Result
+from .result import Outcome
 from .vocabulary import Attribute
 
 __all__ = ["ANSWER_WORDS", "Question", "cone", "open_questions", "question_text"]
@@ -44,7 +45,7 @@ def question_text(attribute: Attribute) -> str:
 
 
 @attrs.frozen(repr=False)
-class Question:
+class Question(ShownInNotebook):
     """An input fact the expert would like to know, and why.
 
     Attributes:
@@ -61,12 +62,6 @@ class Question:
     def __repr__(self) -> str:
         count = len(self.rules)
         return fit(f"Question({self.name}, {count} rule{'' if count == 1 else 's'})")
-
-    def _repr_html_(self) -> str:
-        """What a notebook shows: the question in words and the answers it takes."""
-        from ._notebook import question_html
-
-        return question_html(self)
 
     @property
     def name(self) -> str:
@@ -171,7 +166,7 @@ def _bearing(
 
 
 def open_questions(
-    result: Result, exclude: Iterable[str] = (), goal: Goal | None = None
+    result: Outcome, exclude: Iterable[str] = (), goal: Goal | None = None
 ) -> list[Question]:
     """The questions whose answers could change the goal's verdict (without a goal: any
     verdict): its value, a member gained or lost, or a certainty. The most telling first.

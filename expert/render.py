@@ -15,10 +15,11 @@ from typing import Any
 from rich.console import Console
 from rich.text import Text
 
+from ._notebook import lines_box
 from ._safe_text import json_safe, visible
-from .explanation import Line
+from .display import Line
 from .knowledge import Conclusion, KnowledgeBase, RuleSpec
-from .result import Result
+from .result import Outcome
 from .vocabulary import show_value
 
 __all__ = [
@@ -63,8 +64,6 @@ TONE_STYLES = {"good": "green", "bad": "red", "weak": "yellow"}
 def html_lines(lines: list[Line]) -> str:
     """Lines as HTML for a notebook: nested lists by depth, quotes as blockquotes, coloured
     by tone, every text escaped (as explanations show in a notebook)."""
-    from ._notebook import lines_box
-
     return lines_box(lines)
 
 
@@ -119,7 +118,7 @@ def _print_line(console: Console, text: str) -> None:
     console.print(Text(visible(text)), soft_wrap=True)
 
 
-def print_conflicts(result: Result, console: Console) -> None:
+def print_conflicts(result: Outcome, console: Console) -> None:
     """Each conflict: the values with their certainties, the winner, and every side's quotes."""
     for conflict in result.conflicts:
         _print_line(

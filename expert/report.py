@@ -17,11 +17,13 @@ from typing import Any
 
 import attrs
 
+from ._notebook import report_html
 from ._short_repr import cf, fit, shown
 from .answer import STRONG, Answer, answer_of
-from .explanation import SETTLED, Line, _Rendered
+from .display import Displayable, Line
+from .explanation import SETTLED
 from .goals import Goal, choose_goal
-from .result import Conflict, Firing, Member, Result, Verdict
+from .result import Conflict, Firing, Member, Outcome, Verdict
 from .vocabulary import Attribute, join_words, show_value
 from .words import (
     capitalised,
@@ -72,7 +74,7 @@ def _cf(value: float) -> str:
 
 
 @attrs.frozen(repr=False)
-class Report(_Rendered):
+class Report(Displayable):
     """A consultation's report.
 
     Attributes:
@@ -82,7 +84,7 @@ class Report(_Rendered):
         hints: which way in the "see more" line speaks to: ``cli``, ``repl`` or ``api``.
     """
 
-    result: Result
+    result: Outcome
     goal: Goal | None
     full: bool = False
     hints: str = "api"
@@ -99,8 +101,6 @@ class Report(_Rendered):
         """What a notebook shows: the answer first with its reasons quoted, the verdicts as
         a table in the vocabulary's words, certainties as bars, then the disagreements and
         the notes, folded (open in the ``full`` report)."""
-        from ._notebook import report_html
-
         return report_html(self)
 
     @property
@@ -514,7 +514,7 @@ def _ids_dispute(conflict: Conflict) -> str:
     return f"{where}: {shown} vs {rest}; {show_value(conflict.winner)} wins {how}"
 
 
-def report(result: Result, *, full: bool = False, hints: str = "api") -> Report:
+def report(result: Outcome, *, full: bool = False, hints: str = "api") -> Report:
     """The report of ``result``, answering the question it was asked: typed in words, or
     the one its stated facts ask."""
     if result.question is not None:

@@ -1,4 +1,4 @@
-"""What a consultation returns: firings, verdicts with certainties, and conflicts."""
+"""What a consultation finds, as data: firings, verdicts with certainties, conflicts and notes."""
 
 from __future__ import annotations
 
@@ -8,18 +8,15 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from ._short_repr import cf, fit, pairs, shown
+from .display import ShownInNotebook
 from .errors import ExplanationError
 from .vocabulary import FactValue, json_value
 
 if TYPE_CHECKING:
-    from .answer import Answer
-    from .counterfactual import HowTo
-    from .explanation import Difference, How, WhyNot
     from .knowledge import KnowledgeBase
     from .reading import Reading
-    from .report import Report
 
-__all__ = ["Conflict", "Firing", "Member", "Note", "Result", "Verdict"]
+__all__ = ["Conflict", "Firing", "Member", "Note", "Outcome", "Verdict"]
 
 
 # Not slotted: a consultation makes one Firing per firing, and attrs' __init__ of a frozen
@@ -149,7 +146,7 @@ class Note:
 
 
 @attrs.frozen(slots=False, repr=False)  # made for every verdict: see Firing
-class Verdict:
+class Verdict(ShownInNotebook):
     """The conclusion on one attribute.
 
     Attributes:
@@ -177,13 +174,6 @@ class Verdict:
         stated = f", stated by {self.stated_by}" if self.stated_by else ""
         value = shown(self.value, 60)
         return fit(f"Verdict({self.attribute}={value}, {cf(self.certainty)}{stated})")
-
-    def _repr_html_(self) -> str:
-        """What a notebook shows: the value (each member with its certainty as a bar) and
-        the quotes of the rules that concluded it."""
-        from ._notebook import verdict_html
-
-        return verdict_html(self)
 
     def member(self, value: Any) -> Member:
         """The member ``value`` of a set verdict.
@@ -217,7 +207,7 @@ class Verdict:
 
 
 @attrs.frozen(repr=False)
-class Conflict:
+class Conflict(ShownInNotebook):
     """Two or more values of a one-valued attribute were concluded, or a stated value was
     contradicted, or two values that oppose each other (``opposes``) were both concluded.
 
@@ -247,13 +237,6 @@ class Conflict:
             for v, c, _ in losers
         )
         return fit(f"Conflict({self.attribute}: {shown(value, 24)} {sure} vs {lost})")
-
-    def _repr_html_(self) -> str:
-        """What a notebook shows: each side with its certainty as a bar and its sources,
-        the winner first, then each side's strongest quote."""
-        from ._notebook import conflict_html
-
-        return conflict_html(self)
 
     @property
     def settled_by(self) -> str:
@@ -295,8 +278,11 @@ class Conflict:
 
 
 @attrs.frozen(eq=False, repr=False)
-class Result:
-    """The outcome of one consultation. Immutable; safe to share between threads.
+class Outcome:
+    """What one consultation found, as data. Immutable; safe to share between threads.
+
+    The public :class:`~expert.engine.Result` adds to it what needs reasoning and
+    presentation (*how*, *why not*, *what if*, the answer, the report).
 
     Attributes:
         facts: the stated facts by full name (``plant.light``).
@@ -371,67 +357,6 @@ class Result:
             if (attribute, value) in firing.conclusions and firing.counts_for(attribute)
         )
 
-    def how(self, attribute: str) -> How:
-        """Explain how the verdict on ``attribute`` was reached (its proof tree)."""
-        from .explanation import how
-
-        return how(self, attribute)
-
-    def why_not(self, attribute: str, value: Any) -> WhyNot:
-        """Explain why ``attribute`` is not ``value``: each rule that could conclude it and
-        the conditions that failed."""
-        from .explanation import why_not
-
-        return why_not(self, attribute, value)
-
-    def what_if(
-        self, changes: Mapping[str, object] | None = None, /, **more: object
-    ) -> Difference:
-        """Consult again with changed facts and return the difference in verdicts.
-
-        Keys are fact names, full (``plant.light``, as a mapping) or short where unambiguous
-        (``light=...``); ``None`` forgets a fact. A fact changed twice (``light=...`` and
-        ``plant.light`` in the mapping) is a :class:`~expert.errors.FactError`.
-        """
-        from .explanation import what_if
-
-        if changes is not None and not isinstance(changes, Mapping):
-            raise TypeError(f"changes must be a mapping, not {type(changes).__name__}")
-        return what_if(self, [*(changes or {}).items(), *more.items()])
-
-    def how_to(self, attribute: str, value: Any, max_changes: int = 2) -> HowTo:
-        """What would it take: the smallest changes of the stated facts (at most
-        ``max_changes`` of them) under which ``attribute`` would be ``value``, each with the
-        rules that would then fire."""
-        from .counterfactual import how_to
-
-        return how_to(self, attribute, value, max_changes)
-
-    def consult_again(self, facts: Mapping[str, object]) -> Result:
-        """Consult the same knowledge base, on the same engine, with other facts."""
-        from .engine import RUN_LIMIT, expert_for
-
-        limit = self.run_limit if self.run_limit is not None else RUN_LIMIT
-        return expert_for(self.knowledge, self.engine, limit).consult(facts)
-
-    def report(self, *, full: bool = False, hints: str = "api") -> Report:
-        """The report: the answer to the consultation's goal first, then the rest
-        (``full``: every verdict with every rule and quote)."""
-        from .report import report
-
-        return report(self, full=full, hints=hints)
-
-    @property
-    def answer(self) -> Answer:
-        """The goal's verdict, or else the strongest conclusion resting on what was stated,
-        as the answer to the question the stated facts ask (:mod:`expert.answer`)."""
-        from .answer import answer_of
-
-        return answer_of(self)
-
-    def __str__(self) -> str:
-        return self.report().to_text()
-
     def __repr__(self) -> str:
         counts = (
             f": {len(self.verdicts)} verdicts, {len(self.conflicts)} conflicts, "
@@ -440,25 +365,14 @@ class Result:
         facts = pairs(self.facts.items(), 119 - len("<Result of ") - len(counts))
         return fit(f"<Result of {facts or 'no facts'}{counts}")
 
-    def __rich__(self) -> Any:
-        return self.report().__rich__()
-
-    def _repr_html_(self) -> str:
-        return self.report()._repr_html_()
-
     def to_dict(self) -> dict[str, Any]:
-        """JSON-ready, the same shape as ``expert consult --json``."""
+        """JSON-ready: the verdicts, conflicts, notes and stated facts (by group); the
+        :class:`~expert.engine.Result` puts the question, goal and answer before them."""
         grouped: dict[str, dict[str, Any]] = {a.group: {} for a in self.knowledge.inputs.values()}
         for name, value in self.facts.items():
             group, short = name.split(".", 1)
             grouped.setdefault(group, {})[short] = json_value(value)
-        answer = self.answer
-        goal = answer.goal.attribute if answer.goal is not None else None
-        asked = {"question": self.question.to_dict(goal)} if self.question is not None else {}
         return {
-            **asked,
-            "goal": goal,
-            "answer": answer.to_dict(),
             "verdicts": [verdict.to_dict() for verdict in self.verdicts],
             "conflicts": [conflict.to_dict() for conflict in self.conflicts],
             "notes": [note.to_dict() for note in self.notes],

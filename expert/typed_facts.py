@@ -8,11 +8,13 @@ asks nothing of them but this protocol, so it never needs to know any base's cla
 
 from __future__ import annotations
 
-from typing import ClassVar, Protocol
+from collections.abc import Mapping
+from typing import Any, ClassVar, Protocol
 
+from .errors import FactError
 from .vocabulary import FactValue
 
-__all__ = ["TypedFacts", "group_of"]
+__all__ = ["TypedFacts", "group_of", "named_facts"]
 
 
 class TypedFacts(Protocol):
@@ -40,3 +42,31 @@ def group_of(facts: object) -> str | None:
     if isinstance(prefix, str) and callable(getattr(kind, "known", None)):
         return prefix
     return None
+
+
+def named_facts(facts: Any, group: str | None = None) -> list[tuple[str, Any]]:
+    """Facts as (full name, value) pairs, as :meth:`Expert.consult
+    <expert.engine.Expert.consult>` takes them: typed facts, or a mapping (short names of
+    ``group`` when given). Pairs, so that ``name`` and ``group.name`` in one mapping stay
+    two and are refused as a fact given twice."""
+    typed = group_of(facts)
+    if typed is not None:
+        if group is not None and typed != group:
+            raise FactError(
+                f"{group} must be typed facts of {group} or a mapping of its facts, "
+                f"not {type(facts).__name__} (facts of {typed})",
+                field=group,
+                value=facts,
+            )
+        known: dict[str, Any] = facts.known()
+        return list(known.items())
+    if not isinstance(facts, Mapping):
+        name = group or "facts"
+        raise FactError(
+            f"{name} must be a mapping of fact names to values, not {type(facts).__name__}",
+            field=name,
+            value=facts,
+        )
+    if group is None:
+        return [(str(name), value) for name, value in facts.items()]
+    return [(f"{group}.{str(name).removeprefix(group + '.')}", v) for name, v in facts.items()]

@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping
-from typing import Any
+from collections.abc import Callable, Collection, Mapping
+from typing import Any, TypeVar
 
 from .certainty import THRESHOLD, combine_all
 from .compiler import CompiledBase
-from .result import Conflict, Firing, Member, Note, Result, Verdict
+from .result import Conflict, Firing, Member, Note, Outcome, Verdict
 from .runner import Record
 
 __all__ = ["build_result", "could_change", "not_counting"]
 
 _NOTHING: frozenset[str] = frozenset()
+
+OutcomeT = TypeVar("OutcomeT", bound=Outcome)
 
 
 def build_result(
@@ -23,15 +25,18 @@ def build_result(
     engine: str = "experta",
     run_limit: int | None = None,
     implied: Mapping[str, tuple[Any, str]] | None = None,
-) -> Result:
-    """Turn a firing record into a :class:`Result`: certainties, verdicts and conflicts.
+    make: Callable[..., OutcomeT] = Outcome,  # type: ignore[assignment]
+) -> OutcomeT:
+    """Turn a firing record into an outcome: certainties, verdicts and conflicts.
 
     What the person stated outranks what rules conclude: a concluded value an input states
     outright (``states`` in the vocabulary) holds with certainty 1, and a rule concluding
     another value of that attribute is overruled there (a conflict settled by the statement).
     Values that oppose each other (``opposes``) do not both hold: the weaker counts for
     nothing, and the pair is a conflict. ``implied`` is ``knowledge.implied(stated)`` when
-    the caller has it already.
+    the caller has it already. ``make`` builds the outcome from its fields: the
+    :class:`~expert.result.Outcome` itself, or the class of the layer above that adds its
+    methods (the :class:`~expert.engine.Result` facade).
     """
     parts = compiled.firing_parts
     exceptions_of = compiled.exceptions
@@ -170,7 +175,7 @@ def build_result(
         conflicts += _overruled(stated, statements, overruled, evidence, certainties)
     if lost:
         conflicts += _opposed(compiled, lost, contributions, given, evidence, certainties)
-    return Result(
+    return make(
         facts=stated,
         firings=tuple(firings),
         verdicts=verdicts,

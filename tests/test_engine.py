@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import gc
+import pickle
+import weakref
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
@@ -245,3 +248,33 @@ def test_a_certain_value_rules_out_the_others_of_a_one_valued_attribute(tiny_exp
     assert [(v, round(cf, 2)) for v, cf, _ in conflict.sides] == [("poor", 1.0), ("good", 0.48)]
     # Neither kind is certain: both stay, each chaining at its own certainty.
     assert result.certainty("device.kind", "headset") == pytest.approx(0.6)
+
+
+def test_a_result_consults_again_through_the_expert_that_made_it():
+    """*what if* runs on the result's own expert (its cache answers); a stored and restored
+    result makes one expert of its own and keeps it."""
+    expert = Expert()
+    result = expert.consult(Device(mic="boom"))
+    assert result.consult_again({"device.mic": "none"}) is expert.consult(Device(mic="none"))
+    copy = pickle.loads(pickle.dumps(result))
+    again = copy.consult_again({"device.mic": "none"})
+    assert again is copy.consult_again({"device.mic": "none"})
+    assert again is not expert.consult(Device(mic="none"))
+    assert again.verdict("device.kind").value == "headphones"
+
+
+def _experts() -> int:
+    gc.collect()
+    return sum(isinstance(found, Expert) for found in gc.get_objects())
+
+
+def test_no_registry_keeps_an_expert_alive():
+    """*what if* leaves no expert behind: once its results are gone, every expert it used is
+    freed (nothing global holds experts)."""
+    before = _experts()
+    expert = Expert()
+    gone = weakref.ref(expert)
+    expert.consult(Device(mic="boom")).what_if(mic="none")
+    del expert
+    assert _experts() == before
+    assert gone() is None

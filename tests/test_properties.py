@@ -8,7 +8,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from strategies import devices, needs, profiles
 
-from expert import Expert
+from expert import Expert, Result
 from expert.verdicts import build_result
 
 EXAMPLES = 150
@@ -93,11 +93,14 @@ def test_the_order_of_declaration_does_not_matter(expert, device, needs):
     """Declaring the stated facts in a shuffled order gives the same result."""
     stated = {**device.known(), **needs.known()}
     runner = expert._runner()
-    expected = build_result(expert.compiled, stated, runner.run(stated)).to_dict()
+    expected = build_result(expert.compiled, stated, runner.run(stated), make=Result).to_dict()
     names = list(stated)
     random.Random(len(names)).shuffle(names)
     shuffled = {name: stated[name] for name in names}
-    assert build_result(expert.compiled, shuffled, runner.run(shuffled)).to_dict() == expected
+    assert (
+        build_result(expert.compiled, shuffled, runner.run(shuffled), make=Result).to_dict()
+        == expected
+    )
 
 
 @pytest.mark.slow

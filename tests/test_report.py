@@ -11,7 +11,7 @@ from rich.console import Console
 
 from expert import Device, Expert, Needs
 from expert.cli import main
-from expert.explanation import Line
+from expert.display import Line
 from expert.render import print_lines, wrapped_lines
 
 README = ["consult", "--device", "mic=inline", "--needs", "uses=online-gaming,calls"]

@@ -16,7 +16,7 @@ from strategies import devices, needs
 
 from expert import Device, Expert, Needs
 from expert._short_repr import LIMIT, fit, shown
-from expert.result import Result
+from expert.engine import Result
 
 ROOT = Path(__file__).resolve().parents[1]
 

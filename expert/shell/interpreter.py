@@ -19,7 +19,7 @@ from .._numbers import read_count
 from .._safe_text import visible
 from .._streams import EnvironmentFailure
 from .._terminal import size
-from ..engine import Expert
+from ..engine import Expert, Result
 from ..errors import ExpertError, UsageError, one_line, suggest
 from ..factfile import read_facts, write_facts
 from ..goals import Goal
@@ -34,7 +34,6 @@ from ..render import (
     rules_text,
     sources_text,
 )
-from ..result import Result
 from ..vocabulary import Attribute, named_once
 from .arguments import as_typed, no_arguments, one_path, pairs, parse_value, resolve_fact
 from .commands import COMMANDS, command_name, help_lines, unknown_command

@@ -26,10 +26,9 @@ import attrs
 import pytest
 
 from .._safe_text import visible
-from ..engine import Expert
+from ..engine import Expert, Result
 from ..errors import ExpertError, KnowledgeBaseError
 from ..knowledge import load
-from ..result import Result
 
 __all__ = ["Consultation", "Coverage", "note_fired"]
 

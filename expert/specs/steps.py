@@ -35,10 +35,10 @@ from typing import Any
 
 from pytest_bdd import given, parsers, then, when
 
+from ..engine import Result
 from ..errors import ExplanationError, PhraseError, suggest
 from ..headphones import BASE_NAME
 from ..knowledge import KnowledgeBase, bundled_path, normalise_text
-from ..result import Result
 from ..vocabulary import Attribute, show_value
 from .plugin import Consultation
 
