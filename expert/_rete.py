@@ -322,6 +322,9 @@ class _Index:
         for child in self.children:
             child.node.reset()
 
+    def activate(self, token: Token) -> None:
+        raise NotImplementedError
+
 
 class _LiteralIndex(_Index):
     """Stands for sibling nodes that each test ``fact[what] == <literal>``: one dictionary
@@ -438,6 +441,16 @@ def _walk(root: Any) -> list[Any]:
     return list(seen.values())
 
 
+def _behind(children: list[ChildNode], group: list[ChildNode], index: _Index) -> list[ChildNode]:
+    """``children`` with the ``group`` among them replaced by ``index``, where the group's
+    first child was (found by identity: a node may have thousands of children)."""
+    members = {id(child) for child in group}
+    first = next(position for position, child in enumerate(children) if id(child) in members)
+    kept = [child for child in children if id(child) not in members]
+    kept.insert(first, ChildNode(index, index.activate))  # no member comes before the first
+    return kept
+
+
 class TunedNetwork:
     """One engine's RETE network, rewired for speed (see the module docstring).
 
@@ -511,16 +524,10 @@ class TunedNetwork:
                 groups.setdefault(what, []).append(child)
         for what, group in groups.items():
             if len(group) > 1:
-                index = _LiteralIndex(what, group)
-                position = children.index(group[0])
-                children = [child for child in children if child not in group]
-                children.insert(position, ChildNode(index, index.activate))
+                children = _behind(children, group, _LiteralIndex(what, group))
         tests = [child for child in children if members_of(child)]
         if len(tests) > 1:
-            member_index = _MemberIndex(tests)
-            position = children.index(tests[0])
-            children = [child for child in children if child not in tests]
-            children.insert(position, ChildNode(member_index, member_index.activate))
+            children = _behind(children, tests, _MemberIndex(tests))
         node.children = children
 
     def reset(self) -> None:

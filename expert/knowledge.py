@@ -16,6 +16,7 @@ from typing import Any
 
 import attrs
 
+from ._collector import collector_paused
 from ._paths import check_path_argument
 from ._short_repr import cf, fit, pairs, shown
 from ._toml import read_text, read_toml
@@ -458,7 +459,8 @@ def load(path: str | Path | None = None) -> KnowledgeBase:
     stamp = tuple((str(p), p.stat().st_mtime) for p in files)
     key = (str(directory.resolve()), stamp)
     if key not in _CACHE:
-        _CACHE[key] = _Loader(directory, files).load()
+        with collector_paused():
+            _CACHE[key] = _Loader(directory, files).load()
     return _CACHE[key]
 
 
