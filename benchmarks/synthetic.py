@@ -130,13 +130,15 @@ _GROWN_PRICE = "when.device.price = {{ gt = {low}, le = {high} }}"
 _GROWN_MIC = "when.device.mic = {mic}\nwhen.device.price = {{ ge = {low} }}"
 
 
-def write_grown(directory: Path, rules: int, per_file: int | None = None) -> Path:
+def write_grown(
+    directory: Path, rules: int, per_file: int | None = None, modulus: int = 997
+) -> Path:
     """Write the bundled base plus ``rules`` generated rules into ``directory``.
 
     These are the bases of the issue on growing bases: rule ``i`` tests the price between
-    ``i % 997`` and ``i % 997 + 3``, or (every other rule) a microphone and a price of at
-    least ``i % 997``, and all conclude one value, so that many rules are equal or cover one
-    another. ``per_file`` rules go in each file (default: all in one file).
+    ``i % modulus`` and ``i % modulus + 3``, or (every other rule) a microphone and a price
+    of at least ``i % modulus``, and all conclude one value, so that many rules are equal.
+    ``per_file`` rules go in each file (default: all in one file).
     """
     directory.mkdir(parents=True, exist_ok=True)
     shutil.copytree(bundled_path(), directory, dirs_exist_ok=True,
@@ -148,7 +150,7 @@ def write_grown(directory: Path, rules: int, per_file: int | None = None) -> Pat
     for start in range(0, rules, per_file):
         body = [f'summary = "Generated rules {start} to {min(start + per_file, rules) - 1}."']
         for i in range(start, min(start + per_file, rules)):
-            low = i % 997
+            low = i % modulus
             when = (
                 _GROWN_PRICE.format(low=low, high=low + 3)
                 if i % 2 == 0
