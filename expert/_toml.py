@@ -9,7 +9,7 @@ from typing import Any
 from ._paths import read_regular
 from .errors import KnowledgeBaseError
 
-__all__ = ["MAX_FILE_BYTES", "read_text", "read_toml"]
+__all__ = ["MAX_FILE_BYTES", "parse_toml", "read_text", "read_toml"]
 
 #: The largest rule file, vocabulary, sources file or article read, in bytes.
 MAX_FILE_BYTES = 16 << 20
@@ -29,7 +29,11 @@ def read_text(path: Path, what: str = "") -> str:
 
 def read_toml(path: Path) -> dict[str, Any]:
     """A TOML file's table, or a :class:`KnowledgeBaseError` naming the file and the problem."""
-    text = read_text(path, "not valid TOML: ")
+    return parse_toml(read_text(path, "not valid TOML: "), path)
+
+
+def parse_toml(text: str, path: Path) -> dict[str, Any]:
+    """The table of TOML ``text`` read from ``path``, or a :class:`KnowledgeBaseError`."""
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:

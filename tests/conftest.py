@@ -11,6 +11,14 @@ from support import TINY_RULES, write_base
 pytest_plugins = ["pytester"]
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _private_rule_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Parsed rule files are cached in a directory of the test session, not the user's."""
+    import os
+
+    os.environ["EXPERT_CACHE_DIR"] = str(tmp_path_factory.mktemp("rule-cache"))
+
+
 @pytest.fixture
 def tiny_base(tmp_path: Path) -> Path:
     """A directory holding the tiny test base."""
