@@ -3,7 +3,7 @@ parsed again by every command while its files are unchanged.
 
 Parsing TOML is most of loading a large base (about 80 % of it at 20,000 rules). The cache
 keeps, per base directory, each file's parsed table with the SHA-256 digest of the file's
-text; a file whose digest differs (stale) is parsed again. Entries are JSON, never pickle:
+text; a file whose digest differs (stale) is parsed again. Entries are plain JSON data:
 reading one cannot run code, whoever wrote it. Each entry is also signed with an HMAC-SHA256
 keyed by a random per-user key kept in a file of mode 0600 in a cache directory of mode 0700:
 an entry changed by anyone without the key (tampered) is rejected and rebuilt from the files,
