@@ -224,16 +224,16 @@ class _AlphaMemory:
     """The tokens that passed one alpha node (its fact capture), kept once and shared as the
     side memory of every two-input node it feeds, instead of a copy in each.
 
-    ``routes`` are the node's children in order, each with the memory of the other side
-    when the child is such a two-input node: a token joins with nothing while that memory
-    is empty, so the child is not called at all (the right and left unlinking of CLIPS and
+    ``routes`` are the node's children grouped by the memory of their other side when they
+    are such two-input nodes: a token joins with nothing while that memory is empty, so
+    the children are not called at all (the right and left unlinking of CLIPS and
     of Doorenbos's RETE). On a large base a fact passes hundreds of alpha nodes each feeding
     many rules, of which only those whose other patterns matched have work to do.
     """
 
     def __init__(self) -> None:
         self.tokens: list[tuple[Any, Any]] = []
-        self.routes: list[tuple[Callable[[Token], Any], list[Any] | None]] = []
+        self.routes: list[tuple[list[Any] | None, list[Callable[[Token], Any]]]] = []
 
     def _reset(self) -> None:
         self.tokens.clear()
@@ -290,9 +290,10 @@ def _feature_port(
                     tokens.remove((token.data, token.context))
                 except ValueError:
                     pass
-            for callback, other in routes:
+            for other, callbacks in routes:
                 if other is None or other:
-                    callback(token)
+                    for callback in callbacks:
+                        callback(token)
 
         return capture_shared
     if _plain_field(check) and type(how) in (L, P) and how.__bind__ is None:
@@ -614,10 +615,15 @@ class TunedNetwork:
                     id(join): join.right_memory if left else join.left_memory
                     for join, left in feeds[id(node)]
                 }
+                # Children whose other side is the same memory (often another alpha node's:
+                # the rules testing one microphone and some price) are checked together.
                 # Filled in place: the node's port holds this very list.
-                self._alpha[id(node)].routes.extend(
-                    (child.callback, other.get(id(child.node))) for child in node.children
-                )
+                grouped: dict[int, tuple[list[Any] | None, list[Callable[[Token], Any]]]] = {}
+                for child in node.children:
+                    beside = other.get(id(child.node))
+                    key = id(beside) if beside is not None else -len(grouped) - 1
+                    grouped.setdefault(key, (beside, []))[1].append(child.callback)
+                self._alpha[id(node)].routes.extend(grouped.values())
         #: The root's type tests by the fact type they pass (a fact goes straight to their
         #: children), and the root's other children.
         self._by_type: dict[type, list[Any]] = {}
