@@ -478,8 +478,11 @@ class _RangeIndex(_Index):
             else:  # le: threshold >= value
                 passing += positions[bisect_left(thresholds, value) :]
         passing.sort()  # in the siblings' own order
+        # Bisection found exactly the tests the number passes, and an unbound test adds no
+        # bindings: the token goes straight to their children.
         for position in passing:
-            children[position].callback(token)
+            for grandchild in children[position].node.children:
+                grandchild.callback(token)
 
 
 def _comparison(child: ChildNode) -> tuple[str, Any] | None:
