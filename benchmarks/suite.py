@@ -8,6 +8,7 @@ interpreter. The process prints one JSON object on stdout.
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import math
 import os
@@ -252,6 +253,7 @@ def grown(engine: str, size: Size, seed: int) -> dict[str, Any]:
     with tempfile.TemporaryDirectory(prefix="expert-bench-") as tmp:
         for count in size.grown_rules:
             directory = write_grown(Path(tmp) / f"grown-{count}", count)
+            _forget()
             start = time.perf_counter()
             expert = Expert(directory, engine=engine, cache_size=0)
             expert.consult(Device())  # builds this thread's engine
@@ -261,7 +263,19 @@ def grown(engine: str, size: Size, seed: int) -> dict[str, Any]:
             _consultations(expert, inputs[: size.warmup])
             figures[str(count)] = {"build_ms": _ms(built), **_consultations(expert, inputs)}
             del expert
+            _forget()
     return figures
+
+
+def _forget() -> None:
+    """Drop the loaded and compiled bases this process keeps, and collect: each grown base
+    is measured with a heap holding only what it needs."""
+    from expert import compiler
+    from expert import knowledge as loaded
+
+    loaded._CACHE.clear()
+    compiler._COMPILED.clear()
+    gc.collect()
 
 
 def _timed(call: Callable[[], Any]) -> tuple[Any, float]:
@@ -273,7 +287,6 @@ def _timed(call: Callable[[], Any]) -> tuple[Any, float]:
 def grown_check(size: Size) -> dict[str, Any]:
     """Per grown base (engine-free): load with the rules in one file and one per file,
     load again with the parsed files cached, compile, and `expert check`."""
-    from expert import knowledge as loaded
     from expert.compiler import compile_base
 
     figures: dict[str, Any] = {}
@@ -281,19 +294,20 @@ def grown_check(size: Size) -> dict[str, Any]:
         for count in size.grown_rules:
             one = write_grown(Path(tmp) / f"one-{count}", count)
             each = write_grown(Path(tmp) / f"each-{count}", count, per_file=1)
-            os.environ["EXPERT_NO_CACHE"] = "1"
-            knowledge, load_one = _timed(lambda d=one: load(d))
+            _forget()
             _, load_each = _timed(lambda d=each: load(d))
-            del os.environ["EXPERT_NO_CACHE"]
+            _forget()
+            os.environ.pop("EXPERT_NO_CACHE")
             os.environ["EXPERT_CACHE_DIR"] = str(Path(tmp) / "cache")
-            loaded._CACHE.clear()
             load(one)  # parses, and caches the parsed file
-            loaded._CACHE.clear()
+            _forget()
             _, load_cached = _timed(lambda d=one: load(d))
             os.environ["EXPERT_NO_CACHE"] = "1"
+            _forget()
+            knowledge, load_one = _timed(lambda d=one: load(d))
             _, compiled = _timed(lambda k=knowledge: compile_base(k))
+            _forget()
             report, checked = _timed(lambda k=knowledge: check(k))
-            loaded._CACHE.clear()
             figures[str(count)] = {
                 "rules": len(knowledge.rules),
                 "load_ms": _ms(load_one),

@@ -21,6 +21,7 @@ from typing import Any
 
 import attrs
 
+from ._collector import collector_paused
 from .compiler import stages
 from .errors import KnowledgeBaseError
 from .knowledge import Condition, KnowledgeBase, RuleSpec, normalise_text
@@ -143,6 +144,11 @@ def check(knowledge: KnowledgeBase) -> Report:
     """
     if not isinstance(knowledge, KnowledgeBase):
         raise TypeError(f"knowledge must be a KnowledgeBase, not {type(knowledge).__name__}")
+    with collector_paused():  # the indexes of a large base are many objects, kept to the end
+        return _check(knowledge)
+
+
+def _check(knowledge: KnowledgeBase) -> Report:
     problems: list[Finding] = []
     problems += _quotes(knowledge)
     problems += _cycles(knowledge)

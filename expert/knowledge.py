@@ -759,8 +759,10 @@ class _RuleParser:
         for group, names in table.items():
             # Known attributes are of a known group: the groups are gathered only otherwise
             # (once per rule, they made loading a large base cost twice as much).
-            known = isinstance(names, dict) and all(
-                f"{group}.{n}" in self.attributes for n in names
+            known = (
+                isinstance(names, dict)
+                and "." not in group
+                and all(f"{group}.{n}" in self.attributes for n in names)
             )
             groups = () if known else {attribute.group for attribute in self.attributes.values()}
             if not known and (group not in groups or not isinstance(names, dict)):
