@@ -92,15 +92,16 @@ def _key(root: Path) -> bytes:
 
 class ParsedFiles:
     """The parsed tables of one base directory's TOML files, from the cache where a file is
-    unchanged; :meth:`save` writes back what changed."""
+    unchanged; :meth:`save` writes back what changed. With ``cache`` false, every file is
+    parsed and nothing is kept."""
 
-    def __init__(self, directory: Path) -> None:
+    def __init__(self, directory: Path, cache: bool = True) -> None:
         self._entry: Path | None = None
         self._secret = b""
         #: file name -> (digest of its text, its table as JSON text), as cached and as read.
         self._cached: dict[str, tuple[str, str]] = {}
         self._read: dict[str, tuple[str, str]] = {}
-        root = cache_directory()
+        root = cache_directory() if cache else None
         if root is None:
             return
         try:

@@ -442,6 +442,15 @@ def bundled_path() -> Path:
 _CACHE: dict[tuple[str, tuple[tuple[str, float], ...]], KnowledgeBase] = {}
 
 
+def _bundled(directory: Path) -> bool:
+    """Whether ``directory`` is the bundled base: small and installed with the library, it
+    is parsed each time rather than cached in the user's directory."""
+    try:
+        return directory.resolve() == bundled_path()
+    except KnowledgeBaseError:  # no bundled base installed
+        return False
+
+
 def load(path: str | Path | None = None) -> KnowledgeBase:
     """Load and validate the knowledge base in directory ``path`` (default: the bundled one).
 
@@ -478,7 +487,7 @@ class _Loader:
         groups: dict[str, Group] = {}
         vocabulary = self.directory / "vocabulary.toml"
         tables: list[tuple[Path, Any]] = []
-        parsed = ParsedFiles(self.directory)
+        parsed = ParsedFiles(self.directory, cache=not _bundled(self.directory))
         if vocabulary.is_file():
             table = parsed.read(vocabulary)
             declare_groups(groups, table.pop("groups", {}), vocabulary)

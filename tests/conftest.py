@@ -2,21 +2,23 @@
 
 from __future__ import annotations
 
+import atexit
+import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
 from support import TINY_RULES, write_base
 
+# Parsed rule files are cached in a directory of this test run, not the user's: set before
+# any plugin loads a base, inherited by every process the tests start.
+_RULE_CACHE = tempfile.mkdtemp(prefix="expert-rule-cache-")
+os.environ["EXPERT_CACHE_DIR"] = _RULE_CACHE
+atexit.register(shutil.rmtree, _RULE_CACHE, ignore_errors=True)
+
 #: pytester runs pytest on small projects (the specification plugin's tests).
 pytest_plugins = ["pytester"]
-
-
-@pytest.fixture(autouse=True, scope="session")
-def _private_rule_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
-    """Parsed rule files are cached in a directory of the test session, not the user's."""
-    import os
-
-    os.environ["EXPERT_CACHE_DIR"] = str(tmp_path_factory.mktemp("rule-cache"))
 
 
 @pytest.fixture

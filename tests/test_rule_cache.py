@@ -35,7 +35,7 @@ def parsed(monkeypatch) -> list[str]:
     return names
 
 
-def fresh_load(directory: Path):
+def fresh_load(directory: Path | None):
     """Load without the in-process cache of loaded bases (a new command, as it were)."""
     knowledge._CACHE.clear()
     return load(directory)
@@ -109,3 +109,10 @@ def test_the_cache_can_be_turned_off(tmp_path, cache, parsed, monkeypatch):
     fresh_load(base)
     assert parsed == ["vocabulary.toml", "tiny.toml"] * 2
     assert not cache.exists()
+
+
+def test_the_bundled_base_is_not_cached(cache, parsed):
+    """The bundled base, small and installed with the library, is parsed each time."""
+    fresh_load(None)
+    assert "vocabulary.toml" in parsed
+    assert not list(cache.glob("*.json"))
