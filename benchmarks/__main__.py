@@ -7,7 +7,9 @@ same measurements of experta on the code and rules of git revision ``REV`` (defa
 :data:`BASELINE`), run in the same session so that before and after stand side by side,
 then consult p50 of before and now again, taking turns round after round (:func:`turns`);
 ``--baseline none`` skips it. Besides the engines' figures, it times ``expert check`` on
-synthetic bases of 1,000, 5,000 and 10,000 rules.
+synthetic bases of 1,000, 5,000 and 10,000 rules, and load, compile, check, build and consult
+on the bundled base grown by 5,000, 20,000 and 50,000 rules (1,000 and 5,000 with
+``--quick``).
 """
 
 from __future__ import annotations
@@ -346,6 +348,57 @@ def check_table(figures: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+def grown_table(engines: dict[str, Any], base: dict[str, Any]) -> str:
+    """The grown bases: engine-free figures (load with the rules in one file, one per file,
+    and with the parsed files cached; compile; check), then build and consult p50 per
+    engine, and the ratio of each figure per rule to that of the smallest base."""
+    counts = [count for count in base if count.isdigit()]
+    names = list(engines)
+    header = ["generated rules", "load", "load, 1 per file", "load, cached", "compile", "check"]
+    header += [f"build {name}" for name in names] + [f"consult p50 {name}" for name in names]
+    if len(names) == 2:
+        header.append(f"p50 {names[0]}/{names[1]}")
+    rows = [header]
+    for count in counts:
+        run = base[count]
+        row = [f"{int(count):,} ({run['rules']:,} in all)"]
+        keys = ("load_ms", "load_per_file_ms", "load_cached_ms", "compile_ms", "check_ms")
+        row += [f"{run[key] / 1000:.2f} s" for key in keys]
+        row += [f"{engines[name]['grown'][count]['build_ms'] / 1000:.2f} s" for name in names]
+        row += [f"{engines[name]['grown'][count]['p50_ms']:.2f} ms" for name in names]
+        if len(names) == 2:
+            first, second = (engines[name]["grown"][count]["p50_ms"] for name in names)
+            row.append(f"{first / second:.2f}")
+        rows.append(row)
+    # Per rule, against the smallest base: linear growth keeps these near 1.
+    first = base[counts[0]]
+    per_rule = ["per rule vs the first"]
+    for count in counts[1:]:
+        scale = base[count]["rules"] / first["rules"]
+        parts = [
+            f"{key.removesuffix('_ms')} {base[count][key] / first[key] / scale:.2f}"
+            for key in ("load_ms", "load_per_file_ms", "compile_ms", "check_ms")
+        ] + [
+            f"build {name} "
+            f"{engines[name]['grown'][count]['build_ms'] / engines[name]['grown'][counts[0]]['build_ms'] / scale:.2f}"
+            for name in names
+        ]
+        per_rule.append(f"  {int(count):,}: " + ", ".join(parts))
+    widths = [max(len(line[i]) for line in rows) for i in range(len(header))]
+    lines = [
+        (
+            "grown bases (the bundled base plus rules over one amount and one choice, one "
+            f"file; check's process peaked at {base['ru_maxrss_mb']:,.0f} MB):"
+        )
+    ]
+    lines += [
+        "  " + "  ".join(c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in
+                         enumerate(zip(line, widths, strict=True)))
+        for line in rows
+    ]  # fmt: skip
+    return "\n".join(lines + per_rule)
+
+
 def _get(figures: dict[str, Any], path: Sequence[str]) -> float:
     for key in path:
         figures = figures[key]
@@ -442,6 +495,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(instructions_table(**before[1]["instructions"]))
     checks = _measure("experta", size, args.seed, "--check")
     print(check_table(checks))
+    grown = _measure("experta", size, args.seed, "--grown")
+    print(grown_table(engines, grown))
     from expert import __version__
 
     report = {
@@ -458,6 +513,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "ratio": ratio,
         "baseline": {"revision": before[0], "experta": before[1]} if before else None,
         "check": checks,
+        "grown": grown,
     }
     args.json.parent.mkdir(parents=True, exist_ok=True)
     args.json.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")

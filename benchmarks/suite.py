@@ -8,6 +8,7 @@ interpreter. The process prints one JSON object on stdout.
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import math
 import os
@@ -31,9 +32,9 @@ from expert.headphones.facts import Device, Needs
 from expert.knowledge import load
 
 from .inputs import SCOPES, random_facts, stated_facts
-from .synthetic import write_synthetic
+from .synthetic import write_grown, write_synthetic
 
-__all__ = ["SIZES", "Size", "measure"]
+__all__ = ["GROWN", "SIZES", "Size", "measure"]
 
 
 @attrs.frozen
@@ -49,12 +50,20 @@ class Size:
     cold_repeats: int  # fresh interpreters for the import/load/build figures (median)
     warmup: int  # consultations before any timing
     check_rules: tuple[int, ...]  # sizes of the synthetic bases `expert check` verifies
+    grown_rules: tuple[int, ...] = ()  # generated rules added to the bundled base
 
+
+#: The grown bases of the full run: the sizes the issue on growing bases asks about.
+GROWN = (5000, 20_000, 50_000)
 
 SIZES = {
-    "full": Size(1000, 300, 10_000, 1000, (100, 1000, 5000), 200, 5, 50, (1000, 5000, 10_000)),
-    "quick": Size(200, 100, 1000, 200, (100, 1000, 5000), 50, 3, 20, (1000, 5000, 10_000)),
-    "smoke": Size(5, 3, 20, 5, (50, 100), 3, 1, 2, (50, 100)),
+    "full": Size(
+        1000, 300, 10_000, 1000, (100, 1000, 5000), 200, 5, 50, (1000, 5000, 10_000), GROWN
+    ),
+    "quick": Size(
+        200, 100, 1000, 200, (100, 1000, 5000), 50, 3, 20, (1000, 5000, 10_000), (1000, 5000)
+    ),
+    "smoke": Size(5, 3, 20, 5, (50, 100), 3, 1, 2, (50, 100), (50, 100)),
 }
 
 _COLD = """
@@ -237,6 +246,88 @@ def scaling(engine: str, size: Size, seed: int) -> dict[str, Any]:
     return {"rules": rules, "facts": facts}
 
 
+def grown(engine: str, size: Size, seed: int) -> dict[str, Any]:
+    """Build (load, compile, engine) and consultation times on the bundled base grown by
+    generated rules over one amount and one choice (:func:`write_grown`)."""
+    figures: dict[str, Any] = {}
+    with tempfile.TemporaryDirectory(prefix="expert-bench-") as tmp:
+        for count in size.grown_rules:
+            directory = write_grown(Path(tmp) / f"grown-{count}", count)
+            _forget()
+            start = time.perf_counter()
+            expert = Expert(directory, engine=engine, cache_size=0)
+            expert.consult(Device())  # builds this thread's engine
+            built = time.perf_counter() - start
+            rng = random.Random(seed)
+            inputs = [random_facts(rng) for _ in range(size.scaling_samples)]
+            _consultations(expert, inputs[: size.warmup])
+            figures[str(count)] = {"build_ms": _ms(built), **_consultations(expert, inputs)}
+            del expert
+            _forget()
+    return figures
+
+
+def _forget() -> None:
+    """Drop the loaded and compiled bases this process keeps, and collect: each grown base
+    is measured with a heap holding only what it needs."""
+    from expert import compiler
+    from expert import knowledge as loaded
+
+    loaded._CACHE.clear()
+    compiler._COMPILED.clear()
+    gc.collect()
+
+
+def _timed(call: Callable[[], Any]) -> tuple[Any, float]:
+    start = time.perf_counter()
+    result = call()
+    return result, time.perf_counter() - start
+
+
+def grown_check(size: Size) -> dict[str, Any]:
+    """Per grown base (engine-free): load with the rules in one file and one per file,
+    load again with the parsed files cached, compile, and `expert check`."""
+    from expert.compiler import compile_base
+
+    figures: dict[str, Any] = {}
+    with tempfile.TemporaryDirectory(prefix="expert-bench-") as tmp:
+        for count in size.grown_rules:
+            one = write_grown(Path(tmp) / f"one-{count}", count)
+            each = write_grown(Path(tmp) / f"each-{count}", count, per_file=1)
+            _forget()
+            _, load_each = _timed(lambda d=each: load(d))
+            _forget()
+            os.environ.pop("EXPERT_NO_CACHE")
+            os.environ["EXPERT_CACHE_DIR"] = str(Path(tmp) / "cache")
+            load(one)  # parses, and caches the parsed file
+            _forget()
+            _, load_cached = _timed(lambda d=one: load(d))
+            os.environ["EXPERT_NO_CACHE"] = "1"
+            _forget()
+            knowledge, load_one = _timed(lambda d=one: load(d))
+            _, compiled = _timed(lambda k=knowledge: compile_base(k))
+            _forget()
+            report, checked = _timed(lambda k=knowledge: check(k))
+            figures[str(count)] = {
+                "rules": len(knowledge.rules),
+                "load_ms": _ms(load_one),
+                "load_per_file_ms": _ms(load_each),
+                "load_cached_ms": _ms(load_cached),
+                "compile_ms": _ms(compiled),
+                "check_ms": _ms(checked),
+                "problems": len(report.problems),
+            }
+            del knowledge, report
+    figures["ru_maxrss_mb"] = _maxrss_mb()
+    return figures
+
+
+def _maxrss_mb() -> float:
+    # ru_maxrss is in KiB on Linux and in bytes on macOS.
+    maxrss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return round(maxrss / (2**20 if sys.platform == "darwin" else 2**10), 2)
+
+
 def check_scaling(size: Size, seed: int) -> dict[str, Any]:
     """Load and check times of synthetic bases (the static checks do not use an engine)."""
     figures: dict[str, Any] = {}
@@ -276,11 +367,8 @@ def measure(engine: str, size: Size, seed: int) -> dict[str, Any]:
         figures["ask"] = asking(expert, size, seed + 4)
     figures["batch"] = batch(expert, size, seed + 2)
     figures["scaling"] = scaling(engine, size, seed + 3)
-    # ru_maxrss is in KiB on Linux and in bytes on macOS.
-    maxrss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    figures["batch"]["ru_maxrss_mb"] = round(
-        maxrss / (2**20 if sys.platform == "darwin" else 2**10), 2
-    )
+    figures["batch"]["ru_maxrss_mb"] = _maxrss_mb()
+    figures["grown"] = grown(engine, size, seed + 5)
     return figures
 
 
@@ -291,10 +379,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--size", choices=SIZES, default="full")
     parser.add_argument("--seed", type=int, default=2024)
     parser.add_argument("--check", action="store_true", help="only the `expert check` figures")
+    parser.add_argument(
+        "--grown", action="store_true", help="only the engine-free figures of grown bases"
+    )
     args = parser.parse_args(argv)
+    # Parsed rule files are cached only where a measurement asks for it (never in the
+    # user's cache directory: every base here is temporary).
+    os.environ["EXPERT_NO_CACHE"] = "1"
     if args.check:
         _one_core()
         print(json.dumps(check_scaling(SIZES[args.size], args.seed)))
+        return 0
+    if args.grown:
+        _one_core()
+        print(json.dumps(grown_check(SIZES[args.size])))
         return 0
     print(json.dumps(measure(args.engine, SIZES[args.size], args.seed)))
     return 0

@@ -19,7 +19,7 @@ from expert.headphones.facts import bundled_inputs
 from expert.knowledge import Attribute, bundled_path, load
 from expert.vocabulary import Attribute as InputAttribute
 
-__all__ = ["RULES_PER_FILE", "write_synthetic"]
+__all__ = ["RULES_PER_FILE", "write_grown", "write_synthetic"]
 
 #: Rules per topic file; a base of n rules has ceil(n / RULES_PER_FILE) files.
 RULES_PER_FILE = 500
@@ -122,4 +122,45 @@ def write_synthetic(directory: Path, rules: int, seed: int = 0) -> Path:
             for number in range(start, min(start + RULES_PER_FILE, rules))
         ]
         (directory / f"{topic}.toml").write_text("\n\n".join(body) + "\n", encoding="utf-8")
+    return directory
+
+
+#: Generated rules of :func:`write_grown`: one amount and one choice, one conclusion.
+_GROWN_PRICE = "when.device.price = {{ gt = {low}, le = {high} }}"
+_GROWN_MIC = "when.device.mic = {mic}\nwhen.device.price = {{ ge = {low} }}"
+
+
+def write_grown(
+    directory: Path, rules: int, per_file: int | None = None, modulus: int = 997
+) -> Path:
+    """Write the bundled base plus ``rules`` generated rules into ``directory``.
+
+    These are the bases of the issue on growing bases: rule ``i`` tests the price between
+    ``i % modulus`` and ``i % modulus + 3``, or (every other rule) a microphone and a price
+    of at least ``i % modulus``, and all conclude one value, so that many rules are equal.
+    ``per_file`` rules go in each file (default: all in one file).
+    """
+    directory.mkdir(parents=True, exist_ok=True)
+    shutil.copytree(bundled_path(), directory, dirs_exist_ok=True,
+                    ignore=shutil.ignore_patterns("__pycache__", "__init__.py"))  # fmt: skip
+    knowledge = load(bundled_path())
+    model = next(rule for rule in knowledge.rules if rule.concluded() == {"device.build_quality"})
+    mics = knowledge.attributes["device.mic"].values
+    per_file = per_file or max(rules, 1)
+    for start in range(0, rules, per_file):
+        body = [f'summary = "Generated rules {start} to {min(start + per_file, rules) - 1}."']
+        for i in range(start, min(start + per_file, rules)):
+            low = i % modulus
+            when = (
+                _GROWN_PRICE.format(low=low, high=low + 3)
+                if i % 2 == 0
+                else _GROWN_MIC.format(mic=_toml(mics[i % len(mics)]), low=low)
+            )
+            body.append(
+                f'[[rules]]\nid = "grown{start // per_file}.rule-{i}"\n{when}\n'
+                f'then.device.build_quality = "high"\nhedge = "usually"\n'
+                f"source = {_toml(model.source)}\nquote = {_toml(model.quote)}"
+            )
+        name = f"grown{start // per_file}.toml"
+        (directory / name).write_text("\n\n".join(body) + "\n", encoding="utf-8")
     return directory

@@ -54,7 +54,13 @@ from experta import AS, NOT, Fact, KnowledgeEngine, P, Rule  # noqa: E402
 from experta.activation import Activation  # noqa: E402
 from experta.fact import InitialFact  # noqa: E402
 from experta.fieldconstraint import L  # noqa: E402
-from experta.matchers.rete.check import FactCapture, FeatureCheck, TypeCheck  # noqa: E402
+from experta.matchers import ReteMatcher  # noqa: E402
+from experta.matchers.rete.check import (  # noqa: E402
+    FactCapture,
+    FeatureCheck,
+    SameContextCheck,
+    TypeCheck,
+)
 from experta.matchers.rete.mixins import ChildNode, NoMemory  # noqa: E402
 from experta.matchers.rete.nodes import (  # noqa: E402
     ConflictSetNode,
@@ -83,7 +89,9 @@ __all__ = [
     "NotNode",
     "OrdinaryMatchNode",
     "P",
+    "ReteMatcher",
     "Rule",
+    "SameContextCheck",
     "Token",
     "TokenInfo",
     "TypeCheck",

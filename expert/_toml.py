@@ -22,6 +22,7 @@ __all__ = [
     "MAX_FILE_BYTES",
     "Read",
     "base_files",
+    "parse_toml",
     "read_text",
     "read_toml",
     "recording",
@@ -144,7 +145,11 @@ def read_text(path: Path, what: str = "") -> str:
 
 def read_toml(path: Path) -> dict[str, Any]:
     """A TOML file's table, or a :class:`KnowledgeBaseError` naming the file and the problem."""
-    text = read_text(path)
+    return parse_toml(read_text(path), path)
+
+
+def parse_toml(text: str, path: Path) -> dict[str, Any]:
+    """The table of TOML ``text`` read from ``path``, or a :class:`KnowledgeBaseError`."""
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:

@@ -14,14 +14,14 @@ Satisfiability is decided attribute by attribute, and each attribute's answer is
 from __future__ import annotations
 
 import re
-from collections import defaultdict
-from collections.abc import Iterable, Sequence
-from itertools import combinations
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
 import attrs
 
+from ._collector import collector_paused
 from .compiler import stages
 from .errors import KnowledgeBaseError
 from .knowledge import Condition, KnowledgeBase, RuleSpec, normalise_text
@@ -144,6 +144,11 @@ def check(knowledge: KnowledgeBase) -> Report:
     """
     if not isinstance(knowledge, KnowledgeBase):
         raise TypeError(f"knowledge must be a KnowledgeBase, not {type(knowledge).__name__}")
+    with collector_paused():  # the indexes of a large base are many objects, kept to the end
+        return _check(knowledge)
+
+
+def _check(knowledge: KnowledgeBase) -> Report:
     problems: list[Finding] = []
     problems += _quotes(knowledge)
     problems += _cycles(knowledge)
@@ -461,54 +466,87 @@ def _overrides(knowledge: KnowledgeBase) -> list[Finding]:
     ]
 
 
-def _subsets(names: frozenset[str]) -> Iterable[frozenset[str]]:
-    ordered = sorted(names)
-    for size in range(len(ordered) + 1):
-        for chosen in combinations(ordered, size):
-            yield frozenset(chosen)
-
-
 def _duplicates_and_subsumed(knowledge: KnowledgeBase) -> list[Finding]:
-    """Pairs of rules with the same conclusions, certainty sign and source whose conditions
-    are equal, or of which one covers the other.
+    """Rules with the same conclusions, certainty sign and source whose conditions are
+    equal (one finding per group of equal rules, naming them all), or of which one covers
+    the other (one finding per pair).
 
-    Opposite signs are an article qualifying its own claim ("many, not all"). A rule can
-    only cover one that tests every attribute it tests, so each rule is compared with the
-    rules of its group whose tested attributes are a subset of its own (or the same)."""
+    Opposite signs are an article qualifying its own claim ("many, not all"). Rules with
+    equal conditions form one class; a class covers another when each of its conditions is
+    implied by one of the other's, so each class is compared only with the classes filed
+    under one of the conditions its own imply (each class is filed under its rarest one)."""
     position = {rule.id: index for index, rule in enumerate(knowledge.rules)}
-    groups: dict[tuple[frozenset[Any], bool], list[RuleSpec]] = defaultdict(list)
+    groups: dict[tuple[frozenset[Any], bool, str], list[RuleSpec]] = defaultdict(list)
     for rule in knowledge.rules:
-        groups[frozenset(rule.conclusions), rule.certainty > 0].append(rule)
-    pairs: set[tuple[int, int]] = set()
+        groups[frozenset(rule.conclusions), rule.certainty > 0, rule.source].append(rule)
+    found: list[tuple[tuple[int, int], Finding]] = []
     for rules in groups.values():
         if len(rules) < 2:
             continue
-        by_conditions: dict[frozenset[Condition], list[RuleSpec]] = defaultdict(list)
-        by_tested: dict[str, dict[frozenset[str], list[RuleSpec]]] = defaultdict(
-            lambda: defaultdict(list)
-        )
+        classes: dict[frozenset[Condition], list[RuleSpec]] = defaultdict(list)
         for rule in rules:
-            by_conditions[frozenset(rule.conditions)].append(rule)
-            by_tested[rule.source][frozenset(rule.tested())].append(rule)
-        for same in by_conditions.values():
-            pairs.update((position[a.id], position[b.id]) for a, b in combinations(same, 2))
-        for specific in rules:
-            mine, tested_sets = frozenset(specific.tested()), by_tested[specific.source]
-            if 2 ** len(mine) <= len(tested_sets):
-                candidates: Iterable[frozenset[str]] = _subsets(mine)
-            else:  # a rule testing many attributes: fewer sets to look at than subsets
-                candidates = [tested for tested in tested_sets if tested <= mine]
-            for tested in candidates:
-                for general in tested_sets.get(tested, ()):
-                    if general is not specific:
-                        first, second = sorted((position[general.id], position[specific.id]))
-                        pairs.add((first, second))
-    findings = []
-    for first, second in sorted(pairs):
-        finding = _pair_finding(knowledge.rules[first], knowledge.rules[second])
-        if finding is not None:
-            findings.append(finding)
-    return findings
+            classes[frozenset(rule.conditions)].append(rule)
+        for same in classes.values():
+            if len(same) > 1:
+                key = (position[same[0].id], position[same[1].id])
+                found.append((key, _duplicate(same)))
+        for general, specific in _covering(list(classes)):
+            for a in classes[general]:
+                for b in classes[specific]:
+                    first, second = sorted((a, b), key=lambda rule: position[rule.id])
+                    finding = _pair_finding(first, second)
+                    if finding is not None:
+                        found.append(((position[first.id], position[second.id]), finding))
+    found.sort(key=lambda item: item[0])
+    return [finding for _, finding in found]
+
+
+def _duplicate(rules: list[RuleSpec]) -> Finding:
+    """One finding naming every rule of a group with the same conditions, conclusions and
+    source."""
+    times = "twice" if len(rules) == 2 else f"{len(rules)} times"
+    return Finding(
+        "duplicate",
+        tuple(rule.id for rule in rules),
+        f"same conditions, conclusion and source: the claim is counted {times}",
+    )
+
+
+def _covering(
+    classes: list[frozenset[Condition]],
+) -> Iterator[tuple[frozenset[Condition], frozenset[Condition]]]:
+    """Each unordered pair of distinct condition sets of which (at least) one covers the
+    other, once, as (covering, covered)."""
+    counts = Counter(condition for conditions in classes for condition in conditions)
+    filed: dict[Condition | None, list[frozenset[Condition]]] = defaultdict(list)
+    for conditions in classes:
+        rarest = min(conditions, key=lambda c: (counts[c], repr(c))) if conditions else None
+        filed[rarest].append(conditions)
+    # The conditions a condition implies besides itself are tests of presence or of a list
+    # of values (see _implies): only those are tried.
+    lists: dict[str, list[Condition]] = defaultdict(list)
+    for condition in counts:
+        if condition.op in ("present", "one_of", "not"):
+            lists[condition.attribute].append(condition)
+    implied: dict[Condition, set[Condition]] = {}
+    seen: set[tuple[frozenset[Condition], frozenset[Condition]]] = set()
+    for specific in classes:
+        holding: set[Condition] = set()
+        for condition in specific:
+            if condition not in implied:
+                implied[condition] = {condition} | {
+                    other for other in lists[condition.attribute] if _implies(condition, other)
+                }
+            holding |= implied[condition]
+        for key in (*holding, None):
+            for general in filed.get(key, ()):
+                if general is not specific and general <= holding:
+                    pair = (
+                        (general, specific) if id(general) < id(specific) else (specific, general)
+                    )
+                    if pair not in seen:
+                        seen.add(pair)
+                        yield general, specific
 
 
 #: Opponents tried one by one before a rule's question is settled through the index.

@@ -19,7 +19,9 @@ from typing import Any
 
 import attrs
 
+from ._collector import collector_paused
 from ._compat import AS, NOT, Fact, KnowledgeEngine, P, Rule
+from ._network import LinearMatcher
 from .errors import KnowledgeBaseError
 from .knowledge import Condition, KnowledgeBase, RuleSpec
 
@@ -60,11 +62,14 @@ class CompiledBase:
             (self.stages[rule.id], -rule.salience, index)
             for index, rule in enumerate(knowledge.rules)
         )
-        index_of = {rule.id: index for index, rule in enumerate(knowledge.rules)}
+        # Who overrides whom, gathered in one pass (not every rule asked of every rule).
+        overriders: dict[str, list[int]] = {}
+        for index, rule in enumerate(knowledge.rules):
+            for general in dict.fromkeys(rule.overrides):
+                overriders.setdefault(general, []).append(index)
         #: Per rule, the indexes of the rules that override it (its exceptions).
         self.exceptions: tuple[tuple[int, ...], ...] = tuple(
-            tuple(index_of[r.id] for r in knowledge.rules if rule.id in r.overrides)
-            for rule in knowledge.rules
+            tuple(overriders.get(rule.id, ())) for rule in knowledge.rules
         )
         #: Per rule, the conclusions weighed with the verdicts as it fires: all but those of
         #: a note attribute no rule tests (their certainties are combined with the notes).
@@ -257,6 +262,23 @@ def stages(knowledge: KnowledgeBase) -> dict[str, int]:
             overriders.setdefault(general, []).append(rule)
     result: dict[str, int] = {}
     visiting: list[str] = []
+    # The latest stage among an attribute's concluders, once known: each rule testing it
+    # reads that instead of going over every concluder again.
+    # A revision of an attribute waits for the rules it revises, not for the revisions.
+    latest: dict[tuple[str, bool], int] = {}
+
+    def latest_of(attribute: str, revising: bool) -> int:
+        key = (attribute, revising)
+        if key not in latest:
+            latest[key] = max(
+                (
+                    stage_of(before)
+                    for before in concluders.get(attribute, [])
+                    if not (revising and before.revises == attribute)
+                ),
+                default=-1,
+            )
+        return latest[key]
 
     def stage_of(rule: RuleSpec) -> int:
         if rule.id in result:
@@ -268,11 +290,9 @@ def stages(knowledge: KnowledgeBase) -> dict[str, int]:
             )
         visiting.append(rule.id)
         waits = [
-            1 + stage_of(before)
+            1 + latest_of(attribute, attribute == rule.revises)
             for attribute in sorted(rule.tested())
-            for before in concluders.get(attribute, [])
-            # A revision waits for the rules it revises, not for the revisions.
-            if not (attribute == rule.revises and before.revises == attribute)
+            if attribute in concluders
         ] + [stage_of(exception) for exception in overriders.get(rule.id, [])]
         visiting.pop()
         result[rule.id] = max(waits, default=0)
@@ -369,20 +389,28 @@ def binds(part: Condition) -> bool:
     return part.op != "absent" and not (part.concluded and part.op == "not")
 
 
-def _patterns(rule: RuleSpec, names: dict[Any, str]) -> tuple[list[Any], tuple[str, ...]]:
+def _patterns(
+    rule: RuleSpec, names: dict[Any, str], made: dict[Any, Any]
+) -> tuple[list[Any], tuple[str, ...]]:
     """The experta patterns of a rule and the names bound to its matched facts, in order.
 
     A matched fact is bound to a name given to its condition (``names``: one per distinct
     condition in the base), not to its position in the rule: experta shares the alpha nodes
     of equal patterns, so rules testing the same condition share its test and its binding.
+    Rules testing the same condition share one pattern object too (``made``): building the
+    network finds it by identity rather than by comparing equal patterns field by field.
     """
     patterns: list[Any] = []
     bindings: list[str] = []
     for part in parts(rule):
-        binding = names.setdefault(_key(part), f"c{len(names)}") if binds(part) else None
+        key = _key(part)
+        binding = names.setdefault(key, f"c{len(names)}") if binds(part) else None
         if binding:
             bindings.append(binding)
-        patterns.append(_pattern(part, binding))
+        pattern = made.get(key)
+        if pattern is None:
+            pattern = made[key] = _pattern(part, binding)
+        patterns.append(pattern)
     return patterns, tuple(bindings)
 
 
@@ -412,10 +440,11 @@ def _action(index: int, stage: int, bindings: tuple[str, ...]) -> Callable[..., 
 def _engine_class(knowledge: KnowledgeBase, rule_stages: dict[str, int], declared: Any) -> type:
     namespace: dict[str, Any] = {}
     names: dict[Any, str] = {}
+    made: dict[Any, Any] = {}
     for index, rule in enumerate(knowledge.rules):
         stage = rule_stages[rule.id]
         salience = rule.salience - _STAGE_STEP * stage
-        patterns, bindings = _patterns(rule, names)
+        patterns, bindings = _patterns(rule, names, made)
         action = _action(index, stage, bindings)
         namespace[f"rule_{index}"] = Rule(*patterns, salience=salience)(action)
 
@@ -426,6 +455,7 @@ def _engine_class(knowledge: KnowledgeBase, rule_stages: dict[str, int], declare
 
     namespace["fired"] = fired
     namespace["record"] = ()
+    namespace["__matcher__"] = LinearMatcher  # experta's network, built in linear time
     return type("CompiledKnowledgeEngine", (KnowledgeEngine,), namespace)
 
 
@@ -433,7 +463,8 @@ def compile_base(knowledge: KnowledgeBase) -> CompiledBase:
     """Compile ``knowledge`` (cached per knowledge base object)."""
     compiled = _COMPILED.get(id(knowledge))
     if compiled is None or compiled.knowledge is not knowledge:
-        compiled = CompiledBase(knowledge)
+        with collector_paused():
+            compiled = CompiledBase(knowledge)
         _COMPILED[id(knowledge)] = compiled
     return compiled
 

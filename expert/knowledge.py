@@ -17,7 +17,9 @@ from typing import Any
 
 import attrs
 
+from ._collector import collector_paused
 from ._paths import check_path_argument
+from ._rule_cache import ParsedFiles
 from ._short_repr import cf, fit, pairs, shown
 from ._toml import Read, base_files, read_text, read_toml, recording, stamp
 from .certainty import HEDGES
@@ -477,6 +479,15 @@ def bundled_path() -> Path:
 _CACHE: dict[str, tuple[tuple[str, ...], dict[Path, Read], KnowledgeBase]] = {}
 
 
+def _bundled(directory: Path) -> bool:
+    """Whether ``directory`` is the bundled base: small and installed with the library, it
+    is parsed each time rather than cached in the user's directory."""
+    try:
+        return directory.resolve() == bundled_path()
+    except KnowledgeBaseError:  # no bundled base installed
+        return False
+
+
 def load(path: str | Path | None = None) -> KnowledgeBase:
     """Load and validate the knowledge base in directory ``path`` (default: the bundled one).
 
@@ -503,7 +514,7 @@ def load(path: str | Path | None = None) -> KnowledgeBase:
         or cached[0] != listing
         or any(stamp(p) != read.stamp for p, read in cached[1].items())
     ):
-        with recording() as read:
+        with recording() as read, collector_paused():
             base = _Loader(directory, files).load()
         base = attrs.evolve(base, files=_names(directory, read))
         cached = _CACHE[key] = (listing, read, base)
@@ -536,15 +547,16 @@ class _Loader:
         groups: dict[str, Group] = {}
         vocabulary = self.directory / "vocabulary.toml"
         tables: list[tuple[Path, Any]] = []
+        parsed = ParsedFiles(self.directory, cache=not _bundled(self.directory))
         if os.path.lexists(vocabulary):  # there but unreadable is refused by the read
-            table = read_toml(vocabulary)
+            table = parsed.read(vocabulary)
             declare_groups(groups, table.pop("groups", {}), vocabulary)
             declare(attributes, table, vocabulary)
             tables.append((vocabulary, table))
         topic_files = [p for p in self.files if p.name not in _NOT_TOPICS]
         documents = []
         for path in topic_files:
-            document = read_toml(path)
+            document = parsed.read(path)
             unknown = set(document) - {"summary", "rules", "attributes", "table"}
             if unknown:
                 raise KnowledgeBaseError(
@@ -558,6 +570,7 @@ class _Loader:
             declare(attributes, attrs_table, path)
             tables.append((path, attrs_table))
             documents.append((path, document))
+        parsed.save()
         rules: list[RuleSpec] = []
         topics: dict[str, str] = {}
         seen: dict[str, Path] = {}
@@ -937,10 +950,17 @@ class _RuleParser:
         """Flatten ``when``/``then`` ({group: {name: spec}}) into (attribute, spec) pairs."""
         if not isinstance(table, dict) or not table:
             raise self.fail(f"`{key}` must be a non-empty table like {key}.<group>.<name> = ...")
-        groups = {attribute.group for attribute in self.attributes.values()}
         pairs = []
         for group, names in table.items():
-            if group not in groups or not isinstance(names, dict):
+            # Known attributes are of a known group: the groups are gathered only otherwise
+            # (once per rule, they made loading a large base cost twice as much).
+            known = (
+                isinstance(names, dict)
+                and "." not in group
+                and all(f"{group}.{n}" in self.attributes for n in names)
+            )
+            groups = () if known else {attribute.group for attribute in self.attributes.values()}
+            if not known and (group not in groups or not isinstance(names, dict)):
                 raise self.fail(
                     f"`{key}.{group}` is not a group of the vocabulary; allowed: "
                     f"{', '.join(sorted(groups))}",

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from typing import Any, Protocol
 
+from ._collector import collector_paused
 from ._rete import Match, TunedNetwork, new_fact
 from .compiler import CompiledBase
 from .errors import ExpertError, InferenceError
@@ -81,8 +82,9 @@ class ExpertaRunner:
     def __init__(self, compiled: CompiledBase, run_limit: int) -> None:
         self.compiled = compiled
         self.run_limit = run_limit
-        self.engine = compiled.new_engine()
-        self.network = TunedNetwork(self.engine)
+        with collector_paused():
+            self.engine = compiled.new_engine()
+            self.network = TunedNetwork(self.engine)
         #: The working-memory fact of each concluded (attribute, value), made once: there
         #: are only as many as the rules conclude and inputs state, and nothing changes a
         #: fact (a reset empties the memories that held it).

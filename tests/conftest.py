@@ -2,10 +2,20 @@
 
 from __future__ import annotations
 
+import atexit
+import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
 from support import TINY_RULES, write_base
+
+# Parsed rule files are cached in a directory of this test run, not the user's: set before
+# any plugin loads a base, inherited by every process the tests start.
+_RULE_CACHE = tempfile.mkdtemp(prefix="expert-rule-cache-")
+os.environ["EXPERT_CACHE_DIR"] = _RULE_CACHE
+atexit.register(shutil.rmtree, _RULE_CACHE, ignore_errors=True)
 
 #: pytester runs pytest on small projects (the specification plugin's tests).
 pytest_plugins = ["pytester"]

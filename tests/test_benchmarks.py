@@ -59,6 +59,8 @@ def test_the_smoke_run_reports_every_figure(tmp_path):
             set(run) == TIMING | {"build_ms"} for run in figures["scaling"]["rules"].values()
         )
         assert set(figures["scaling"]["facts"]) == {"1", "5", "all"}
+        assert sorted(figures["grown"], key=int) == ["50", "100"]
+        assert all(set(run) == TIMING | {"build_ms"} for run in figures["grown"].values())
         for path, value in _numbers(figures):
             assert isinstance(value, (int, float)) and value > 0, path
     if len(engines) == 2:
@@ -67,6 +69,14 @@ def test_the_smoke_run_reports_every_figure(tmp_path):
     for run in report["check"].values():
         assert set(run) == {"load_ms", "check_ms", "problems"} and run["check_ms"] > 0
     assert "expert check (no engine)" in done.stdout and "100 rules" in done.stdout
+    grown = report["grown"]
+    assert sorted(k for k in grown if k.isdigit()) == ["100", "50"] and grown["ru_maxrss_mb"] > 0
+    assert set(grown["100"]) == {
+        "rules", "load_ms", "load_per_file_ms", "load_cached_ms", "compile_ms", "check_ms",
+        "problems",
+    }  # fmt: skip
+    assert grown["100"]["rules"] == grown["50"]["rules"] + 50
+    assert "grown bases" in done.stdout and "100 (" in done.stdout
     # "Before" is measured in the same run, on the baseline revision's own code and rules
     # (a checkout without that history says so and goes on).
     if _has_revision(BASELINE):

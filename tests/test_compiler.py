@@ -79,4 +79,4 @@ def test_equal_tests_share_one_predicate_and_one_binding(tmp_path):
     a, b = knowledge.rules
     assert _predicate(a.conditions[0]) is _predicate(b.conditions[0])
     names: dict = {}
-    assert _patterns(a, names)[1] == _patterns(b, names)[1] == ("c0",)
+    assert _patterns(a, names, {})[1] == _patterns(b, names, {})[1] == ("c0",)

@@ -25,7 +25,7 @@ from typing import Any, TypeVar
 
 from ..errors import UsageError
 from .options import check_address
-from .workers import Worker
+from .workers import Worker, signals_held
 
 __all__ = [
     "Lane",
@@ -145,7 +145,8 @@ def process_lanes(
     started: list[Worker] = []
     try:
         for _ in range(workers):  # one by one: a signal mid-way leaves the started ones listed
-            started.append(Worker(context, initializer, initargs))  # noqa: PERF401
+            with signals_held():  # acted on once the worker is listed, so it is killed
+                started.append(Worker(context, initializer, initargs))
         yield [worker.submit for worker in started]
     except BaseException:
         for worker in started:  # all at once, before waiting for any

@@ -20,7 +20,7 @@ import queue
 import signal
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from multiprocessing.connection import Connection
 from multiprocessing.context import SpawnContext
 from typing import Any
@@ -28,7 +28,7 @@ from typing import Any
 from ..errors import BatchError
 from .options import param
 
-__all__ = ["GRACE", "PARENT_CHECK", "Worker"]
+__all__ = ["ENDING", "GRACE", "PARENT_CHECK", "Worker", "signals_held"]
 
 #: How long a worker may take to end by itself before it is killed, and how long a killed
 #: one is waited for, in seconds.
@@ -36,6 +36,37 @@ GRACE = 2.0
 
 #: How often a worker checks that its parent is still there, in seconds.
 PARENT_CHECK = 0.2
+
+#: The signals that end a run.
+ENDING = tuple(
+    getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name)
+)
+
+
+@contextlib.contextmanager
+def signals_held() -> Iterator[None]:
+    """Hold the signals that end a run (:data:`ENDING`) for the block, then act on them.
+
+    A worker being started reads its start-up data from the parent: a signal that ended the
+    parent in that moment, before the worker was listed to be killed, left the worker reading
+    a closed pipe, and its start-up traceback reached the user's terminal. Held, the signal is
+    raised again once the worker is listed, and handled as anywhere else. Outside the main
+    thread (where handlers cannot be set) the block runs as it is.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    caught: list[int] = []
+    previous = {}
+    try:
+        for number in ENDING:
+            previous[number] = signal.signal(number, lambda signum, _: caught.append(signum))
+        yield
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, signal.SIG_DFL if handler is None else handler)
+        for number in dict.fromkeys(caught):
+            signal.raise_signal(number)
 
 
 class Pending:
@@ -169,9 +200,8 @@ def _serve(
     initargs: tuple[Any, ...],
 ) -> None:
     """A worker's life: start, then answer each task in order until the pipe closes."""
-    for name in ("SIGINT", "SIGTERM", "SIGHUP"):
-        if hasattr(signal, name):
-            signal.signal(getattr(signal, name), signal.SIG_IGN)
+    for number in ENDING:
+        signal.signal(number, signal.SIG_IGN)
     threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
     failed: BaseException | None = None
     try:
