@@ -15,7 +15,7 @@ from typing import Any
 import attrs
 
 from expert.headphones.facts import Device, Needs, bundled_inputs
-from expert.vocabulary import Attribute
+from expert.model.vocabulary import Attribute
 
 __all__ = ["AMOUNTS", "SCOPES", "random_facts", "random_value", "stated_facts"]
 

@@ -27,9 +27,9 @@ from typing import Any
 import attrs
 
 from expert import Expert
-from expert.check import check
 from expert.headphones.facts import Device, Needs
-from expert.knowledge import load
+from expert.kb.check import check
+from expert.kb.load import load
 
 from .inputs import SCOPES, random_facts, stated_facts
 from .synthetic import write_grown, write_synthetic
@@ -71,9 +71,9 @@ import json, sys, time
 t0 = time.perf_counter()
 import expert
 t1 = time.perf_counter()
-from expert.compiler import compile_base
-from expert.engine import RUN_LIMIT, runner_class
-from expert.knowledge import load
+from expert.inference.compiler import compile_base
+from expert.api.expert import RUN_LIMIT, runner_class
+from expert.kb.load import load
 knowledge = load()
 t2 = time.perf_counter()
 compiled = compile_base(knowledge)
@@ -173,7 +173,7 @@ def explanation(expert: Expert, size: Size, seed: int) -> dict[str, Any]:
 def asking(expert: Expert, size: Size, seed: int) -> dict[str, Any]:
     """Latency of a question typed in words (``Expert.ask``: reading it, consulting,
     answering), after the reader is built; and the reader's build time."""
-    from expert.words import statement
+    from expert.model.words import statement
 
     rng = random.Random(seed)
     knowledge = expert.knowledge
@@ -270,8 +270,8 @@ def grown(engine: str, size: Size, seed: int) -> dict[str, Any]:
 def _forget() -> None:
     """Drop the loaded and compiled bases this process keeps, and collect: each grown base
     is measured with a heap holding only what it needs."""
-    from expert import compiler
-    from expert import knowledge as loaded
+    from expert.inference import compiler
+    from expert.kb import load as loaded
 
     loaded._CACHE.clear()
     compiler._COMPILED.clear()
@@ -287,7 +287,7 @@ def _timed(call: Callable[[], Any]) -> tuple[Any, float]:
 def grown_check(size: Size) -> dict[str, Any]:
     """Per grown base (engine-free): load with the rules in one file and one per file,
     load again with the parsed files cached, compile, and `expert check`."""
-    from expert.compiler import compile_base
+    from expert.inference.compiler import compile_base
 
     figures: dict[str, Any] = {}
     with tempfile.TemporaryDirectory(prefix="expert-bench-") as tmp:

@@ -16,8 +16,9 @@ from pathlib import Path
 from typing import Any
 
 from expert.headphones.facts import bundled_inputs
-from expert.knowledge import Attribute, bundled_path, load
-from expert.vocabulary import Attribute as InputAttribute
+from expert.kb.load import bundled_path, load
+from expert.model.vocabulary import Attribute
+from expert.model.vocabulary import Attribute as InputAttribute
 
 __all__ = ["RULES_PER_FILE", "write_grown", "write_synthetic"]
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
-from .engine import Expert, Result
+from .api.expert import Expert, Result
 from .errors import (
     BatchError,
     EngineUnavailableError,
@@ -25,8 +25,8 @@ from .errors import (
     UsageError,
 )
 from .headphones import Device, Needs
-from .result import Conflict, Firing, Verdict
-from .vocabulary import FactValue
+from .model.outcome import Conflict, Firing, Verdict
+from .model.vocabulary import FactValue
 
 __all__ = [
     "BatchError",

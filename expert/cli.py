@@ -19,18 +19,18 @@ from typing import Any, NoReturn
 from rich.console import Console
 
 from . import __version__
-from ._safe_text import visible
-from ._streams import WRITE_FAILURES, EnvironmentFailure, discard, guarded_streams
-from ._terminal import size
+from ._support.safe_text import visible
+from ._support.streams import WRITE_FAILURES, EnvironmentFailure, discard, guarded_streams
+from ._support.terminal import size
+from .api.expert import ENGINES, Expert
 from .batch.formats import EXTENSIONS
 from .batch.formats import FORMATS as CATALOGUE_FORMATS
-from .check import check
-from .engine import ENGINES, Expert
 from .errors import BatchError, ExpertError, InferenceError, UsageError, one_line
-from .explanation import what_if
 from .headphones import EXAMPLE, GROUP_FLAGS, LABELS, QUESTION, SUBJECT
-from .knowledge import load
-from .render import (
+from .kb.check import check
+from .kb.load import load
+from .model.vocabulary import resolve
+from .present.render import (
     FORMATS,
     inputs_text,
     print_lines,
@@ -39,7 +39,7 @@ from .render import (
     sources_text,
     to_json,
 )
-from .vocabulary import resolve
+from .reasoning.what_if import what_if
 
 __all__ = ["main"]
 
@@ -441,7 +441,7 @@ def _run(args: argparse.Namespace, out: Console) -> int:
     if args.command == "sample-catalogue":
         return _sample_catalogue(args)
     if args.command == "init":
-        from .scaffold import init
+        from .kb.scaffold import init
 
         try:
             written = init(args.directory)
@@ -470,7 +470,7 @@ def _run(args: argparse.Namespace, out: Console) -> int:
             _print(rules_text(knowledge, args.topic), end="")
         return 0
     if args.command == "check" and args.gaps:
-        from .gaps import find_gaps
+        from .kb.gaps import find_gaps
 
         expert = Expert(knowledge, engine=args.engine)
         gaps = find_gaps(knowledge, expert.consult)

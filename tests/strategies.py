@@ -6,7 +6,7 @@ from hypothesis import strategies as st
 
 from expert import Device, Needs
 from expert.headphones.facts import bundled_inputs
-from expert.vocabulary import Attribute
+from expert.model.vocabulary import Attribute
 
 
 def value_of(spec: Attribute) -> st.SearchStrategy:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from expert.knowledge import bundled_path
+from expert.kb.load import bundled_path
 
 #: A small base that exercises chaining, combination, conflicts and negative evidence.
 TINY_RULES = """

@@ -1,10 +1,10 @@
-"""Tests of expert.certainty: the hedge table and MYCIN combination."""
+"""Tests of expert.model.certainty: the hedge table and MYCIN combination."""
 
 from __future__ import annotations
 
 import pytest
 
-from expert.certainty import HEDGES, THRESHOLD, combine, combine_all
+from expert.model.certainty import HEDGES, THRESHOLD, combine, combine_all
 
 
 @pytest.mark.parametrize(

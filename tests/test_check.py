@@ -1,4 +1,4 @@
-"""Tests of expert.check: each kind of knowledge-base defect is found, and only those."""
+"""Tests of expert.kb.check: each kind of knowledge-base defect is found, and only those."""
 
 from __future__ import annotations
 
@@ -11,9 +11,10 @@ import pytest
 from support import rule_toml as rule
 from support import write_base
 
-from expert.check import check
 from expert.cli import main
-from expert.knowledge import load
+from expert.kb import satisfiability
+from expert.kb.check import check
+from expert.kb.load import load
 
 BOOM = 'when.device.mic = "boom"'
 HEADSET = 'then.device.kind = "headset"'
@@ -141,10 +142,10 @@ from benchmarks.synthetic import write_grown, write_synthetic  # noqa: E402
 
 def _pairwise(knowledge):
     """The definitions, pair by pair over the whole base: what the indexes must find."""
-    from expert import check as checks
-    from expert.premises import Premises
+    from expert.kb import check as checks
+    from expert.kb.derivations import Derivations
 
-    reachable = checks._reachable(knowledge)
+    reachable = satisfiability.reachable(knowledge)
     position = {each.id: index for index, each in enumerate(knowledge.rules)}
     found = []
     duplicates: dict = {}  # the rules each rule is a duplicate of, itself included
@@ -182,7 +183,9 @@ def _pairwise(knowledge):
             if (
                 a_value != b_value
                 and not decided
-                and checks._satisfiable(knowledge, a.conditions + b.conditions, reachable)
+                and satisfiability.conditions_satisfiable(
+                    knowledge, a.conditions + b.conditions, reachable
+                )
             ):
                 sides.setdefault(a_value, set()).add((a.id, a.source))
                 sides.setdefault(b_value, set()).add((b.id, b.source))
@@ -194,18 +197,20 @@ def _pairwise(knowledge):
         for a in knowledge.concluders(*mine):
             for b in knowledge.concluders(*theirs):
                 live = a.certainty > 0 and b.certainty > 0
-                if live and checks._satisfiable(knowledge, a.conditions + b.conditions, reachable):
+                if live and satisfiability.conditions_satisfiable(
+                    knowledge, a.conditions + b.conditions, reachable
+                ):
                     sides.setdefault(f"{mine[0]} = {mine[1]}", set()).add((a.id, a.source))
                     sides.setdefault(f"{theirs[0]} = {theirs[1]}", set()).add((b.id, b.source))
         if sides:
             disagreements.append({side: tuple(sorted(rules)) for side, rules in sides.items()})
     # A rule never fires when its conditions cannot hold together, or when each value it
     # tests can be reached but not together with the rest (no way through the rules).
-    premises = Premises(knowledge)
+    premises = Derivations(knowledge)
     never = [
         each.id
         for each in knowledge.rules
-        if not checks._satisfiable(knowledge, each.conditions, reachable)
+        if not satisfiability.conditions_satisfiable(knowledge, each.conditions, reachable)
         or premises.ways_of_rule(each) == ()
     ]
     return problems, disagreements, never

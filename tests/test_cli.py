@@ -174,7 +174,7 @@ def test_an_unknown_shell_for_completion_is_a_usage_error(capsys):
 def test_init_writes_a_starter_base_that_checks_clean(capsys, tmp_path):
     """`expert init DIR` writes the houseplant example (base, features, ini, test module),
     which loads and checks clean; it refuses a folder that holds files."""
-    from expert.scaffold import FILES
+    from expert.kb.scaffold import FILES
 
     target = tmp_path / "plants"
     code, out, _ = run(capsys, "init", str(target))
@@ -192,7 +192,7 @@ def test_the_starter_base_is_package_data():
     import configparser
     import fnmatch
 
-    from expert.scaffold import FILES
+    from expert.kb.scaffold import FILES
 
     config = configparser.ConfigParser()
     config.read(Path(__file__).parents[1] / "setup.cfg")
@@ -497,7 +497,7 @@ def test_a_full_disk_under_a_written_file_is_status_1_a_refused_path_2(
     """sample-catalogue -o and init: a write that fails for want of room is exit 1, a path
     that cannot be written (a missing folder) exit 2; each one line naming the file."""
     import expert.headphones.sample
-    import expert.scaffold
+    import expert.kb.scaffold
 
     code, _, err = run(capsys, "sample-catalogue", "5", "-o", str(tmp_path / "no" / "x.csv"))
     assert code == 2 and err.startswith(f"expert: cannot write {tmp_path}/no/x.csv: ")
@@ -506,7 +506,7 @@ def test_a_full_disk_under_a_written_file_is_status_1_a_refused_path_2(
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(expert.headphones.sample, "write_catalogue", full)
-    monkeypatch.setattr(expert.scaffold, "init", full)
+    monkeypatch.setattr(expert.kb.scaffold, "init", full)
     code, _, err = run(capsys, "sample-catalogue", "5", "-o", str(tmp_path / "x.csv"))
     assert (code, err) == (1, f"expert: cannot write {tmp_path}/x.csv: No space left on device\n")
     code, _, err = run(capsys, "init", str(tmp_path / "kb"))

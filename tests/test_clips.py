@@ -1,4 +1,4 @@
-"""Tests of expert.clips: the CLIPS engine gives exactly the experta engine's results."""
+"""Tests of expert.inference.clips: the CLIPS engine gives exactly the experta engine's results."""
 
 from __future__ import annotations
 
@@ -15,8 +15,8 @@ pytest.importorskip("clips", reason="clipspy is not installed: pip install 'expe
 
 from expert import Device, Expert, InferenceError, Needs  # noqa: E402
 from expert.cli import main  # noqa: E402
-from expert.clips import ClipsRunner, construct  # noqa: E402
 from expert.headphones.facts import bundled_inputs  # noqa: E402
+from expert.inference.clips import ClipsRunner, construct  # noqa: E402
 
 KNOWLEDGE_TESTS = sorted((Path(__file__).parent / "knowledge").glob("test_*.py"))
 

@@ -1,10 +1,10 @@
-"""Tests of expert._collector: the collector paused while a base is built, then resumed."""
+"""Tests of expert._support.collector: the collector paused while a base is built, then resumed."""
 
 from __future__ import annotations
 
 import gc
 
-from expert._collector import collector_paused
+from expert._support.collector import collector_paused
 
 
 def test_the_collector_resumes_after_nested_builds():

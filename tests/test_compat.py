@@ -1,4 +1,4 @@
-"""Tests of expert._compat: experta imports on this Python and leaves logging alone."""
+"""Tests of expert.inference._compat: experta imports on this Python and leaves logging alone."""
 
 from __future__ import annotations
 
@@ -32,14 +32,14 @@ def test_collections_aliases_point_at_collections_abc():
     import collections
     import collections.abc
 
-    import expert._compat  # noqa: F401
+    import expert.inference._compat  # noqa: F401
 
     assert collections.Mapping is collections.abc.Mapping
 
 
 def test_experta_names_come_from_the_compat_module():
     """The engine classes are experta's own."""
-    from expert._compat import KnowledgeEngine, experta
+    from expert.inference._compat import KnowledgeEngine, experta
 
     assert KnowledgeEngine is experta.KnowledgeEngine
 

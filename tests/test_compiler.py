@@ -1,4 +1,4 @@
-"""Tests of expert.compiler: stages, cycles and the compiled experta class."""
+"""Tests of expert.inference.compiler: stages, cycles and the compiled experta class."""
 
 from __future__ import annotations
 
@@ -6,8 +6,9 @@ import pytest
 from support import write_base
 
 from expert import KnowledgeBaseError
-from expert.compiler import compile_base, stages
-from expert.knowledge import load
+from expert.inference.compiler import compile_base
+from expert.kb.load import load
+from expert.kb.stages import stages
 
 CYCLE = """
 [[rules]]
@@ -64,7 +65,7 @@ def test_equal_tests_share_one_predicate_and_one_binding(tmp_path):
     bind its fact to one name, so experta builds the test once."""
     from support import rule_toml as rule
 
-    from expert.compiler import _patterns, _predicate
+    from expert.inference.compiler import _patterns, _predicate
 
     rules = rule(
         "t.a",

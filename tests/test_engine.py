@@ -1,4 +1,4 @@
-"""Tests of expert.engine: consultations, certainty, conflicts, threads and the cache."""
+"""Tests of expert.api.expert: consultations, certainty, conflicts, threads and the cache."""
 
 from __future__ import annotations
 
@@ -230,7 +230,7 @@ def test_the_clips_engine_without_clipspy_names_the_extra(tiny_base, monkeypatch
 
     from expert import EngineUnavailableError
 
-    monkeypatch.delitem(sys.modules, "expert.clips", raising=False)
+    monkeypatch.delitem(sys.modules, "expert.inference.clips", raising=False)
     monkeypatch.setitem(sys.modules, "clips", None)  # what a missing package looks like
     with pytest.raises(EngineUnavailableError, match=r"pip install 'expert\[clips\]'"):
         Expert(tiny_base, engine="clips")

@@ -1,4 +1,4 @@
-"""Tests of expert.explanation: how, why not and what if, and their renderings."""
+"""Tests of expert.reasoning.how: how, why not and what if, and their renderings."""
 
 from __future__ import annotations
 
@@ -157,9 +157,9 @@ def test_explanations_know_nothing_of_terminals(tiny_expert):
 
     from rich.console import Console
 
-    import expert.explanation
+    import expert.reasoning.how
 
-    source = Path(expert.explanation.__file__).read_text(encoding="utf-8")
+    source = Path(expert.reasoning.how.__file__).read_text(encoding="utf-8")
     assert "import rich" not in source and "from rich" not in source
     how = tiny_expert.consult(Device(mic="boom")).how("device.kind")
     buffer = io.StringIO()

@@ -7,8 +7,8 @@ from support import write_base
 
 from expert import Expert
 from expert.cli import main
-from expert.gaps import find_gaps
-from expert.knowledge import load
+from expert.kb.gaps import find_gaps
+from expert.kb.load import load
 
 ADVICE = rule(
     "t.gaming-headset",

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from expert import Device, Expert, FactError, Needs, UsageError
 from expert.cli import main
-from expert.factfile import read_facts
+from expert.kb.fact_files import read_facts
 from expert.shell import Shell
 
 TWICE = "device.mic is given twice"

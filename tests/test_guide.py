@@ -1,4 +1,4 @@
-"""Tests of expert.guide: a guided consultation driven one call at a time, from any state,
+"""Tests of expert.reasoning.guide: a guided consultation driven one call at a time, from any state,
 in the base's words, with answers, skips, why and the result so far."""
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from expert import Expert, FactError, KnowledgeBaseError, UsageError
-from expert.guide import Guide
+from expert.reasoning.guide import Guide
 
 MEAL_VOCABULARY = """
 ["meal.main_component"]

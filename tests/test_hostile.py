@@ -18,7 +18,7 @@ from support import rule_toml, write_base
 from expert import Device, Expert, ExpertError, FactError, KnowledgeBaseError, Needs
 from expert.cli import main
 from expert.headphones.facts import bundled_inputs
-from expert.knowledge import load
+from expert.kb.load import load
 from expert.shell import Shell
 
 FUZZ = settings(
@@ -346,9 +346,9 @@ def test_errors_are_expert_errors():
 
 def _api_calls(tmp_path):
     from expert.batch import BatchOptions, consult_records, on_dask, run_batch
-    from expert.check import check
-    from expert.factfile import read_facts, write_facts
     from expert.headphones.sample import sample_catalogue, write_catalogue
+    from expert.kb.check import check
+    from expert.kb.fact_files import read_facts, write_facts
 
     catalogue, out = tmp_path / "cat.csv", tmp_path / "o.jsonl"  # refused before any read
     return {

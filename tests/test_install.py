@@ -46,7 +46,7 @@ def test_mypy_sees_the_installed_package_and_its_types(tmp_path):
         [sys.executable, "-m", "mypy", "--strict", "--no-incremental", "user_script.py"],
         cwd=tmp_path, env=env, capture_output=True, text=True, timeout=300,
     )  # fmt: skip
-    assert 'Revealed type is "expert.engine.Result"' in out.stdout, out.stdout + out.stderr
+    assert 'Revealed type is "expert.api.expert.Result"' in out.stdout, out.stdout + out.stderr
     assert out.returncode == 0, out.stdout + out.stderr
 
 

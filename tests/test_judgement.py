@@ -8,8 +8,8 @@ from support import rule_toml as rule
 from support import write_base
 
 from expert import Expert, KnowledgeBaseError
-from expert.check import check
-from expert.knowledge import load
+from expert.kb.check import check
+from expert.kb.load import load
 
 GENERAL = rule(
     "t.mic-headset",

@@ -11,7 +11,8 @@ import pytest
 from support import rule_toml, winex_base, write_base
 
 from expert import KnowledgeBaseError
-from expert.knowledge import Condition, load
+from expert.kb.load import load
+from expert.model.rules import Condition
 
 GOOD_RULE = rule_toml("t.boom", 'when.device.mic = "boom"', 'then.device.kind = "headset"')
 
@@ -168,7 +169,7 @@ def test_every_field_of_a_source_is_type_checked(tmp_path, field):
 def test_an_article_that_is_not_a_bounded_regular_file_is_refused(tmp_path, kind, monkeypatch):
     """An article linked to /dev/zero, a FIFO or a file over the limit is an error, read
     without blocking and without reading it whole."""
-    import expert.knowledge
+    import expert.kb.load
 
     base = write_base(tmp_path / "kb", {"t": GOOD_RULE})
     article = base / "articles" / "kania.txt"
@@ -180,7 +181,7 @@ def test_an_article_that_is_not_a_bounded_regular_file_is_refused(tmp_path, kind
         os.mkfifo(article)
         expected = "not a regular file (a pipe)"
     else:
-        monkeypatch.setattr(expert._toml, "MAX_FILE_BYTES", 1000)
+        monkeypatch.setattr(expert._support.toml_files, "MAX_FILE_BYTES", 1000)
         article.write_text("x" * 1001)
         expected = "larger than the limit of 1,000 bytes"
     with pytest.raises(KnowledgeBaseError, match=re.escape(expected)):
@@ -259,7 +260,7 @@ def test_refines_must_name_a_rule_of_the_same_source(tmp_path):
 
 def test_a_declared_refinement_is_not_reported_as_subsumed(tmp_path):
     """refines = <broader rule> silences the subsumption finding, and only that."""
-    from expert.check import check
+    from expert.kb.check import check
 
     narrower = GOOD_RULE.replace("t.boom", "t.narrow").replace(
         'when.device.mic = "boom"', 'when.device.mic = "boom"\nwhen.device.fit = "over-ear"'
@@ -404,7 +405,7 @@ def test_a_revision_runs_after_the_rules_it_revises_and_adds_to_them(tmp_path):
 
 def test_an_undeclared_revision_is_still_a_cycle(tmp_path):
     """Without `revises`, a rule testing and concluding one attribute is a cycle."""
-    from expert.check import check
+    from expert.kb.check import check
 
     report = check(
         load(
@@ -472,7 +473,7 @@ def test_hyphenated_names_are_read_everywhere_a_name_is(tmp_path, capsys):
 
     from expert import Expert
     from expert.cli import main
-    from expert.factfile import read_facts
+    from expert.kb.fact_files import read_facts
     from expert.shell import Shell
 
     rule = """
@@ -615,7 +616,7 @@ def test_an_unreadable_rule_file_or_directory_is_refused_in_a_process(tmp_path):
     (base / "t.toml").chmod(0)
     cases["unreadable"] = f"{base / 't.toml'}: cannot read: Permission denied"
     probe = (
-        "import sys\nfrom expert.knowledge import load\nfrom expert import KnowledgeBaseError\n"
+        "import sys\nfrom expert.kb.load import load\nfrom expert import KnowledgeBaseError\n"
         "for path in sys.argv[1:]:\n    try:\n        load(path)\n"
         "    except KnowledgeBaseError as e:\n        print(e)\n"
     )

@@ -1,4 +1,4 @@
-"""Tests of expert._network: the linear build gives experta's own network."""
+"""Tests of expert.inference.network: the linear build gives experta's own network."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ import pytest
 from support import TINY_RULES, write_base
 
 from expert import Expert
-from expert._compat import ConflictSetNode, FactCapture, FeatureTesterNode, ReteMatcher
-from expert._network import LinearMatcher
+from expert.inference._compat import ConflictSetNode, FactCapture, FeatureTesterNode, ReteMatcher
+from expert.inference.network import LinearMatcher
 
 
 def shape(root: Any) -> str:

@@ -1,4 +1,4 @@
-"""What a notebook shows: HTML with structure, every text escaped (expert._notebook)."""
+"""What a notebook shows: HTML with structure, every text escaped (expert.present.notebook)."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ import pytest
 from support import TINY_RULES, write_base
 
 from expert import Device, Expert, Needs
-from expert._notebook import TONE_COLOURS
+from expert.present.notebook import TONE_COLOURS
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from strategies import devices, needs, profiles
 
 from expert import Expert, Result
-from expert.verdicts import build_result
+from expert.inference.verdicts import build_result
 
 EXAMPLES = 150
 
@@ -112,7 +112,7 @@ def test_running_again_only_where_it_could_change_gives_the_same_verdicts(
     """A run is repeated with what counts for nothing kept out only where a rule with an
     `absent` or `not` condition could then fire: always repeating gives the same verdicts,
     conflicts and notes."""
-    import expert.engine as engine
+    import expert.api.expert as engine
 
     shortcut = expert.consult(device, needs).to_dict()
     with monkeypatch.context() as patched:

@@ -7,8 +7,8 @@ import io
 
 from expert import Expert
 from expert.cli import main
-from expert.goals import choose_goal
-from expert.questions import open_questions
+from expert.model.goals import choose_goal
+from expert.reasoning.questions import open_questions
 from expert.shell import Shell, guided, scripted
 
 

@@ -11,8 +11,8 @@ from rich.console import Console
 
 from expert import Device, Expert, Needs
 from expert.cli import main
-from expert.display import Line
-from expert.render import print_lines, wrapped_lines
+from expert.model.display import Line
+from expert.present.render import print_lines, wrapped_lines
 
 README = ["consult", "--device", "mic=inline", "--needs", "uses=online-gaming,calls"]
 
@@ -122,7 +122,7 @@ def test_the_readme_api_tour_runs():
 
 def _styles(result, kind: str) -> set[str]:
     """The rich styles of the report's lines of one kind."""
-    from expert.render import styled_lines
+    from expert.present.render import styled_lines
 
     lines = [line for line in result.report().lines() if line.kind == kind]
     return {str(span.style) for span in styled_lines(lines).spans}

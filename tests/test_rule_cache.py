@@ -1,4 +1,4 @@
-"""Tests of expert._rule_cache: parsed rule files cached per user, signed, checked per file."""
+"""Tests of expert.kb.rule_cache: parsed rule files cached per user, signed, checked per file."""
 
 from __future__ import annotations
 
@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 from support import TINY_RULES, write_base
 
-from expert import _rule_cache, knowledge
-from expert.knowledge import load
+from expert.kb import load as knowledge
+from expert.kb import rule_cache as _rule_cache
+from expert.kb.load import load
 
 
 @pytest.fixture

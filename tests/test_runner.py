@@ -1,4 +1,4 @@
-"""Tests of expert.runner: the tuned experta runner fires what experta's own run() fires."""
+"""Tests of expert.inference.runner: the tuned experta runner fires what experta's own run() fires."""
 
 from __future__ import annotations
 
@@ -12,9 +12,9 @@ import pytest
 from support import TINY_RULES, write_base
 
 from expert import Expert
-from expert._compat import Fact, ReteMatcher
 from expert.headphones.facts import bundled_inputs
-from expert.runner import ExpertaRunner
+from expert.inference._compat import Fact, ReteMatcher
+from expert.inference.runner import ExpertaRunner
 
 ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:

@@ -1,4 +1,4 @@
-"""Tests of expert._safe_text through every command that prints: text from rule files,
+"""Tests of expert._support.safe_text through every command that prints: text from rule files,
 articles, catalogues, paths and the user's input is printed as text, with rich markup left
 as words and control characters shown as escapes, on terminals and in pipes."""
 
@@ -14,9 +14,9 @@ from rich.console import Console
 from support import write_base
 
 from expert import Device, Expert
-from expert._safe_text import json_safe, visible
+from expert._support.safe_text import json_safe, visible
 from expert.cli import main
-from expert.render import print_lines
+from expert.present.render import print_lines
 from expert.shell import Shell
 
 #: Markup that crashed rich or was rendered, terminal escapes (title, clear screen, CSI as

@@ -1,4 +1,4 @@
-"""Every public value a consultation gives shows as one short line (expert._short_repr)."""
+"""Every public value a consultation gives shows as one short line (expert._support.short_repr)."""
 
 from __future__ import annotations
 
@@ -15,8 +15,8 @@ from hypothesis import strategies as st
 from strategies import devices, needs
 
 from expert import Device, Expert, Needs
-from expert._short_repr import LIMIT, fit, shown
-from expert.engine import Result
+from expert._support.short_repr import LIMIT, fit, shown
+from expert.api.expert import Result
 
 ROOT = Path(__file__).resolve().parents[1]
 

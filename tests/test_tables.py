@@ -1,4 +1,4 @@
-"""Tests of expert.tables: decision tables read as rules, in TOML rows or a CSV file beside,
+"""Tests of expert.kb.tables: decision tables read as rules, in TOML rows or a CSV file beside,
 checked, explained and refused with the file and the row."""
 
 from __future__ import annotations
@@ -9,8 +9,8 @@ import pytest
 from support import winex_base
 
 from expert import Expert, KnowledgeBaseError
-from expert.check import check
-from expert.knowledge import load
+from expert.kb.check import check
+from expert.kb.load import load
 
 #: The best qualities, concluded outright, for the wine tables to join with.
 QUALITIES = """

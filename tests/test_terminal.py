@@ -1,4 +1,4 @@
-"""Tests of expert._terminal: any COLUMNS or LINES gives a sane width, and the answer is printed."""
+"""Tests of expert._support.terminal: any COLUMNS or LINES gives a sane width, and the answer is printed."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import sys
 import pexpect
 import pytest
 
-from expert._terminal import HEIGHTS, WIDTHS, size
+from expert._support.terminal import HEIGHTS, WIDTHS, size
 from expert.cli import main
 from expert.shell import Shell
 

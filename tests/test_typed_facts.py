@@ -1,4 +1,4 @@
-"""Tests of expert.typed_facts: any base's typed facts and groups, consulted by the generic engine."""
+"""Tests of expert.model.typed_facts: any base's typed facts and groups, consulted by the generic engine."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import attrs
 import pytest
 
 from expert import Expert, FactError
-from expert.typed_facts import group_of
+from expert.model.typed_facts import group_of
 
 PLANTS = Path(__file__).resolve().parent.parent / "docs" / "examples" / "plants"
 

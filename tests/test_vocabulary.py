@@ -12,8 +12,9 @@ import pytest
 
 from expert import Device, Expert, FactError, KnowledgeBaseError, Needs
 from expert.cli import main
-from expert.knowledge import load
-from expert.vocabulary import Attribute, declare, resolve
+from expert.kb.load import load
+from expert.kb.vocabulary_file import declare
+from expert.model.vocabulary import Attribute, resolve
 
 PLANTS = Path(__file__).parent.parent / "docs" / "examples" / "plants"
 

@@ -3,7 +3,7 @@
 At ``config-inited`` this writes, under ``docs/_generated/`` (never edited by hand, ignored by
 git):
 
-- ``rules.md``: the rule catalogue, :func:`expert.render.rules_markdown` of the bundled base;
+- ``rules.md``: the rule catalogue, :func:`expert.present.render.rules_markdown` of the bundled base;
 - ``sources.md``: the articles of ``rules/sources.toml`` and the rules that cite each;
 - ``cli-commands.md``: every ``expert`` sub-command with its ``--help``, from the argparse
   parser of :mod:`expert.cli` (included by ``reference/cli.md``);
@@ -109,7 +109,7 @@ def vocabulary_concluded(knowledge: Any) -> str:
             "Verdicts",
             (
                 "What a consultation concludes about the device and about what you should "
-                "get: one {py:class}`~expert.result.Verdict` each in `Result.verdicts`."
+                "get: one {py:class}`~expert.model.outcome.Verdict` each in `Result.verdicts`."
             ),
             [a for a in concluded if not a.note],
         ),
@@ -117,7 +117,7 @@ def vocabulary_concluded(knowledge: Any) -> str:
             "Notes",
             (
                 "What the articles say of a whole class of devices (the group names the "
-                "class), reported beside the verdicts as {py:class}`~expert.result.Note`s in "
+                "class), reported beside the verdicts as {py:class}`~expert.model.outcome.Note`s in "
                 "`Result.notes`, never as a verdict on your device."
             ),
             [a for a in concluded if a.note],
@@ -172,14 +172,14 @@ def dark_svg(light: Path) -> str:
 
 
 def rules_page() -> str:
-    from expert.knowledge import load
-    from expert.render import rules_markdown
+    from expert.kb.load import load
+    from expert.present.render import rules_markdown
 
     return rules_markdown(load())
 
 
 def sources_page() -> str:
-    from expert.knowledge import load
+    from expert.kb.load import load
 
     knowledge = load()
     lines = [
@@ -255,7 +255,7 @@ def generate(docs: Path) -> None:
     _write(out / "rules.md", rules_page())
     _write(out / "sources.md", sources_page())
     _write(out / "cli-commands.md", cli_page())
-    from expert.knowledge import load
+    from expert.kb.load import load
 
     knowledge = load()
     _write(out / "vocabulary-inputs.md", vocabulary_inputs(knowledge))
@@ -270,7 +270,7 @@ def _on_config_inited(app: Any, config: Any) -> None:
 
 def _defined_in(target: str) -> str | None:
     """Where a name reached through a module that re-exports it is defined:
-    ``expert.Expert`` -> ``expert.engine.Expert``; ``None`` when it is not such a name."""
+    ``expert.Expert`` -> ``expert.api.expert.Expert``; ``None`` when it is not such a name."""
     import importlib
 
     module_name, _, name = target.rpartition(".")
@@ -343,8 +343,8 @@ def _imported_names(module: str) -> dict[str, str]:
 def _qualify_imported_names(app: Any, doctree: Any, docname: str) -> None:
     """Point a short name in a signature or docstring at the object its module imports.
 
-    An annotation such as ``-> Report`` in :mod:`expert.result` means the ``Report`` that
-    module imports (:class:`expert.report.Report`), even where another module of the package
+    An annotation such as ``-> Report`` in :mod:`expert.model.outcome` means the ``Report`` that
+    module imports (:class:`expert.present.report.Report`), even where another module of the package
     defines a ``Report`` of its own; Sphinx would find both and pick neither. Runs before the
     references are resolved, once every object is known; names of undocumented modules are
     left alone.

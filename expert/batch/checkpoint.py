@@ -30,7 +30,7 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import IO, Any
 
-from .._paths import read_regular
+from .._support.paths import read_regular
 from ..errors import UsageError
 from .files import RunFiles
 from .options import param
@@ -83,7 +83,7 @@ def knowledge_changes(before: Mapping[str, Any], now: Mapping[str, Any]) -> str 
 
 
 def _write_json_atomically(path: Path, temporary: Path, data: Mapping[str, Any]) -> None:
-    # Not expert._files.write_atomically: the progress file's temporary name is fixed, so
+    # Not expert._support.atomic_write.write_atomically: the progress file's temporary name is fixed, so
     # that a run killed mid-save leaves a file the next run knows to remove (and checks).
     with open(temporary, "w", encoding="utf-8") as handle:
         json.dump(data, handle, allow_nan=False)

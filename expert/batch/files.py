@@ -21,7 +21,7 @@ from pathlib import Path
 
 import attrs
 
-from .._paths import _kind, read_regular, target_of
+from .._support.paths import _kind, read_regular, target_of
 from ..errors import UsageError
 
 __all__ = ["Role", "RunFiles", "check_files", "locked"]

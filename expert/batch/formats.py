@@ -15,9 +15,10 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from .._json import loads
+from .._support.strict_json import loads
 from ..errors import FactError, UsageError, suggest
-from ..vocabulary import Attribute, given_twice, named_once, resolve, state_facts
+from ..model.stated_facts import given_twice, named_once, state_facts
+from ..model.vocabulary import Attribute, resolve
 from .options import param
 from .rejections import Rejection
 

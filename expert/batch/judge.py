@@ -1,7 +1,7 @@
 """Judging one record: the output row of its verdicts, or why it has none.
 
 Each process that judges rows (this one, each worker process, each Dask worker) builds its
-:class:`Consultant` once per knowledge base and engine: an :class:`~expert.engine.Expert`
+:class:`Consultant` once per knowledge base and engine: an :class:`~expert.api.expert.Expert`
 with a large cache of compact results, since catalogues repeat themselves a lot. It is
 checked against the checksum of the files the run started with, so every row of a run is
 judged by one version of the base.
@@ -18,11 +18,11 @@ from typing import Any
 
 import attrs
 
-from ..engine import Expert
+from ..api.expert import Expert
 from ..errors import BatchError, ExpertError, brief
 from ..headphones import LABELLED
-from ..typed_facts import group_of
-from ..vocabulary import json_value
+from ..model.typed_facts import group_of
+from ..model.vocabulary import json_value
 from .formats import facts, flatten
 from .options import param
 from .rejections import Rejection
@@ -58,7 +58,7 @@ class Settings:
             or is in the CSV header); otherwise only rows that have a label get them.
         ignore: columns (or keys) that are neither facts nor id nor label.
         rules: the knowledge base's directory, or ``None`` for the bundled one.
-        engine: the inference engine (see :data:`expert.engine.ENGINES`).
+        engine: the inference engine (see :data:`expert.api.expert.ENGINES`).
         attributes: the concluded attributes, in the order of CSV output columns.
         base: the checksum of the knowledge base's files the run started with (see
             :func:`base_digest`), which every process judging its rows must have read;
@@ -210,7 +210,7 @@ def judge(record: Mapping[str, Any], number: int, settings: Settings) -> dict[st
 
 
 def _as_mapping(record: Any) -> Any:
-    """Typed facts (:mod:`expert.typed_facts`), or a tuple of them, as a mapping of full fact
+    """Typed facts (:mod:`expert.model.typed_facts`), or a tuple of them, as a mapping of full fact
     names; anything else as it is."""
     if group_of(record) is not None:
         return record.known()
@@ -221,7 +221,7 @@ def _as_mapping(record: Any) -> Any:
 
 def judge_object(record: Any, number: int, settings: Settings) -> dict[str, Any]:
     """:func:`judge` for a record given from Python: a mapping (groups may nest), typed facts
-    (:mod:`expert.typed_facts`) or a tuple of them."""
+    (:mod:`expert.model.typed_facts`) or a tuple of them."""
     record = _as_mapping(record)
     if not isinstance(record, Mapping):
         kind = type(record).__name__

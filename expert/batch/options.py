@@ -15,7 +15,7 @@ from typing import Any
 
 import attrs
 
-from .._paths import check_path_argument
+from .._support.paths import check_path_argument
 from ..errors import UsageError, brief
 
 __all__ = [
@@ -119,7 +119,7 @@ class BatchOptions:
             there).
         ignore: columns that are neither facts nor id nor label.
         rules: the knowledge base's directory; the bundled one by default.
-        engine: the inference engine (see :data:`expert.engine.ENGINES`).
+        engine: the inference engine (see :data:`expert.api.expert.ENGINES`).
         workers: worker processes (1 judges in this process).
         dask: a ``distributed.Client`` or a scheduler's address to run the chunks on; not
             with ``workers``.

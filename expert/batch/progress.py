@@ -7,7 +7,7 @@ import sys
 import time
 from collections.abc import Callable, Iterator
 
-from .._terminal import size
+from .._support.terminal import size
 
 __all__ = ["progress_bar"]
 

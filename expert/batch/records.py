@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from .._paths import check_path_argument
+from .._support.paths import check_path_argument
 from .dispatch import dask_client
 from .judge import Settings, judge_object
 from .options import CHUNK_SIZE
@@ -27,13 +27,13 @@ def consult_records(
 
     A record is a mapping of fact names (``light`` or ``plant.light``; values as Python
     values or as text) with an optional id and label, or typed facts
-    (:mod:`expert.typed_facts`) or a tuple of them. (:meth:`Expert.consult_many <expert.engine.Expert.consult_many>` streams full
-    :class:`~expert.result.Result` objects instead.)
+    (:mod:`expert.model.typed_facts`) or a tuple of them. (:meth:`Expert.consult_many <expert.api.expert.Expert.consult_many>` streams full
+    :class:`~expert.model.outcome.Result` objects instead.)
 
     Args:
         records: the records.
         rules: the knowledge base's directory; the bundled one by default.
-        engine: the inference engine (see :data:`expert.engine.ENGINES`).
+        engine: the inference engine (see :data:`expert.api.expert.ENGINES`).
         id_column: the key of a record's id; its position (from 1) when it has none.
         label_column: the key of the catalogue's own kind (default ``label``); rows get
             ``label`` and ``disagrees`` when it is named here, or when their record has it.

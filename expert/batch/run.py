@@ -18,10 +18,10 @@ from typing import Any, BinaryIO
 import attrs
 
 from .. import __version__
-from .._paths import check_path_argument
-from .._terminal import size
+from .._support.paths import check_path_argument
+from .._support.terminal import size
 from ..errors import BatchError
-from ..knowledge import bundled_path, load
+from ..kb.load import bundled_path, load
 from .checkpoint import Checkpoint, refuse_partial
 from .chunks import judge_chunks
 from .dispatch import dask_client

@@ -2,7 +2,7 @@
 workers and resumptions, and the check that saved counts are such a summary.
 
 The verdicts it counts are those of the attributes the knowledge base's goals answer
-(:attr:`KnowledgeBase.goals <expert.knowledge.KnowledgeBase.goals>`: what a consultation
+(:attr:`KnowledgeBase.goals <expert.model.knowledge_base.KnowledgeBase.goals>`: what a consultation
 of that base is for), but for sets.
 """
 

@@ -5,7 +5,7 @@ to the bundled one, and plugs in at the top: no generic module imports it, only 
 surface (:mod:`expert`) and the apps, for their defaults on the bundled base.
 
 - :mod:`expert.headphones.facts`: :class:`Device` and :class:`Needs`, the typed front of its
-  inputs (typed facts, :class:`expert.typed_facts.TypedFacts`; re-exported by :mod:`expert`);
+  inputs (typed facts, :class:`expert.model.typed_facts.TypedFacts`; re-exported by :mod:`expert`);
 - the apps' defaults: the command line's shorthand flags (:data:`GROUP_FLAGS`) and examples,
   and the kinds a catalogue's label column may name (:data:`LABELS`);
 - :mod:`expert.headphones.phrases` and :mod:`expert.headphones.steps`: Gherkin steps in a
@@ -13,7 +13,7 @@ surface (:mod:`expert`) and the apps, for their defaults on the bundled base.
   (``-p expert.headphones.steps``).
 
 The base itself is data, the rule files shipped as ``expert.rules`` (the default of
-:func:`expert.knowledge.load` and :class:`expert.Expert`).
+:func:`expert.kb.load.load` and :class:`expert.Expert`).
 """
 
 from __future__ import annotations

@@ -2,8 +2,8 @@
 
 The vocabulary itself is data (``rules/vocabulary.toml``, ``input = true``): these classes only
 name its ``device.*`` and ``needs.*`` inputs as typed, frozen fields, and validate every value
-against it. They are typed facts (:class:`expert.typed_facts.TypedFacts`): a ``prefix`` naming
-their group and ``known()``, which is all :meth:`expert.engine.Expert.consult` asks of them.
+against it. They are typed facts (:class:`expert.model.typed_facts.TypedFacts`): a ``prefix`` naming
+their group and ``known()``, which is all :meth:`expert.api.expert.Expert.consult` asks of them.
 Any knowledge base can also be consulted with a plain mapping of full names to values. Every
 field is optional: ``None`` means "not known", and rules that need an unknown fact simply do
 not fire.
@@ -17,8 +17,9 @@ from typing import Any, ClassVar, Self
 import attrs
 
 from ..errors import FactError
-from ..knowledge import load
-from ..vocabulary import Attribute, FactValue, named_once, show_value
+from ..kb.load import load
+from ..model.stated_facts import named_once
+from ..model.vocabulary import Attribute, FactValue, show_value
 
 __all__ = ["Device", "Needs", "bundled_inputs", "show_value"]
 

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from typing import Any
 
 from ..errors import PhraseError
-from ..knowledge import KnowledgeBase
+from ..model.knowledge_base import KnowledgeBase
 from .facts import bundled_inputs
 
 __all__ = ["attribute", "attribute_phrases", "device_facts", "needs_facts", "value"]

@@ -20,8 +20,8 @@ from typing import Any
 
 import attrs
 
-from .._files import write_atomically
-from .._paths import check_path_argument
+from .._support.atomic_write import write_atomically
+from .._support.paths import check_path_argument
 
 __all__ = [
     "ARCHETYPES",

@@ -19,7 +19,7 @@ from typing import Any
 
 from pytest_bdd import given, parsers, then, when
 
-from ..knowledge import normalise_text
+from ..model.rules import normalise_text
 from ..specs.plugin import Consultation, note_fired
 from ..specs.steps import SURE, meets, reasons
 from .phrases import attribute, device_facts, needs_facts, value

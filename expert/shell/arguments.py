@@ -12,8 +12,8 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ExpertError, UsageError
-from ..knowledge import KnowledgeBase
-from ..vocabulary import Attribute, resolve, show_value
+from ..model.knowledge_base import KnowledgeBase
+from ..model.vocabulary import Attribute, resolve, show_value
 
 __all__ = ["as_typed", "no_arguments", "one_path", "pairs", "parse_value", "resolve_fact"]
 

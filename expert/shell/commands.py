@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 import attrs
 
 from ..errors import UsageError, suggest
-from ..vocabulary import Attribute
+from ..model.vocabulary import Attribute
 
 __all__ = ["ALIASES", "COMMANDS", "Command", "command_name", "help_lines", "unknown_command"]
 

@@ -2,7 +2,7 @@
 answers (a value, or ``why``, ``skip``, ``stop``).
 
 The shell's ``ask`` and ``expert consult --ask`` hold this dialog; the
-:class:`~expert.guide.Guide` decides what to ask, this module only asks it.
+:class:`~expert.reasoning.guide.Guide` decides what to ask, this module only asks it.
 """
 
 from __future__ import annotations
@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..errors import ExpertError
-from ..guide import Guide
-from ..knowledge import KnowledgeBase
-from ..questions import Question
+from ..model.knowledge_base import KnowledgeBase
+from ..reasoning.guide import Guide
+from ..reasoning.questions import Question
 from .readers import Reader
 
 __all__ = ["MAX_QUESTIONS", "Dialog"]

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from .._paths import read_tail
+from .._support.paths import read_tail
 
 __all__ = ["MAX_HISTORY_BYTES", "data_dir", "open_history"]
 

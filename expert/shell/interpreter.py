@@ -15,18 +15,19 @@ from typing import Any, TextIO
 
 from rich.console import Console
 
-from .._numbers import read_count
-from .._safe_text import visible
-from .._streams import EnvironmentFailure
-from .._terminal import size
-from ..engine import Expert, Result
+from .._support.numbers import read_count
+from .._support.safe_text import visible
+from .._support.streams import EnvironmentFailure
+from .._support.terminal import size
+from ..api.expert import Expert, Result
 from ..errors import ExpertError, UsageError, one_line, suggest
-from ..factfile import read_facts, write_facts
-from ..goals import Goal
-from ..guide import Guide
-from ..knowledge import KnowledgeBase, RuleSpec
-from ..questions import Question
-from ..render import (
+from ..kb.fact_files import read_facts, write_facts
+from ..model.goals import Goal
+from ..model.knowledge_base import KnowledgeBase
+from ..model.rules import RuleSpec
+from ..model.stated_facts import named_once
+from ..model.vocabulary import Attribute
+from ..present.render import (
     inputs_text,
     print_conflicts,
     print_lines,
@@ -34,7 +35,8 @@ from ..render import (
     rules_text,
     sources_text,
 )
-from ..vocabulary import Attribute, named_once
+from ..reasoning.guide import Guide
+from ..reasoning.questions import Question
 from .arguments import as_typed, no_arguments, one_path, pairs, parse_value, resolve_fact
 from .commands import COMMANDS, command_name, help_lines, unknown_command
 from .dialog import MAX_QUESTIONS, Dialog

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
-from ..engine import Expert
+from ..api.expert import Expert
 from .completion import AnswerCompleter, ShellCompleter
 from .history import open_history
 from .interpreter import Shell

@@ -25,10 +25,10 @@ from typing import Any
 import attrs
 import pytest
 
-from .._safe_text import visible
-from ..engine import Expert, Result
+from .._support.safe_text import visible
+from ..api.expert import Expert, Result
 from ..errors import ExpertError, KnowledgeBaseError
-from ..knowledge import load
+from ..kb.load import load
 
 __all__ = ["Consultation", "Coverage", "note_fired"]
 

@@ -35,11 +35,13 @@ from typing import Any
 
 from pytest_bdd import given, parsers, then, when
 
-from ..engine import Result
+from ..api.expert import Result
 from ..errors import ExplanationError, PhraseError, suggest
 from ..headphones import BASE_NAME
-from ..knowledge import KnowledgeBase, bundled_path, normalise_text
-from ..vocabulary import Attribute, show_value
+from ..kb.load import bundled_path
+from ..model.knowledge_base import KnowledgeBase
+from ..model.rules import normalise_text
+from ..model.vocabulary import Attribute, show_value
 from .plugin import Consultation
 
 #: A full attribute name: ``group.name``.

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from support import TINY_RULES, write_base
 
-from expert._paths import read_regular
+from expert._support.paths import read_regular
 from expert.batch import BatchOptions, run_batch
 from expert.batch.files import RunFiles, locked
 from expert.cli import main

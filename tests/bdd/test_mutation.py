@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from expert.knowledge import bundled_path
+from expert.kb.load import bundled_path
 
 pytestmark = pytest.mark.slow  # each case runs the scenarios of a topic in a new pytest
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from support import rule_case_tests
 
-from expert.check import check
+from expert.kb.check import check
 
 RULES = Path(__file__).resolve().parents[2] / "rules" / "usage.toml"
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from support import lines
 
-from expert.questions import open_questions
+from expert.reasoning.questions import open_questions
 from expert.shell import Shell, scripted
 
 # -- guided consultation ---------------------------------------------------------------------

@@ -356,7 +356,7 @@ def test_the_repl_uses_the_bundled_base_by_default():
 def test_load_reads_only_a_bounded_regular_file(shell, tmp_path, kind):
     """`load /dev/zero`, a FIFO or a file over the limit: one error line, at once, facts
     kept."""
-    from expert.factfile import MAX_BYTES as MAX_FACTS_BYTES
+    from expert.kb.fact_files import MAX_BYTES as MAX_FACTS_BYTES
 
     if kind == "device":
         path, expected = Path("/dev/zero"), "not a regular file (a device)"

@@ -1,0 +1,1 @@
+"""The public facade: the Expert and the Result it returns."""

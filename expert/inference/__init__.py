@@ -1,0 +1,1 @@
+"""Running the rules: the compiler, the experta network (behind one module), the runners, CLIPS, and building verdicts from a firing record."""

@@ -1,0 +1,1 @@
+"""From files to the model: loading, decision tables, validation, checks, gaps, scaffolds and facts files."""

@@ -1,0 +1,1 @@
+"""The data of a knowledge base and of a consultation: vocabulary, rules, goals, phrases, the firing record, verdicts, notes, conflicts, certainty arithmetic."""

@@ -1,0 +1,1 @@
+"""Presentation: the report, terminal and Markdown renderings, notebook HTML."""

@@ -1,0 +1,1 @@
+"""Reasoning on a consultation: how, why not, what if, how to, the next question, guided consultations, reading questions, the answer."""
