@@ -1,5 +1,10 @@
 """A rule-based expert system that explains its verdicts, for any knowledge base.
 
+The public surface is what this module exports (``__all__``), with :mod:`expert.errors`,
+:mod:`expert.headphones`, :mod:`expert.specs` (the pytest plugin), :mod:`expert.batch` and
+the command line. The layer packages (``model``, ``kb``, ``inference``, ``reasoning``,
+``present``, ``api``, ``_support``) are internal: their modules may move between releases.
+
 The bundled base is about headphones and headsets; its typed facts, :class:`Device` and
 :class:`Needs`, come from :mod:`expert.headphones`. Typical use::
 
@@ -7,8 +12,6 @@ The bundled base is about headphones and headsets; its typed facts, :class:`Devi
     result = Expert().consult(Device(mic="boom"))
     result.verdict("device.kind").value        # 'headset'
 """
-
-from __future__ import annotations
 
 __version__ = "0.1.0"
 

@@ -459,10 +459,11 @@ def _facts_fields(
         ]
 
 
-#: Modules without an underscore that are the engine's internals, not part of the API.
+#: Packages without an underscore that are the library's internals (its layers), not part of
+#: the API: their pages document them for those who read or extend the code.
 # ``rules`` is the bundled knowledge base (data, installed as ``expert.rules``), not an API;
 # so is ``starter``, the houseplant example ``expert init`` writes.
-INTERNAL = ("compiler", "runner", "verdicts", "rules", "starter")
+INTERNAL = ("model", "kb", "inference", "reasoning", "present", "api", "rules", "starter")
 
 
 def _public_names(app: Any, env: Any) -> None:

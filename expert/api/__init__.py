@@ -1,1 +1,4 @@
-"""The public facade: the Expert and the Result it returns."""
+"""The public facade: the Expert and the Result it returns.
+
+Internal: import the public names from :mod:`expert`.
+"""

@@ -5,7 +5,7 @@ notebook (HTML) is the presentation layer's job. So that the data never imports 
 renderers, this module keeps two hooks: :func:`show_html_with` binds a class to the function
 that draws it as HTML (found along the class's MRO, so a base's drawing serves its
 subclasses), and :func:`show_rich_with` names the function that styles lines for a terminal.
-:mod:`expert.present.showing` fills both when the package is imported.
+``expert.present.showing`` fills both when the package is imported.
 """
 
 from __future__ import annotations
@@ -91,7 +91,7 @@ class Line:
 
 class Displayable(ShownInNotebook):
     """An explanation or report that lays itself out as :class:`Line` objects; subclasses
-    provide :meth:`lines`, and every format is drawn from them."""
+    provide ``lines()``, and every format is drawn from them."""
 
     __slots__ = ()
 

@@ -1,1 +1,4 @@
-"""Presentation: the report, terminal and Markdown renderings, notebook HTML."""
+"""Presentation: the report, terminal and Markdown renderings, notebook HTML.
+
+Internal: import the public names from :mod:`expert`.
+"""
