@@ -28,7 +28,7 @@ def plants(pytester: pytest.Pytester) -> Path:
     """A copy of the houseplant example (base, features, pytest.ini) to run pytest in.
 
     pytest runs in a subprocess there: in this process the example's ``test_specs`` module
-    would clash with ``tests/test_specs.py``, already imported under that name.
+    would clash with ``tests/specs/test_specs.py``, already imported under that name.
     """
     shutil.copytree(PLANTS, pytester.path, dirs_exist_ok=True)
     return pytester.path

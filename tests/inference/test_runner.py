@@ -16,7 +16,7 @@ from expert.headphones.facts import bundled_inputs
 from expert.inference._compat import Fact, ReteMatcher
 from expert.inference.runner import ExpertaRunner
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))  # benchmarks/ is beside tests/, not installed
 

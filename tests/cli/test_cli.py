@@ -195,7 +195,7 @@ def test_the_starter_base_is_package_data():
     from expert.kb.scaffold import FILES
 
     config = configparser.ConfigParser()
-    config.read(Path(__file__).parents[1] / "setup.cfg")
+    config.read(Path(__file__).parents[2] / "setup.cfg")
     assert "expert.starter = docs/examples/plants" in config["options"]["package_dir"]
     patterns = config["options.package_data"]["expert.starter"].split(", ")
     unshipped = [n for n in FILES if n != "test_specs.py" and not any(

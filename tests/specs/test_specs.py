@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from support import run_pytest
 
-PLANTS = Path(__file__).parent.parent / "docs" / "examples" / "plants"
+PLANTS = Path(__file__).parents[2] / "docs" / "examples" / "plants"
 
 #: Runs every feature of features/ (the base directory is set in each ini below).
 TEST_FEATURES = 'from pytest_bdd import scenarios\n\nscenarios(".")\n'

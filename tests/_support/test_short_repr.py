@@ -18,7 +18,7 @@ from expert import Device, Expert, Needs
 from expert._support.short_repr import LIMIT, fit, shown
 from expert.api.expert import Result
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 SETTINGS = settings(
     max_examples=60,

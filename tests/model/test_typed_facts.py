@@ -11,7 +11,7 @@ import pytest
 from expert import Expert, FactError
 from expert.model.typed_facts import group_of
 
-PLANTS = Path(__file__).resolve().parent.parent / "docs" / "examples" / "plants"
+PLANTS = Path(__file__).resolve().parents[2] / "docs" / "examples" / "plants"
 
 
 @attrs.frozen

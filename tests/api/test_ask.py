@@ -13,7 +13,7 @@ from expert import Expert, KnowledgeBaseError, UsageError
 from expert.cli import main
 from expert.shell import Shell
 
-PLANTS = Path(__file__).resolve().parents[1] / "docs" / "examples" / "plants"
+PLANTS = Path(__file__).resolve().parents[2] / "docs" / "examples" / "plants"
 
 
 @pytest.fixture(scope="module")

@@ -114,7 +114,7 @@ def test_a_notebook_shows_escaped_html_and_rich_shows_the_report():
 
 def test_the_readme_api_tour_runs():
     """Every line of the README's API tour runs on the bundled base (records aside)."""
-    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
     tour = readme.split("## A tour of the API", 1)[1].split("```python\n", 1)[1].split("```")[0]
     code = tour.replace("ex.consult_many(records)", "list(ex.consult_many([Device(mic='boom')]))")
     exec(compile(code, "README.md", "exec"), {"print": lambda *args: None})  # noqa: S102
@@ -163,7 +163,7 @@ def test_no_color_is_honoured_by_the_shell_and_the_command_line(monkeypatch):
 
 def test_the_readme_shows_what_its_first_command_prints(capsys):
     """The README's sample of its first command's report is what the command prints."""
-    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
     sample = readme.split("```text\n", 1)[1].split("```", 1)[0].splitlines()
     shown = sample[: sample.index("...")] if "..." in sample else sample
     assert main(README) == 0

@@ -16,7 +16,7 @@ from expert.kb.load import load
 from expert.kb.vocabulary_file import declare
 from expert.model.vocabulary import Attribute, resolve
 
-PLANTS = Path(__file__).parent.parent / "docs" / "examples" / "plants"
+PLANTS = Path(__file__).parents[2] / "docs" / "examples" / "plants"
 
 
 @pytest.fixture(scope="module")

@@ -133,7 +133,7 @@ def test_the_bundled_knowledge_base_is_clean():
 
 # -- scale: indexes instead of pairs -----------------------------------------------------
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))  # benchmarks/ is beside tests/, not installed
 

@@ -14,7 +14,7 @@ from support import TINY_RULES, write_base
 from expert import Device, Expert, Needs
 from expert.present.notebook import TONE_COLOURS
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 
 class Tags(HTMLParser):

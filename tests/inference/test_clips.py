@@ -18,7 +18,7 @@ from expert.cli import main  # noqa: E402
 from expert.headphones.facts import bundled_inputs  # noqa: E402
 from expert.inference.clips import ClipsRunner, construct  # noqa: E402
 
-KNOWLEDGE_TESTS = sorted((Path(__file__).parent / "knowledge").glob("test_*.py"))
+KNOWLEDGE_TESTS = sorted((Path(__file__).parents[1] / "knowledge").glob("test_*.py"))
 
 #: A base using every operator on every kind of attribute, stated and concluded.
 OPERATOR_RULES = """
