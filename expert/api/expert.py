@@ -17,24 +17,33 @@ from ..inference.compiler import compile_base
 from ..inference.runner import ExpertaRunner, Runner
 from ..inference.verdicts import build_result, could_change, not_counting
 from ..kb.load import load
+from ..model.display import draw_when_needed
 from ..model.knowledge_base import KnowledgeBase
 from ..model.outcome import Outcome
 from ..model.typed_facts import TypedFacts, group_of, named_facts
-from ..present.report import Report, report
-from ..present.showing import attach_drawings
-from ..reasoning.answer import Answer, answer_of
-from ..reasoning.how import How, how
-from ..reasoning.how_to import HowTo, how_to
-from ..reasoning.what_if import Difference, what_if
-from ..reasoning.why_not import WhyNot, why_not
 
-if TYPE_CHECKING:  # asking and guiding load their libraries only when used
+# Explaining, reporting, asking and guiding load their modules (and rich) only when used:
+# `import expert` stays as light as consulting needs.
+if TYPE_CHECKING:
+    from ..present.report import Report
+    from ..reasoning.answer import Answer
     from ..reasoning.guide import Guide
+    from ..reasoning.how import How
+    from ..reasoning.how_to import HowTo
     from ..reasoning.reading import Reading
+    from ..reasoning.what_if import Difference
+    from ..reasoning.why_not import WhyNot
 
 __all__ = ["ENGINES", "RUN_LIMIT", "Expert", "Result", "runner_class"]
 
-attach_drawings()
+
+def _attach_drawings() -> None:
+    from ..present.showing import attach_drawings
+
+    attach_drawings()
+
+
+draw_when_needed(_attach_drawings)
 
 #: Default bound on rule firings per consultation.
 RUN_LIMIT = 10_000
@@ -336,11 +345,15 @@ class Result(Outcome):
 
     def how(self, attribute: str) -> How:
         """Explain how the verdict on ``attribute`` was reached (its proof tree)."""
+        from ..reasoning.how import how
+
         return how(self, attribute)
 
     def why_not(self, attribute: str, value: Any) -> WhyNot:
         """Explain why ``attribute`` is not ``value``: each rule that could conclude it and
         the conditions that failed."""
+        from ..reasoning.why_not import why_not
+
         return why_not(self, attribute, value)
 
     def what_if(
@@ -352,6 +365,8 @@ class Result(Outcome):
         (``light=...``); ``None`` forgets a fact. A fact changed twice (``light=...`` and
         ``plant.light`` in the mapping) is a :class:`~expert.errors.FactError`.
         """
+        from ..reasoning.what_if import what_if
+
         if changes is not None and not isinstance(changes, Mapping):
             raise TypeError(f"changes must be a mapping, not {type(changes).__name__}")
         return what_if(self, [*(changes or {}).items(), *more.items()], self.consult_again)
@@ -360,6 +375,8 @@ class Result(Outcome):
         """What would it take: the smallest changes of the stated facts (at most
         ``max_changes`` of them) under which ``attribute`` would be ``value``, each with the
         rules that would then fire."""
+        from ..reasoning.how_to import how_to
+
         return how_to(self, attribute, value, max_changes, self.consult_again)
 
     def consult_again(self, facts: Mapping[str, object]) -> Result:
@@ -374,12 +391,16 @@ class Result(Outcome):
     def report(self, *, full: bool = False, hints: str = "api") -> Report:
         """The report: the answer to the consultation's goal first, then the rest
         (``full``: every verdict with every rule and quote)."""
+        from ..present.report import report
+
         return report(self, full=full, hints=hints)
 
     @property
     def answer(self) -> Answer:
         """The goal's verdict, or else the strongest conclusion resting on what was stated,
         as the answer to the question the stated facts ask (:mod:`expert.reasoning.answer`)."""
+        from ..reasoning.answer import answer_of
+
         return answer_of(self)
 
     def __str__(self) -> str:

@@ -5,11 +5,13 @@ notebook (HTML) is the presentation layer's job. So that the data never imports 
 renderers, this module keeps two hooks: :func:`show_html_with` binds a class to the function
 that draws it as HTML (found along the class's MRO, so a base's drawing serves its
 subclasses), and :func:`show_rich_with` names the function that styles lines for a terminal.
-``expert.present.showing`` fills both when the package is imported.
+``expert.present.showing`` fills both, the first time a drawing is wanted
+(:func:`draw_when_needed`).
 """
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from typing import Any
 
@@ -21,14 +23,34 @@ __all__ = [
     "Displayable",
     "Line",
     "ShownInNotebook",
+    "draw_when_needed",
     "html_of",
     "show_html_with",
     "show_rich_with",
 ]
 
-# One entry per displayable class, filled once at import: bounded by the classes there are.
+# One entry per displayable class, filled once: bounded by the classes there are.
 _HTML: dict[type, Callable[[Any], str]] = {}
 _RICH: list[Callable[[list[Line]], Any]] = []
+# What fills the hooks, called the first time a drawing is wanted (it loads the renderers, and
+# rich, only then).
+_FILL: list[Callable[[], None]] = []
+
+
+def draw_when_needed(fill: Callable[[], None]) -> None:
+    """Call ``fill`` (which binds the drawings) the first time a drawing is wanted."""
+    _FILL[:] = [fill]
+
+
+_FILLING = threading.Lock()
+
+
+def _filled() -> None:
+    if _FILL:
+        with _FILLING:  # another thread drawing meanwhile waits until the hooks are filled
+            if _FILL:
+                _FILL[0]()
+                _FILL.clear()
 
 
 def show_html_with(cls: type, draw: Callable[[Any], str]) -> None:
@@ -48,6 +70,7 @@ def html_of(shown_object: object) -> str:
     Raises:
         LookupError: no drawing is bound to its class or a base of it.
     """
+    _filled()
     for cls in type(shown_object).__mro__:
         draw = _HTML.get(cls)
         if draw is not None:
@@ -108,6 +131,7 @@ class Displayable(ShownInNotebook):
 
     def to_rich(self) -> Any:
         """Styled text for a terminal (a rich ``Text``, drawn by :mod:`expert.present.render`)."""
+        _filled()
         if not _RICH:
             raise LookupError("no terminal styling for explanation lines")
         return _RICH[0](self.lines())

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import gc
 import pickle
+import subprocess
+import sys
 import weakref
 from concurrent.futures import ThreadPoolExecutor
 
@@ -278,3 +280,20 @@ def test_no_registry_keeps_an_expert_alive():
     del expert
     assert _experts() == before
     assert gone() is None
+
+
+def test_importing_and_consulting_load_no_renderer_until_one_is_wanted():
+    """``import expert`` and a consultation load neither rich nor the presentation layer; the
+    first drawing wanted (a verdict in a notebook) loads them and draws."""
+    script = (
+        "import sys\n"
+        "import expert\n"
+        "result = expert.Expert().consult({'device.mic': 'boom'})\n"
+        "print('rich' in sys.modules, 'expert.present.report' in sys.modules)\n"
+        "print(result.verdict('device.kind')._repr_html_().startswith('<div'))\n"
+        "print(type(result.how('device.kind').__rich__()).__name__)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert done.stdout.split("\n") == ["False False", "True", "Text", ""]
