@@ -58,8 +58,10 @@ nitpick_ignore_regex = [
     ("py:class", r"(Path|TextIO|Iterable|Iterator|Mapping|Sequence|Callable)"),
     ("py:class", r"(attrs|rich|prompt_toolkit|experta|clips|pytest|_pytest)(\.\w+)+"),
     ("py:mod", r"tomllib"),
-    # The engine's internals (compiler, runners, verdict building) are not part of the API.
-    ("py:class", r"expert\.(compiler|runner|verdicts|_\w+)\.\w+"),
+    # The engine's internals (compiler, runners, verdict building) and private modules are not
+    # documented.
+    ("py:class", r"expert\.inference\.(compiler|runner|verdicts)\.\w+"),
+    ("py:class", r"expert\.(\w+\.)?_\w+(\.\w+)+"),
 ]
 
 # -- copy buttons ----------------------------------------------------------------------------

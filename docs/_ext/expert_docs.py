@@ -494,12 +494,13 @@ def _public_names(app: Any, env: Any) -> None:
             value = getattr(module, public)
             home = getattr(value, "__module__", module_name) if callable(value) else module_name
             qualified = {f"{module_name}.{public}", f"{home}.{public}"}
-            # A re-exported alias (expert.FactValue) has no __module__: its defining module's
-            # page documents it.
+            # A re-exported alias (expert.FactValue) has no __module__: the page of the module
+            # defining it (an internal one too) documents it.
             qualified |= {
                 f"{other}.{public}"
-                for other in modules
-                if getattr(sys.modules.get(other), public, None) is value
+                for other in list(sys.modules)
+                if other.partition(".")[0] == "expert"
+                and getattr(sys.modules.get(other), public, None) is value
             }
             if not qualified & set(objects):
                 logger.warning(

@@ -28,7 +28,7 @@ def consult_records(
     A record is a mapping of fact names (``light`` or ``plant.light``; values as Python
     values or as text) with an optional id and label, or typed facts
     (:mod:`expert.model.typed_facts`) or a tuple of them. (:meth:`Expert.consult_many <expert.api.expert.Expert.consult_many>` streams full
-    :class:`~expert.model.outcome.Result` objects instead.)
+    :class:`~expert.api.expert.Result` objects instead.)
 
     Args:
         records: the records.
