@@ -619,7 +619,7 @@ class TunedNetwork:
                     for join, left in feeds[id(node)]
                 }
                 # Children whose other side is the same memory (often another alpha node's:
-                # the rules testing one microphone and some price) are checked together.
+                # the rules testing one choice and some amount) are checked together.
                 # Filled in place: the node's port holds this very list.
                 grouped: dict[int, tuple[list[Any] | None, list[Callable[[Token], Any]]]] = {}
                 for child in node.children:
