@@ -239,11 +239,12 @@ def test_the_indexed_checks_find_exactly_what_the_pairwise_definitions_find(tmp_
 
 def test_check_scales_near_linearly(tmp_path):
     """3,000 rules are checked in a small part of the 3 s the pairwise checks took (the
-    benchmark times 1,000, 5,000 and 10,000)."""
+    benchmark times 1,000, 5,000 and 10,000). CPU time, not wall time: other processes on a
+    shared machine do not count against it."""
     knowledge = load(write_synthetic(tmp_path / "kb", 3000, 1))
-    start = time.perf_counter()
+    start = time.process_time()
     report = check(knowledge)
-    assert time.perf_counter() - start < 1.5
+    assert time.process_time() - start < 1.5
     assert len(report.problems) > 100
 
 
@@ -252,12 +253,12 @@ def test_check_of_a_grown_base_is_linear(tmp_path):
     that once made 12 million pairs): groups of equal rules are one finding each, and the
     check takes a small part of what 2,500 such rules took compared pair by pair (30 s)."""
     knowledge = load(write_grown(tmp_path / "kb", 5000, per_file=25))
-    start = time.perf_counter()
+    start = time.process_time()
     report = check(knowledge)
-    assert time.perf_counter() - start < 5
+    assert time.process_time() - start < 5
     duplicates = [p for p in report.problems if p.kind == "duplicate"]
     # An even rule i equals rules i + 2 * 997 and i + 4 * 997: 997 groups of 2 or 3 rules
-    # below 5,000 (odd rules test another microphone each time).
+    # below 5,000 (odd rules test another choice each time).
     assert len(duplicates) == 997
     assert sorted({len(p.rules) for p in duplicates}) == [2, 3]
 

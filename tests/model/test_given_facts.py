@@ -261,7 +261,7 @@ numberish = st.one_of(
 
 
 @settings(
-    max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 @given(text=numberish)
 def test_a_number_is_read_one_way_through_every_way_in(capsys, tiny_base, tmp_path, text):

@@ -31,6 +31,6 @@ def test_splitting_is_linear_in_the_length_of_a_word():
     """A megabyte-long word is split at once (shlex took 20 s: it grows a word a character
     at a time)."""
 
-    start = time.perf_counter()
+    start = time.process_time()
     assert split_line("a" * 1_000_000 + ' "b c" d\\ e') == ["a" * 1_000_000, "b c", "d e"]
-    assert time.perf_counter() - start < 1
+    assert time.process_time() - start < 1
