@@ -14,6 +14,7 @@ stage by stage. A cycle among concluded attributes is rejected here.
 from __future__ import annotations
 
 import functools
+import weakref
 from collections.abc import Callable
 from typing import Any
 
@@ -402,7 +403,8 @@ def _engine_class(knowledge: KnowledgeBase, rule_stages: dict[str, int], declare
 
 
 def compile_base(knowledge: KnowledgeBase) -> CompiledBase:
-    """Compile ``knowledge`` (cached per knowledge base object)."""
+    """Compile ``knowledge``: once per knowledge base object while its compiled base is in use
+    (an :class:`~expert.api.expert.Expert` holds it), so every expert on one base shares it."""
     compiled = _COMPILED.get(id(knowledge))
     if compiled is None or compiled.knowledge is not knowledge:
         with collector_paused():
@@ -411,4 +413,6 @@ def compile_base(knowledge: KnowledgeBase) -> CompiledBase:
     return compiled
 
 
-_COMPILED: dict[int, CompiledBase] = {}
+#: Compiled bases in use, by the id of their knowledge base (checked to be the same object:
+#: ids are reused). Weak, so the cache holds no more than what is alive.
+_COMPILED: weakref.WeakValueDictionary[int, CompiledBase] = weakref.WeakValueDictionary()

@@ -81,3 +81,17 @@ def test_equal_tests_share_one_predicate_and_one_binding(tmp_path):
     assert _predicate(a.conditions[0]) is _predicate(b.conditions[0])
     names: dict = {}
     assert _patterns(a, names, {})[1] == _patterns(b, names, {})[1] == ("c0",)
+
+
+def test_the_compiled_base_cache_holds_only_what_is_in_use(tiny_base):
+    """A knowledge base compiled and dropped leaves nothing behind in the cache."""
+    import gc
+
+    from expert.inference import compiler
+
+    compiled = compile_base(load(tiny_base))
+    key = id(compiled.knowledge)
+    assert compiler._COMPILED[key] is compiled
+    del compiled
+    gc.collect()
+    assert key not in compiler._COMPILED
