@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 __all__ = [
     "BatchError",
@@ -18,6 +18,7 @@ __all__ = [
     "brief",
     "one_line",
     "suggest",
+    "unknown_key",
 ]
 
 
@@ -43,6 +44,19 @@ def brief(value: object, limit: int = 60) -> str:
     except ValueError:  # an int of more digits than Python will write out
         shown = f"<{type(value).__name__} too large to show>"
     return shown if len(shown) <= limit else shown[: limit - 1] + "…"
+
+
+def unknown_key(given: Iterable[object], allowed: Sequence[str]) -> tuple[str, str | None] | None:
+    """The first key of ``given`` (in sorted order) that is not in ``allowed``, as the words
+    every table of a file says it with ("unknown key 'x'; allowed: a, b", ``allowed`` listed
+    in the order given) and the closest allowed key; ``None`` when every key is allowed."""
+    unknown = sorted(str(key) for key in set(given) - set(allowed))
+    if not unknown:
+        return None
+    return (
+        f"unknown key {brief(unknown[0])}; allowed: {', '.join(allowed)}",
+        suggest(unknown[0], allowed),
+    )
 
 
 def one_line(text: str) -> str:

@@ -15,7 +15,7 @@ from typing import Any
 from .._support.atomic_write import write_atomically
 from .._support.paths import check_path_argument, read_regular
 from .._support.strict_json import loads
-from ..errors import FactError, UsageError, brief, suggest
+from ..errors import FactError, UsageError, unknown_key
 from ..model.knowledge_base import KnowledgeBase
 from ..model.vocabulary import json_value
 
@@ -83,12 +83,9 @@ def read_facts(path: Path, knowledge: KnowledgeBase) -> dict[str, Any]:
     if not isinstance(data, dict):
         shown = f'{{"{example.group}": {{"{example.short}": ...}}}}' if example else "{}"
         raise UsageError(f"{path}: expected an object like {shown}")
-    unknown = sorted(str(key) for key in set(data) - set(groups))
-    if unknown:
-        raise UsageError(
-            f"{path}: unknown key {brief(unknown[0])}; allowed: {', '.join(groups)}",
-            suggestion=suggest(unknown[0], groups),
-        )
+    found = unknown_key(data, list(groups))
+    if found:
+        raise UsageError(f"{path}: {found[0]}", suggestion=found[1])
     named: dict[str, Any] = {}
     for group, facts in data.items():
         if facts is None:

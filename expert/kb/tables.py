@@ -22,7 +22,7 @@ from typing import Any
 import attrs
 
 from .._support.toml_files import read_text
-from ..errors import KnowledgeBaseError, brief, suggest
+from ..errors import KnowledgeBaseError, brief, suggest, unknown_key
 from ..model.vocabulary import Attribute
 
 __all__ = ["ANY", "Row", "read_table"]
@@ -59,13 +59,9 @@ def read_table(path: Path, table: Any, attributes: Mapping[str, Attribute]) -> l
     """
     if not isinstance(table, dict):
         raise KnowledgeBaseError("[table] must be a table with `columns` and `rows`", path=path)
-    unknown = sorted(set(table) - set(_TABLE_KEYS))
-    if unknown:
-        raise KnowledgeBaseError(
-            f"[table]: unknown key {brief(unknown[0])}; allowed: {', '.join(_TABLE_KEYS)}",
-            path=path,
-            suggestion=suggest(unknown[0], _TABLE_KEYS),
-        )
+    found = unknown_key(table, _TABLE_KEYS)
+    if found:
+        raise KnowledgeBaseError(f"[table]: {found[0]}", path=path, suggestion=found[1])
     columns = table.get("columns")
     if (
         not isinstance(columns, list)

@@ -11,7 +11,7 @@ from typing import Any
 
 import attrs
 
-from ..errors import KnowledgeBaseError, brief, suggest
+from ..errors import KnowledgeBaseError, brief, suggest, unknown_key
 from ..model.vocabulary import (
     KINDS,
     NAME,
@@ -59,12 +59,9 @@ def _attribute(name: str, spec: Any, path: object) -> Attribute:
 
     if not isinstance(spec, dict):
         raise fail("must be a table with `values` and `doc`")
-    unknown = sorted(set(spec) - _KEYS)
-    if unknown:
-        raise fail(
-            f"unknown key {brief(unknown[0])}; allowed: {', '.join(sorted(_KEYS))}",
-            suggestion=suggest(unknown[0], _KEYS),
-        )
+    found = unknown_key(spec, sorted(_KEYS))
+    if found:
+        raise fail(*found)
     flags = {}
     for key in ("input", "note", "multi"):
         flags[key] = spec.get(key, False)

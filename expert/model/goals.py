@@ -39,7 +39,7 @@ import attrs
 
 from .._support.short_repr import fit
 from .._support.toml_files import read_toml
-from ..errors import KnowledgeBaseError, brief, suggest
+from ..errors import KnowledgeBaseError, brief, suggest, unknown_key
 from .vocabulary import Attribute, join_words, show_value
 
 __all__ = ["FILE", "Goal", "Test", "choose_goal", "fitting_goals", "guide_goal", "read_goals"]
@@ -159,12 +159,9 @@ def _goal(
 
     if not isinstance(entry, dict):
         raise fail("each [[goals]] entry is a table")
-    unknown = sorted(set(entry) - _KEYS)
-    if unknown:
-        raise fail(
-            f"unknown key {brief(unknown[0])}; allowed: {', '.join(sorted(_KEYS))}",
-            suggestion=suggest(unknown[0], _KEYS),
-        )
+    found = unknown_key(entry, sorted(_KEYS))
+    if found:
+        raise fail(*found)
     for key in ("when", "for", "then_ask"):
         listed = entry.get(key, None if key == "when" else [])
         if not isinstance(listed, list) or not all(

@@ -28,7 +28,7 @@ import attrs
 
 from .._support.short_repr import fit, shown
 from .._support.toml_files import read_toml
-from ..errors import KnowledgeBaseError, brief, suggest
+from ..errors import KnowledgeBaseError, brief, suggest, unknown_key
 from .vocabulary import Attribute
 
 __all__ = ["FILE", "Phrasing", "QuestionWords", "read_phrasing"]
@@ -163,13 +163,12 @@ def _attribute_words(
 def _question(entry: Any, concluded: list[str], path: Path) -> QuestionWords:
     if not isinstance(entry, dict):
         raise KnowledgeBaseError("each [[questions]] entry is a table", path=path)
-    unknown = sorted(set(entry) - _QUESTION_KEYS)
-    if unknown:
+    found = unknown_key(entry, sorted(_QUESTION_KEYS))
+    if found:
         raise KnowledgeBaseError(
-            f"[[questions]]: unknown key {brief(unknown[0])}; allowed: "
-            f"{', '.join(sorted(_QUESTION_KEYS))}",
+            f"[[questions]]: {found[0]}",
             path=path,
-            suggestion=suggest(unknown[0], _QUESTION_KEYS),
+            suggestion=found[1],
         )
     if "words" not in entry or "attribute" not in entry:
         raise KnowledgeBaseError("[[questions]]: each needs `words` and `attribute`", path=path)
