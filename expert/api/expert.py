@@ -207,7 +207,9 @@ class Expert:
         states are consulted on, and the kind of question it is chooses the verdict that
         answers. The result carries the reading (``result.question``); a question the
         sources do not cover gets no answer (``result.answer.value`` is ``None``), with the
-        closest questions the base does answer.
+        closest questions the base does answer. Alternatives named for a fact that takes
+        one value ("a wired or wireless headset") leave it open and are answered one by one
+        (``result.alternatives``, ``result.answer.alternatives``).
 
         Args:
             text: the question.
@@ -220,8 +222,14 @@ class Expert:
         """
         reading = self.read(text)
         known = self.knowledge.state(named_facts(facts)) if facts else {}
+        # A fact the question leaves open is open, whatever was known of it before.
+        known = {name: value for name, value in known.items() if name not in reading.left_open}
         merged = {**known, **reading.facts}
-        return attrs.evolve(self.consult(merged), question=reading)
+        each = tuple(
+            attrs.evolve(self.consult({**merged, **choice}), question=reading)
+            for choice in reading.choices()
+        )
+        return attrs.evolve(self.consult(merged), question=reading, alternatives=each)
 
     def read(self, text: str) -> Reading:
         """How :meth:`ask` reads ``text``: the facts it states, the kind of question, the

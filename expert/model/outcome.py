@@ -299,6 +299,10 @@ class Outcome:
         run_limit: the run limit it ran with (``None``: the default).
         question: the question typed in words this consultation answers, as it was read
             (:meth:`Expert.ask <expert.api.expert.Expert.ask>`); ``None`` for facts given as facts.
+        alternatives: for a question that named alternatives for a fact it leaves open
+            ("a wired or wireless headset"), the consultation with each alternative stated,
+            in the order named (see :meth:`Reading.choices
+            <expert.reasoning.reading.Reading.choices>`); empty otherwise.
     """
 
     facts: Mapping[str, FactValue]
@@ -311,6 +315,7 @@ class Outcome:
     engine: str = attrs.field(default="experta", kw_only=True)
     run_limit: int | None = attrs.field(default=None, kw_only=True)
     question: Reading | None = attrs.field(default=None, kw_only=True)
+    alternatives: tuple[Outcome, ...] = attrs.field(default=(), kw_only=True, repr=False)
 
     @property
     def fired_rules(self) -> frozenset[str]:

@@ -70,12 +70,13 @@ def json_value(value: Any) -> Any:
     return value
 
 
-def join_words(words: Iterable[str]) -> str:
-    """Words joined as a sentence lists them: ``a``, ``a and b``, ``a, b and c``."""
+def join_words(words: Iterable[str], last: str = "and") -> str:
+    """Words joined as a sentence lists them: ``a``, ``a and b``, ``a, b and c`` (or with
+    ``last="or"``, as alternatives: ``a, b or c``)."""
     items = [word for word in words if word]
     if len(items) < 2:
         return "".join(items)
-    return f"{', '.join(items[:-1])} and {items[-1]}"
+    return f"{', '.join(items[:-1])} {last} {items[-1]}"
 
 
 @attrs.frozen

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..model.vocabulary import show_value
 from ..model.words import SETTLED, capitalised, certainty_words, short_quote, source_words
+from ..reasoning.answer import depends_on
 
 if TYPE_CHECKING:
     from ..model.display import Line
@@ -236,13 +237,27 @@ def _answer_head(answer: Answer, tone: str) -> str:
 
 def answer_html(answer: Answer, knowledge: KnowledgeBase | None = None, tone: str = "") -> str:
     """An answer: its sentence, how sure, and its strongest reasons quoted."""
-    if knowledge is not None and answer.attribute is not None:
+    if knowledge is not None and answer.attribute is not None and answer.value is not None:
         attribute = knowledge.attributes[answer.attribute]
         values = answer.value if isinstance(answer.value, tuple) else (answer.value,)
         tones = {attribute.tone_of(value) for value in values}
         tone = tone or (tones.pop() if len(tones) == 1 else "")
     quotes = "".join(_firing_quote(knowledge, firing) for firing in answer.because[:2])
     return _answer_head(answer, tone) + quotes
+
+
+def _alternatives_html(answer: Answer, knowledge: KnowledgeBase, depends: str) -> str:
+    """Answers differing by the alternatives a question named: what they depend on, then
+    each alternative's answer with its reasons."""
+    items = "".join(
+        f'<li><div style="{_MUTED}">{escape(capitalised(one.words(knowledge)))}</div>'
+        f"{answer_html(one.answer, knowledge)}</li>"
+        for one in answer.alternatives
+    )
+    return (
+        f'<div class="expert-answer" style="font-size:1.2em;font-weight:600">'
+        f'{escape(depends)}:</div><ul style="margin:0.2em 0 0.4em 0">{items}</ul>'
+    )
 
 
 def answer_box(answer: Answer) -> str:
@@ -307,8 +322,11 @@ def report_html(report: Report) -> str:
     said = next((line.text for line in lines if line.kind == "fact"), "")
     tone = next((line.tone for line in lines if line.kind == "answer"), "")
     out = [f'<p style="{_MUTED};margin:0 0 0.3em 0">{escape(said)}</p>']
-    out.append(answer_html(answer, knowledge, tone))
-    if answer.attribute is None:
+    if answer.alternatives and answer.value is None and result.question is not None:
+        out.append(_alternatives_html(answer, knowledge, depends_on(knowledge, result.question)))
+    else:
+        out.append(answer_html(answer, knowledge, tone))
+    if answer.attribute is None and not answer.alternatives:
         rest = [line for line in lines if line.kind not in ("fact", "answer")]
         out.append(lines_html(rest))
         return _box("".join(out))

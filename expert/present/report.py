@@ -35,7 +35,7 @@ from ..model.words import (
     tested,
     you_said,
 )
-from ..reasoning.answer import STRONG, Answer, answer_of
+from ..reasoning.answer import STRONG, Answer, answer_of, depends_on
 from .notebook import report_html
 
 __all__ = ["HINTS", "MORE", "SETTLED_WORDS", "Report", "report", "short_quote"]
@@ -128,15 +128,20 @@ class Report(Displayable):
             out = [Line(0, "fact", question.read_as(result.knowledge, result.facts))]
         else:
             out = [Line(0, "fact", you_said(result.knowledge, result.facts))]
-        if answer.attribute is None:
+        shown: set[str] = set() if answer.attribute is None else {answer.attribute}
+        if answer.alternatives and answer.value is None:
+            assert question is not None  # only a typed question names alternatives
+            out.append(Line(0, "answer", f"{depends_on(result.knowledge, question)}:"))
+            out += self._alternatives(answer)
+        elif answer.attribute is None:
             out.append(Line(0, "answer", answer.text))
             if question is not None and question.closest:
                 out.append(Line(0, "heading", "Questions the sources do answer:"))
                 out += [Line(1, "hint", example) for example in question.closest]
             out.append(Line(0, "hint", MORE.get(self.hints, MORE["api"])))
             return out
-        shown = {answer.attribute}
-        out += self._answer(answer, shown)
+        else:
+            out += self._answer(answer, shown)
         others = [v for v in result.verdicts if v.attribute not in shown]
         if others:
             out.append(Line(0, "heading", "Also concluded:"))
@@ -207,6 +212,22 @@ class Report(Displayable):
             if name in self.result and name not in shown:
                 shown.add(name)
                 out += self._beside(self.result.verdict(name), quoted)
+        return out
+
+    def _alternatives(self, answer: Answer) -> list[Line]:
+        """Each alternative's answer, with its reasons, under what it depends on."""
+        out = []
+        knowledge = self.result.knowledge
+        for one, alternative in zip(self.result.alternatives, answer.alternatives, strict=True):
+            mine = alternative.answer
+            said = capitalised(alternative.words(knowledge))
+            if mine.attribute is None:
+                out.append(Line(1, "answer", f"{said}: {mine.text}"))
+                continue
+            lines = Report(one, mine.goal, self.full, self.hints)._answer(mine, set())
+            head, rest = lines[0], lines[1:]
+            out.append(attrs.evolve(head, depth=1, text=f"{said}: {head.text}"))
+            out += [attrs.evolve(line, depth=line.depth + 1) for line in rest]
         return out
 
     def _because(self, firing: Firing, answering: str) -> Line:

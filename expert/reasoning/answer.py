@@ -10,7 +10,7 @@ words, and its strongest reasons: the rules citing an article about the stated f
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -22,13 +22,22 @@ from ..model.display import ShownInNotebook
 from ..model.goals import Goal, choose_goal, fitting_goals
 from ..model.knowledge_base import KnowledgeBase
 from ..model.outcome import Firing, Member, Note, Outcome, Verdict
-from ..model.vocabulary import Attribute
+from ..model.vocabulary import Attribute, join_words, json_value
 from ..model.words import capitalised, certainty_words, group_words
 
 if TYPE_CHECKING:
     from .reading import Reading
 
-__all__ = ["STRONG", "Answer", "answer_of", "known_gaps", "reasons_of", "rests_on"]
+__all__ = [
+    "STRONG",
+    "Alternative",
+    "Answer",
+    "answer_of",
+    "depends_on",
+    "known_gaps",
+    "reasons_of",
+    "rests_on",
+]
 
 #: Members of a set answer at least this sure are the answer; weaker ones are "possibly".
 STRONG = 0.5
@@ -49,6 +58,10 @@ class Answer(ShownInNotebook):
         goal: the consultation's declared goal, if the base declares goals; its attribute
             differs from ``attribute`` when the goal's verdict was missing.
         stated_by: the input the person stated the answer by, when it is what they said.
+        alternatives: for a question naming alternatives it leaves open ("a wired or
+            wireless headset"), the answer with each stated. When they all give one value,
+            the answer is theirs (at the weakest certainty); when they differ, it has no
+            value of its own and its text says what it depends on.
     """
 
     attribute: str | None
@@ -61,10 +74,11 @@ class Answer(ShownInNotebook):
     #: The goal whose verdict answers: ``goal`` itself, or a more general one that holds
     #: for the stated facts when ``goal`` has no verdict (``None``: no goal answered).
     by: Goal | None = None
+    alternatives: tuple[Alternative, ...] = ()
 
     def __repr__(self) -> str:
-        if self.attribute is None:
-            return fit(f"Answer(None, {shown(self.text, 100)})")
+        if self.value is None:
+            return fit(f"Answer({self.attribute}, {shown(self.text, 100)})")
         return fit(f"Answer({self.attribute}={shown(self.value, 60)}, {cf(self.certainty)})")
 
     def to_dict(self) -> dict[str, Any]:
@@ -81,7 +95,31 @@ class Answer(ShownInNotebook):
         }
         if self.stated_by:
             data["stated_by"] = self.stated_by
+        if self.alternatives:
+            data["alternatives"] = [alternative.to_dict() for alternative in self.alternatives]
         return data
+
+
+@attrs.frozen
+class Alternative:
+    """The answer for one alternative a question named for a fact it leaves open.
+
+    Attributes:
+        facts: the alternative: the facts left open, each stated one way, by full name.
+        answer: the answer with them stated.
+    """
+
+    facts: Mapping[str, Any]
+    answer: Answer
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready: the facts (sets as sorted lists), then the answer's own keys."""
+        facts = {name: json_value(value) for name, value in self.facts.items()}
+        return {"facts": facts, **self.answer.to_dict()}
+
+    def words(self, knowledge: KnowledgeBase) -> str:
+        """The alternative in the vocabulary's words (``by cable``)."""
+        return ", ".join(knowledge.attributes[n].word(v) for n, v in self.facts.items())
 
 
 def answer_of(result: Outcome) -> Answer:
@@ -89,6 +127,8 @@ def answer_of(result: Outcome) -> Answer:
     for; else its goal's verdict, else the strongest conclusion bearing on what was stated,
     else none."""
     knowledge = result.knowledge
+    if result.question is not None and result.alternatives:
+        return _answer_each(result, result.question)
     if result.question is not None:
         asked = _answer_asked(result, result.question)
         if asked is not None:
@@ -114,6 +154,42 @@ def answer_of(result: Outcome) -> Answer:
         return Answer(None, None, 0.0, text, (), goal)
     verdict, chosen = found
     return _answer(result, verdict, [chosen] if isinstance(chosen, Member) else chosen, goal)
+
+
+def _answer_each(result: Outcome, reading: Reading) -> Answer:
+    """The answer to a question that named alternatives: theirs if they agree, else an
+    answer saying what it depends on, with each alternative's."""
+    knowledge = result.knowledge
+    each = tuple(
+        Alternative({name: one.facts[name] for name in reading.left_open}, answer_of(one))
+        for one in result.alternatives
+    )
+    answers = [alternative.answer for alternative in each]
+    first = answers[0]
+    if first.value is not None and all(
+        (a.attribute, a.value) == (first.attribute, first.value) for a in answers
+    ):
+        weakest = min(answers, key=lambda a: a.certainty)
+        named = join_words((a.words(knowledge) for a in each), "or")
+        text = f"{weakest.text.removesuffix('.')}, whichever you meant: {named}."
+        return attrs.evolve(weakest, text=text, stated_by="", alternatives=each)
+    sentences = " ".join(f"{capitalised(a.words(knowledge))}: {a.answer.text}" for a in each)
+    attributes = {a.attribute for a in answers}
+    return Answer(
+        attributes.pop() if len(attributes) == 1 else None,
+        None,
+        0.0,
+        f"{depends_on(knowledge, reading)}. {sentences}",
+        (),
+        first.goal,
+        alternatives=each,
+    )
+
+
+def depends_on(knowledge: KnowledgeBase, reading: Reading) -> str:
+    """What answers differing by alternative depend on: ``It depends on the connection``."""
+    labels = join_words(knowledge.attributes[name].label for name in reading.left_open)
+    return f"It depends on the {labels}"
 
 
 def _answer_asked(result: Outcome, reading: Reading) -> Answer | None:

@@ -27,12 +27,15 @@ from .._support.numbers import read_count, read_number
 from .._support.short_repr import fit, shown
 from ..model.knowledge_base import KnowledgeBase
 from ..model.phrasing import QuestionWords
+from ..model.vocabulary import join_words
 from ..model.words import statement
 
-__all__ = ["MAX_QUESTION", "Reader", "Reading", "read_question"]
+__all__ = ["MAX_ALTERNATIVES", "MAX_QUESTION", "Reader", "Reading", "read_question"]
 
 #: The longest question, in characters; a longer text is refused.
 MAX_QUESTION = 2000
+#: The most alternatives a question is answered for one by one (each is a consultation).
+MAX_ALTERNATIVES = 6
 
 #: Words that carry no fact: dropped before matching and never "not understood".
 _FUNCTION_WORDS = frozenset(
@@ -90,6 +93,11 @@ class Reading:
         unread: the words not understood, as typed, in order.
         closest: questions the base answers that are closest to this one, for a question
             it does not cover.
+        left_open: facts that take one value but were named with alternatives joined by
+            "or" ("a wired or wireless headset"), by full name, with the values in order:
+            such a fact is not stated (the question is answered for any of them) and the
+            reading says so. Values named apart ("a headset compared to headphones") are a
+            comparison: the first named is stated.
     """
 
     text: str
@@ -97,6 +105,7 @@ class Reading:
     question: QuestionWords | None = None
     unread: tuple[str, ...] = ()
     closest: tuple[str, ...] = ()
+    left_open: Mapping[str, tuple[Any, ...]] = attrs.field(factory=dict)
 
     def __repr__(self) -> str:
         count = len(self.facts)
@@ -119,6 +128,16 @@ class Reading:
             return bool(self.question.attributes)
         return bool(self.facts)
 
+    def choices(self) -> list[dict[str, Any]]:
+        """The facts left open, stated one way each: every combination of the alternatives
+        named, in the order named; none when there are more than :data:`MAX_ALTERNATIVES`."""
+        combinations: list[dict[str, Any]] = [{}] if self.left_open else []
+        for name, values in self.left_open.items():
+            combinations = [{**c, name: value} for c in combinations for value in values]
+            if len(combinations) > MAX_ALTERNATIVES:
+                return []
+        return combinations
+
     def read_as(self, knowledge: KnowledgeBase, facts: Mapping[str, Any] | None = None) -> str:
         """The reading in words: ``I read this as: a fern in low light; you ask where
         to put it.`` With ``facts`` (all the facts the
@@ -129,6 +148,13 @@ class Reading:
         if not parts:
             parts.append("nothing the sources speak of")
         text = f"I read this as: {'; '.join(parts)}."
+        if self.left_open:
+            named = "; ".join(
+                f"{knowledge.attributes[name].label} "
+                f"({join_words((knowledge.attributes[name].word(v) for v in values), 'or')})"
+                for name, values in self.left_open.items()
+            )
+            text += f" Left open, as you named more than one: {named}."
         if self.unread:
             text += f" Not understood: {', '.join(self.unread)}."
         before = {n: v for n, v in (facts or {}).items() if n not in self.facts}
@@ -138,7 +164,8 @@ class Reading:
 
     def to_dict(self, goal: str | None = None) -> dict[str, Any]:
         """JSON-ready: text, facts (sets as sorted lists), the goal answering, the words
-        not understood and the closest questions the base answers."""
+        not understood, the closest questions the base answers and the facts left open
+        (each with the values named)."""
         from ..model.vocabulary import json_value
 
         return {
@@ -147,6 +174,10 @@ class Reading:
             "goal": goal,
             "unread": list(self.unread),
             "closest": list(self.closest),
+            "left_open": {
+                name: [json_value(value) for value in values]
+                for name, values in self.left_open.items()
+            },
         }
 
 
@@ -241,6 +272,8 @@ class Reader:
         stems = [self._stem(word) for word in words]
         spans = self._spans(stems)
         facts: dict[str, Any] = {}
+        named: dict[str, list[Any]] = {}  # the value named for a fact taking one, and its "or"s
+        named_end: dict[str, int] = {}  # where the last value named for it ends
         sets: dict[str, list[str]] = {}
         used: set[int] = set()
         question: tuple[int, int] | None = None  # (length, index) of the longest question
@@ -259,13 +292,16 @@ class Reader:
                 cues.append((end - 1, meaning.attribute))
             elif attribute.kind == "flag":
                 value = True if meaning.kind == "named" else bool(meaning.value)
-                facts.setdefault(meaning.attribute, value != negated)
+                _name(named, named_end, words, meaning.attribute, value != negated, start, end)
             elif meaning.kind == "value" and attribute.kind == "set":
                 sets.setdefault(meaning.attribute, [])
                 if meaning.value not in sets[meaning.attribute]:
                     sets[meaning.attribute].append(meaning.value)
             elif meaning.kind == "value":
-                facts.setdefault(meaning.attribute, meaning.value)
+                _name(named, named_end, words, meaning.attribute, meaning.value, start, end)
+        # One value named states the fact; several leave it open rather than pick one.
+        left_open = {name: tuple(values) for name, values in named.items() if len(values) > 1}
+        facts.update({name: values[0] for name, values in named.items() if len(values) == 1})
         if question is None:
             # A question's words may stand around the facts ("where should my fern stand"):
             # look for them again among the words no fact took.
@@ -303,7 +339,8 @@ class Reader:
         )
         phrasing = self.knowledge.phrasing
         kind = phrasing.questions[question[1]] if question is not None else None
-        reading = Reading(text, ordered, kind, unread)
+        opened = {name: left_open[name] for name in self.knowledge.inputs if name in left_open}
+        reading = Reading(text, ordered, kind, unread, left_open=opened)
         # The closest questions are offered only with no answer.
         return reading if reading.covered else attrs.evolve(reading, closest=self.closest(text))
 
@@ -336,6 +373,29 @@ class Reader:
 def read_question(knowledge: KnowledgeBase, text: str) -> Reading:
     """Read ``text`` against ``knowledge`` (builds a :class:`Reader`; keep one to read many)."""
     return Reader(knowledge).read(text)
+
+
+def _name(
+    named: dict[str, list[Any]],
+    named_end: dict[str, int],
+    words: list[str],
+    attribute: str,
+    value: Any,
+    start: int,
+    end: int,
+) -> None:
+    """Note ``value`` named for ``attribute`` at ``words[start:end]``: the first value named,
+    or an alternative to the last one if only "or" stands between them ("wired or
+    wireless"); a value named apart from it is what the first is compared with, not noted."""
+    values = named.get(attribute)
+    if values is None:
+        named[attribute] = [value]
+    elif words[named_end[attribute] : start] == ["or"]:
+        if value not in values:
+            values.append(value)
+    else:
+        return
+    named_end[attribute] = end
 
 
 def _number(word: str) -> int | float | None:

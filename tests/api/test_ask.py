@@ -108,9 +108,94 @@ def test_the_json_carries_the_question_beside_the_answer(plants):
         "goal": "care.watering",
         "unread": [],
         "closest": data["question"]["closest"],
+        "left_open": {},
     }
     assert data["answer"]["value"] == "when-dry"
     assert data["answer"]["because"][0]["rule"] == "care.cactus-bright-and-dry"
+
+
+def test_alternatives_joined_by_or_leave_a_fact_open_and_are_answered_each(plants):
+    """ "A fern or a cactus" states no kind: the question is answered for each, and the
+    headline says what the answer depends on instead of picking one."""
+    result = plants.ask("where should I put a fern or a cactus in low light?")
+    assert dict(result.question.left_open) == {"plant.kind": ("fern", "cactus")}
+    assert dict(result.facts) == {"plant.light": "low"}
+    assert [dict(one.facts) for one in result.alternatives] == [
+        {"plant.kind": "fern", "plant.light": "low"},
+        {"plant.kind": "cactus", "plant.light": "low"},
+    ]
+    answer = result.answer
+    assert (answer.attribute, answer.value) == ("care.spot", None)
+    assert [(dict(a.facts), a.answer.value) for a in answer.alternatives] == [
+        ({"plant.kind": "fern"}, "north-window"),
+        ({"plant.kind": "cactus"}, "bright-window"),
+    ]
+    assert answer.text == (
+        "It depends on the kind of plant. A fern: Put it in a north-facing window "
+        "(certain). A cactus: Put it in a bright window (certain)."
+    )
+    lines = result.report().to_text().splitlines()
+    assert lines[0] == (
+        "I read this as: a plant in low light; you ask where to put it. Left open, as you "
+        "named more than one: kind of plant (a fern or a cactus)."
+    )
+    assert lines[1] == "It depends on the kind of plant:"
+    assert lines[2] == "  A fern: Put it in a north-facing window (certain)."
+    assert lines[3].startswith("    for a fern: “A fern does best in a north-facing window")
+    assert "  A cactus: Put it in a bright window (certain)." in lines
+    data = result.to_dict()
+    assert data["question"]["left_open"] == {"plant.kind": ["fern", "cactus"]}
+    assert [(a["facts"], a["value"]) for a in data["answer"]["alternatives"]] == [
+        ({"plant.kind": "fern"}, "north-window"),
+        ({"plant.kind": "cactus"}, "bright-window"),
+    ]
+    html = result._repr_html_()
+    assert "It depends on the kind of plant:" in html
+    assert html.index("north-facing") < html.index("A cactus") < html.index("bright window")
+
+
+def test_alternatives_that_agree_give_their_answer_at_the_weakest_certainty(expert):
+    result = expert.ask("is a wired or wireless headset good for gaming?")
+    assert dict(result.question.left_open) == {"device.connection": ("wired", "wireless")}
+    assert "device.connection" not in result.facts
+    assert result.facts["device.type"] == "headset"
+    answer = result.answer
+    each = [a.answer for a in answer.alternatives]
+    assert [a.value for a in each] == ["good", "good"]
+    assert (answer.attribute, answer.value) == ("assessment.fit", "good")
+    assert answer.certainty == min(a.certainty for a in each)
+    assert answer.text == (
+        "For these needs this device is a good fit (certain), whichever you meant: by cable "
+        "or wirelessly."
+    )
+    assert result.report().to_text().splitlines()[1] == answer.text
+
+
+def test_values_named_apart_are_a_comparison_and_the_first_is_stated(expert):
+    result = expert.ask("how does a headset sound compared to headphones")
+    assert result.facts["device.type"] == "headset"
+    assert not result.question.left_open
+    assert result.alternatives == ()
+    assert "Left open" not in result.report().to_text()
+
+
+def test_a_fact_left_open_replaces_what_was_known_of_it(plants):
+    result = plants.ask("and a fern or a cactus?", {"plant.kind": "cactus", "plant.light": "low"})
+    assert dict(result.facts) == {"plant.light": "low"}
+    assert len(result.alternatives) == 2
+
+
+def test_too_many_alternatives_are_left_open_without_an_answer_each():
+    from expert.reasoning.reading import MAX_ALTERNATIVES, Reading
+
+    two = Reading("q", left_open={"a": ("x", "y"), "b": ("1", "2", "3")})
+    assert two.choices() == [
+        {"a": "x", "b": "1"}, {"a": "x", "b": "2"}, {"a": "x", "b": "3"},
+        {"a": "y", "b": "1"}, {"a": "y", "b": "2"}, {"a": "y", "b": "3"},
+    ]  # fmt: skip
+    assert len(two.choices()) == MAX_ALTERNATIVES
+    assert Reading("q", left_open={"a": tuple("xyz"), "b": tuple("123")}).choices() == []
+    assert Reading("q").choices() == []
 
 
 @pytest.mark.parametrize("text", ["", "   ", "x" * 2001])
