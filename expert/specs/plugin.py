@@ -29,6 +29,7 @@ from .._support.safe_text import visible
 from ..api.expert import Expert, Result
 from ..errors import ExpertError, KnowledgeBaseError
 from ..kb.load import load
+from ..model.stated_facts import given_twice
 
 __all__ = ["Consultation", "Coverage", "note_fired"]
 
@@ -173,10 +174,18 @@ class Consultation:
 
     def state(self, facts: Mapping[str, Any], *, accumulate: bool = False) -> None:
         """Add facts by full name; with ``accumulate`` a set adds to the values already
-        stated. The next consultation runs on them."""
+        stated. The next consultation runs on them.
+
+        Raises:
+            FactError: a fact stated already (a set, unless ``accumulate``), as a
+                consultation refuses a fact given twice: a second step does not silently
+                replace the first.
+        """
         for name, value in facts.items():
-            if accumulate and isinstance(value, (set, frozenset)):
-                value = frozenset(self.facts.get(name, ())) | frozenset(value)
+            if name in self.facts:
+                if not (accumulate and isinstance(value, (set, frozenset))):
+                    raise given_twice(name, self.facts[name], value)
+                value = frozenset(self.facts[name]) | frozenset(value)
             self.facts[name] = value
         self.result = None
 

@@ -123,6 +123,11 @@ UNKNOWN_WORDS = [
     ("Given plant.kind is rose", "plant.kind: 'rose' is not allowed; allowed values: fern, "),
     ("Given plant.signs includes webbing", "'webbing' is not a value of plant.signs; allowed"),
     ("Given care.spot is north-window", "care.spot is concluded by the rules, not stated"),
+    # A second step does not silently replace the first (a set may grow by `includes`).
+    (
+        "Given plant.kind is cactus",
+        "plant.kind is given twice ('fern' and 'cactus'); give it once",
+    ),
     ("Then care.spto is north-window", "care.spto is unknown; the rules conclude: care.spot"),
     ("Then care.spot is south-window", "'south-window' is not a value of care.spot; allowed"),
     (
