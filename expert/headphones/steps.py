@@ -19,6 +19,7 @@ from typing import Any
 
 from pytest_bdd import given, parsers, then, when
 
+from .._support.short_repr import cf
 from ..model.rules import normalise_text
 from ..specs.plugin import Consultation, note_fired
 from ..specs.steps import SURE, meets, reasons
@@ -80,7 +81,7 @@ def holds(consultation: Consultation, name: str, word: str, how_sure: str) -> No
     assert name in result, f"{name} is not concluded"
     verdict = result.verdict(name)
     assert verdict.value == wanted, (
-        f"{name} is {verdict.value} ({verdict.certainty:.2f}), not {wanted}; "
+        f"{name} is {verdict.value} ({cf(verdict.certainty)}), not {wanted}; "
         f"concluded: {reasons(result, name)}"
     )
     meets(how_sure, verdict.certainty, f"{name} = {wanted}")

@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from .._support.short_repr import cf
 from .certainty import HEDGES
 from .knowledge_base import KnowledgeBase
 from .rules import Condition, RuleSpec
@@ -61,11 +62,11 @@ def certainty_words(certainty: float) -> str:
     """A certainty in words, with the figure where it is not plain: ``certain``, ``likely,
     0.80``, ``possible, 0.40``; evidence against reads ``unlikely, -0.40``."""
     if certainty < 0:
-        return f"unlikely, {certainty:.2f}"
+        return f"unlikely, {cf(certainty)}"
     for lowest, words in _BANDS:
         if certainty >= lowest - 1e-9:
-            return words if words == "certain" else f"{words}, {certainty:.2f}"
-    return f"weakly, {certainty:.2f}"  # pragma: no cover - the last band takes 0
+            return words if words == "certain" else f"{words}, {cf(certainty)}"
+    return f"weakly, {cf(certainty)}"  # pragma: no cover - the last band takes 0
 
 
 def capitalised(text: str) -> str:

@@ -69,10 +69,6 @@ MORE = {
 }
 
 
-def _cf(value: float) -> str:
-    return f"{value:.2f}"
-
-
 @attrs.frozen(repr=False)
 class Report(Displayable):
     """A consultation's report.
@@ -439,7 +435,7 @@ class Report(Displayable):
             if verdict.members:
                 for member in verdict.members:
                     out.append(
-                        Line(1, "verdict", f"{show_value(member.value)} ({_cf(member.certainty)})")
+                        Line(1, "verdict", f"{show_value(member.value)} ({cf(member.certainty)})")
                     )
                     out += [_cited(f, 2) for f in member.because]
             else:
@@ -451,7 +447,7 @@ class Report(Displayable):
                 for value, certainty, firings in conflict.sides[1:]:
                     lost = "overruled" if conflict.stated else "outweighed"
                     out.append(
-                        Line(2, "conflict", f"{lost}: {show_value(value)} ({_cf(certainty)})")
+                        Line(2, "conflict", f"{lost}: {show_value(value)} ({cf(certainty)})")
                     )
                     out += [_cited(f, 3) for f in firings]
         if self.result.notes:
@@ -461,7 +457,7 @@ class Report(Displayable):
                 head = (
                     f"{note.subject}: {note.attribute.split('.', 1)[1]} {show_value(note.value)}"
                 )
-                out.append(Line(1, "note", f"{head} ({_cf(note.certainty)}, {note.rule})"))
+                out.append(Line(1, "note", f"{head} ({cf(note.certainty)}, {note.rule})"))
                 out.append(Line(2, "quote", f"“{note.quote}” ({note.source})"))
         return out
 
@@ -479,7 +475,7 @@ def _bands(members: tuple[Member, ...] | list[Member]) -> list[tuple[str, list[A
 
 
 def _cited(firing: Firing, depth: int) -> Line:
-    weight = f"{_cf(firing.certainty)}"
+    weight = f"{cf(firing.certainty)}"
     if firing.defeated_by:
         weight += f", defeated by {', '.join(firing.defeated_by)}"
     elif firing.overruled_by:
@@ -489,19 +485,19 @@ def _cited(firing: Firing, depth: int) -> Line:
 
 def _one_line(verdict: Verdict) -> str:
     if verdict.members:
-        values = ", ".join(f"{show_value(m.value)} {_cf(m.certainty)}" for m in verdict.members)
+        values = ", ".join(f"{show_value(m.value)} {cf(m.certainty)}" for m in verdict.members)
         return f"{verdict.attribute}: {values}"
     said = f", stated by {verdict.stated_by}" if verdict.stated_by else ""
-    return f"{verdict.attribute} = {show_value(verdict.value)} ({_cf(verdict.certainty)}{said})"
+    return f"{verdict.attribute} = {show_value(verdict.value)} ({cf(verdict.certainty)}{said})"
 
 
 def _ids_dispute(conflict: Conflict) -> str:
     def side(value: Any, certainty: float, firings: tuple[Firing, ...]) -> str:
         sources = ", ".join(sorted({f.source for f in firings}))
         return (
-            f"{show_value(value)} ({_cf(certainty)}, {sources})"
+            f"{show_value(value)} ({cf(certainty)}, {sources})"
             if sources
-            else (f"{show_value(value)} ({_cf(certainty)})")
+            else (f"{show_value(value)} ({cf(certainty)})")
         )
 
     winner, *losers = conflict.sides

@@ -21,7 +21,7 @@ from ..kb.derivations import Derivation, Derivations, value_meeting
 from ..model.display import Displayable, Line
 from ..model.outcome import Firing, Outcome
 from ..model.rules import Condition
-from ..model.vocabulary import show_value
+from ..model.vocabulary import json_value, show_value
 from ..model.words import short_quote
 from .questions import rules_bearing_on
 from .why_not import asked_about
@@ -79,16 +79,12 @@ class Option:
         """JSON-ready: the changes, the certainty and the rules that would fire."""
         return {
             "changes": [
-                {"fact": c.name, "from": _json(c.before), "to": _json(c.after)}
+                {"fact": c.name, "from": json_value(c.before), "to": json_value(c.after)}
                 for c in self.changes
             ],
             "certainty": round(self.certainty, 4),
             "because": [firing.to_dict() for firing in self.firings],
         }
-
-
-def _json(value: Any) -> Any:
-    return sorted(value) if isinstance(value, frozenset) else value
 
 
 @attrs.frozen(repr=False)
@@ -141,7 +137,7 @@ class HowTo(Displayable):
         for number, option in enumerate(self.options[:SHOWN], 1):
             changes = "; ".join(change.describe() for change in option.changes)
             out.append(
-                Line(1, "change", f"{number}. change {changes} (certainty {option.certainty:.2f})")
+                Line(1, "change", f"{number}. change {changes} (certainty {cf(option.certainty)})")
             )
             for firing in option.firings[:2]:
                 said = ", ".join(f"{a} = {show_value(v)}" for a, v in firing.conclusions[:2])
