@@ -21,7 +21,7 @@ from ..kb.derivations import Derivation, Derivations, value_meeting
 from ..model.display import Displayable, Line
 from ..model.outcome import Firing, Outcome
 from ..model.rules import Condition
-from ..model.vocabulary import json_value, show_value
+from ..model.vocabulary import json_value, show_value, values_of
 from ..model.words import short_quote
 from .questions import rules_bearing_on
 from .why_not import asked_about
@@ -209,7 +209,7 @@ def _holds(result: Outcome, attribute: str, value: Any) -> bool:
         return False
     verdict = result.verdict(attribute)
     if verdict.members:
-        return value in verdict.value
+        return value in values_of(verdict.value)
     return verdict.value == value and verdict.certainty > 0  # not evidence against it
 
 

@@ -13,7 +13,7 @@ from ..errors import ExplanationError
 from ..model.display import Displayable, Line
 from ..model.knowledge_base import KnowledgeBase
 from ..model.rules import Condition, RuleSpec
-from ..model.vocabulary import Attribute, show_value
+from ..model.vocabulary import Attribute, show_value, values_of
 from ..model.words import plural_s
 
 if TYPE_CHECKING:
@@ -233,7 +233,7 @@ def why_not(result: Outcome, attribute: str, value: Any) -> WhyNot:
         )
     statement = knowledge.implied(result.facts).get(attribute)
     said = ""
-    if verdict and (value == verdict.value or (spec.multi and value in verdict.value)):
+    if verdict and (value == verdict.value or (spec.multi and value in values_of(verdict.value))):
         status = "holds" if candidates or verdict.stated_by else "no rule"
     elif statement is not None:
         status = "overruled"
