@@ -344,8 +344,10 @@ class Outcome:
             allowed=concluded,
         )
 
-    def certainty(self, attribute: str, value: SingleValue) -> float:
+    def certainty(self, attribute: str, value: FactValue) -> float:
         """Combined certainty of ``attribute = value`` (0 when nothing concluded it)."""
+        if isinstance(value, frozenset):
+            return 0.0  # a stated set: rules conclude its members one by one
         return self.certainties.get((attribute, value), 0.0)
 
     def support(self, attribute: str, value: FactValue) -> tuple[Firing, ...]:

@@ -39,7 +39,7 @@ FactValue: TypeAlias = SingleValue | frozenset[str]
 VerdictValue: TypeAlias = SingleValue | tuple[str, ...]
 
 #: Any of these (and a condition's tuple of values), as reports and messages show them.
-ShownValue: TypeAlias = SingleValue | frozenset[str] | tuple[SingleValue, ...]
+ShownValue: TypeAlias = SingleValue | frozenset[SingleValue] | tuple[SingleValue, ...]
 
 
 #: Words a user may type for a flag.
@@ -210,7 +210,7 @@ class Attribute:
             return self.says.replace("{value}", self.words_of(value))
         return f"{self.title}: {self.words_of(value)}"
 
-    def tone_of(self, value: ShownValue) -> str:
+    def tone_of(self, value: ShownValue | None) -> str:
         """What ``value`` means for the person asking: its own tone, else the attribute's
         (``""``: neutral)."""
         return self.tones.get(show_value(value), self.tone)

@@ -21,7 +21,7 @@ from .._support.short_repr import cf, fit, shown
 from ..model.display import Displayable, Line
 from ..model.goals import Goal, choose_goal
 from ..model.outcome import Conflict, Firing, Member, Outcome, Verdict
-from ..model.vocabulary import Attribute, join_words, show_value
+from ..model.vocabulary import Attribute, FactValue, SingleValue, join_words, show_value
 from ..model.words import (
     SETTLED,
     capitalised,
@@ -225,7 +225,7 @@ class Report(Displayable):
         what = attribute.word(value) + (f" ({need})" if need else "")
         return Line(1, "reason", f"because of {what}: {quote}", attribute.tone_of(value))
 
-    def _held(self) -> set[tuple[str, Any]]:
+    def _held(self) -> set[tuple[str, FactValue]]:
         return {key for key, cf in self.result.certainties.items() if cf > 0}
 
     def _tested(self, firing: Firing, groups: tuple[str, ...] = ()) -> dict[str, Any]:
@@ -344,7 +344,7 @@ class Report(Displayable):
     def _side(
         self,
         name: str,
-        value: Any,
+        value: SingleValue,
         certainty: float,
         firings: tuple[Firing, ...],
         needs: str = "",
@@ -462,9 +462,9 @@ class Report(Displayable):
         return out
 
 
-def _bands(members: tuple[Member, ...] | list[Member]) -> list[tuple[str, list[Any]]]:
+def _bands(members: tuple[Member, ...] | list[Member]) -> list[tuple[str, list[SingleValue]]]:
     """Members grouped by their certainty in words (``certain``, ``likely``), in order."""
-    bands: list[tuple[str, list[Any]]] = []
+    bands: list[tuple[str, list[SingleValue]]] = []
     for member in members:
         sure = certainty_words(member.certainty).split(",")[0]
         if bands and bands[-1][0] == sure:
@@ -492,7 +492,7 @@ def _one_line(verdict: Verdict) -> str:
 
 
 def _ids_dispute(conflict: Conflict) -> str:
-    def side(value: Any, certainty: float, firings: tuple[Firing, ...]) -> str:
+    def side(value: SingleValue, certainty: float, firings: tuple[Firing, ...]) -> str:
         sources = ", ".join(sorted({f.source for f in firings}))
         return (
             f"{show_value(value)} ({cf(certainty)}, {sources})"

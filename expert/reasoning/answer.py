@@ -22,7 +22,7 @@ from ..model.display import ShownInNotebook
 from ..model.goals import Goal, choose_goal, fitting_goals
 from ..model.knowledge_base import KnowledgeBase
 from ..model.outcome import Firing, Member, Note, Outcome, Verdict
-from ..model.vocabulary import Attribute, SingleValue, values_of
+from ..model.vocabulary import Attribute, FactValue, SingleValue, VerdictValue, values_of
 from ..model.words import capitalised, certainty_words, group_words
 
 if TYPE_CHECKING:
@@ -52,7 +52,7 @@ class Answer(ShownInNotebook):
     """
 
     attribute: str | None
-    value: Any
+    value: VerdictValue | None
     certainty: float
     text: str
     because: tuple[Firing, ...] = ()
@@ -242,7 +242,7 @@ def _answer(
     )
 
 
-def _sentence(attribute: Attribute, value: Any) -> str:
+def _sentence(attribute: Attribute, value: VerdictValue) -> str:
     if attribute.says:
         return attribute.says.replace("{value}", attribute.words_of(value))
     return f"{attribute.title}: {attribute.words_of(value)}"
@@ -272,7 +272,7 @@ def rests_on(result: Outcome, firings: tuple[Firing, ...] | list[Firing]) -> set
     """The stated facts ``firings`` rest on, directly or through the conclusions they
     matched."""
     found: set[str] = set()
-    seen: set[tuple[str, Any]] = set()
+    seen: set[tuple[str, FactValue]] = set()
     implied = result.knowledge.implied(result.facts)
     todo = list(firings)
     while todo:

@@ -27,6 +27,7 @@ from .._support.numbers import read_count, read_number
 from .._support.short_repr import fit, shown
 from ..model.knowledge_base import KnowledgeBase
 from ..model.phrasing import QuestionWords
+from ..model.vocabulary import FactValue
 from ..model.words import statement
 
 __all__ = ["MAX_QUESTION", "Reader", "Reading", "read_question"]
@@ -93,7 +94,7 @@ class Reading:
     """
 
     text: str
-    facts: Mapping[str, Any] = attrs.field(factory=dict)
+    facts: Mapping[str, FactValue] = attrs.field(factory=dict)
     question: QuestionWords | None = None
     unread: tuple[str, ...] = ()
     closest: tuple[str, ...] = ()
@@ -119,7 +120,9 @@ class Reading:
             return bool(self.question.attributes)
         return bool(self.facts)
 
-    def read_as(self, knowledge: KnowledgeBase, facts: Mapping[str, Any] | None = None) -> str:
+    def read_as(
+        self, knowledge: KnowledgeBase, facts: Mapping[str, FactValue] | None = None
+    ) -> str:
         """The reading in words: ``I read this as: a fern in low light; you ask where
         to put it.`` With ``facts`` (all the facts the
         question was answered on), those known before it are named too."""

@@ -172,7 +172,7 @@ def changed_facts(result: Outcome, changes: GivenFacts) -> tuple[dict[str, Any],
     return facts, applied
 
 
-def _rounded(alternatives: Mapping[Any, float]) -> dict[Any, float]:
+def _rounded(alternatives: Mapping[str, float]) -> dict[str, float]:
     return {value: round(cf, 6) for value, cf in alternatives.items()}
 
 
