@@ -29,7 +29,7 @@ from .errors import (
 )
 from .headphones import Device, Needs
 from .model.outcome import Conflict, Firing, Verdict
-from .model.vocabulary import FactValue
+from .model.vocabulary import FactValue, SingleValue, VerdictValue
 
 __all__ = [
     "BatchError",
@@ -47,7 +47,9 @@ __all__ = [
     "Needs",
     "PhraseError",
     "Result",
+    "SingleValue",
     "UsageError",
     "Verdict",
+    "VerdictValue",
     "__version__",
 ]

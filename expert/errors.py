@@ -59,6 +59,8 @@ def unknown_key(given: Iterable[object], allowed: Sequence[str]) -> tuple[str, s
     )
 
 
+# The one escaper is expert._support.safe_text.one_line; this copy stays only while the
+# command line and the shell still import it from here (errors cannot import _support).
 def one_line(text: str) -> str:
     """``text`` made safe to print as one line: control and line-breaking characters escaped.
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["json_safe", "visible"]
+__all__ = ["json_safe", "one_line", "visible"]
 
 # Besides the C0 controls: DEL and the C1 controls, the bidirectional controls (which can
 # reorder what a reader sees), the line and paragraph separators, and lone surrogates (which
@@ -21,9 +21,13 @@ _BUT_NEWLINES = re.compile(f"[\x00-\x09\x0b-\x1f{_OTHERS}]")
 _JSON = re.compile(f"[{_OTHERS}]")
 
 
-def _escape(match: re.Match[str]) -> str:
-    char = match.group()
+def _escaped(char: str) -> str:
+    """One character as its escape (``\\x1b``, ``\\u202e``)."""
     return char.encode("unicode_escape", "backslashreplace").decode("ascii")
+
+
+def _escape(match: re.Match[str]) -> str:
+    return _escaped(match.group())
 
 
 def visible(text: str, *, lines: bool = False) -> str:
@@ -34,6 +38,18 @@ def visible(text: str, *, lines: bool = False) -> str:
         lines: keep line breaks (``\\n``) as they are, for text of several lines.
     """
     return (_BUT_NEWLINES if lines else _ANY).sub(_escape, text)
+
+
+def one_line(text: str) -> str:
+    """``text`` made safe to print as one line of a message: every character Python does not
+    print (controls, line breaks, format and separator characters; the space apart) shown as
+    its escape.
+
+    User input ends up in error messages; a stray newline or terminal escape in it must not
+    break the one-line promise or the user's terminal, nor an invisible character (a
+    zero-width space, a non-breaking one) hide what was wrong in a value.
+    """
+    return "".join(char if char.isprintable() or char == " " else _escaped(char) for char in text)
 
 
 def json_safe(text: str) -> str:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from ..errors import one_line
+from .safe_text import one_line
 
 __all__ = ["LIMIT", "cf", "fit", "pairs", "shown"]
 
@@ -76,5 +76,6 @@ def fit(text: str) -> str:
 
 
 def cf(value: float) -> str:
-    """A certainty as a repr shows it: ``0.80``."""
+    """A certainty as everything the package prints shows it (reprs, reports, HTML, failed
+    specifications): two decimals, ``0.80``."""
     return f"{value:.2f}"

@@ -19,7 +19,7 @@ import attrs
 from ..errors import FactError
 from ..kb.load import load
 from ..model.stated_facts import named_once
-from ..model.vocabulary import Attribute, FactValue, show_value
+from ..model.vocabulary import Attribute, FactValue, json_value, show_value
 
 __all__ = ["Device", "Needs", "bundled_inputs", "show_value"]
 
@@ -97,10 +97,7 @@ class _Facts:
 
     def to_dict(self) -> dict[str, Any]:
         """The stated facts by short name, JSON-ready (sets become sorted lists)."""
-        return {
-            name.split(".", 1)[1]: sorted(value) if isinstance(value, frozenset) else value
-            for name, value in self.known().items()
-        }
+        return {name.split(".", 1)[1]: json_value(value) for name, value in self.known().items()}
 
 
 @attrs.frozen(init=False)

@@ -19,7 +19,9 @@ from typing import Any
 
 from pytest_bdd import given, parsers, then, when
 
+from .._support.short_repr import cf
 from ..model.rules import normalise_text
+from ..model.vocabulary import values_of
 from ..specs.plugin import Consultation, note_fired
 from ..specs.steps import SURE, meets, reasons
 from .phrases import attribute, device_facts, needs_facts, value
@@ -80,7 +82,7 @@ def holds(consultation: Consultation, name: str, word: str, how_sure: str) -> No
     assert name in result, f"{name} is not concluded"
     verdict = result.verdict(name)
     assert verdict.value == wanted, (
-        f"{name} is {verdict.value} ({verdict.certainty:.2f}), not {wanted}; "
+        f"{name} is {verdict.value} ({cf(verdict.certainty)}), not {wanted}; "
         f"concluded: {reasons(result, name)}"
     )
     meets(how_sure, verdict.certainty, f"{name} = {wanted}")
@@ -92,9 +94,9 @@ def includes(consultation: Consultation, name: str, text: str, how_sure: str) ->
     knowledge = consultation.expert.knowledge
     result = consultation.consult()
     wanted = tuple(value(name, word, knowledge) for word in words(text))
-    found = result.verdict(name).value if name in result else ()
+    found = values_of(result.verdict(name).value) if name in result else ()
     for each in wanted:
-        assert each in found, f"{name} holds {', '.join(found) or 'nothing'}, not {each}"
+        assert each in found, f"{name} holds {', '.join(map(str, found)) or 'nothing'}, not {each}"
         meets(how_sure, result.certainty(name, each), f"{name} includes {each}")
     consultation.focus = (name, wanted)
 
@@ -136,8 +138,7 @@ def _(consultation: Consultation, attr: str, word: str) -> None:
     result = consultation.consult()
     wanted = value(name, word, knowledge)
     if name in result:
-        found = result.verdict(name).value
-        found = found if isinstance(found, tuple) else (found,)
+        found = values_of(result.verdict(name).value)
         assert wanted not in found, f"{name} is {wanted}; concluded: {reasons(result, name)}"
 
 

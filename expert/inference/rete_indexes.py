@@ -151,7 +151,9 @@ def comparison_of(child: ChildNode) -> tuple[str, Any] | None:
     threshold = condition.operand
     if condition.multi or condition.op not in ("lt", "le", "gt", "ge"):
         return None
-    if type(threshold) not in (int, float) or not math.isfinite(threshold):
+    if type(threshold) not in (int, float) or isinstance(threshold, (str, tuple)):
+        return None
+    if not math.isfinite(threshold):
         return None
     return condition.op, threshold
 

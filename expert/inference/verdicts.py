@@ -7,6 +7,7 @@ from typing import Any, TypeVar
 
 from ..model.certainty import THRESHOLD, combined
 from ..model.outcome import Conflict, Firing, Member, Outcome, Verdict
+from ..model.vocabulary import json_value
 from .compiler import CompiledBase
 from .notes import class_notes, note_certainties
 from .runner import Record
@@ -336,9 +337,7 @@ def _canonical(compiled: CompiledBase, record: Record) -> Record:
 def _match(firing: tuple[int, tuple[tuple[str, Any], ...]]) -> tuple[Any, ...]:
     """Sort key of a firing by its matched facts, to order the firings of one rule."""
     # A rule's n-th matched fact always comes from its n-th condition: values compare by kind.
-    return tuple(
-        sorted(value) if isinstance(value, frozenset) else value for _, value in firing[1]
-    )
+    return tuple(json_value(value) for _, value in firing[1])
 
 
 def _strongest_first(firing: Firing) -> tuple[float, str]:

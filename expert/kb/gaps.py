@@ -25,6 +25,7 @@ from typing import Any
 
 import attrs
 
+from .._support.key_value import key_value
 from .._support.toml_files import read_toml
 from ..errors import KnowledgeBaseError, brief
 from ..model.knowledge_base import KnowledgeBase
@@ -243,13 +244,11 @@ def _known(entry: dict[str, Any], knowledge: KnowledgeBase, path: Path) -> Known
         raise KnowledgeBaseError("every [[known]] gap needs a `reason`", path=path)
     if "pair" in entry:
         pair = entry["pair"]
-        if (
-            not isinstance(pair, list)
-            or len(pair) != 2
-            or not all(isinstance(p, str) and "=" in p for p in pair)
-        ):
+        items = pair if isinstance(pair, list) else []
+        split = tuple(key_value(p) if isinstance(p, str) else None for p in items)
+        if len(split) != 2 or None in split:
             raise KnowledgeBaseError('`pair` must be ["NAME=VALUE", "NAME=VALUE"]', path=path)
-        facts = tuple(tuple(p.split("=", 1)) for p in pair)
+        facts = tuple(p for p in split if p is not None)
     else:
         name, value = entry.get("input"), entry.get("value")
         if not isinstance(name, str) or not isinstance(value, (str, int, float)):
@@ -260,7 +259,7 @@ def _known(entry: dict[str, Any], knowledge: KnowledgeBase, path: Path) -> Known
     for name, _ in facts:
         if name not in knowledge.inputs:
             raise KnowledgeBaseError(f"[[known]]: {brief(name)} is not an input", path=path)
-    return Known(facts=facts, reason=reason.strip())  # type: ignore[arg-type]
+    return Known(facts=facts, reason=reason.strip())
 
 
 def trial_values(knowledge: KnowledgeBase, attribute: Attribute) -> list[Any]:

@@ -13,7 +13,9 @@ directory that others could write or read disables the cache rather than trustin
 The cache lives in the user's cache directory (``$XDG_CACHE_HOME/expert``, by default
 ``~/.cache/expert``; ``~/Library/Caches/expert`` on macOS; ``%LOCALAPPDATA%\\expert\\Cache`` on
 Windows), or in ``$EXPERT_CACHE_DIR``; ``EXPERT_NO_CACHE=1`` turns it off. Any failure to read
-or write it falls back to parsing the files: the cache never changes what is loaded.
+or write it falls back to parsing the files: the cache never changes what is loaded. The
+cache is kept bounded (:mod:`expert.kb.cache_bounds`): entries not used for 30 days go, and it
+stays under 128 MiB.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from .._support.toml_files import parse_toml, read_text
+from .cache_bounds import prune, touch
 
 __all__ = ["ParsedFiles", "cache_directory"]
 
@@ -106,6 +109,7 @@ class ParsedFiles:
             return
         try:
             self._secret = _key(root)
+            prune(root)
             name = hashlib.sha256(str(directory.resolve()).encode()).hexdigest()[:32]
             self._entry = root / f"{name}.json"
             self._cached = self._open(self._entry)
@@ -126,6 +130,7 @@ class ParsedFiles:
         data = json.loads(body)
         if not isinstance(data, dict) or data.get("format") != FORMAT:
             return {}
+        touch(entry)
         return {name: (digest, text) for name, (digest, text) in data["files"].items()}
 
     def read(self, path: Path) -> dict[str, Any]:
@@ -154,7 +159,9 @@ class ParsedFiles:
         signature = hmac.new(self._secret, body, hashlib.sha256).hexdigest().encode()
         temporary = None
         try:  # written whole, then renamed: a reader sees the old entry or the new one
-            descriptor, temporary = tempfile.mkstemp(dir=self._entry.parent, suffix=".tmp")
+            descriptor, temporary = tempfile.mkstemp(
+                dir=self._entry.parent, prefix=".entry-", suffix=".tmp"
+            )
             with os.fdopen(descriptor, "wb") as handle:
                 handle.write(signature + b"\n" + body)
             os.replace(temporary, self._entry)

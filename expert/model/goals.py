@@ -40,7 +40,8 @@ import attrs
 from .._support.short_repr import fit
 from .._support.toml_files import read_toml
 from ..errors import KnowledgeBaseError, brief, suggest, unknown_key
-from .vocabulary import Attribute, join_words, show_value
+from .rules import State
+from .vocabulary import Attribute, FactValue, SingleValue, VerdictValue, join_words, show_value
 
 __all__ = ["FILE", "Goal", "Test", "choose_goal", "fitting_goals", "guide_goal", "read_goals"]
 
@@ -55,7 +56,7 @@ class Test(Protocol):
     @property
     def attribute(self) -> str: ...
 
-    def holds(self, state: Any) -> bool: ...
+    def holds(self, state: State) -> bool: ...
 
 
 @attrs.frozen(repr=False)
@@ -90,7 +91,7 @@ class Goal:
     def __repr__(self) -> str:
         return fit(f"Goal({self.attribute} when {', '.join(self.when) or 'nothing'})")
 
-    def holds(self, facts: Mapping[str, Any], more: Iterable[str] = ()) -> bool:
+    def holds(self, facts: Mapping[str, FactValue | None], more: Iterable[str] = ()) -> bool:
         """Whether this goal is one for ``facts``: its groups stated (or among the groups
         ``more``), its conditions met."""
         stated = {name.split(".", 1)[0] for name in facts} | set(more)
@@ -100,12 +101,12 @@ class Goal:
             and all(test.holds(facts.get(test.attribute)) for test in self.conditions)
         )
 
-    def sentence(self, value: Any, attribute: Attribute | None = None) -> str:
+    def sentence(self, value: VerdictValue, attribute: Attribute | None = None) -> str:
         """The answer for ``value`` in plain words: ``says`` with the value's words (the
         goal's ``words``, else the attribute's labels)."""
         values = value if isinstance(value, tuple) else (value,)
 
-        def word(item: Any) -> str:
+        def word(item: SingleValue) -> str:
             if str(item) in self.words:
                 return self.words[str(item)]
             return attribute.word(item) if attribute is not None else show_value(item)
@@ -202,11 +203,15 @@ def _goal(
     )
 
 
-def fitting_goals(goals: Iterable[Goal], facts: Mapping[str, Any] | Iterable[str]) -> list[Goal]:
+def fitting_goals(
+    goals: Iterable[Goal], facts: Mapping[str, FactValue] | Iterable[str]
+) -> list[Goal]:
     """The goals that hold for ``facts`` (full names to stated values), the one a
     consultation is for first: the most groups, then the most conditions, then file order.
     When the first has no verdict, the answer is sought in the next."""
-    stated = facts if isinstance(facts, Mapping) else dict.fromkeys(facts)
+    stated: Mapping[str, FactValue | None] = (
+        facts if isinstance(facts, Mapping) else dict.fromkeys(facts)
+    )
     goals = list(goals)
     fitting = [goal for goal in goals if goal.holds(stated)]
     return sorted(
@@ -214,7 +219,9 @@ def fitting_goals(goals: Iterable[Goal], facts: Mapping[str, Any] | Iterable[str
     )
 
 
-def choose_goal(goals: Iterable[Goal], facts: Mapping[str, Any] | Iterable[str]) -> Goal | None:
+def choose_goal(
+    goals: Iterable[Goal], facts: Mapping[str, FactValue] | Iterable[str]
+) -> Goal | None:
     """The goal of a consultation on ``facts`` (full names to stated values), or ``None`` if
     the base has none."""
     goals = list(goals)
@@ -224,7 +231,7 @@ def choose_goal(goals: Iterable[Goal], facts: Mapping[str, Any] | Iterable[str])
     return min(goals, key=lambda goal: (len(goal.when), goals.index(goal)), default=None)
 
 
-def guide_goal(goals: Iterable[Goal], facts: Mapping[str, Any]) -> Goal | None:
+def guide_goal(goals: Iterable[Goal], facts: Mapping[str, FactValue]) -> Goal | None:
     """The goal a guided consultation from ``facts`` works toward: the consultation's goal
     (:func:`choose_goal`), or when that goal says ``then_ask``, the goal those groups and the
     stated ones make (the most groups, then the most conditions, then file order)."""

@@ -5,7 +5,6 @@ it lets a person state (:func:`expert.kb.load.load` reads one from files).
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
 
 import attrs
 
@@ -15,7 +14,7 @@ from .goals import Goal
 from .phrasing import Phrasing
 from .rules import RuleSpec, Source
 from .stated_facts import GivenFacts, state_facts
-from .vocabulary import Attribute, Group
+from .vocabulary import Attribute, FactValue, Group, SingleValue
 
 
 @attrs.frozen(repr=False)
@@ -77,7 +76,7 @@ class KnowledgeBase:
             f"{len(self.attributes)} attributes, {shown(self.path, 60)})"
         )
 
-    def state(self, facts: GivenFacts, *, strings: bool = False) -> dict[str, Any]:
+    def state(self, facts: GivenFacts, *, strings: bool = False) -> dict[str, FactValue]:
         """Validate stated facts: full (or unambiguous short) names to canonical values
         (:func:`~expert.model.stated_facts.state_facts`; ``strings`` is kept for compatibility).
 
@@ -106,7 +105,7 @@ class KnowledgeBase:
             grouped.setdefault(rule.topic, []).append(rule)
         return grouped
 
-    def concluders(self, attribute: str, value: Any = None) -> list[RuleSpec]:
+    def concluders(self, attribute: str, value: SingleValue | None = None) -> list[RuleSpec]:
         """Rules that conclude ``attribute`` (with ``value``, when given)."""
         return [
             rule
@@ -129,12 +128,12 @@ class KnowledgeBase:
             if attribute.concluded and not attribute.note
         ]
 
-    def implied(self, facts: Mapping[str, Any]) -> dict[str, tuple[Any, str]]:
+    def implied(self, facts: Mapping[str, FactValue]) -> dict[str, tuple[str | None, str]]:
         """The conclusions ``facts`` state outright (an input that ``states`` a concluded
         attribute): concluded attribute -> (value, the input that stated it). The value is
         ``None`` when the stated one is none of the attribute's values (an orchid for a
         kind that is fern or cactus): then no value of it holds."""
-        found: dict[str, tuple[Any, str]] = {}
+        found: dict[str, tuple[str | None, str]] = {}
         for name, target in self._stating.items():
             value = facts.get(name)
             if value is not None:

@@ -10,7 +10,7 @@ import attrs
 from .._support.short_repr import cf, fit, pairs, shown
 from ..errors import ExplanationError
 from .display import ShownInNotebook
-from .vocabulary import FactValue, json_value
+from .vocabulary import FactValue, SingleValue, VerdictValue, json_value
 
 if TYPE_CHECKING:
     from ..reasoning.reading import Reading
@@ -47,8 +47,8 @@ class Firing:
     rule: str
     source: str
     quote: str
-    conclusions: tuple[tuple[str, Any], ...]
-    matched: tuple[tuple[str, Any], ...]
+    conclusions: tuple[tuple[str, SingleValue], ...]
+    matched: tuple[tuple[str, FactValue], ...]
     rule_certainty: float
     certainty: float
     stage: int = 0
@@ -90,7 +90,7 @@ class Member:
         because: the firings that concluded it, strongest first.
     """
 
-    value: Any
+    value: SingleValue
     certainty: float
     because: tuple[Firing, ...]
 
@@ -123,7 +123,7 @@ class Note:
 
     subject: str
     attribute: str
-    value: Any
+    value: VerdictValue
     rule: str
     source: str
     quote: str
@@ -163,7 +163,7 @@ class Verdict(ShownInNotebook):
     """
 
     attribute: str
-    value: Any
+    value: VerdictValue
     certainty: float
     because: tuple[Firing, ...]
     alternatives: Mapping[str, float] = attrs.field(factory=dict)
@@ -175,7 +175,7 @@ class Verdict(ShownInNotebook):
         value = shown(self.value, 60)
         return fit(f"Verdict({self.attribute}={value}, {cf(self.certainty)}{stated})")
 
-    def member(self, value: Any) -> Member:
+    def member(self, value: SingleValue) -> Member:
         """The member ``value`` of a set verdict.
 
         Raises:
@@ -224,8 +224,8 @@ class Conflict(ShownInNotebook):
     """
 
     attribute: str
-    winner: Any
-    sides: tuple[tuple[Any, float, tuple[Firing, ...]], ...]
+    winner: SingleValue
+    sides: tuple[tuple[SingleValue, float, tuple[Firing, ...]], ...]
     stated: str = ""
     against: str = ""
 
@@ -309,7 +309,7 @@ class Outcome:
     firings: tuple[Firing, ...]
     verdicts: tuple[Verdict, ...]
     conflicts: tuple[Conflict, ...]
-    certainties: Mapping[tuple[str, Any], float]
+    certainties: Mapping[tuple[str, SingleValue], float]
     notes: tuple[Note, ...] = attrs.field(kw_only=True, default=())
     knowledge: KnowledgeBase = attrs.field(repr=False, kw_only=True)
     engine: str = attrs.field(default="experta", kw_only=True)
@@ -349,11 +349,13 @@ class Outcome:
             allowed=concluded,
         )
 
-    def certainty(self, attribute: str, value: Any) -> float:
+    def certainty(self, attribute: str, value: FactValue) -> float:
         """Combined certainty of ``attribute = value`` (0 when nothing concluded it)."""
+        if isinstance(value, frozenset):
+            return 0.0  # a stated set: rules conclude its members one by one
         return self.certainties.get((attribute, value), 0.0)
 
-    def support(self, attribute: str, value: Any) -> tuple[Firing, ...]:
+    def support(self, attribute: str, value: FactValue) -> tuple[Firing, ...]:
         """The firings that concluded ``attribute = value`` (and were not defeated on it), in
         firing order."""
         return tuple(

@@ -6,12 +6,12 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Any
+from typing import TypeAlias
 
 import attrs
 
 from .._support.short_repr import cf, fit, pairs, shown
-from .vocabulary import show_value
+from .vocabulary import SingleValue, show_value
 
 #: Condition operators a rule may use, with what each means.
 OPERATORS: dict[str, str] = {
@@ -26,6 +26,11 @@ OPERATORS: dict[str, str] = {
     "present": "is known",
     "absent": "is not known",
 }
+
+
+#: What a condition tests: a stated fact's value (``None``: not known), or for a concluded
+#: attribute the frozenset of the values concluded.
+State: TypeAlias = SingleValue | frozenset[SingleValue] | None
 
 
 NUMERIC = {"lt": "<", "le": "<=", "gt": ">", "ge": ">="}
@@ -52,16 +57,16 @@ class Condition:
 
     attribute: str
     op: str
-    operand: Any
+    operand: SingleValue | tuple[SingleValue, ...]
     concluded: bool = False
     multi: bool = False
 
     @property
-    def operands(self) -> tuple[Any, ...]:
+    def operands(self) -> tuple[SingleValue, ...]:
         """The operand as a tuple."""
         return self.operand if isinstance(self.operand, tuple) else (self.operand,)
 
-    def holds(self, state: Any) -> bool:
+    def holds(self, state: State) -> bool:
         """Whether the condition holds for ``state``.
 
         ``state`` is the stated value (``None`` when unknown) of a stated attribute, or the
@@ -79,7 +84,7 @@ class Condition:
             return self._holds_for_set(state)
         return self.holds_value(state)
 
-    def holds_value(self, value: Any) -> bool:
+    def holds_value(self, value: State) -> bool:
         """Whether one stated value (or a stated set) passes the test."""
         if isinstance(value, frozenset):
             return self._holds_for_set(value)
@@ -90,19 +95,22 @@ class Condition:
         if self.op == "not":
             return value not in self.operands
         if self.op in NUMERIC:
+            bound = self.operand  # a number: the rule parser checked it
             if isinstance(value, bool) or not isinstance(value, (int, float)):
+                return False
+            if isinstance(bound, (str, tuple)):
                 return False
             return bool(
                 {
-                    "lt": value < self.operand,
-                    "le": value <= self.operand,
-                    "gt": value > self.operand,
-                    "ge": value >= self.operand,
+                    "lt": value < bound,
+                    "le": value <= bound,
+                    "gt": value > bound,
+                    "ge": value >= bound,
                 }[self.op]
             )
         return True  # present
 
-    def _holds_for_set(self, values: frozenset) -> bool:
+    def _holds_for_set(self, values: frozenset[SingleValue]) -> bool:
         wanted = set(self.operands)
         if self.op in ("equals", "contains"):
             return wanted <= values
@@ -137,7 +145,7 @@ class Conclusion:
     """
 
     attribute: str
-    value: Any
+    value: SingleValue
     certainty: float | None = None
 
 

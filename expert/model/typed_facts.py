@@ -58,7 +58,7 @@ def named_facts(facts: Any, group: str | None = None) -> list[tuple[str, Any]]:
                 field=group,
                 value=facts,
             )
-        known: dict[str, Any] = facts.known()
+        known: dict[str, FactValue] = facts.known()
         return list(known.items())
     if not isinstance(facts, Mapping):
         name = group or "facts"

@@ -23,11 +23,23 @@ from ..errors import FactError, brief, suggest
 KINDS = ("choice", "set", "flag", "amount")
 
 
+#: One value of an attribute: a choice's value or one member of a set (``str``), a flag
+#: (``bool``), an amount (``int`` or ``float``). What a rule concludes, what a condition
+#: compares with, a set verdict's member.
+SingleValue: TypeAlias = str | bool | float | int
+
 #: A stated fact's value in its canonical form (what :meth:`Attribute.validate` returns): a
 #: choice's value (``str``), a flag (``bool``), an amount (``int`` or ``float``) or a set's
 #: values (``frozenset[str]``). Values given to the library may be looser (a set as a list or
 #: as comma-separated words, a flag as a word): they are checked and made canonical.
-FactValue: TypeAlias = str | bool | float | int | frozenset[str]
+FactValue: TypeAlias = SingleValue | frozenset[str]
+
+#: A verdict's value (and a note's): one value, or for a set, the tuple of the values that
+#: hold, in vocabulary order.
+VerdictValue: TypeAlias = SingleValue | tuple[str, ...]
+
+#: Any of these (and a condition's tuple of values), as reports and messages show them.
+ShownValue: TypeAlias = SingleValue | frozenset[SingleValue] | tuple[SingleValue, ...]
 
 
 #: Words a user may type for a flag.
@@ -48,7 +60,7 @@ TONES = ("good", "bad", "weak")
 NAME = re.compile(r"[a-z][a-z0-9_-]*\.[a-z][a-z0-9_-]*\Z")
 
 
-def show_value(value: Any, separator: str = ", ") -> str:
+def show_value(value: ShownValue | list[SingleValue] | None, separator: str = ", ") -> str:
     """A value as a person reads it: ``true``, ``80`` (not ``80.0``), ``brown-tips, drooping``."""
     if isinstance(value, (tuple, list, frozenset, set)):
         items = sorted(value) if isinstance(value, (frozenset, set)) else value
@@ -60,7 +72,7 @@ def show_value(value: Any, separator: str = ", ") -> str:
     return str(value)
 
 
-def json_value(value: Any) -> Any:
+def json_value(value: ShownValue | None) -> SingleValue | list[SingleValue] | None:
     """A value as JSON holds it: a set as a sorted list, a tuple (a set verdict's values, in
     vocabulary order) as a list in that order."""
     if isinstance(value, (frozenset, set)):
@@ -68,6 +80,11 @@ def json_value(value: Any) -> Any:
     if isinstance(value, tuple):
         return list(value)
     return value
+
+
+def values_of(value: VerdictValue) -> tuple[SingleValue, ...]:
+    """A verdict's values as a tuple: a set verdict's own tuple, else its one value."""
+    return value if isinstance(value, tuple) else (value,)
 
 
 def join_words(words: Iterable[str], last: str = "and") -> str:
@@ -176,25 +193,25 @@ class Attribute:
         """The attribute in words, its ``label``, else its help line, else its short name."""
         return self.label or self.doc or self.short.replace("_", " ")
 
-    def word(self, value: Any) -> str:
+    def word(self, value: ShownValue) -> str:
         """One value in words for people: its label, else the value as typed."""
         return self.labels.get(show_value(value), show_value(value))
 
-    def words_of(self, value: Any) -> str:
+    def words_of(self, value: ShownValue) -> str:
         """A value, or a set or tuple of values, in words (``brown leaf tips and drooping leaves``)."""
         if isinstance(value, (tuple, list, frozenset, set)):
             items = sorted(value) if isinstance(value, (frozenset, set)) else value
             return join_words(self.word(item) for item in items)
         return self.word(value)
 
-    def phrase(self, value: Any) -> str:
+    def phrase(self, value: ShownValue) -> str:
         """A statement of ``value`` in words: ``says`` with the value's words in it, or
         ``<title>: <value>`` when the vocabulary gives no ``says``."""
         if self.says:
             return self.says.replace("{value}", self.words_of(value))
         return f"{self.title}: {self.words_of(value)}"
 
-    def tone_of(self, value: Any) -> str:
+    def tone_of(self, value: ShownValue | None) -> str:
         """What ``value`` means for the person asking: its own tone, else the attribute's
         (``""``: neutral)."""
         return self.tones.get(show_value(value), self.tone)
@@ -219,7 +236,7 @@ class Attribute:
         """The short name, the part after the dot (``light``)."""
         return self.name.split(".", 1)[1]
 
-    def allowed(self) -> tuple[Any, ...]:
+    def allowed(self) -> tuple[str | bool, ...]:
         """The allowed values as shown to a user."""
         if self.kind == "flag":
             return (True, False)

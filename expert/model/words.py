@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from typing import Any
 
+from .._support.short_repr import cf
 from .certainty import HEDGES
 from .knowledge_base import KnowledgeBase
 from .rules import Condition, RuleSpec
-from .vocabulary import Attribute, join_words, show_value
+from .vocabulary import Attribute, FactValue, SingleValue, join_words, show_value
 
 __all__ = [
     "SHORT_QUOTE",
@@ -61,11 +61,11 @@ def certainty_words(certainty: float) -> str:
     """A certainty in words, with the figure where it is not plain: ``certain``, ``likely,
     0.80``, ``possible, 0.40``; evidence against reads ``unlikely, -0.40``."""
     if certainty < 0:
-        return f"unlikely, {certainty:.2f}"
+        return f"unlikely, {cf(certainty)}"
     for lowest, words in _BANDS:
         if certainty >= lowest - 1e-9:
-            return words if words == "certain" else f"{words}, {certainty:.2f}"
-    return f"weakly, {certainty:.2f}"  # pragma: no cover - the last band takes 0
+            return words if words == "certain" else f"{words}, {cf(certainty)}"
+    return f"weakly, {cf(certainty)}"  # pragma: no cover - the last band takes 0
 
 
 def capitalised(text: str) -> str:
@@ -79,7 +79,7 @@ def group_words(knowledge: KnowledgeBase, group: str) -> str:
     return words.label if words is not None and words.label else group.replace("_", " ")
 
 
-def stated_subject(knowledge: KnowledgeBase, facts: Mapping[str, Any]) -> str:
+def stated_subject(knowledge: KnowledgeBase, facts: Mapping[str, FactValue]) -> str:
     """What the stated facts are about, pointed at: ``this plant`` for a ``plant`` group
     labelled ``a plant`` (the first stated group with a label), else ``what you stated``."""
     groups = dict.fromkeys(knowledge.attributes[name].group for name in facts)
@@ -97,7 +97,7 @@ def source_words(knowledge: KnowledgeBase, key: str) -> str:
     return source.label if source is not None and source.label else key
 
 
-def you_said(knowledge: KnowledgeBase, facts: Mapping[str, Any]) -> str:
+def you_said(knowledge: KnowledgeBase, facts: Mapping[str, FactValue]) -> str:
     """What the person stated, as one sentence: ``You said: a fern in low light,
     with yellow leaves.``"""
     if not facts:
@@ -105,7 +105,7 @@ def you_said(knowledge: KnowledgeBase, facts: Mapping[str, Any]) -> str:
     return f"You said: {statement(knowledge, facts)}."
 
 
-def statement(knowledge: KnowledgeBase, facts: Mapping[str, Any]) -> str:
+def statement(knowledge: KnowledgeBase, facts: Mapping[str, FactValue]) -> str:
     """Stated facts as one noun phrase: ``a plant in low light, with yellow leaves``.
 
     The subject is the stated value of an input that names its group (``named_by``: a
@@ -134,30 +134,33 @@ def statement(knowledge: KnowledgeBase, facts: Mapping[str, Any]) -> str:
     return subject or said
 
 
-def member_words(attribute: Attribute, values: Iterable[Any]) -> str:
+def member_words(attribute: Attribute, values: Iterable[SingleValue]) -> str:
     """Values of one attribute in words, joined as a sentence lists them."""
     return join_words(attribute.word(value) for value in values)
 
 
 def tested(
-    knowledge: KnowledgeBase, conditions: Iterable[Condition], stated: Mapping[str, Any]
-) -> dict[str, Any]:
+    knowledge: KnowledgeBase, conditions: Iterable[Condition], stated: Mapping[str, FactValue]
+) -> dict[str, FactValue]:
     """The stated facts some of ``conditions`` test, a set cut to the members they ask
     about (a rule on drooping leaves tested that, not every sign stated)."""
-    found: dict[str, Any] = {}
+    found: dict[str, FactValue] = {}
     for condition in conditions:
         value = stated.get(condition.attribute)
         if condition.concluded or value is None:
             continue
         if isinstance(value, frozenset):
             asked = value & set(condition.operands)
-            value = frozenset(asked or value) | found.get(condition.attribute, frozenset())
+            earlier = found.get(condition.attribute)  # a set's members other conditions asked
+            value = frozenset(asked or value) | (
+                earlier if isinstance(earlier, frozenset) else frozenset()
+            )
         found[condition.attribute] = value
     return {name: found[name] for name in stated if name in found}
 
 
 def condition_words(
-    knowledge: KnowledgeBase, condition: Condition, stated: Mapping[str, Any]
+    knowledge: KnowledgeBase, condition: Condition, stated: Mapping[str, FactValue]
 ) -> str:
     """What a condition found in the stated facts, in words: the stated value's words, or
     for a set only the members the condition asked about (``drooping leaves``)."""
@@ -169,15 +172,16 @@ def condition_words(
 def rule_words(knowledge: KnowledgeBase, rule: RuleSpec) -> str:
     """A rule in the base's words, its conditions then what follows: ``a fern in low light: put it
     in a north-facing window``."""
-    stated: dict[str, Any] = {}
+    stated: dict[str, FactValue] = {}
     others: list[str] = []
     for condition in rule.conditions:
         attribute = knowledge.attributes[condition.attribute]
         one = len(condition.operands) == 1
+        operand = condition.operand  # equals: one value; contains: a set's words
         if condition.op == "equals" and not condition.concluded and attribute.kind != "amount":
-            stated[condition.attribute] = condition.operand
+            stated[condition.attribute] = operand if not isinstance(operand, tuple) else operand[0]
         elif condition.op == "contains" and one and not condition.concluded:
-            stated[condition.attribute] = frozenset(condition.operands)
+            stated[condition.attribute] = frozenset(map(str, condition.operands))
         else:
             others.append(_condition_words(attribute, condition))
     if stated:

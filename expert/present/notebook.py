@@ -17,6 +17,7 @@ from collections.abc import Iterable, Sequence
 from html import escape
 from typing import TYPE_CHECKING, Any
 
+from .._support.short_repr import cf
 from ..model.vocabulary import show_value
 from ..model.words import SETTLED, capitalised, certainty_words, short_quote, source_words
 from ..reasoning.answer import depends_on
@@ -80,11 +81,11 @@ def bar(certainty: float, tone: str = "") -> str:
     width = round(min(1.0, abs(certainty)) * 100)
     colour = _BAR_COLOURS.get(tone, _BAR_COLOURS[""]) if certainty >= 0 else "#8c959f"
     return (
-        f'<span class="expert-bar" title="certainty {certainty:.2f}" style="display:inline-block;'
+        f'<span class="expert-bar" title="certainty {cf(certainty)}" style="display:inline-block;'
         "width:5em;height:0.65em;background:#eaeef2;border-radius:3px;vertical-align:middle;"
         f'margin-right:0.4em"><span style="display:block;width:{width}%;height:100%;'
         f'background:{colour};border-radius:3px"></span></span>'
-        f'<span style="font-variant-numeric:tabular-nums">{certainty:.2f}</span>'
+        f'<span style="font-variant-numeric:tabular-nums">{cf(certainty)}</span>'
     )
 
 

@@ -16,6 +16,7 @@ from rich.console import Console
 from rich.text import Text
 
 from .._support.safe_text import json_safe, visible
+from .._support.short_repr import cf
 from ..model.display import Line
 from ..model.knowledge_base import KnowledgeBase
 from ..model.outcome import Outcome
@@ -125,7 +126,9 @@ def print_conflicts(result: Outcome, console: Console) -> None:
         _print_line(
             console,
             f"Conflict on {conflict.attribute}: "
-            + " vs ".join(f"{show_value(value)} ({cf:.2f})" for value, cf, _ in conflict.sides)
+            + " vs ".join(
+                f"{show_value(value)} ({cf(certainty)})" for value, certainty, _ in conflict.sides
+            )
             + f"; {show_value(conflict.winner)} wins.",
         )
         for value, _, firings in conflict.sides:
@@ -163,12 +166,12 @@ def _certainty(rule: RuleSpec) -> str:
     """The rule's certainty, or that each value it concludes has its own."""
     if all(c.certainty is not None for c in rule.conclusions):
         return "each value its own"
-    return f"{rule.certainty:.2f}"
+    return cf(rule.certainty)
 
 
 def _concluded(conclusion: Conclusion) -> str:
     """``attribute = value``, with the value's own certainty when it has one."""
-    own = f" ({conclusion.certainty:.2f})" if conclusion.certainty is not None else ""
+    own = f" ({cf(conclusion.certainty)})" if conclusion.certainty is not None else ""
     return f"{conclusion.attribute} = {show_value(conclusion.value)}{own}"
 
 

@@ -21,7 +21,7 @@ from .._support.short_repr import cf, fit, shown
 from ..model.display import Displayable, Line
 from ..model.goals import Goal, choose_goal
 from ..model.outcome import Conflict, Firing, Member, Outcome, Verdict
-from ..model.vocabulary import Attribute, join_words, show_value
+from ..model.vocabulary import Attribute, FactValue, SingleValue, join_words, show_value
 from ..model.words import (
     SETTLED,
     capitalised,
@@ -67,10 +67,6 @@ MORE = {
     "repl": "Tell me more: `inputs` lists what you can state, and `ask` asks you.",
     "api": "Tell me more: `knowledge.inputs` lists what you can state.",
 }
-
-
-def _cf(value: float) -> str:
-    return f"{value:.2f}"
 
 
 @attrs.frozen(repr=False)
@@ -250,7 +246,7 @@ class Report(Displayable):
         what = attribute.word(value) + (f" ({need})" if need else "")
         return Line(1, "reason", f"because of {what}: {quote}", attribute.tone_of(value))
 
-    def _held(self) -> set[tuple[str, Any]]:
+    def _held(self) -> set[tuple[str, FactValue]]:
         return {key for key, cf in self.result.certainties.items() if cf > 0}
 
     def _tested(self, firing: Firing, groups: tuple[str, ...] = ()) -> dict[str, Any]:
@@ -369,7 +365,7 @@ class Report(Displayable):
     def _side(
         self,
         name: str,
-        value: Any,
+        value: SingleValue,
         certainty: float,
         firings: tuple[Firing, ...],
         needs: str = "",
@@ -460,7 +456,7 @@ class Report(Displayable):
             if verdict.members:
                 for member in verdict.members:
                     out.append(
-                        Line(1, "verdict", f"{show_value(member.value)} ({_cf(member.certainty)})")
+                        Line(1, "verdict", f"{show_value(member.value)} ({cf(member.certainty)})")
                     )
                     out += [_cited(f, 2) for f in member.because]
             else:
@@ -472,7 +468,7 @@ class Report(Displayable):
                 for value, certainty, firings in conflict.sides[1:]:
                     lost = "overruled" if conflict.stated else "outweighed"
                     out.append(
-                        Line(2, "conflict", f"{lost}: {show_value(value)} ({_cf(certainty)})")
+                        Line(2, "conflict", f"{lost}: {show_value(value)} ({cf(certainty)})")
                     )
                     out += [_cited(f, 3) for f in firings]
         if self.result.notes:
@@ -482,14 +478,14 @@ class Report(Displayable):
                 head = (
                     f"{note.subject}: {note.attribute.split('.', 1)[1]} {show_value(note.value)}"
                 )
-                out.append(Line(1, "note", f"{head} ({_cf(note.certainty)}, {note.rule})"))
+                out.append(Line(1, "note", f"{head} ({cf(note.certainty)}, {note.rule})"))
                 out.append(Line(2, "quote", f"“{note.quote}” ({note.source})"))
         return out
 
 
-def _bands(members: tuple[Member, ...] | list[Member]) -> list[tuple[str, list[Any]]]:
+def _bands(members: tuple[Member, ...] | list[Member]) -> list[tuple[str, list[SingleValue]]]:
     """Members grouped by their certainty in words (``certain``, ``likely``), in order."""
-    bands: list[tuple[str, list[Any]]] = []
+    bands: list[tuple[str, list[SingleValue]]] = []
     for member in members:
         sure = certainty_words(member.certainty).split(",")[0]
         if bands and bands[-1][0] == sure:
@@ -500,7 +496,7 @@ def _bands(members: tuple[Member, ...] | list[Member]) -> list[tuple[str, list[A
 
 
 def _cited(firing: Firing, depth: int) -> Line:
-    weight = f"{_cf(firing.certainty)}"
+    weight = f"{cf(firing.certainty)}"
     if firing.defeated_by:
         weight += f", defeated by {', '.join(firing.defeated_by)}"
     elif firing.overruled_by:
@@ -510,19 +506,19 @@ def _cited(firing: Firing, depth: int) -> Line:
 
 def _one_line(verdict: Verdict) -> str:
     if verdict.members:
-        values = ", ".join(f"{show_value(m.value)} {_cf(m.certainty)}" for m in verdict.members)
+        values = ", ".join(f"{show_value(m.value)} {cf(m.certainty)}" for m in verdict.members)
         return f"{verdict.attribute}: {values}"
     said = f", stated by {verdict.stated_by}" if verdict.stated_by else ""
-    return f"{verdict.attribute} = {show_value(verdict.value)} ({_cf(verdict.certainty)}{said})"
+    return f"{verdict.attribute} = {show_value(verdict.value)} ({cf(verdict.certainty)}{said})"
 
 
 def _ids_dispute(conflict: Conflict) -> str:
-    def side(value: Any, certainty: float, firings: tuple[Firing, ...]) -> str:
+    def side(value: SingleValue, certainty: float, firings: tuple[Firing, ...]) -> str:
         sources = ", ".join(sorted({f.source for f in firings}))
         return (
-            f"{show_value(value)} ({_cf(certainty)}, {sources})"
+            f"{show_value(value)} ({cf(certainty)}, {sources})"
             if sources
-            else (f"{show_value(value)} ({_cf(certainty)})")
+            else (f"{show_value(value)} ({cf(certainty)})")
         )
 
     winner, *losers = conflict.sides

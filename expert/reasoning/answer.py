@@ -22,7 +22,15 @@ from ..model.display import ShownInNotebook
 from ..model.goals import Goal, choose_goal, fitting_goals
 from ..model.knowledge_base import KnowledgeBase
 from ..model.outcome import Firing, Member, Note, Outcome, Verdict
-from ..model.vocabulary import Attribute, join_words, json_value
+from ..model.vocabulary import (
+    Attribute,
+    FactValue,
+    SingleValue,
+    VerdictValue,
+    join_words,
+    json_value,
+    values_of,
+)
 from ..model.words import capitalised, certainty_words, group_words
 
 if TYPE_CHECKING:
@@ -65,7 +73,7 @@ class Answer(ShownInNotebook):
     """
 
     attribute: str | None
-    value: Any
+    value: VerdictValue | None
     certainty: float
     text: str
     because: tuple[Firing, ...] = ()
@@ -109,7 +117,7 @@ class Alternative:
         answer: the answer with them stated.
     """
 
-    facts: Mapping[str, Any]
+    facts: Mapping[str, FactValue]
     answer: Answer
 
     def to_dict(self) -> dict[str, Any]:
@@ -231,16 +239,16 @@ def _answer_note(result: Outcome, notes: list[Note], goal: Goal) -> Answer:
     notes = sorted(
         notes,
         key=lambda note: (
-            -len(asked & _word_starts(" ".join(map(attribute.word, _values(note.value))))),
+            -len(asked & _word_starts(" ".join(map(attribute.word, values_of(note.value))))),
             -note.certainty,
         ),
     )
-    values: list[Any] = []
+    values: list[SingleValue] = []
     for note in notes:
-        for value in _values(note.value):
-            if value not in values:
-                values.append(value)
-    value = tuple(values) if attribute.multi else values[0]
+        for one in values_of(note.value):
+            if one not in values:
+                values.append(one)
+    value = tuple(map(str, values)) if attribute.multi else values[0]  # a set's values: words
     by_rule = {f.rule: f for f in result.firings}
     because = tuple(dict.fromkeys(by_rule[note.rule] for note in notes if note.rule in by_rule))[
         :4
@@ -262,10 +270,6 @@ def _named_first(result: Outcome, reading: Reading) -> list[str]:
         return spec.note and bool(asked & _word_starts(group_words(knowledge, spec.group)))
 
     return sorted(reading.question.attributes, key=lambda attribute: not named(attribute))
-
-
-def _values(value: Any) -> tuple[Any, ...]:
-    return value if isinstance(value, tuple) else (value,)
 
 
 def _word_starts(text: str) -> set[str]:
@@ -322,7 +326,7 @@ def _answer(
     )
 
 
-def _sentence(attribute: Attribute, value: Any) -> str:
+def _sentence(attribute: Attribute, value: VerdictValue) -> str:
     if attribute.says:
         return attribute.says.replace("{value}", attribute.words_of(value))
     return f"{attribute.title}: {attribute.words_of(value)}"
@@ -352,7 +356,7 @@ def rests_on(result: Outcome, firings: tuple[Firing, ...] | list[Firing]) -> set
     """The stated facts ``firings`` rest on, directly or through the conclusions they
     matched."""
     found: set[str] = set()
-    seen: set[tuple[str, Any]] = set()
+    seen: set[tuple[str, FactValue]] = set()
     implied = result.knowledge.implied(result.facts)
     todo = list(firings)
     while todo:

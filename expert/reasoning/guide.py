@@ -20,6 +20,7 @@ import attrs
 from .._support.short_repr import fit, shown
 from ..errors import UsageError
 from ..model.goals import Goal, guide_goal
+from ..model.vocabulary import FactValue
 from ..model.words import rule_words
 from .questions import Question, open_questions
 
@@ -41,7 +42,7 @@ class Asked:
 
     name: str
     text: str
-    value: Any = None
+    value: FactValue | None = None
 
     def __repr__(self) -> str:
         if self.skipped:

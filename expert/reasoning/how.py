@@ -16,7 +16,7 @@ import attrs
 
 from .._support.short_repr import cf, fit, shown
 from ..model.display import Displayable, Line
-from ..model.vocabulary import show_value
+from ..model.vocabulary import FactValue, show_value
 from ..model.words import SETTLED, plural_s
 
 if TYPE_CHECKING:
@@ -56,7 +56,7 @@ class Proof:
     """Why ``attribute = value`` holds: stated by the user, or concluded by rule steps."""
 
     attribute: str
-    value: Any
+    value: FactValue
     certainty: float
     stated: bool
     steps: tuple[Step, ...] = ()
@@ -206,7 +206,12 @@ def _role(result: Outcome, firing: Firing) -> str:
     return ", ".join(roles)
 
 
-def _proof(result: Outcome, attribute: str, value: Any, seen: frozenset = frozenset()) -> Proof:
+def _proof(
+    result: Outcome,
+    attribute: str,
+    value: FactValue,
+    seen: frozenset[str] = frozenset(),
+) -> Proof:
     if attribute in result.facts:
         return Proof(attribute, result.facts[attribute], 1.0, stated=True)
     stated = result.knowledge.implied(result.facts).get(attribute)

@@ -21,7 +21,13 @@ from ..kb.derivations import Derivation, Derivations, value_meeting
 from ..model.display import Displayable, Line
 from ..model.outcome import Firing, Outcome
 from ..model.rules import Condition
-from ..model.vocabulary import show_value
+from ..model.vocabulary import (
+    FactValue,
+    SingleValue,
+    json_value,
+    show_value,
+    values_of,
+)
 from ..model.words import short_quote
 from .questions import rules_bearing_on
 from .why_not import asked_about
@@ -40,8 +46,8 @@ class Change:
     """One stated fact changed: from ``before`` (``None``: not stated) to ``after``."""
 
     name: str
-    before: Any
-    after: Any
+    before: FactValue | None
+    after: FactValue | None
 
     def __repr__(self) -> str:
         return fit(f"Change({self._moved()})")
@@ -79,16 +85,12 @@ class Option:
         """JSON-ready: the changes, the certainty and the rules that would fire."""
         return {
             "changes": [
-                {"fact": c.name, "from": _json(c.before), "to": _json(c.after)}
+                {"fact": c.name, "from": json_value(c.before), "to": json_value(c.after)}
                 for c in self.changes
             ],
             "certainty": round(self.certainty, 4),
             "because": [firing.to_dict() for firing in self.firings],
         }
-
-
-def _json(value: Any) -> Any:
-    return sorted(value) if isinstance(value, frozenset) else value
 
 
 @attrs.frozen(repr=False)
@@ -104,7 +106,7 @@ class HowTo(Displayable):
     """
 
     attribute: str
-    value: Any
+    value: SingleValue
     max_changes: int
     holds: bool
     options: tuple[Option, ...]
@@ -141,7 +143,7 @@ class HowTo(Displayable):
         for number, option in enumerate(self.options[:SHOWN], 1):
             changes = "; ".join(change.describe() for change in option.changes)
             out.append(
-                Line(1, "change", f"{number}. change {changes} (certainty {option.certainty:.2f})")
+                Line(1, "change", f"{number}. change {changes} (certainty {cf(option.certainty)})")
             )
             for firing in option.firings[:2]:
                 said = ", ".join(f"{a} = {show_value(v)}" for a, v in firing.conclusions[:2])
@@ -156,7 +158,7 @@ class HowTo(Displayable):
 def how_to(
     result: Outcome,
     attribute: str,
-    value: Any,
+    value: SingleValue,
     max_changes: int,
     consult: Callable[[Mapping[str, object]], Outcome],
 ) -> HowTo:
@@ -187,7 +189,7 @@ def how_to(
             for rule in knowledge.rules
             if rule.id in bearing
         )
-    candidates: dict[frozenset[tuple[str, Any]], tuple[Change, ...]] = {}
+    candidates: dict[frozenset[tuple[str, FactValue | None]], tuple[Change, ...]] = {}
     for way in ways:
         changes = _changes(result, way)
         if changes is not None and 0 < len(changes) <= max_changes:
@@ -197,8 +199,8 @@ def how_to(
     for changes in sorted(candidates.values(), key=len)[:MAX_TRIALS]:
         if any({c.name for c in o.changes} < {c.name for c in changes} for o in options):
             continue  # a smaller change of the same facts already does it
-        facts = dict(result.facts)
-        facts.update({change.name: change.after for change in changes})
+        facts: dict[str, FactValue | None] = dict(result.facts)
+        facts.update({change.name: change.after for change in changes})  # None: unstated
         after = consult({n: v for n, v in facts.items() if v is not None})
         if _holds(after, attribute, value):
             options.append(
@@ -208,12 +210,12 @@ def how_to(
     return HowTo(attribute, value, max_changes, False, tuple(options))
 
 
-def _holds(result: Outcome, attribute: str, value: Any) -> bool:
+def _holds(result: Outcome, attribute: str, value: SingleValue) -> bool:
     if attribute not in result:
         return False
     verdict = result.verdict(attribute)
     if verdict.members:
-        return value in verdict.value
+        return value in values_of(verdict.value)
     return verdict.value == value and verdict.certainty > 0  # not evidence against it
 
 
@@ -236,11 +238,11 @@ def _changes(result: Outcome, way: Derivation) -> tuple[Change, ...] | None:
     return tuple(changes)
 
 
-def _chain(result: Outcome, attribute: str, value: Any) -> tuple[Firing, ...]:
+def _chain(result: Outcome, attribute: str, value: SingleValue) -> tuple[Firing, ...]:
     """The firings that conclude ``attribute = value`` (strongest first) and, after them,
     those of their premises."""
     out: dict[str, Firing] = {}
-    todo = [(attribute, value)]
+    todo: list[tuple[str, FactValue]] = [(attribute, value)]
     while todo:
         name, wanted = todo.pop(0)
         support = sorted(result.support(name, wanted), key=lambda f: (-abs(f.certainty), f.rule))

@@ -15,7 +15,6 @@ by an exception, or move a certainty, and every unknown input it tests is a ques
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from typing import Any
 
 import attrs
 
@@ -25,7 +24,7 @@ from ..model.goals import Goal
 from ..model.knowledge_base import KnowledgeBase
 from ..model.outcome import Outcome
 from ..model.rules import RuleSpec
-from ..model.vocabulary import Attribute
+from ..model.vocabulary import Attribute, FactValue
 
 __all__ = ["ANSWER_WORDS", "Question", "rules_bearing_on", "open_questions", "question_text"]
 
@@ -117,7 +116,9 @@ def rules_bearing_on(knowledge: KnowledgeBase, attribute: str) -> dict[str, Rule
     return serves
 
 
-def _ruled_out(rule: RuleSpec, facts: Mapping[str, Any], inputs: Mapping[str, Any]) -> bool:
+def _ruled_out(
+    rule: RuleSpec, facts: Mapping[str, FactValue], inputs: Mapping[str, Attribute]
+) -> bool:
     """Whether a stated fact fails ``rule``: then no answer can make it fire (answers only
     add facts, and a test of a stated input never changes)."""
     return any(
@@ -128,7 +129,7 @@ def _ruled_out(rule: RuleSpec, facts: Mapping[str, Any], inputs: Mapping[str, An
 
 
 def _bearing(
-    knowledge: KnowledgeBase, facts: Mapping[str, Any], targets: Iterable[str]
+    knowledge: KnowledgeBase, facts: Mapping[str, FactValue], targets: Iterable[str]
 ) -> tuple[dict[str, RuleSpec | None], dict[str, int], set[str]]:
     """The rules not ruled out that bear on ``targets``, each mapped to the rule it serves
     next on the way up, each one's depth (1 for a rule concluding a target), and the

@@ -27,7 +27,7 @@ from .._support.numbers import read_count, read_number
 from .._support.short_repr import fit, shown
 from ..model.knowledge_base import KnowledgeBase
 from ..model.phrasing import QuestionWords
-from ..model.vocabulary import join_words
+from ..model.vocabulary import FactValue, SingleValue, join_words
 from ..model.words import statement
 
 __all__ = ["MAX_ALTERNATIVES", "MAX_QUESTION", "Reader", "Reading", "read_question"]
@@ -101,11 +101,11 @@ class Reading:
     """
 
     text: str
-    facts: Mapping[str, Any] = attrs.field(factory=dict)
+    facts: Mapping[str, FactValue] = attrs.field(factory=dict)
     question: QuestionWords | None = None
     unread: tuple[str, ...] = ()
     closest: tuple[str, ...] = ()
-    left_open: Mapping[str, tuple[Any, ...]] = attrs.field(factory=dict)
+    left_open: Mapping[str, tuple[SingleValue, ...]] = attrs.field(factory=dict)
 
     def __repr__(self) -> str:
         count = len(self.facts)
@@ -128,17 +128,19 @@ class Reading:
             return bool(self.question.attributes)
         return bool(self.facts)
 
-    def choices(self) -> list[dict[str, Any]]:
+    def choices(self) -> list[dict[str, FactValue]]:
         """The facts left open, stated one way each: every combination of the alternatives
         named, in the order named; none when there are more than :data:`MAX_ALTERNATIVES`."""
-        combinations: list[dict[str, Any]] = [{}] if self.left_open else []
+        combinations: list[dict[str, FactValue]] = [{}] if self.left_open else []
         for name, values in self.left_open.items():
             combinations = [{**c, name: value} for c in combinations for value in values]
             if len(combinations) > MAX_ALTERNATIVES:
                 return []
         return combinations
 
-    def read_as(self, knowledge: KnowledgeBase, facts: Mapping[str, Any] | None = None) -> str:
+    def read_as(
+        self, knowledge: KnowledgeBase, facts: Mapping[str, FactValue] | None = None
+    ) -> str:
         """The reading in words: ``I read this as: a fern in low light; you ask where
         to put it.`` With ``facts`` (all the facts the
         question was answered on), those known before it are named too."""

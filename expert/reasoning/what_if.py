@@ -12,7 +12,7 @@ import attrs
 from .._support.short_repr import cf, fit, pairs, shown
 from ..model.display import Displayable, Line
 from ..model.stated_facts import GivenFacts, named_once
-from ..model.vocabulary import show_value
+from ..model.vocabulary import show_value, values_of
 
 if TYPE_CHECKING:
     from ..model.outcome import Outcome, Verdict
@@ -78,8 +78,8 @@ class VerdictChange:
         before, after = self.before, self.after
         if before and after and isinstance(before.value, tuple):
             # For a set, the values that came and went say more than both whole sets.
-            gained = [v for v in after.value if v not in before.value]
-            lost = [v for v in before.value if v not in after.value]
+            gained = [v for v in values_of(after.value) if v not in before.value]
+            lost = [v for v in before.value if v not in values_of(after.value)]
             parts = [f"+{show_value(v)}" for v in gained] + [f"-{show_value(v)}" for v in lost]
             moves = " ".join(parts) or "same values"
             return (
@@ -172,7 +172,7 @@ def changed_facts(result: Outcome, changes: GivenFacts) -> tuple[dict[str, Any],
     return facts, applied
 
 
-def _rounded(alternatives: Mapping[Any, float]) -> dict[Any, float]:
+def _rounded(alternatives: Mapping[str, float]) -> dict[str, float]:
     return {value: round(cf, 6) for value, cf in alternatives.items()}
 
 

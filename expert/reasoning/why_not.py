@@ -12,8 +12,13 @@ from .._support.short_repr import cf, fit, shown
 from ..errors import ExplanationError
 from ..model.display import Displayable, Line
 from ..model.knowledge_base import KnowledgeBase
-from ..model.rules import Condition, RuleSpec
-from ..model.vocabulary import Attribute, show_value
+from ..model.rules import Condition, RuleSpec, State
+from ..model.vocabulary import (
+    Attribute,
+    SingleValue,
+    show_value,
+    values_of,
+)
 from ..model.words import plural_s
 
 if TYPE_CHECKING:
@@ -78,7 +83,7 @@ class WhyNot(Displayable):
     """
 
     attribute: str
-    value: Any
+    value: SingleValue
     status: str
     verdict: Verdict | None
     certainty: float
@@ -144,7 +149,7 @@ class WhyNot(Displayable):
         return lines
 
 
-def _state(result: Outcome, attribute: str, concluded: bool) -> Any:
+def _state(result: Outcome, attribute: str, concluded: bool) -> State:
     if not concluded:
         return result.facts.get(attribute)
     return frozenset(
@@ -152,7 +157,7 @@ def _state(result: Outcome, attribute: str, concluded: bool) -> Any:
     )
 
 
-def _failure(condition: Condition, state: Any) -> str:
+def _failure(condition: Condition, state: State) -> str:
     need = condition.describe().split(" ", 1)[1]
     known = state is not None and state != frozenset()
     if condition.concluded:
@@ -163,7 +168,9 @@ def _failure(condition: Condition, state: Any) -> str:
     return f"{condition.attribute} is {show_value(state)}; this rule needs: {need}"
 
 
-def asked_about(knowledge: KnowledgeBase, attribute: str, value: Any, *, notes: bool) -> Attribute:
+def asked_about(
+    knowledge: KnowledgeBase, attribute: str, value: SingleValue, *, notes: bool
+) -> Attribute:
     """The concluded attribute a question names (a note too when ``notes``), checked to
     have ``value`` among its values.
 
@@ -187,7 +194,7 @@ def asked_about(knowledge: KnowledgeBase, attribute: str, value: Any, *, notes: 
     return spec
 
 
-def why_not(result: Outcome, attribute: str, value: Any) -> WhyNot:
+def why_not(result: Outcome, attribute: str, value: SingleValue) -> WhyNot:
     """Explain why ``attribute`` is not ``value``.
 
     Raises:
@@ -233,7 +240,7 @@ def why_not(result: Outcome, attribute: str, value: Any) -> WhyNot:
         )
     statement = knowledge.implied(result.facts).get(attribute)
     said = ""
-    if verdict and (value == verdict.value or (spec.multi and value in verdict.value)):
+    if verdict and (value == verdict.value or (spec.multi and value in values_of(verdict.value))):
         status = "holds" if candidates or verdict.stated_by else "no rule"
     elif statement is not None:
         status = "overruled"

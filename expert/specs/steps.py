@@ -35,6 +35,7 @@ from typing import Any
 
 from pytest_bdd import given, parsers, then, when
 
+from .._support.short_repr import cf
 from ..api.expert import Result
 from ..errors import ExplanationError, PhraseError, suggest
 from ..headphones import BASE_NAME
@@ -168,8 +169,8 @@ def bounded(compare: str, bound: str, certainty: float, what: str) -> None:
 def reasons(result: Result, name: str) -> str:
     """What was concluded on ``name`` and by which rules, for failure messages."""
     sides = [
-        f"{value} ({cf:.2f}: {', '.join(f.rule for f in result.support(name, value))})"
-        for (attribute, value), cf in result.certainties.items()
+        f"{value} ({cf(certainty)}: {', '.join(f.rule for f in result.support(name, value))})"
+        for (attribute, value), certainty in result.certainties.items()
         if attribute == name
     ]
     return "; ".join(sides) or "nothing"
@@ -234,7 +235,7 @@ def _(consultation: Consultation, name: str, verb: str, text: str, how_sure: str
         concluded(result, name)
         verdict = result.verdict(name)
         assert verdict.value == wanted[0], (
-            f"{name} is {verdict.value} ({verdict.certainty:.2f}), not {wanted[0]}; "
+            f"{name} is {verdict.value} ({cf(verdict.certainty)}), not {wanted[0]}; "
             f"concluded: {reasons(result, name)}"
         )
     else:

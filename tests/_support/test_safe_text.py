@@ -14,7 +14,7 @@ from rich.console import Console
 from support import write_base
 
 from expert import Device, Expert
-from expert._support.safe_text import json_safe, visible
+from expert._support.safe_text import json_safe, one_line, visible
 from expert.cli import main
 from expert.present.render import print_lines
 from expert.shell import Shell
@@ -192,3 +192,20 @@ def test_visible_and_json_safe_escape_what_a_terminal_would_act_on():
     assert visible("a\nb\x07", lines=True) == "a\nb\\x07"
     text = json.dumps({"q": "\x85\u2028\u202e\ud800"}, ensure_ascii=False)
     assert not UNSAFE.findall(json_safe(text)) and json.loads(json_safe(text)) == json.loads(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("unknown value 'boom'", "unknown value 'boom'"),
+        ("a\nb\tc", "a\\nb\\tc"),
+        ("\x1b[2J\x9b\u202eevil\u2028", "\\x1b[2J\\x9b\\u202eevil\\u2028"),
+        ("zero\u200bwidth\u00a0space", "zero\\u200bwidth\\xa0space"),
+        ("lone \ud800 surrogate", "lone \\ud800 surrogate"),
+        ("naïve café ８０", "naïve café ８０"),
+    ],
+)
+def test_one_line_escapes_every_character_python_does_not_print(text, expected):
+    """A message line: controls, line breaks and invisible characters escaped, the space and
+    printable letters of any script kept."""
+    assert one_line(text) == expected
