@@ -160,3 +160,17 @@ def test_the_guide_asks_what_clips_asks_in_its_order(engine):
             pytest.fail("the guide kept asking")
         assert asked == list(profile["asked"]), "not CLIPS's questions in CLIPS's order"
         assert _repair(guide.result) == profile["repair"]
+
+
+def test_a_question_waits_for_its_rule_s_conditions():
+    """The guide asks a question only where the program's question rule could: with the
+    running of a starting engine skipped (unknown), neither the questions about an engine
+    that runs badly (their rule needs ``runs-normally no``) nor the points (``engine-starts
+    no`` and ``engine-rotates yes``, or ``engine-output-low yes``) are asked."""
+    guide = Expert(rules=AUTO).guide({})
+    assert guide.next_question().name == "car.engine-starts"
+    guide.answer("yes")
+    assert guide.next_question().name == "car.runs-normally"
+    guide.skip()
+    assert guide.next_question() is None
+    assert _repair(guide.result) == "Take your car to a mechanic."
