@@ -26,8 +26,21 @@ def disagreements(knowledge: KnowledgeBase, satisfiable: Satisfiability) -> list
     likely to share none); failing that, the opponents that clash are gathered through an
     index of each attribute's tests, and the rule has an opponent if any is left over.
     An exception and the rule it ``overrides`` are no disagreement: when both fire, the
-    exception decides."""
+    exception decides. Nor is a rule testing an attribute ``absent`` with a rule concluding
+    that attribute: it runs after them (its stage, or as a revision of the attribute) and
+    fires only if none did, as a CLIPS rule on ``(not (repair ?))`` at a lower salience."""
     decided = {(rule.id, general) for rule in knowledge.rules for general in rule.overrides}
+    unknown = {
+        rule.id: {c.attribute for c in rule.conditions if c.op == "absent" and c.concluded}
+        for rule in knowledge.rules
+    }
+    decided |= {
+        (rule.id, other.id)
+        for rule in knowledge.rules
+        if unknown[rule.id]
+        for other in knowledge.rules
+        if other is not rule and other.certainty > 0 and unknown[rule.id] & other.concluded()
+    }
 
     def settled(one: RuleSpec, other: RuleSpec) -> bool:
         return (one.id, other.id) in decided or (other.id, one.id) in decided

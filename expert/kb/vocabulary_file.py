@@ -111,11 +111,10 @@ def _attribute(name: str, spec: Any, path: object) -> Attribute:
             raise fail(f"`{key}` is for an input: it says when a guided consultation asks it")
     if order is not None and (isinstance(order, bool) or not isinstance(order, int)):
         raise fail(f"`ask_order` must be a whole number (lowest asked first), not {brief(order)}")
-    when = spec.get("ask_when", {})
-    if not isinstance(when, dict) or ("ask_when" in spec and not when):
+    if "ask_when" in spec and not _alternatives(spec["ask_when"]):
         raise fail(
             "`ask_when` must be a table of conditions in the rule `when` syntax, e.g. "
-            'ask_when.plant.kind = "fern"'
+            'ask_when.plant.kind = "fern", or a list of such tables, any of which may hold'
         )
     minimum, maximum = _bounds(spec, kind, fail)
     return Attribute(
@@ -302,18 +301,32 @@ def read_ask_when(
     for name, spec in table.items() if isinstance(table, dict) else ():
         if not isinstance(spec, dict) or "ask_when" not in spec:
             continue
-        for group, names in spec["ask_when"].items():
-            for short in names if isinstance(names, dict) else [None]:
-                tested = f"{group}.{short}"
-                if tested not in inputs:
-                    raise KnowledgeBaseError(
-                        f"attribute {name}: `ask_when` tests {brief(tested)}, which is not an "
-                        f"input; allowed: {', '.join(inputs)}",
-                        path=path,
-                        suggestion=suggest(tested, inputs),
-                    )
-        when = tuple(conditions(spec["ask_when"], f"{name} ask_when"))
+        alternatives = _alternatives(spec["ask_when"])
+        for alternative in alternatives:
+            for group, names in alternative.items():
+                for short in names if isinstance(names, dict) else [None]:
+                    tested = f"{group}.{short}"
+                    if tested not in inputs:
+                        raise KnowledgeBaseError(
+                            f"attribute {name}: `ask_when` tests {brief(tested)}, which is not "
+                            f"an input; allowed: {', '.join(inputs)}",
+                            path=path,
+                            suggestion=suggest(tested, inputs),
+                        )
+        when = tuple(
+            tuple(conditions(alternative, f"{name} ask_when")) for alternative in alternatives
+        )
         attributes[name] = attrs.evolve(attributes[name], ask_when=when)
+
+
+def _alternatives(when: Any) -> list[dict[str, Any]]:
+    """The alternatives of an ``ask_when``: one table of conditions, or a list of them (any
+    of which may hold, as CLIPS's ``or`` in a question's rule); ``[]`` when it is neither,
+    or a table or the list is empty."""
+    tables = when if isinstance(when, list) else [when]
+    if not tables or not all(isinstance(table, dict) and table for table in tables):
+        return []
+    return tables
 
 
 def _word(value: Any) -> bool:

@@ -156,7 +156,8 @@ class Attribute:
             (``plant.species`` states ``plant.kind``): a stated value is taken as given,
             feeds every rule testing that attribute, and outranks what rules conclude.
         ask_when: for an input, the conditions (a rule's ``when``, on input facts) that must
-            hold on the facts known before a guided consultation asks it.
+            hold on the facts known before a guided consultation asks it: alternatives, each
+            a tuple of conditions, asked once all of one hold (``()``: no condition).
         ask_order: for an input, where a guided consultation asks it: declared ones first,
             lowest first (``None``: after them, by how telling the question is).
         minimum: for an amount, the least value a user may state (``min`` in the
@@ -178,7 +179,7 @@ class Attribute:
     tones: Mapping[str, str] = attrs.field(factory=dict, hash=False)
     opposes: Opposition | None = None
     states: str = ""
-    ask_when: tuple[Any, ...] = ()
+    ask_when: tuple[tuple[Any, ...], ...] = ()
     ask_order: int | None = None
     minimum: float = 0
     maximum: float | None = None

@@ -175,9 +175,10 @@ def open_questions(
 
     A question is an unknown input tested by a rule that bears on the goal (see the module's
     docstring) and that no stated fact rules out, or an unknown input that ``states`` an
-    attribute bearing on the goal (concluding it, or tested on the way to it). The input's ``ask_when`` conditions must hold on the
-    stated facts. Questions with an ``ask_order`` come first, in that order; then those
-    more rules need, then those closest to the goal, then vocabulary order.
+    attribute bearing on the goal (concluding it, or tested on the way to it). The input's
+    ``ask_when`` conditions (all of one of its alternatives) must hold on the stated facts.
+    Questions with an ``ask_order`` come first, in that order; then those more rules need,
+    then those closest to the goal, then vocabulary order.
 
     Args:
         result: the consultation on the facts known so far.
@@ -208,7 +209,7 @@ def open_questions(
         if (name in needing or name in stating)
         and name not in facts
         and name not in excluded
-        and all(test.holds(facts.get(test.attribute)) for test in inputs[name].ask_when)
+        and _may_ask(inputs[name].ask_when, facts)
     ]
 
     def closest(rule: RuleSpec) -> tuple[int, int, float]:
@@ -232,6 +233,15 @@ def open_questions(
         chain = tuple((rule, _toward(rule, path, goal)) for rule in path)
         questions.append(Question(inputs[name], ranked, chain))
     return questions
+
+
+def _may_ask(ask_when: tuple[tuple[Any, ...], ...], facts: Mapping[str, Any]) -> bool:
+    """Whether an input's ``ask_when`` holds on the known facts: all the conditions of one
+    of its alternatives (no alternative: always)."""
+    return not ask_when or any(
+        all(test.holds(facts.get(test.attribute)) for test in alternative)
+        for alternative in ask_when
+    )
 
 
 #: Where questions without an ``ask_order`` go: after every declared one.

@@ -107,6 +107,22 @@ def test_disagreements_are_listed_but_are_not_problems(tiny_base):
     assert ("tiny.mic-headset", "digimigia") in dict(kind.sides)["headset"]
 
 
+def test_a_fallback_on_an_absent_conclusion_disagrees_with_no_rule_concluding_it(tmp_path):
+    """A revision that concludes an attribute only when no rule did (``absent``, as a CLIPS
+    rule on ``(not (repair ?))`` at a lower salience) never fires together with a rule
+    concluding it: no disagreement. The same fallback on a stated fact is one."""
+    fallback = rule("t.fallback", "when.device.kind = { absent = true }", HEADSET).replace(
+        'hedge = "definite"', 'hedge = "definite"\nrevises = "device.kind"'
+    )
+    boom = rule("t.boom", BOOM, 'then.device.kind = "headphones"')
+    report = check(load(write_base(tmp_path / "absent", {"t": boom + fallback})))
+    assert report.ok, report.to_text()
+    assert not report.disagreements
+    stated = rule("t.fallback", 'when.device.fit = "over-ear"', HEADSET)
+    report = check(load(write_base(tmp_path / "stated", {"t": boom + stated})))
+    assert [d.attribute for d in report.disagreements] == ["device.kind"]
+
+
 def test_the_report_counts_rules_per_topic_and_source(tiny_base):
     """Counts per topic and per source add up to the rule total."""
     report = check(load(tiny_base))

@@ -247,12 +247,33 @@ def test_ask_order_first_and_ask_when_waits_for_its_conditions(meal):
     assert guide.result.verdict("wine.colour").value == "red"
 
 
+def test_ask_when_may_be_alternatives_any_of_which_holds(tmp_path):
+    """A list of tables is alternatives (CLIPS's ``or`` in a question's rule): the sauce is
+    asked once all of one hold, a spicy meal or more than six guests, and not otherwise."""
+    alternatives = "ask_when = [{ meal.spicy = true }, { meal.guests = { gt = 6 } }]"
+    vocabulary = MEAL_VOCABULARY.replace('ask_when.meal.main_component = "poultry"', alternatives)
+    expert = Expert(write_meal_base(tmp_path / "or", vocabulary))
+    poultry = {"meal.main_component": "poultry"}
+    asked = {
+        "small party": {**poultry, "meal.guests": 2},
+        "large party": {**poultry, "meal.guests": 8},
+        "spicy": {**poultry, "meal.guests": 2, "meal.spicy": True},
+    }
+    names = {case: expert.guide(facts).next_question() for case, facts in asked.items()}
+    assert names["small party"] is None
+    assert names["large party"].name == names["spicy"].name == "meal.sauce"
+
+
 def test_ask_when_and_ask_order_are_validated(tmp_path):
     """A bad ask_order, an ask_when on a concluded or unknown attribute are refused."""
     broken = {
         "ask_order = 1.5": "`ask_order` must be a whole number",
         'ask_when.meal.colour = "red"': "`ask_when` tests 'meal.colour', which is not an input",
         'ask_when.meal.spicy = "x"': "meal.spicy takes true or false",
+        "ask_when = []": "`ask_when` must be a table of conditions .* or a list of such tables",
+        'ask_when = [{ meal.guests = 2 }, "x"]': "`ask_when` must be a table of conditions",
+        'ask_when = [{ meal.guests = 2 }, { meal.colour = "red" }]': "`ask_when` tests "
+        "'meal.colour', which is not an input",
     }
     for number, (line, message) in enumerate(broken.items()):
         vocabulary = MEAL_VOCABULARY.replace('label = "spiciness"', f'label = "s"\n{line}')
