@@ -124,6 +124,22 @@ def test_a_consultation_reads_as_the_program_prints(capsys):
     assert "repairs.csv row 8" in out
 
 
+def test_the_answer_ends_one_sentence_and_names_are_echoed_as_typed(capsys):
+    """A repair's words end a sentence of their own ("Charge the battery."): the answer
+    keeps one full stop. A hyphenated name that is not there is named as typed."""
+    argv = ["--rules", str(AUTO), "consult", "--fact", "car.engine-starts=no"]
+    argv += ["--fact", "car.engine-rotates=no", "--fact", "car.battery-has-charge=no"]
+    assert main(argv) == 0
+    assert (
+        capsys.readouterr().out.splitlines()[1]
+        == "Suggested repair: Charge the battery (certain)."
+    )
+    assert main(["--rules", str(AUTO), "consult", "--fact", "car.lights-work=no"]) == 2
+    assert capsys.readouterr().err.startswith(
+        "expert: car has no fact 'lights-work'; allowed names: engine-starts, "
+    )
+
+
 def test_the_mechanic_is_the_fallback_revision():
     """Where no case holds, the mechanic, by the revision that runs after every repair rule
     and sees none concluded; ``how`` says so."""

@@ -402,9 +402,10 @@ def resolve(inputs: Mapping[str, Attribute], name: str, group: str | None = None
             value=name,
             allowed=found,
         )
-    prefix, dot, short = str(key).partition(".")
+    prefix, dot, _ = str(key).partition(".")
     members = [a.short for a in inputs.values() if fold_name(a.group) == prefix]
     if dot and members:
+        short = str(name).partition(".")[2]  # as typed, not as folded
         message = f"{prefix} has no fact {brief(short)}; allowed names: {', '.join(members)}"
     else:
         message = f"no fact {brief(name)}; allowed names: {', '.join(inputs)}"

@@ -254,7 +254,7 @@ def _answer_note(result: Outcome, notes: list[Note], goal: Goal) -> Answer:
         :4
     ]
     sentence = _sentence(attribute, value)
-    text = f"{capitalised(sentence)} ({certainty_words(notes[0].certainty)})."
+    text = _sure(sentence, certainty_words(notes[0].certainty))
     return Answer(attribute.name, value, notes[0].certainty, text, because, goal, "", goal)
 
 
@@ -318,12 +318,18 @@ def _answer(
         verdict.attribute,
         value,
         certainty,
-        f"{capitalised(sentence)} ({sure}).",
+        _sure(sentence, sure),
         because,
         goal,
         verdict.stated_by,
         by,
     )
+
+
+def _sure(sentence: str, sure: str) -> str:
+    """``sentence`` with how sure it is: ``Put it in a bright window (certain).`` (a value's
+    words that end a sentence themselves, ``Charge the battery.``, keep one full stop)."""
+    return f"{capitalised(sentence.removesuffix('.'))} ({sure})."
 
 
 def _sentence(attribute: Attribute, value: VerdictValue) -> str:

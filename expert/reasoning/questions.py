@@ -23,7 +23,7 @@ from ..model.display import ShownInNotebook
 from ..model.goals import Goal
 from ..model.knowledge_base import KnowledgeBase
 from ..model.outcome import Outcome
-from ..model.rules import RuleSpec
+from ..model.rules import Condition, RuleSpec
 from ..model.vocabulary import Attribute, FactValue
 
 __all__ = ["ANSWER_WORDS", "Question", "rules_bearing_on", "open_questions", "question_text"]
@@ -235,7 +235,7 @@ def open_questions(
     return questions
 
 
-def _may_ask(ask_when: tuple[tuple[Any, ...], ...], facts: Mapping[str, Any]) -> bool:
+def _may_ask(ask_when: tuple[tuple[Condition, ...], ...], facts: Mapping[str, FactValue]) -> bool:
     """Whether an input's ``ask_when`` holds on the known facts: all the conditions of one
     of its alternatives (no alternative: always)."""
     return not ask_when or any(
