@@ -208,7 +208,7 @@ class Expert:
         answers. The result carries the reading (``result.question``); a question the
         sources do not cover gets no answer (``result.answer.value`` is ``None``), with the
         closest questions the base does answer. Alternatives named for a fact that takes
-        one value ("a wired or wireless headset") leave it open and are answered one by one
+        one value ("a fern or a cactus") leave it open and are answered one by one
         (``result.alternatives``, ``result.answer.alternatives``).
 
         Args:

@@ -48,6 +48,13 @@ class KnowledgeBase:
     def _inputs(self) -> Mapping[str, Attribute]:
         return {name: a for name, a in self.attributes.items() if a.input}
 
+    #: Each attribute's place in the vocabulary (the order facts are said back in).
+    attribute_order: Mapping[str, int] = attrs.field(init=False, repr=False, eq=False)
+
+    @attribute_order.default
+    def _places(self) -> Mapping[str, int]:
+        return {name: place for place, name in enumerate(self.attributes)}
+
     _verdict_attributes: tuple[str, ...] = attrs.field(init=False, repr=False, eq=False)
     #: The inputs that state a concluded attribute outright, with that attribute.
     _stating: Mapping[str, Attribute] = attrs.field(init=False, repr=False, eq=False)

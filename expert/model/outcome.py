@@ -300,7 +300,7 @@ class Outcome:
         question: the question typed in words this consultation answers, as it was read
             (:meth:`Expert.ask <expert.api.expert.Expert.ask>`); ``None`` for facts given as facts.
         alternatives: for a question that named alternatives for a fact it leaves open
-            ("a wired or wireless headset"), the consultation with each alternative stated,
+            ("a fern or a cactus in low light"), the consultation with each alternative stated,
             in the order named (see :meth:`Reading.choices
             <expert.reasoning.reading.Reading.choices>`); empty otherwise.
     """

@@ -405,7 +405,7 @@ def resolve(inputs: Mapping[str, Attribute], name: str, group: str | None = None
     prefix, dot, _ = str(key).partition(".")
     members = [a.short for a in inputs.values() if fold_name(a.group) == prefix]
     if dot and members:
-        short = str(name).partition(".")[2]  # as typed, not as folded
+        short = str(name).rpartition(".")[2]  # as typed, not as folded
         message = f"{prefix} has no fact {brief(short)}; allowed names: {', '.join(members)}"
     else:
         message = f"no fact {brief(name)}; allowed names: {', '.join(inputs)}"

@@ -110,12 +110,14 @@ def statement(knowledge: KnowledgeBase, facts: Mapping[str, FactValue]) -> str:
 
     The subject is the stated value of an input that names its group (``named_by``: a
     stated ``plant.kind`` reads "a fern"), else the label of the first stated group;
-    each other fact follows as its ``says`` phrase.
+    each other fact follows as its ``says`` phrase, in the vocabulary's order (the order its
+    author wrote the inputs in, as a person would say them), whatever order they came in.
     """
     subject = ""
     phrases: list[str] = []
     plain = True  # the first phrase follows the subject as its `says` reads ("with ...")
-    for name, value in facts.items():
+    place = knowledge.attribute_order
+    for name, value in sorted(facts.items(), key=lambda item: place.get(item[0], len(place))):
         attribute = knowledge.attributes[name]
         group = knowledge.group_words.get(attribute.group)
         if group is not None and group.named_by == name and not subject:

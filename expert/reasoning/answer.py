@@ -66,8 +66,8 @@ class Answer(ShownInNotebook):
         goal: the consultation's declared goal, if the base declares goals; its attribute
             differs from ``attribute`` when the goal's verdict was missing.
         stated_by: the input the person stated the answer by, when it is what they said.
-        alternatives: for a question naming alternatives it leaves open ("a wired or
-            wireless headset"), the answer with each stated. When they all give one value,
+        alternatives: for a question naming alternatives it leaves open ("a fern or a
+            cactus"), the answer with each stated. When they all give one value,
             the answer is theirs (at the weakest certainty); when they differ, it has no
             value of its own and its text says what it depends on.
     """

@@ -94,9 +94,9 @@ class Reading:
         closest: questions the base answers that are closest to this one, for a question
             it does not cover.
         left_open: facts that take one value but were named with alternatives joined by
-            "or" ("a wired or wireless headset"), by full name, with the values in order:
+            "or" ("a fern or a cactus"), by full name, with the values in order:
             such a fact is not stated (the question is answered for any of them) and the
-            reading says so. Values named apart ("a headset compared to headphones") are a
+            reading says so. Values named apart ("a fern, compared to a cactus") are a
             comparison: the first named is stated.
     """
 
@@ -387,8 +387,8 @@ def _name(
     end: int,
 ) -> None:
     """Note ``value`` named for ``attribute`` at ``words[start:end]``: the first value named,
-    or an alternative to the last one if only "or" stands between them ("wired or
-    wireless"); a value named apart from it is what the first is compared with, not noted."""
+    or an alternative to the last one if only "or" stands between them ("fern or
+    cactus"); a value named apart from it is what the first is compared with, not noted."""
     values = named.get(attribute)
     if values is None:
         named[attribute] = [value]
