@@ -125,15 +125,18 @@ def test_a_consultation_reads_as_the_program_prints(capsys):
 
 
 def test_the_answer_ends_one_sentence_and_names_are_echoed_as_typed(capsys):
-    """A repair's words end a sentence of their own ("Charge the battery."): the answer
-    keeps one full stop. A hyphenated name that is not there is named as typed."""
+    """The facts said back in the vocabulary's order; a repair's words end a sentence of
+    their own ("Charge the battery."): the answer keeps one full stop. A hyphenated name that
+    is not there is named as typed."""
     argv = ["--rules", str(AUTO), "consult", "--fact", "car.engine-starts=no"]
     argv += ["--fact", "car.engine-rotates=no", "--fact", "car.battery-has-charge=no"]
     assert main(argv) == 0
-    assert (
-        capsys.readouterr().out.splitlines()[1]
-        == "Suggested repair: Charge the battery (certain)."
+    lines = capsys.readouterr().out.splitlines()
+    # Said back in the vocabulary's order (the program's), not in the order of the names.
+    assert lines[0] == (
+        "You said: a car whose engine does not start, which does not rotate, with a flat battery."
     )
+    assert lines[1] == "Suggested repair: Charge the battery (certain)."
     assert main(["--rules", str(AUTO), "consult", "--fact", "car.lights-work=no"]) == 2
     assert capsys.readouterr().err.startswith(
         "expert: car has no fact 'lights-work'; allowed names: engine-starts, "
