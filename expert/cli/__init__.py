@@ -25,7 +25,7 @@ from .._support.terminal import size
 from ..errors import BatchError, ExpertError, InferenceError, one_line
 from .commands import run
 from .output import TerminalConsole
-from .parser import build_parser
+from .parser import build_parser, parameter_flags
 
 __all__ = ["main"]
 
@@ -92,6 +92,8 @@ def _report(error: Exception, debug: bool) -> None:
     if isinstance(error, OSError):
         where = f"{error.filename}: " if error.filename else ""
         text = f"stopped: {where}{error.strerror or error}"
+    elif isinstance(error, ExpertError):
+        text = error.worded(parameter_flags())  # `workers` is --workers here
     else:
         text = str(error)
     print(f"expert: {one_line(text)}", file=sys.stderr)

@@ -7,7 +7,8 @@ its domain package; ``--fact`` names the facts of any base.
 from __future__ import annotations
 
 import argparse
-from typing import Any, NoReturn
+import functools
+from typing import Any, NoReturn, cast
 
 from .. import __version__
 from ..api.expert import ENGINES
@@ -16,13 +17,39 @@ from ..errors import UsageError
 from ..headphones import EXAMPLE, GROUP_FLAGS, LABELS, QUESTION, SUBJECT
 from ..present.render import FORMATS
 
-__all__ = ["BATCH_FORMATS", "COMPLETION_SHELLS", "EXAMPLE_FACT", "Parser", "build_parser"]
+__all__ = [
+    "BATCH_FORMATS",
+    "COMPLETION_SHELLS",
+    "EXAMPLE_FACT",
+    "Parser",
+    "build_parser",
+    "parameter_flags",
+]
 
 COMPLETION_SHELLS = ("bash", "zsh", "fish")
 
 
 class Parser(argparse.ArgumentParser):
-    """An argument parser whose errors are one line and an exception, not an exit."""
+    """An argument parser whose errors are one line and an exception, not an exit, and which
+    records the name the command line gives each parameter it sets.
+
+    Attributes:
+        flags: by parameter (an option's ``dest``, named as the library's parameter it
+            feeds), the command line's name for it: the long flag (``--input-format``), or
+            a positional argument's metavar (``INPUT``). One mapping, shared by the
+            sub-commands' parsers, through which errors naming a parameter are worded
+            (:meth:`~expert.errors.ExpertError.worded`).
+    """
+
+    def __init__(self, *args: Any, flags: dict[str, str] | None = None, **kwargs: Any) -> None:
+        self.flags: dict[str, str] = {} if flags is None else flags  # before -h is added
+        super().__init__(*args, **kwargs)
+
+    def add_argument(self, *args: Any, **kwargs: Any) -> argparse.Action:
+        action = super().add_argument(*args, **kwargs)
+        longest = max(action.option_strings, key=len, default=None)
+        self.flags.setdefault(action.dest, longest or str(action.metavar or action.dest))
+        return action
 
     def error(self, message: str) -> NoReturn:
         raise UsageError(f"{message} (see {self.prog} --help)")
@@ -54,7 +81,11 @@ def build_parser() -> Parser:
         "--engine", choices=ENGINES, default="experta",
         help="the inference engine of consult (clips needs: pip install 'expert[clips]')",
     )  # fmt: skip
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
+    commands = parser.add_subparsers(
+        dest="command", metavar="COMMAND",
+        # The sub-commands' parsers record their flags in the same mapping.
+        parser_class=cast(type[Parser], functools.partial(Parser, flags=parser.flags)),
+    )  # fmt: skip
     commands.required = True
     group, fact = GROUP_FLAGS[0][0], EXAMPLE_FACT
 
@@ -97,7 +128,7 @@ def build_parser() -> Parser:
         help="the smallest changes of the stated facts that would make ATTR be VALUE",
     )  # fmt: skip
     consult.add_argument(
-        "--changes", type=int, default=2, metavar="N",
+        "--changes", type=int, default=2, metavar="N", dest="max_changes",
         help="with --how-to: the most facts one answer may change (default 2)",
     )  # fmt: skip
     consult.add_argument(
@@ -226,3 +257,9 @@ def _batch_parsers(commands: Any) -> None:
 
 def _names(text: str) -> list[str]:
     return [name.strip() for name in text.split(",") if name.strip()]
+
+
+@functools.cache
+def parameter_flags() -> dict[str, str]:
+    """The command line's name for each parameter it sets (:attr:`Parser.flags`)."""
+    return dict(build_parser().flags)

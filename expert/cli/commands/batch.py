@@ -14,7 +14,7 @@ from typing import Any
 from ..._support.safe_text import visible
 from ..._support.streams import EnvironmentFailure
 from ...batch.formats import EXTENSIONS
-from ...errors import BatchError, UsageError
+from ...errors import UsageError
 from ...present.render import to_json
 from ..output import cannot_write, echo
 
@@ -67,8 +67,6 @@ def batch(args: argparse.Namespace) -> int:
                 dask=args.dask, chunk_size=args.chunk_size, resume=args.resume,
             )  # fmt: skip
             summary = run_batch(args.input, args.output, options)
-    except (UsageError, BatchError) as error:
-        raise _with_flags(error) from None
     except (KeyboardInterrupt, _Stopped) as stop:
         print("expert: interrupted; continue the batch with --resume", file=sys.stderr)
         return 128 + getattr(stop, "signum", signal.SIGINT)
@@ -81,14 +79,6 @@ def batch(args: argparse.Namespace) -> int:
         ) from None
     echo(to_json(summary.to_dict()) if args.json else summary.to_text())
     return 0
-
-
-def _with_flags(error: UsageError | BatchError) -> UsageError | BatchError:
-    """The batch's error as the command line says it: the options it names as flags."""
-    from ...batch.options import spell
-
-    text = spell(error.message, lambda name: "--" + name.replace("_", "-"))
-    return type(error)(text, suggestion=error.suggestion)
 
 
 def sample_catalogue(args: argparse.Namespace) -> int:

@@ -30,7 +30,7 @@ def consult(args: argparse.Namespace, out: Console) -> int:
     elif args.why_not:
         explanation = result.why_not(*attribute_value(args.why_not, "--why-not"))
     elif args.how_to:
-        explanation = result.how_to(*attribute_value(args.how_to, "--how-to"), args.changes)
+        explanation = result.how_to(*attribute_value(args.how_to, "--how-to"), args.max_changes)
     elif args.what_if:
         explanation = what_if(result, pairs(args.what_if, "--what-if"), result.consult_again)
     if explanation is None:
