@@ -117,7 +117,7 @@ class ExpertError(Exception):
         super().__init__(self.message)
 
     def worded(self, names: Mapping[str, str]) -> str:
-        """The error as :func:`str` says it, each parameter it names called as ``names``
+        """The error as ``str()`` says it, each parameter it names called as ``names``
         calls it (a front end's own names, such as the command line's flags); a parameter
         ``names`` lacks keeps the library's name."""
         message = "".join(

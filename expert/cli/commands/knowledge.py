@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 from typing import Any
 
 from ...api.expert import Expert
@@ -14,7 +15,7 @@ from ...model.rules import RuleSpec
 from ...present.render import inputs_text, rules_markdown, rules_text, sources_text, to_json
 from ..output import echo
 
-__all__ = ["check", "inputs", "rules", "sources"]
+__all__ = ["check", "inputs", "rule_record", "rules", "sources"]
 
 
 def rules(args: argparse.Namespace) -> int:
@@ -26,7 +27,7 @@ def rules(args: argparse.Namespace) -> int:
         echo(rules_markdown(knowledge, args.topic), end="")
     elif args.format == "json":
         chosen = [r for r in knowledge.rules if not args.topic or r.topic == args.topic]
-        echo(to_json([_rule_dict(rule) for rule in chosen]))
+        echo(to_json([rule_record(rule) for rule in chosen]))
     else:
         echo(rules_text(knowledge, args.topic), end="")
     return 0
@@ -59,12 +60,38 @@ def sources(args: argparse.Namespace) -> int:
     return 0
 
 
-def _rule_dict(rule: RuleSpec) -> dict[str, Any]:
-    return {
+def rule_record(rule: RuleSpec) -> dict[str, Any]:
+    """A rule as its file writes it, for ``rules --format json``.
+
+    ``then`` holds, by attribute, the value concluded; a list when several values are;
+    ``{value: certainty}`` when the values have certainties of their own. ``revises``,
+    ``hedge``, ``salience``, ``note``, ``refines``, ``overrides`` and, for a row of a decision
+    table, ``table``, ``file`` and ``row`` are there only where the rule has them.
+    """
+    then: dict[str, Any] = {}
+    for attribute in dict.fromkeys(c.attribute for c in rule.conclusions):
+        mine = [c for c in rule.conclusions if c.attribute == attribute]
+        if any(c.certainty is not None for c in mine):
+            then[attribute] = {c.value: rule.certainty_of(c) for c in mine}
+        else:
+            then[attribute] = mine[0].value if len(mine) == 1 else [c.value for c in mine]
+    record: dict[str, Any] = {
         "id": rule.id,
         "when": [condition.describe() for condition in rule.conditions],
-        "then": {c.attribute: c.value for c in rule.conclusions},
+        "then": then,
         "certainty": rule.certainty,
         "source": rule.source,
         "quote": rule.quote,
     }
+    optional = {
+        "revises": rule.revises,
+        "hedge": rule.hedge,
+        "salience": rule.salience,
+        "note": rule.note,
+        "refines": rule.refines,
+        "overrides": list(rule.overrides),
+    }
+    if rule.table:
+        optional.update(table=rule.table, file=Path(rule.path).name, row=rule.row)
+    record.update((key, value) for key, value in optional.items() if value)
+    return record
