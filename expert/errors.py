@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from typing import NamedTuple, TypeAlias
 
 __all__ = [
     "BatchError",
@@ -13,6 +14,8 @@ __all__ = [
     "FactError",
     "InferenceError",
     "KnowledgeBaseError",
+    "Message",
+    "Parameter",
     "PhraseError",
     "UsageError",
     "brief",
@@ -73,23 +76,62 @@ def one_line(text: str) -> str:
     )
 
 
+class Parameter(NamedTuple):
+    """A parameter of the library named in an error's message.
+
+    The library's own text names it as the Python API does (`` `workers` ``); a front end
+    with names of its own (the command line's ``--workers``) words the message with them
+    through :meth:`ExpertError.worded`, never by rewriting the text.
+    """
+
+    name: str
+
+    def __str__(self) -> str:
+        return f"`{self.name}`"
+
+
+#: An error's message: plain text, or its parts where some name a :class:`Parameter`
+#: (``("give ", Parameter("workers"), " or ", Parameter("dask"), ", not both")``).
+Message: TypeAlias = str | Sequence[str | Parameter]
+
+
 class ExpertError(Exception):
     """Root of the library's errors.
 
     Attributes:
-        message: one line saying what was wrong.
+        message: one line saying what was wrong (parameters named as the API names them).
         suggestion: a did-you-mean or a hint, or ``None``.
+        parameter: the name of the parameter the error is about (the one to give or
+            change): by default the first one the message names; ``None`` when none.
+        parts: the message in parts, each parameter it names as a :class:`Parameter`.
     """
 
-    def __init__(self, message: str, *, suggestion: str | None = None) -> None:
-        super().__init__(message)
-        self.message = message
+    def __init__(
+        self, message: Message, *, suggestion: str | None = None, parameter: str | None = None
+    ) -> None:
+        self.parts: tuple[str | Parameter, ...] = (
+            (message,) if isinstance(message, str) else tuple(message)
+        )
+        named = [part.name for part in self.parts if isinstance(part, Parameter)]
+        self.parameter = parameter if parameter is not None else next(iter(named), None)
+        self.message = "".join(map(str, self.parts))
         self.suggestion = suggestion
+        super().__init__(self.message)
+
+    def worded(self, names: Mapping[str, str]) -> str:
+        """The error as ``str()`` says it, each parameter it names called as ``names``
+        calls it (a front end's own names, such as the command line's flags); a parameter
+        ``names`` lacks keeps the library's name."""
+        message = "".join(
+            names.get(part.name, str(part)) if isinstance(part, Parameter) else part
+            for part in self.parts
+        )
+        if self.suggestion:
+            return f"{message} (did you mean {self.suggestion!r}?)"
+        return message
 
     def __str__(self) -> str:
-        if self.suggestion:
-            return f"{self.message} (did you mean {self.suggestion!r}?)"
-        return self.message
+        return self.worded({})
 
 
 class FactError(ExpertError, ValueError):
@@ -150,7 +192,9 @@ class InferenceError(ExpertError):
 class ExplanationError(ExpertError, LookupError):
     """There is nothing to explain for the attribute or value asked about."""
 
-    def __init__(self, message: str, *, attribute: str, allowed: Iterable[object] = ()) -> None:
+    def __init__(
+        self, message: Message, *, attribute: str, allowed: Iterable[object] = ()
+    ) -> None:
         self.attribute = attribute
         self.allowed = tuple(allowed)
         super().__init__(message, suggestion=suggest(attribute, self.allowed))

@@ -6,7 +6,7 @@ git):
 - ``rules.md``: the rule catalogue, :func:`expert.present.render.rules_markdown` of the bundled base;
 - ``sources.md``: the articles of ``rules/sources.toml`` and the rules that cite each;
 - ``cli-commands.md``: every ``expert`` sub-command with its ``--help``, from the argparse
-  parser of :mod:`expert.cli` (included by ``reference/cli.md``);
+  parser of :mod:`expert.cli.parser` (included by ``reference/cli.md``);
 - ``vocabulary-inputs.md``, ``vocabulary-concluded.md`` and ``vocabulary-goals.md``: the
   facts a user states, the attributes rules conclude (verdicts and notes) and the goals, from
   the loaded bundled base (included by ``reference/vocabulary.md``).
@@ -236,9 +236,9 @@ def _subcommands(parser: argparse.ArgumentParser) -> list[tuple[str, str, Any]]:
 
 
 def cli_page() -> str:
-    from expert.cli import _parser
+    from expert.cli.parser import build_parser
 
-    parser = _parser()
+    parser = build_parser()
     with _columns(HELP_WIDTH):
         lines = ["## `expert`", "", "```text", parser.format_help().rstrip(), "```", ""]
         for name, summary, sub in _subcommands(parser):

@@ -31,9 +31,8 @@ from pathlib import Path
 from typing import IO, Any
 
 from .._support.paths import read_regular
-from ..errors import UsageError
+from ..errors import Parameter, UsageError
 from .files import RunFiles
-from .options import param
 from .reading import changes
 from .sidecar import SIDECAR_LIMIT, VERSION, layout_problem, sealed
 
@@ -56,8 +55,11 @@ def refuse_partial(paths: RunFiles) -> None:
     if failed:
         raise UsageError(f"{paths.partial} holds a failed run: {failed}; {paths.start_over()}")
     raise UsageError(
-        f"{paths.partial} holds an interrupted run{done}: continue it with {param('resume')}, "
-        f"or {paths.start_over()}"
+        (
+            f"{paths.partial} holds an interrupted run{done}: continue it with ",
+            Parameter("resume"),
+            f", or {paths.start_over()}",
+        )
     )
 
 

@@ -22,7 +22,7 @@ from pathlib import Path
 import attrs
 
 from .._support.paths import _kind, read_regular, target_of
-from ..errors import UsageError
+from ..errors import Parameter, UsageError
 
 __all__ = ["Role", "RunFiles", "check_files", "locked"]
 
@@ -36,11 +36,20 @@ class Role:
         path: the file.
         link_ok: whether it may be a symbolic link (outputs are written through links;
             the run's own partial and lock files must not be links).
+        parameter: the parameter of :func:`~expert.batch.run_batch` that names the file (or
+            the file it is made from: ``output`` for the partial output), ``None`` for a file
+            the run only reads.
     """
 
     name: str
     path: Path
     link_ok: bool = True
+    parameter: str | None = None
+
+
+def _instead(role: Role, what: str) -> tuple[str | Parameter, ...]:
+    """The end of a message refusing ``role``'s path: ``what`` to give, as which parameter."""
+    return (what,) if role.parameter is None else (f"{what} as ", Parameter(role.parameter))
 
 
 def check_files(inputs: Iterable[Role], outputs: Sequence[Role]) -> None:
@@ -57,9 +66,15 @@ def check_files(inputs: Iterable[Role], outputs: Sequence[Role]) -> None:
         for name, stream in streams:
             if info is not None and (info.st_dev, info.st_ino) == (stream.st_dev, stream.st_ino):
                 raise UsageError(
-                    f"{role.name} {role.path} is this command's {name}: a run writes its "
-                    "files apart and renames them into place when done, which would lose what "
-                    "is printed there; give another file"
+                    (
+                        (
+                            f"{role.name} {role.path} is this command's {name}: a run writes its "
+                            "files apart and renames them into place when done, which would lose "
+                            "what is printed there; give "
+                        ),
+                        *_instead(role, "another file"),
+                    ),
+                    parameter=role.parameter,
                 )
     seen: list[tuple[Role, str, os.stat_result | None, bool]] = [
         (role, _key(role.path), _stat(role.path), True) for role in inputs
@@ -74,13 +89,25 @@ def check_files(inputs: Iterable[Role], outputs: Sequence[Role]) -> None:
             )
             if same and is_input:
                 raise UsageError(
-                    f"{role.name} {role.path} would overwrite {other.name} {other.path}: "
-                    "give another path"
+                    (
+                        (
+                            f"{role.name} {role.path} would overwrite {other.name} {other.path}: "
+                            "give "
+                        ),
+                        *_instead(role, "another path"),
+                    ),
+                    parameter=role.parameter,
                 )
             if same:
                 raise UsageError(
-                    f"{other.name} {other.path} and {role.name} {role.path} are the same "
-                    "file: give another path"
+                    (
+                        (
+                            f"{other.name} {other.path} and {role.name} {role.path} are the same "
+                            "file: give "
+                        ),
+                        *_instead(role, "another path"),
+                    ),
+                    parameter=role.parameter,
                 )
         seen.append((role, key, info, False))
 
@@ -108,22 +135,37 @@ def _stat(path: Path) -> os.stat_result | None:
 def _check_writable(role: Role) -> None:
     path = role.path
     if os.path.islink(path) and not role.link_ok:
-        raise UsageError(f"{role.name} {path} is a symbolic link; remove it")
+        raise UsageError(
+            f"{role.name} {path} is a symbolic link; remove it", parameter=role.parameter
+        )
     info = _stat(path)
     if info is not None and not stat.S_ISREG(info.st_mode):
         raise UsageError(
-            f"{role.name} {path} is {_kind(info.st_mode)}, not a regular file (a run writes "
-            "its files apart and renames them into place when done): give a file path"
+            (
+                (
+                    f"{role.name} {path} is {_kind(info.st_mode)}, not a regular file (a run "
+                    "writes its files apart and renames them into place when done): give "
+                ),
+                *_instead(role, "a file path"),
+            ),
+            parameter=role.parameter,
         )
     real = Path(os.path.realpath(path))
     directory = real.parent
     if not directory.is_dir():
-        raise UsageError(f"cannot write {role.name} {path}: there is no directory {directory}")
+        raise UsageError(
+            f"cannot write {role.name} {path}: there is no directory {directory}",
+            parameter=role.parameter,
+        )
     if not os.access(directory, os.W_OK | os.X_OK):
-        raise UsageError(f"cannot write {role.name} {path}: the directory {directory} is "
-                         "not writable")  # fmt: skip
+        raise UsageError(
+            f"cannot write {role.name} {path}: the directory {directory} is not writable",
+            parameter=role.parameter,
+        )
     if info is not None and not os.access(real, os.W_OK):
-        raise UsageError(f"cannot write {role.name} {path}: permission denied")
+        raise UsageError(
+            f"cannot write {role.name} {path}: permission denied", parameter=role.parameter
+        )
 
 
 # -- locks -----------------------------------------------------------------------------------
@@ -252,14 +294,14 @@ class RunFiles:
         """Every file the run writes, named for messages."""
         (lock, _), (errors_lock, _) = self.locks()
         return [
-            Role("the output", self.output),
-            Role("the errors file", self.errors),
-            Role("the partial output", self.partial, link_ok=False),
-            Role("the partial errors file", self.errors_partial, link_ok=False),
-            Role("the progress file", self.sidecar, link_ok=False),
-            Role("the progress file's temporary", self.temporary, link_ok=False),
-            Role("the lock file", lock, link_ok=False),
-            Role("the errors file's lock file", errors_lock, link_ok=False),
+            Role("the output", self.output, parameter="output"),
+            Role("the errors file", self.errors, parameter="errors"),
+            Role("the partial output", self.partial, False, "output"),
+            Role("the partial errors file", self.errors_partial, False, "errors"),
+            Role("the progress file", self.sidecar, False, "output"),
+            Role("the progress file's temporary", self.temporary, False, "output"),
+            Role("the lock file", lock, False, "output"),
+            Role("the errors file's lock file", errors_lock, False, "errors"),
         ]
 
     def start_over(self) -> str:

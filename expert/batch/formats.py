@@ -16,10 +16,9 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from .._support.strict_json import loads
-from ..errors import FactError, UsageError, suggest
+from ..errors import FactError, Parameter, UsageError, suggest
 from ..model.stated_facts import given_twice, named_once, state_facts
 from ..model.vocabulary import Attribute, resolve
-from .options import param
 from .rejections import Rejection
 
 __all__ = [
@@ -59,13 +58,20 @@ def format_of(path: Path, given: str | None, parameter: str) -> str:
     if given is not None:
         if given not in FORMATS:
             raise UsageError(
-                f"{param(parameter)}: {given!r} is not a format; allowed: {', '.join(FORMATS)}"
+                (
+                    Parameter(parameter),
+                    f": {given!r} is not a format; allowed: {', '.join(FORMATS)}",
+                )
             )
         return given
     found = EXTENSIONS.get(path.suffix.lower())
     if found is None:
         raise UsageError(
-            f"cannot tell the format of {path} from its name; give {param(parameter)} csv or jsonl"
+            (
+                f"cannot tell the format of {path} from its name; give ",
+                Parameter(parameter),
+                " csv or jsonl",
+            )
         )
     return found
 
@@ -273,7 +279,9 @@ def check_header(
     """
     for parameter, column in named.items():
         if column and column not in header:
-            raise UsageError(f"{path}: no column {column!r} ({param(parameter)}) in the header")
+            raise UsageError(
+                (f"{path}: no column {column!r} (", Parameter(parameter), ") in the header")
+            )
     facts: dict[str, str] = {}  # fact -> the column that states it
     for column in header:
         if header.count(column) > 1:
@@ -283,15 +291,27 @@ def check_header(
         fact = fact_name(column, inputs)
         if fact is None:
             raise UsageError(
-                f"{path}: column {column!r} is not a fact; name it with "
-                f"{param('label_column')}, {param('id_column')} or {param('ignore')}",
+                (
+                    f"{path}: column {column!r} is not a fact; name it with ",
+                    Parameter("label_column"),
+                    ", ",
+                    Parameter("id_column"),
+                    " or ",
+                    Parameter("ignore"),
+                ),
                 suggestion=suggest(column, _fact_names(inputs)),
             )
         if fact in facts:
             # Each row would state the fact twice: refused, as a fact given twice is anywhere.
             raise UsageError(
-                f"{path}: columns {facts[fact]!r} and {column!r} are both {fact}; keep one "
-                f"(or name one with {param('ignore')})"
+                (
+                    (
+                        f"{path}: columns {facts[fact]!r} and {column!r} are both {fact}; keep one "
+                        "(or name one with "
+                    ),
+                    Parameter("ignore"),
+                    ")",
+                )
             )
         facts[fact] = column
 

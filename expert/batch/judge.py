@@ -19,12 +19,11 @@ from typing import Any
 import attrs
 
 from ..api.expert import Expert
-from ..errors import BatchError, ExpertError, brief
+from ..errors import BatchError, ExpertError, Parameter, brief
 from ..headphones import LABELLED
 from ..model.typed_facts import group_of
 from ..model.vocabulary import json_value
 from .formats import facts, flatten
-from .options import param
 from .rejections import Rejection
 
 __all__ = [
@@ -149,9 +148,15 @@ def consultant(rules: str | None, engine: str, base: str | None = None) -> Consu
         found = _CONSULTANTS[rules, engine] = Consultant(rules, engine)
     if base is not None and found.base != base:
         raise BatchError(
-            f"the knowledge base {rules or '(the bundled one)'} changed while the batch ran: "
-            "its rows would be judged by two versions of it; the chunks done are kept, "
-            f"judged by the first (put it back and {param('resume')}, or start over)"
+            (
+                (
+                    f"the knowledge base {rules or '(the bundled one)'} changed while the batch "
+                    "ran: its rows would be judged by two versions of it; the chunks done are "
+                    "kept, judged by the first (put it back and "
+                ),
+                Parameter("resume"),
+                ", or start over)",
+            )
         )
     return found
 

@@ -1,9 +1,10 @@
 """The options of a batch run (:class:`BatchOptions`), checked when they are made, and how
 errors name them.
 
-The library's errors name an option as its parameter (`` `workers` must be a whole number
-...``); :func:`spell` lets a front end respell those names as its own (the command line
-writes ``--workers``).
+An error names an option as a :class:`~expert.errors.Parameter`: the
+library's text says `` `workers` must be a whole number ...``, its ``parameter`` is
+``workers``, and a front end words it with its own names (the command line's ``--workers``,
+by :meth:`~expert.errors.ExpertError.worded`).
 """
 
 from __future__ import annotations
@@ -16,18 +17,15 @@ from typing import Any
 import attrs
 
 from .._support.paths import check_path_argument
-from ..errors import UsageError, brief
+from ..errors import Parameter, UsageError, brief
 
 __all__ = [
     "CHUNK_SIZE",
     "MAX_CHUNK_SIZE",
     "MAX_WORKERS",
-    "PARAMETERS",
     "SCHEMES",
     "BatchOptions",
     "check_address",
-    "param",
-    "spell",
 ]
 
 #: Records per chunk: the unit of work of a worker and of a checkpoint.
@@ -35,21 +33,6 @@ CHUNK_SIZE = 500
 
 #: The most worker processes and the largest chunk a batch takes.
 MAX_WORKERS, MAX_CHUNK_SIZE = 256, 1_000_000
-
-
-def param(name: str) -> str:
-    """How a message names the parameter ``name`` (:func:`spell` finds it there)."""
-    return f"`{name}`"
-
-
-def spell(text: str, spelling: Callable[[str], str]) -> str:
-    """``text`` with each parameter of :data:`PARAMETERS` it names (by :func:`param`)
-    written as ``spelling(name)``."""
-
-    def respell(found: re.Match[str]) -> str:
-        return spelling(found[1]) if found[1] in PARAMETERS else found[0]
-
-    return re.sub(r"`([a-z_]+)`", respell, text)
 
 
 def _path(optional: bool) -> Callable[[Any, attrs.Attribute[Any], Any], None]:
@@ -73,8 +56,10 @@ def _count(most: int) -> Callable[[Any, attrs.Attribute[Any], Any], None]:
     def check(options: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
         if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= most:
             raise UsageError(
-                f"{param(attribute.name)} must be a whole number from 1 to {most:,}, "
-                f"not {brief(value)}"
+                (
+                    Parameter(attribute.name),
+                    f" must be a whole number from 1 to {most:,}, not {brief(value)}",
+                )
             )
 
     return check
@@ -145,13 +130,11 @@ class BatchOptions:
 
     def __attrs_post_init__(self) -> None:
         if self.dask is not None and self.workers > 1:
-            raise UsageError(f"give {param('workers')} or {param('dask')}, not both")
+            raise UsageError(
+                ("give ", Parameter("workers"), " or ", Parameter("dask"), ", not both")
+            )
         if isinstance(self.dask, str):
             check_address(self.dask)
-
-
-#: The names of the options, as :func:`param` writes them in messages.
-PARAMETERS = frozenset(field.name for field in attrs.fields(BatchOptions))
 
 
 # -- Dask scheduler addresses ----------------------------------------------------------------
@@ -195,6 +178,11 @@ def check_address(address: Any) -> None:
     problem = _address_problem(address)
     if problem:
         raise UsageError(
-            f"{param('dask')}: {brief(address)} is not a scheduler address ({problem}); give "
-            "HOST:PORT or SCHEME://HOST:PORT, e.g. tcp://127.0.0.1:8786"
+            (
+                Parameter("dask"),
+                (
+                    f": {brief(address)} is not a scheduler address ({problem}); give "
+                    "HOST:PORT or SCHEME://HOST:PORT, e.g. tcp://127.0.0.1:8786"
+                ),
+            )
         )

@@ -113,7 +113,7 @@ def run_batch(
 def _inputs(source: Path, rules: str | Path | None) -> list[Role]:
     """The files a batch reads: the catalogue, the rule files and their articles."""
     directory = Path(rules) if rules is not None else bundled_path()
-    found = [Role("the input", source)]
+    found = [Role("the input", source, parameter="input")]
     with contextlib.suppress(OSError):
         found += [Role("the rule file", path) for path in sorted(directory.glob("*.toml"))]
         found += [Role("the article", path) for path in sorted(directory.glob("articles/*"))]

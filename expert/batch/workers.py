@@ -25,8 +25,7 @@ from multiprocessing.connection import Connection
 from multiprocessing.context import SpawnContext
 from typing import Any
 
-from ..errors import BatchError
-from .options import param
+from ..errors import BatchError, Parameter
 
 __all__ = ["ENDING", "GRACE", "PARENT_CHECK", "Worker", "signals_held"]
 
@@ -153,8 +152,13 @@ class Worker:
         self.process.join(GRACE)
         status = self.process.exitcode
         return BatchError(
-            f"a worker process ended unexpectedly (exit status {status}); the chunks done "
-            f"are kept: continue the batch with {param('resume')}"
+            (
+                (
+                    f"a worker process ended unexpectedly (exit status {status}); the chunks done "
+                    "are kept: continue the batch with "
+                ),
+                Parameter("resume"),
+            )
         )
 
     def kill(self) -> None:

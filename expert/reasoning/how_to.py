@@ -16,7 +16,7 @@ from typing import Any
 import attrs
 
 from .._support.short_repr import cf, fit, shown
-from ..errors import ExplanationError
+from ..errors import ExplanationError, Parameter
 from ..kb.derivations import Derivation, Derivations, value_meeting
 from ..model.display import Displayable, Line
 from ..model.outcome import Firing, Outcome
@@ -174,7 +174,7 @@ def how_to(
     asked_about(knowledge, attribute, value, notes=False)
     if isinstance(max_changes, bool) or not isinstance(max_changes, int) or max_changes < 1:
         raise ExplanationError(
-            f"max_changes must be a whole number >= 1, not {max_changes!r}",
+            (Parameter("max_changes"), f" must be a whole number >= 1, not {max_changes!r}"),
             attribute="max_changes",
         )
     if _holds(result, attribute, value):

@@ -8,6 +8,8 @@ What is where:
   returns what it printed.
 - :mod:`~expert.shell.commands`: the command table (:data:`COMMANDS`), aliases and ``help``.
 - :mod:`~expert.shell.arguments`: a command's arguments: fact names, values, a file name.
+- :mod:`~expert.shell.examples`: the loaded base's names for the examples of help, usage
+  lines and the banner.
 - :mod:`~expert.shell.tokenizer`: the words of a line, as the POSIX shell splits them.
 - :mod:`~expert.shell.dialog`: the guided consultation of ``ask``, one question at a time.
 - :mod:`~expert.shell.readers`: where lines and answers come from (:func:`scripted`, a
@@ -19,7 +21,7 @@ What is where:
 
 Arrows point one way: ``loop`` uses ``completion``, ``history`` and the ``interpreter``;
 ``completion`` uses the ``interpreter``, which uses ``commands``, ``arguments``,
-``tokenizer``, ``dialog`` and ``readers``.
+``tokenizer``, ``dialog``, ``readers`` and ``examples``.
 """
 
 from __future__ import annotations

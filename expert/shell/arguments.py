@@ -1,6 +1,6 @@
 """The arguments of the shell's commands: fact names, their values, a file name, none.
 
-``set mic boom``, ``set uses=gaming,calls budget=80`` and ``what-if mic none`` name facts by
+``set NAME VALUE``, ``set NAME=a,b OTHER=80`` and ``what-if NAME VALUE`` name facts by
 their full or short names and give values in words; this module reads them into the
 knowledge base's attributes and values, and shows a value back as it is typed.
 """
@@ -24,8 +24,8 @@ def as_typed(value: Any) -> str:
 
 
 def resolve_fact(knowledge: KnowledgeBase, name: str) -> Attribute:
-    """The input fact called ``name``: a full name (``device.mic``) or an unambiguous short
-    one (``mic``).
+    """The input fact called ``name``: a full name (``plant.kind``) or an unambiguous short
+    one (``kind``).
 
     Raises:
         UsageError: no such fact (with the closest name as suggestion).

@@ -12,13 +12,15 @@ import attrs
 
 from ..errors import UsageError, suggest
 from ..model.vocabulary import Attribute
+from .examples import Examples
 
 __all__ = ["ALIASES", "COMMANDS", "Command", "command_name", "help_lines", "unknown_command"]
 
 
 @attrs.frozen
 class Command:
-    """One shell command and its help."""
+    """One shell command and its help (``details`` names the loaded base's facts through
+    ``{fields}`` of :class:`~expert.shell.examples.Examples`)."""
 
     name: str
     usage: str
@@ -32,12 +34,11 @@ COMMANDS: dict[str, Command] = {
         Command(
             "set",
             "set NAME VALUE | set NAME=VALUE ...",
-            "state a fact about the device or your needs",
-            "NAME is a fact such as device.mic or its short name mic. Sets (needs.uses, "
-            "needs.priorities) take values separated by commas: set uses gaming,calls. Flags "
-            "take true/false (or yes/no), amounts a number. Example: set mic boom",
+            "state a fact",
+            "NAME is a fact such as {fact} or its short name {short}. {sets_note}Flags take "
+            "true/false (or yes/no), amounts a number. Example: set {short} {value}",
         ),
-        Command("unset", "unset NAME ...", "forget facts", "Example: unset mic"),
+        Command("unset", "unset NAME ...", "forget facts", "Example: unset {short}"),
         Command("facts", "facts", "show the facts stated so far"),
         Command("consult", "consult", "the answer on your facts first, then the other verdicts"),
         Command("all", "all", "every verdict with every rule and quote, and the notes"),
@@ -49,46 +50,46 @@ COMMANDS: dict[str, Command] = {
             "question, the most telling first, at most N (default 10) at a time; type ask "
             "again to go on. At a question answer with a value or its words, or type why "
             "(which rule needs it, and what that rule serves), skip, or stop. Followed by "
-            "words, it answers them as a question: ask is a keyboard input or output? (any "
-            "line that is not a command is a question too).",
+            "words, it answers them as a question (any line that is not a command is a "
+            "question too).",
         ),
         Command(
             "how",
             "how ATTR",
             "how a verdict was reached: the rules, quotes and facts",
-            "Example: how device.kind",
+            "Example: how {attribute}",
         ),
         Command(
             "why-not",
             "why-not ATTR VALUE",
             "why a verdict is not some value",
-            "Example: why-not device.kind headphones",
+            "Example: why-not {attribute} {verdict}",
         ),
         Command(
             "how-to",
             "how-to ATTR VALUE [N]",
             "what would it take: the smallest changes of your facts that make ATTR be VALUE",
             "N is the most facts one answer may change (default 2). "
-            "Example: how-to device.mic_quality good",
+            "Example: how-to {attribute} {verdict}",
         ),
         Command(
             "what-if",
             "what-if NAME VALUE",
             "which verdicts change if a fact changes",
-            "VALUE unknown forgets the fact. Example: what-if mic none",
+            "VALUE unknown forgets the fact. Example: what-if {short} {other}",
         ),
         Command("conflicts", "conflicts", "where the articles disagree on your facts"),
         Command(
             "rules",
             "rules [TOPIC]",
             "the topics of the knowledge base, or the rules of one topic",
-            "Example: rules microphone",
+            "Example: rules {topic}",
         ),
         Command(
             "rule",
             "rule ID",
             "one rule: its conditions, conclusion, certainty, source and quote",
-            "Example: rule microphone.boom-mic-richer-sound",
+            "Example: rule {rule}",
         ),
         Command("sources", "sources", "the articles the rules cite"),
         Command("inputs", "inputs", "the facts you can state, with their values"),
@@ -98,8 +99,8 @@ COMMANDS: dict[str, Command] = {
             "load",
             "load FILE",
             "replace the facts by those in a JSON file",
-            'The file holds {"device": {...}, "needs": {...}}, as written by save; the '
-            "output of expert consult --json works too.",
+            'The file holds {{"GROUP": {{"NAME": VALUE, ...}}, ...}}, as written by save; '
+            "the output of expert consult --json works too.",
         ),
         Command("help", "help [COMMAND]", "list the commands, or explain one"),
         Command("quit", "quit", "leave (also exit, or Ctrl-D)"),
@@ -130,9 +131,12 @@ def unknown_command(word: str) -> UsageError:
     )
 
 
-def help_lines(args: Sequence[str], inputs: Iterable[Attribute]) -> list[str]:
-    """What ``help`` prints: every command's usage, or one command's help (with the facts
-    ``inputs`` of the base for the commands that take facts).
+def help_lines(
+    args: Sequence[str], inputs: Iterable[Attribute], examples: Examples | None = None
+) -> list[str]:
+    """What ``help`` prints: every command's usage, or one command's help (its examples the
+    base's, from ``examples``, with the facts ``inputs`` of the base for the commands that
+    take facts).
 
     Raises:
         UsageError: ``args`` names no command.
@@ -149,7 +153,7 @@ def help_lines(args: Sequence[str], inputs: Iterable[Attribute]) -> list[str]:
     command = COMMANDS[name]
     lines = [f"{command.usage}: {command.summary}"]
     if command.details:
-        lines.append(command.details)
+        lines.append((examples or Examples()).fill(command.details))
     if name in ("set", "unset", "what-if"):
         lines.append("Facts:")
         lines.extend(f"  {spec.name}: {spec.allowed_text()}" for spec in inputs)

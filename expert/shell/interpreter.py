@@ -9,6 +9,7 @@ facts as they were.
 
 from __future__ import annotations
 
+import functools
 import io
 from collections.abc import Callable
 from typing import Any, TextIO
@@ -40,6 +41,7 @@ from ..reasoning.questions import Question
 from .arguments import as_typed, no_arguments, one_path, pairs, parse_value, resolve_fact
 from .commands import COMMANDS, command_name, help_lines, unknown_command
 from .dialog import MAX_QUESTIONS, Dialog
+from .examples import Examples
 from .readers import MAX_LINE, Reader, no_input
 from .tokenizer import split_line
 
@@ -96,6 +98,11 @@ class Shell:
     def knowledge(self) -> KnowledgeBase:
         """The knowledge base of the session's expert."""
         return self.expert.knowledge
+
+    @functools.cached_property
+    def examples(self) -> Examples:
+        """The base's own names, for the examples of help and usage lines."""
+        return Examples.of(self.knowledge)
 
     # -- running lines -----------------------------------------------------------------------
 
@@ -214,7 +221,10 @@ class Shell:
 
     def _do_set(self, args: list[str]) -> None:
         if not args:
-            raise UsageError("set takes a fact and a value, e.g. set mic boom (see help set)")
+            raise UsageError(
+                f"set takes a fact and a value, e.g. set {self.examples.short} "
+                f"{self.examples.value} (see help set)"
+            )
         changes = {spec.name: parse_value(spec, words) for spec, words in self._named(args)}
         self.set_facts(changes)
         for name in changes:
@@ -222,7 +232,7 @@ class Shell:
 
     def _do_unset(self, args: list[str]) -> None:
         if not args:
-            raise UsageError("unset takes fact names, e.g. unset mic")
+            raise UsageError(f"unset takes fact names, e.g. unset {self.examples.short}")
         names = [resolve_fact(self.knowledge, word).name for word in args]
         for name in names:
             known = self.facts.pop(name, None) is not None
@@ -231,7 +241,8 @@ class Shell:
     def _do_facts(self, args: list[str]) -> None:
         no_arguments("facts", args)
         if not self.facts:
-            self._say("No facts yet: state one with set (e.g. set mic boom), or type ask.")
+            example = f"set {self.examples.short} {self.examples.value}"
+            self._say(f"No facts yet: state one with set (e.g. {example}), or type ask.")
         for name, value in self.facts.items():
             self._say(f"{name} = {as_typed(value)}")
         if self.skipped:
@@ -258,14 +269,15 @@ class Shell:
 
     def _do_how(self, args: list[str]) -> None:
         if len(args) != 1:
-            raise UsageError("how takes one attribute, e.g. how device.kind")
+            raise UsageError(f"how takes one attribute, e.g. how {self.examples.attribute}")
         self._say(self.result().how(self._attribute(args[0])).to_text())
 
     def _do_why_not(self, args: list[str]) -> None:
         words = args[0].split("=", 1) + args[1:] if args and "=" in args[0] else args
         if len(words) != 2:
             raise UsageError(
-                "why-not takes an attribute and a value, e.g. why-not device.kind headphones"
+                "why-not takes an attribute and a value, e.g. why-not "
+                f"{self.examples.attribute} {self.examples.verdict}"
             )
         attribute, value = words
         self._say(self.result().why_not(self._attribute(attribute), value.lower()).to_text())
@@ -283,7 +295,10 @@ class Shell:
 
     def _do_what_if(self, args: list[str]) -> None:
         if len(args) < 2 and not (args and "=" in args[0]):
-            raise UsageError("what-if takes a fact and a value, e.g. what-if mic none")
+            raise UsageError(
+                "what-if takes a fact and a value, e.g. what-if "
+                f"{self.examples.short} {self.examples.other}"
+            )
         changes: dict[str, Any] = {}
         for spec, words in self._named(args):
             forget = [word.lower() for word in words] == ["unknown"]
@@ -295,7 +310,7 @@ class Shell:
 
         Raises:
             UsageError: an unknown fact.
-            FactError: a fact named twice in the line (``set mic boom device.mic=none``).
+            FactError: a fact named twice in the line (``set NAME a GROUP.NAME=b``).
         """
         given = [(resolve_fact(self.knowledge, name).name, words) for name, words in pairs(args)]
         named = named_once(self.knowledge.inputs, [(n, " ".join(w)) for n, w in given])
@@ -337,7 +352,7 @@ class Shell:
 
     def _do_rule(self, args: list[str]) -> None:
         if len(args) != 1:
-            raise UsageError("rule takes a rule id, e.g. rule microphone.boom-mic-richer-sound")
+            raise UsageError(f"rule takes a rule id, e.g. rule {self.examples.rule}")
         rule = self._find_rule(args[0])
         for line in self._rule_lines(rule):
             self._say(line)
@@ -378,7 +393,7 @@ class Shell:
     # -- help and leaving --------------------------------------------------------------------
 
     def _do_help(self, args: list[str]) -> None:
-        for line in help_lines(args, self.knowledge.inputs.values()):
+        for line in help_lines(args, self.knowledge.inputs.values(), self.examples):
             self._say(line)
 
     def _do_quit(self, args: list[str]) -> None:

@@ -13,13 +13,15 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
+from .._support.safe_text import visible
 from ..api.expert import Expert
 from .completion import AnswerCompleter, ShellCompleter
+from .examples import Examples
 from .history import open_history
 from .interpreter import Shell
 from .readers import LineReader
 
-__all__ = ["guided", "run"]
+__all__ = ["banner", "guided", "run"]
 
 
 def run(
@@ -105,10 +107,7 @@ def _interactive(expert: Expert) -> int:
         complete_while_typing=False,
         auto_suggest=AutoSuggestFromHistory(),
     )
-    print(
-        "expert: headphones or headset? Ask a question in your own words, type ask for a "
-        "guided consultation, help for the commands, Ctrl-D to leave."
-    )
+    print(banner(shell.examples))
     while not shell.done:
         try:
             line = session.prompt("expert> ")
@@ -121,3 +120,13 @@ def _interactive(expert: Expert) -> int:
         except KeyboardInterrupt:
             print("interrupted")
     return 0
+
+
+def banner(examples: Examples) -> str:
+    """The shell's first line: what the loaded base is about, in its own words (the labels
+    of its input groups), and how to begin."""
+    about = f"expert on {examples.subject}" if examples.subject else "expert"
+    return visible(
+        f"{about}: ask a question in your own words, type ask for a guided consultation, "
+        "help for the commands, Ctrl-D to leave."
+    )

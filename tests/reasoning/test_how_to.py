@@ -72,7 +72,7 @@ def test_no_change_is_said_plainly_when_no_rule_can_do_it(tiny_expert):
     [
         ("device.mic", "boom", 2, "unknown attribute 'device.mic'"),
         ("device.kind", "speaker", 2, "'speaker' is not a value of device.kind"),
-        ("device.kind", "headset", 0, "max_changes must be a whole number >= 1"),
+        ("device.kind", "headset", 0, "`max_changes` must be a whole number >= 1"),
     ],
 )
 def test_bad_questions_are_explanation_errors(tiny_expert, attribute, value, most, message):
