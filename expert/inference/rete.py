@@ -49,6 +49,7 @@ from ._compat import (
     TypeCheck,
     WhereNode,
 )
+from .rete_amounts import AmountIndex, lazy_joins
 from .rete_indexes import (
     Index,
     LiteralIndex,
@@ -451,8 +452,18 @@ class TunedNetwork:
                     for join, left in joins:
                         setattr(join, "left_memory" if left else "right_memory", memory.tokens)
                         self._shared.add((id(node), id(join)))
+        #: The range indexes made while rewiring, with the node whose children they join.
+        self._ranges: list[tuple[Any, RangeIndex]] = []
         for node in nodes:
             self._rewire(node)
+        # Amount tests keep their facts once, in their index, read when a join asks.
+        amounts: list[tuple[Any, AmountIndex]] = []
+        for parent, index in self._ranges:
+            lazy = AmountIndex.over(index, self._alpha)
+            if lazy is not None:
+                for capture, memory in lazy.memories.items():
+                    lazy_joins(feeds[capture], memory)
+                amounts.append((parent, lazy))
         for node in nodes:
             if id(node) in feeds:
                 other = {
@@ -468,6 +479,13 @@ class TunedNetwork:
                     key = id(beside) if beside is not None else -len(grouped) - 1
                     grouped.setdefault(key, (beside, []))[1].append(child.callback)
                 self._alpha[id(node)].routes.extend(grouped.values())
+        alpha_lists = {id(memory.tokens) for memory in self._alpha.values()}
+        for parent, lazy in amounts:
+            lazy.plan(self._alpha, alpha_lists)
+            parent.children = [
+                lazy.child(self._touched) if child.node is lazy.index else child
+                for child in parent.children
+            ]
         #: The root's type tests by the fact type they pass (a fact goes straight to their
         #: children), and the root's other children.
         self._by_type: dict[type, list[Any]] = {}
@@ -530,7 +548,9 @@ class TunedNetwork:
             children = _behind(children, tests, MemberIndex(tests))
         comparisons = [child for child in children if comparison_of(child)]
         if len(comparisons) > 1:
-            children = _behind(children, comparisons, RangeIndex(comparisons))
+            ranges = RangeIndex(comparisons)
+            children = _behind(children, comparisons, ranges)
+            self._ranges.append((node, ranges))
         node.children = children
 
     def reset(self) -> None:
