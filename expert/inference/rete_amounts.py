@@ -148,7 +148,9 @@ class AmountIndex:
         for first, later in pairs:
             op, threshold = self.tests[first]  # type: ignore[misc]
             other_op, other_threshold = self.tests[later]  # type: ignore[misc]
-            by_op.setdefault(op, []).append((threshold, (_COMPARE[other_op], other_threshold, later)))
+            by_op.setdefault(op, []).append(
+                (threshold, (_COMPARE[other_op], other_threshold, later))
+            )
         for op, entries in by_op.items():
             entries.sort(key=lambda entry: entry[0])
             self._pairs.append((op, [t for t, _ in entries], [e for _, e in entries]))
