@@ -17,13 +17,12 @@ a fact goes through the index, only the tests it has reached so far hold it.
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator
 from operator import ge, gt, le, lt
 from typing import Any
 
 from ._compat import ChildNode, FactCapture, FeatureTesterNode, OrdinaryMatchNode, Token
-from .rete_indexes import RangeIndex, comparison_of
+from .rete_indexes import RangeIndex, bisected, comparison_of, passing
 
 _VALID = Token.TagType.VALID
 
@@ -184,7 +183,7 @@ class AmountIndex:
         if number and len(self.store) == 1:
             positions = self._reachable(value)
         elif number:
-            positions = _passing(self.index.ops, value)
+            positions = passing(self.index.ops, value)
         else:  # any other value: each test says for itself (none passes a non-number)
             positions = [p for p, m in enumerate(self._tests_of()) if m(value)]
         captures, routes, memories = self.captures, self.routes, self.memories
@@ -211,12 +210,12 @@ class AmountIndex:
 
     def _reachable(self, value: Any) -> list[int]:
         """The tests ``value`` passes that can route it while it is the index's only fact."""
-        found = _passing(self._always, value)
+        found = passing(self._always, value)
         for other, ops in self._beside:
             if other:
-                found += _passing(ops, value)
+                found += passing(ops, value)
         for op, thresholds, entries in self._pairs:
-            for compare, threshold, later in _slice(op, thresholds, entries, value):
+            for compare, threshold, later in bisected(op, thresholds, entries, value):
                 if compare(value, threshold):
                     found.append(later)
         return sorted(set(found))
@@ -224,26 +223,6 @@ class AmountIndex:
     def child(self, touched: dict[int, Any]) -> ChildNode:
         """The edge that stands for the index in its parent's children."""
         return ChildNode(self.index, lambda token: self.activate(token, touched))
-
-
-def _slice(op: str, thresholds: list[Any], items: list[Any], value: Any) -> list[Any]:
-    """The ``items`` (sorted by their ``thresholds``) whose ``op`` test ``value`` passes."""
-    if op == "gt":  # threshold < value
-        return items[: bisect_left(thresholds, value)]
-    if op == "ge":  # threshold <= value
-        return items[: bisect_right(thresholds, value)]
-    if op == "lt":  # threshold > value
-        return items[bisect_right(thresholds, value) :]
-    return items[bisect_left(thresholds, value) :]  # le: threshold >= value
-
-
-def _passing(ops: list[tuple[str, list[Any], list[int]]], value: Any) -> list[int]:
-    """The positions, among ``ops``' sorted tests, that ``value`` passes, in order."""
-    found: list[int] = []
-    for op, thresholds, positions in ops:
-        found += _slice(op, thresholds, positions, value)
-    found.sort()
-    return found
 
 
 def lazy_joins(feeds: list[tuple[OrdinaryMatchNode, bool]], memory: LazyMemory) -> None:

@@ -12,7 +12,8 @@ import pytest
 from expert import Expert
 from expert.inference._compat import Fact, ReteMatcher
 from expert.inference.rete import TunedNetwork, new_fact
-from expert.inference.rete_amounts import LazyMemory, _passing
+from expert.inference.rete_amounts import LazyMemory
+from expert.inference.rete_indexes import passing
 
 ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
@@ -114,7 +115,7 @@ def test_a_price_goes_only_to_the_tests_that_can_route_it(grown, price):
     network = TunedNetwork(grown.compiled.engine_class())
     network.reset()
     index = max(network._amounts, key=lambda amounts: len(amounts.index.children))
-    passing = _passing(index.index.ops, price)
-    expected = [p for p in passing if routes_eagerly(index, p, price)]
+    passed = passing(index.index.ops, price)
+    expected = [p for p in passed if routes_eagerly(index, p, price)]
     assert index._reachable(price) == expected
-    assert len(expected) <= 5 < len(passing)
+    assert len(expected) <= 5 < len(passed)
