@@ -20,7 +20,9 @@ alpha memories), and sibling tests of a stated set behind one keyed by the membe
 a fact enters past the type test it passes; the checks the compiler uses run inline in their
 node; two-input nodes keep tokens as they are; conflict-set nodes report activations as they
 happen, in order; a reset clears only the memories a consultation reached; nothing is logged.
-Working memory and the agenda are the runner's (:class:`expert.inference.runner.ExpertaRunner`).
+The two-input and conflict-set nodes' ports are in :mod:`expert.inference.rete_ports`; the
+comparisons of an amount keep its facts once per index, their memories read only when a join
+asks (:mod:`expert.inference.rete_amounts`). Working memory and the agenda are the runner's (:class:`expert.inference.runner.ExpertaRunner`).
 Nothing of experta is changed for other engines."""
 
 from __future__ import annotations
@@ -45,10 +47,10 @@ from ._compat import (
     OrdinaryMatchNode,
     P,
     Token,
-    TokenInfo,
     TypeCheck,
     WhereNode,
 )
+from .rete_amounts import AmountIndex, lazy_joins
 from .rete_indexes import (
     Index,
     LiteralIndex,
@@ -58,15 +60,13 @@ from .rete_indexes import (
     literal_of,
     members_of,
 )
+from .rete_ports import Match, conflict_set_port, copying, match_port, not_port, touching
 
 #: Nodes that never change the token they receive (they store ``TokenInfo`` copies).
 _READ_ONLY = (OrdinaryMatchNode, NotNode, WhereNode)
 
 
 _VALID = Token.TagType.VALID
-
-
-_INVALID = Token.TagType.INVALID
 
 
 _new_tuple = tuple.__new__
@@ -85,126 +85,6 @@ def new_fact(attribute: str, value: Any) -> Fact:
     fact._hash = hash(frozenset((("attr", attribute), ("value", value))))  # Fact.__hash__'s
     fact.pair = (attribute, value)  # what a firing reports it matched, made once
     return fact
-
-
-#: An activation as the tuned network reports it: (the rule's compiled action, the matched
-#: facts, the bindings by name). Two are equal when they are of the same rule on the same
-#: match. The action is the function :mod:`expert.inference.compiler` wrote for the rule, carrying
-#: its ``index``, ``stage`` and ``bindings``.
-Match = tuple[Any, frozenset[Fact], dict[str, Any]]
-
-
-def _match_port(
-    node: OrdinaryMatchNode, left: bool, touched: dict[int, Any], stores: bool = True
-) -> Callable[[Token], None]:
-    """``OrdinaryMatchNode.activate_left``/``activate_right`` without experta's per-match
-    logging and token re-validation: store the token's facts and context on its side, join
-    them with each of the other side's, and send each match on (the same steps as experta's
-    node). The memories hold the tokens' own set and dictionary, not frozen copies as
-    experta's do: no node changes a token it has passed on. Where the side's memory is an
-    alpha node's shared one (``stores`` false), that node has stored the token already."""
-    matcher = node.matcher
-    key = id(node)
-
-    def callback(token: Token) -> None:
-        touched[key] = node
-        context = token.context
-        entry = (token.data, context)
-        if left:
-            branch, matching = node.left_memory, node.right_memory
-        else:
-            branch, matching = node.right_memory, node.left_memory
-        if not stores:
-            pass
-        elif token.tag is _VALID:
-            branch.append(entry)
-        else:
-            try:
-                branch.remove(entry)
-            except ValueError:
-                pass
-        for other_data, other_context in matching:
-            match = matcher(context, other_context) if left else matcher(other_context, context)
-            if not match:
-                continue
-            joined = {k: v for k, v in context.items() if isinstance(k, str)}
-            # Negated values are not needed any further.
-            joined.update((k, v) for k, v in other_context.items() if not isinstance(k, tuple))
-            joined_token = _new_tuple(Token, (token.tag, token.data | other_data, joined))
-            for child in node.children:  # read now: the network is rewired after this port
-                child.callback(joined_token)
-
-    return callback
-
-
-def _not_port(node: NotNode, left: bool, touched: dict[int, Any]) -> Callable[[Token], None]:
-    """``NotNode.activate_left``/``activate_right``: the same steps as experta's node,
-    without its token constructor's checks (an assert per fact) on every token it freezes
-    or sends on. The left memory counts, per token, the right tokens it matches; a left
-    token goes on (valid) while it matches none."""
-    matcher = node.matcher
-    key = id(node)
-
-    def from_left(token: Token) -> None:
-        touched[key] = node
-        info = _new_tuple(TokenInfo, (frozenset(token.data), frozenset(token.context.items())))
-        valid = token.tag is _VALID
-        right_memory = node.right_memory
-        if not right_memory:
-            if valid:
-                node.left_memory[info] = 0
-            else:
-                del node.left_memory[info]
-            for child in node.children:
-                child.callback(token)
-            return
-        count = 0
-        for _, right_context in right_memory:
-            if matcher(token.context, dict(right_context)):
-                count += 1
-                if not valid:  # an invalid token only needs to know whether any matches
-                    break
-        if count == 0:
-            for child in node.children:
-                child.callback(token)
-        if valid:
-            node.left_memory[info] = count
-        else:
-            del node.left_memory[info]
-
-    def from_right(token: Token) -> None:
-        touched[key] = node
-        info = _new_tuple(TokenInfo, (frozenset(token.data), frozenset(token.context.items())))
-        if token.tag is _VALID:
-            node.right_memory.append(info)
-            inc = 1
-        else:
-            inc = -1
-            node.right_memory.remove(info)
-        left_memory = node.left_memory
-        for stored in left_memory:
-            if matcher(dict(stored.context), token.context):
-                left_memory[stored] += inc
-                count = left_memory[stored]
-                if (count == 0 and inc == -1) or (count == 1 and inc == 1):
-                    # No longer matched: the left token holds again; first matched: it no
-                    # longer holds. (experta's to_valid_token/to_invalid_token.)
-                    tag = _VALID if inc == -1 else _INVALID
-                    changed = _new_tuple(Token, (tag, set(stored.data), dict(stored.context)))
-                    for child in node.children:
-                        child.callback(changed)
-
-    return from_left if left else from_right
-
-
-def _copying(port: Callable[[Token], Any]) -> Callable[[Token], Any]:
-    """What ``activate``/``activate_left``/``activate_right`` do: copy, then the node's own
-    ``_activate*`` routine (kept for node classes this module does not know)."""
-
-    def callback(token: Token) -> Any:
-        return port(_new_tuple(Token, (token.tag, token.data.copy(), token.context.copy())))
-
-    return callback
 
 
 def _plain_field(check: Any) -> bool:
@@ -346,49 +226,6 @@ def _feature_port(
     return callback
 
 
-def _conflict_set_port(
-    node: ConflictSetNode, events: list[tuple[bool, Match]], touched: dict[int, Any]
-) -> Callable[[Token], None]:
-    """``ConflictSetNode.activate`` that reports (valid, match) events in order: a
-    :data:`Match` instead of experta's ``Activation`` (which copies its facts and hashes
-    the rule's whole pattern)."""
-    action = node.rule._wrapped  # where experta keeps the rule's function
-    key = id(node)
-
-    def callback(token: Token) -> None:
-        context = token.context
-        # ``token.to_info()``: its facts and context frozen, without the namedtuple's own
-        # constructor.
-        info = _new_tuple(TokenInfo, (frozenset(token.data), frozenset(context.items())))
-        memory = node.memory
-        if token.tag is _VALID:
-            if info in memory:
-                return
-            memory.add(info)
-            touched[key] = node
-        elif info in memory:
-            memory.remove(info)
-        else:
-            return
-        # The bindings by name (the negated ones, keyed by tuples, are not needed further).
-        named = {key: value for key, value in context.items() if isinstance(key, str)}
-        events.append((token.tag is _VALID, (action, info.data, named)))
-
-    return callback
-
-
-def _touching(node: Any, port: Callable[[Token], Any], touched: dict[int, Any]) -> Callable:
-    """``port``, noting first that ``node`` (which has a memory) was reached, so that a reset
-    empties only the memories a consultation filled."""
-    key = id(node)
-
-    def callback(token: Token) -> Any:
-        touched[key] = node
-        return port(token)
-
-    return callback
-
-
 def _walk(root: Any) -> list[Any]:
     """Every node reachable from ``root``, once each."""
     seen: dict[int, Any] = {}
@@ -451,8 +288,18 @@ class TunedNetwork:
                     for join, left in joins:
                         setattr(join, "left_memory" if left else "right_memory", memory.tokens)
                         self._shared.add((id(node), id(join)))
+        #: The range indexes made while rewiring, with the node whose children they join.
+        self._ranges: list[tuple[Any, RangeIndex]] = []
         for node in nodes:
             self._rewire(node)
+        # Amount tests keep their facts once, in their index, read when a join asks.
+        amounts: list[tuple[Any, AmountIndex]] = []
+        for parent, index in self._ranges:
+            lazy = AmountIndex.over(index, self._alpha)
+            if lazy is not None:
+                for capture, view in lazy.memories.items():
+                    lazy_joins(feeds[capture], view)
+                amounts.append((parent, lazy))
         for node in nodes:
             if id(node) in feeds:
                 other = {
@@ -468,6 +315,14 @@ class TunedNetwork:
                     key = id(beside) if beside is not None else -len(grouped) - 1
                     grouped.setdefault(key, (beside, []))[1].append(child.callback)
                 self._alpha[id(node)].routes.extend(grouped.values())
+        alpha_lists = {id(memory.tokens) for memory in self._alpha.values()}
+        self._amounts = [lazy for _, lazy in amounts]
+        for parent, lazy in amounts:
+            lazy.plan(self._alpha, alpha_lists)
+            parent.children = [
+                lazy.child(self._touched) if child.node is lazy.index else child
+                for child in parent.children
+            ]
         #: The root's type tests by the fact type they pass (a fact goes straight to their
         #: children), and the root's other children.
         self._by_type: dict[type, list[Any]] = {}
@@ -501,21 +356,21 @@ class TunedNetwork:
                 children.append(ChildNode(target, port))
             elif type(target) is ConflictSetNode:
                 children.append(
-                    ChildNode(target, _conflict_set_port(target, self._events, self._touched))
+                    ChildNode(target, conflict_set_port(target, self._events, self._touched))
                 )
             else:
                 if type(target) is OrdinaryMatchNode:
                     left = child.callback.__name__ == "activate_left"
                     shared = (id(node), id(target)) in self._shared
-                    port = _match_port(target, left, self._touched, stores=not shared)
+                    port = match_port(target, left, self._touched, stores=not shared)
                 elif type(target) is NotNode:
                     left = child.callback.__name__ == "activate_left"
-                    port = _not_port(target, left, self._touched)
+                    port = not_port(target, left, self._touched)
                 else:
                     if type(target) not in _READ_ONLY:
-                        port = _copying(port)
+                        port = copying(port)
                     if id(target) in self._memories:
-                        port = _touching(target, port, self._touched)
+                        port = touching(target, port, self._touched)
                 children.append(ChildNode(target, port))
         groups: dict[str, list[ChildNode]] = {}
         for child in children:
@@ -530,7 +385,9 @@ class TunedNetwork:
             children = _behind(children, tests, MemberIndex(tests))
         comparisons = [child for child in children if comparison_of(child)]
         if len(comparisons) > 1:
-            children = _behind(children, comparisons, RangeIndex(comparisons))
+            ranges = RangeIndex(comparisons)
+            children = _behind(children, comparisons, ranges)
+            self._ranges.append((node, ranges))
         node.children = children
 
     def reset(self) -> None:

@@ -118,22 +118,33 @@ class RangeIndex(Index):
             for child in children:
                 child.callback(token)
             return
-        passing: list[int] = []
-        for op, thresholds, positions in self.ops:
-            if op == "gt":  # threshold < value
-                passing += positions[: bisect_left(thresholds, value)]
-            elif op == "ge":  # threshold <= value
-                passing += positions[: bisect_right(thresholds, value)]
-            elif op == "lt":  # threshold > value
-                passing += positions[bisect_right(thresholds, value) :]
-            else:  # le: threshold >= value
-                passing += positions[bisect_left(thresholds, value) :]
-        passing.sort()  # in the siblings' own order
-        # Bisection found exactly the tests the number passes, and an unbound test adds no
+        # Bisection finds exactly the tests the number passes, and an unbound test adds no
         # bindings: the token goes straight to their children.
-        for position in passing:
+        for position in passing(self.ops, value):
             for grandchild in children[position].node.children:
                 grandchild.callback(token)
+
+
+def bisected(op: str, thresholds: list[Any], items: list[Any], value: Any) -> list[Any]:
+    """The ``items`` (in the order of their sorted ``thresholds``) whose ``op`` comparison
+    of ``value`` with their threshold holds."""
+    if op == "gt":  # threshold < value
+        return items[: bisect_left(thresholds, value)]
+    if op == "ge":  # threshold <= value
+        return items[: bisect_right(thresholds, value)]
+    if op == "lt":  # threshold > value
+        return items[bisect_right(thresholds, value) :]
+    return items[bisect_left(thresholds, value) :]  # le: threshold >= value
+
+
+def passing(ops: list[tuple[str, list[Any], list[int]]], value: Any) -> list[int]:
+    """The positions of the sorted tests ``ops`` (op, thresholds, positions) that ``value``
+    passes, in the siblings' own order."""
+    found: list[int] = []
+    for op, thresholds, positions in ops:
+        found += bisected(op, thresholds, positions, value)
+    found.sort()
+    return found
 
 
 def comparison_of(child: ChildNode) -> tuple[str, Any] | None:
