@@ -91,7 +91,7 @@ class Member:
         because: the firings that concluded it, strongest first.
     """
 
-    value: SingleValue
+    value: str  # a set's value: a word
     certainty: float
     because: tuple[Firing, ...]
 
