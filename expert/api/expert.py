@@ -20,7 +20,9 @@ from ..kb.load import load
 from ..model.display import draw_when_needed
 from ..model.knowledge_base import KnowledgeBase
 from ..model.outcome import Outcome
+from ..model.rules import Concluded
 from ..model.typed_facts import TypedFacts, group_of, named_facts
+from ..model.vocabulary import FactValue, SingleValue
 
 # Explaining, reporting, asking and guiding load their modules (and rich) only when used:
 # `import expert` stays as light as consulting needs.
@@ -167,7 +169,7 @@ class Expert:
             InferenceError: the rules did not settle within the run limit.
         """
         # Pairs, not a dict: a fact in two of the arguments is refused, not overwritten.
-        stated: list[tuple[str, Any]] = []
+        stated: list[tuple[str, object]] = []  # as given: checked below
         if groups:
             known = self._groups
             for group, given in groups.items():
@@ -264,7 +266,7 @@ class Expert:
 
         return Guide(self, self.knowledge.state(named_facts(facts or {})), set(skipped))
 
-    def consult_many(self, records: Iterable[Any]) -> Iterable[Result]:
+    def consult_many(self, records: Iterable[object]) -> Iterable[Result]:
         """Consult on each record lazily: a mapping of full fact names, typed facts, a tuple
         of typed facts (one per group), or a mapping whose keys are all groups of the base's
         inputs (``{"group": {"name": value}}``).
@@ -276,6 +278,7 @@ class Expert:
             raise TypeError(f"records must be iterable, not {type(records).__name__}")
         return self._consult_each(records)
 
+    # Records are user input: each is dispatched by its shape, and consult() checks it.
     def _consult_each(self, records: Iterable[Any]) -> Iterator[Result]:
         groups = set(self._groups)
         for record in records:
@@ -303,14 +306,14 @@ class Expert:
             runner = self._local.runner = self._runner_class(self.compiled, self.run_limit)
         return runner
 
-    def _consult(self, facts: tuple[tuple[str, Any], ...]) -> Result:
+    def _consult(self, facts: tuple[tuple[str, FactValue], ...]) -> Result:
         stated = dict(facts)
         compiled = self.compiled
-        given: tuple[tuple[str, Any], ...] = ()
+        given: tuple[Concluded, ...] = ()
         implied = self.knowledge.implied(stated) if compiled.stating else {}
         if implied:
             given = tuple((a, v) for a, (v, _) in implied.items() if v is not None)
-        kept_out: frozenset[tuple[str, Any]] = frozenset()
+        kept_out: frozenset[Concluded] = frozenset()
         while True:
             try:
                 record = self._runner().run(stated, given, kept_out)
@@ -332,7 +335,7 @@ class Expert:
                 return result
 
 
-def _first(item: tuple[str, Any]) -> str:
+def _first(item: tuple[str, FactValue]) -> str:
     return item[0]
 
 
@@ -357,7 +360,7 @@ class Result(Outcome):
 
         return how(self, attribute)
 
-    def why_not(self, attribute: str, value: Any) -> WhyNot:
+    def why_not(self, attribute: str, value: SingleValue) -> WhyNot:
         """Explain why ``attribute`` is not ``value``: each rule that could conclude it and
         the conditions that failed."""
         from ..reasoning.why_not import why_not
@@ -379,7 +382,7 @@ class Result(Outcome):
             raise TypeError(f"changes must be a mapping, not {type(changes).__name__}")
         return what_if(self, [*(changes or {}).items(), *more.items()], self.consult_again)
 
-    def how_to(self, attribute: str, value: Any, max_changes: int = 2) -> HowTo:
+    def how_to(self, attribute: str, value: SingleValue, max_changes: int = 2) -> HowTo:
         """What would it take: the smallest changes of the stated facts (at most
         ``max_changes`` of them) under which ``attribute`` would be ``value``, each with the
         rules that would then fire."""
@@ -414,7 +417,7 @@ class Result(Outcome):
     def __str__(self) -> str:
         return self.report().to_text()
 
-    def __rich__(self) -> Any:
+    def __rich__(self) -> Any:  # a rich renderable
         return self.report().__rich__()
 
     def _repr_html_(self) -> str:

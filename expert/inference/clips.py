@@ -31,12 +31,13 @@ reports on stdout when the environment is destroyed: set members are facts of th
 from __future__ import annotations
 
 import math
-from typing import Any
+from collections.abc import Mapping, Sequence
 
 import clips
 
 from ..errors import InferenceError, KnowledgeBaseError
-from ..model.rules import Condition, RuleSpec
+from ..model.rules import Concluded, Condition, RuleSpec
+from ..model.vocabulary import FactValue, SingleValue
 from .compiler import CompiledBase, binds, parts
 from .runner import Conclusions, Record, not_settled
 
@@ -67,7 +68,7 @@ FUNCTIONS = (
 _COMPARE = {"lt": "<", "le": "<=", "gt": ">", "ge": ">="}
 
 
-def literal_of(value: Any) -> str:
+def literal_of(value: SingleValue) -> str:
     """A CLIPS constant for a validated rule value: a string, a number or a boolean."""
     if isinstance(value, bool):
         return "TRUE" if value else "FALSE"
@@ -82,7 +83,7 @@ def literal_of(value: Any) -> str:
     raise KnowledgeBaseError(f"cannot write {type(value).__name__} {value!r} as a CLIPS value")
 
 
-def _clips_value(value: Any) -> Any:
+def _clips_value(value: SingleValue) -> SingleValue:
     """A stated single value as clipspy should pass it to CLIPS.
 
     An integer beyond CLIPS's 64 bits goes in as a float: rule operands are 64-bit at most,
@@ -93,11 +94,11 @@ def _clips_value(value: Any) -> Any:
     return value
 
 
-def _is_number(value: Any) -> bool:
+def _is_number(value: SingleValue) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 
-def _equal(variable: str, value: Any) -> str:
+def _equal(variable: str, value: SingleValue) -> str:
     """A CLIPS test that ``variable`` equals ``value`` as Python's ``==`` would."""
     if _is_number(value):  # 50 and 50.0 are equal in Python; CLIPS types differ
         return f"(and (numberp {variable}) (= {variable} {literal_of(value)}))"
@@ -114,7 +115,8 @@ def _value_pattern(condition: Condition, variable: str) -> str:
     values = condition.operands
     op = condition.op
     if op in _COMPARE:
-        number = literal_of(condition.operand)
+        (bound,) = condition.operands  # a comparison has one operand: the parser checked it
+        number = literal_of(bound)
         return f"(value {variable}&:(numberp {variable})&:({_COMPARE[op]} {variable} {number}))"
     if not any(_is_number(value) for value in values):  # literals CLIPS matches directly
         literals = [literal_of(value) for value in values]
@@ -160,7 +162,7 @@ def construct(
     rule: RuleSpec,
     index: int,
     salience: int,
-    declared: list[tuple[int, str, Any]],
+    declared: Sequence[tuple[int, str, SingleValue]],
     negated: frozenset[str] = frozenset(),
 ) -> str:
     """The ``defrule`` of one rule.
@@ -220,7 +222,7 @@ class ClipsRunner:
         self.log = self.env.find_global("firings")
         self.kept_out = self.env.find_global("kept-out")
         # Keys of the concluded facts rules test; stated facts are numbered after them.
-        self._concluded: list[tuple[str, Any]] = sorted(
+        self._concluded: list[Concluded] = sorted(
             {conclusion for declared in compiled.declared for conclusion in declared},
             key=lambda conclusion: (conclusion[0], str(conclusion[1])),
         )
@@ -239,7 +241,7 @@ class ClipsRunner:
                     f"the clips engine could not build rule {rule.id}: {error}", rules=[rule.id]
                 ) from error
 
-    def _record(self, stated: list[tuple[str, Any]]) -> Record:
+    def _record(self, stated: list[tuple[str, FactValue]]) -> Record:
         """The firings logged in ``?*firings*``, with their matched facts as Python values."""
         concluded = self._concluded
         known = len(concluded)
@@ -256,7 +258,7 @@ class ClipsRunner:
         return record
 
     def run(
-        self, stated: dict[str, Any], given: Conclusions = (), kept_out: Conclusions = ()
+        self, stated: Mapping[str, FactValue], given: Conclusions = (), kept_out: Conclusions = ()
     ) -> Record:
         """Fire the rules on ``stated`` (full fact names to values); see
         :class:`~expert.inference.runner.Runner`.

@@ -16,20 +16,43 @@ from __future__ import annotations
 import functools
 import weakref
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeAlias
 
 import attrs
 
 from .._support.collector import collector_paused
 from ..kb.stages import stages
 from ..model.knowledge_base import KnowledgeBase
-from ..model.rules import Condition, RuleSpec
+from ..model.outcome import Note
+from ..model.rules import Concluded, Condition, RuleSpec
+from ..model.vocabulary import FactValue, SingleValue, VerdictValue
 from ._compat import AS, NOT, Fact, KnowledgeEngine, P, Rule
 from .network import LinearMatcher
 
 __all__ = ["CompiledBase", "binds", "compile_base", "parts", "stages"]
 
 _STAGE_STEP = 1000  # salience distance between stages; a rule's own salience is within +-999
+
+#: What each firing of a rule carries, read once per rule: (id, source, quotes joined, every
+#: (attribute, value) it concludes, certainty, stage, concluded attributes).
+FiringParts: TypeAlias = tuple[str, str, str, tuple[Concluded, ...], float, int, frozenset[str]]
+
+#: One group of a rule's conclusions sharing a certainty: (the conclusions, their certainty,
+#: those of them weighed with the verdicts).
+Piece: TypeAlias = tuple[tuple[Concluded, ...], float, tuple[Concluded, ...]]
+
+#: A note attribute a rule concludes, with the note's value: one value, or for a set the
+#: tuple of the values it concludes.
+RuleNote: TypeAlias = tuple[str, VerdictValue]
+
+#: The notes one firing says, each with its key (rule id, attribute).
+SaidNotes: TypeAlias = tuple[tuple[tuple[str, str], Note], ...]
+
+#: The facts a firing matched, ``(attribute, value)`` each: a stated one or a concluded one.
+Matched: TypeAlias = tuple[tuple[str, FactValue], ...]
+
+#: The value test of a working-memory fact's value.
+ValueTest: TypeAlias = Callable[[FactValue], bool]
 
 
 class CompiledBase:
@@ -55,7 +78,7 @@ class CompiledBase:
         #: Per rule, the (attribute, value) conclusions its firing puts in working memory. A
         #: conclusion no rule tests is only recorded: declaring it would cost a pass through
         #: the whole network for nothing.
-        self.declared: tuple[tuple[tuple[str, Any], ...], ...] = tuple(
+        self.declared: tuple[tuple[Concluded, ...], ...] = tuple(
             tuple((c.attribute, c.value) for c in rule.conclusions if c.attribute in self.tested)
             for rule in knowledge.rules
         )
@@ -75,7 +98,7 @@ class CompiledBase:
         )
         #: Per rule, the conclusions weighed with the verdicts as it fires: all but those of
         #: a note attribute no rule tests (their certainties are combined with the notes).
-        self.weighed: tuple[tuple[tuple[str, Any], ...], ...] = tuple(
+        self.weighed: tuple[tuple[Concluded, ...], ...] = tuple(
             tuple(
                 (c.attribute, c.value)
                 for c in rule.conclusions
@@ -83,27 +106,25 @@ class CompiledBase:
             )
             for rule in knowledge.rules
         )
-        #: Per rule, the note attributes it concludes with the values it concludes on each,
-        #: made once rather than per firing.
-        notes = {name for name, attribute in knowledge.attributes.items() if attribute.note}
-        self.notes: tuple[tuple[tuple[str, tuple[Any, ...]], ...], ...] = tuple(
+        #: Per rule, the note attributes it concludes with the note's value on each (one
+        #: value, or for a set the tuple of values), made once rather than per firing.
+        self.notes: tuple[tuple[RuleNote, ...], ...] = tuple(
+            _rule_notes(knowledge, rule) for rule in knowledge.rules
+        )
+        #: Per rule, the note attributes no rule tests with the values it concludes on each:
+        #: their certainties are combined with the notes (the others are weighed with the
+        #: verdicts).
+        self.untested_notes: tuple[tuple[tuple[str, tuple[str, ...]], ...], ...] = tuple(
             tuple(
                 (name, tuple(c.value for c in rule.conclusions if c.attribute == name))
-                for name in dict.fromkeys(
-                    c.attribute for c in rule.conclusions if c.attribute in notes
-                )
+                for name, _ in rule_notes
+                if name not in self.tested
             )
-            for rule in knowledge.rules
-        )
-        #: Per rule, those of its ``notes`` no rule tests: their certainties are combined
-        #: with the notes (the others are weighed with the verdicts).
-        self.untested_notes: tuple[tuple[tuple[str, tuple[Any, ...]], ...], ...] = tuple(
-            tuple((name, values) for name, values in rule_notes if name not in self.tested)
-            for rule_notes in self.notes
+            for rule, rule_notes in zip(knowledge.rules, self.notes, strict=True)
         )
         #: The notes a firing of a rule with a certainty says, by (rule index, certainty):
-        #: the same on every consultation, so made once (see ``verdicts._notes``).
-        self.note_cache: dict[tuple[int, float], tuple[Any, ...]] = {}
+        #: the same on every consultation, so made once (see ``notes.class_notes``).
+        self.note_cache: dict[tuple[int, float], SaidNotes] = {}
         #: The concluded attributes, in vocabulary order.
         self.concluded = tuple(knowledge.concluded_attributes())
         #: The concluded attributes verdicts are given on (notes are not), in vocabulary
@@ -135,10 +156,8 @@ class CompiledBase:
         self.position: tuple[int, ...] = _positions(
             tuple((stage, levels[index], *rest) for index, (stage, *rest) in enumerate(self.rank))
         )
-        #: Per rule, what each of its firings carries and is weighed by, read once here:
-        #: (id, source, quotes joined, every (attribute, value) it concludes, certainty, stage,
-        #: concluded attributes).
-        self.firing_parts: tuple[tuple[Any, ...], ...] = tuple(
+        #: Per rule, what each of its firings carries and is weighed by, read once here.
+        self.firing_parts: tuple[FiringParts, ...] = tuple(
             (rule.id, rule.source, rule.quote,
              tuple((c.attribute, c.value) for c in rule.conclusions),
              rule.certainty, self.stages[rule.id], frozenset(rule.concluded()))
@@ -146,7 +165,7 @@ class CompiledBase:
         )  # fmt: skip
         #: Per rule, its conclusions by certainty: (conclusions, certainty, weighed) each,
         #: one firing apiece; one group at the rule's certainty unless values have their own.
-        self.pieces: tuple[tuple[tuple[Any, float, Any], ...], ...] = tuple(
+        self.pieces: tuple[tuple[Piece, ...], ...] = tuple(
             _pieces(rule, self.weighed[index]) for index, rule in enumerate(knowledge.rules)
         )
         #: Per rule, whether each of its matches is evidence of its own (``each_match``).
@@ -188,28 +207,39 @@ class CompiledBase:
         self.stating = any(attribute.states for attribute in knowledge.inputs.values())
         #: Per concluded value with opposed values (``opposes``): each rival, and whether
         #: the rival's attribute is the one declaring the opposition (it wins a tie).
-        opposed: dict[tuple[str, Any], list[tuple[tuple[str, Any], bool]]] = {}
+        opposed: dict[Concluded, list[tuple[Concluded, bool]]] = {}
         for declaring, other in knowledge.oppositions():
             opposed.setdefault(declaring, []).append((other, False))
             opposed.setdefault(other, []).append((declaring, True))
         self.opposed = {key: tuple(rivals) for key, rivals in opposed.items()}
         self.engine_class = _engine_class(knowledge, self.stages, self.declared)
 
-    def new_engine(self) -> Any:
+    def new_engine(self) -> Any:  # an experta KnowledgeEngine of the compiled class
         """A fresh engine of the compiled class (tens of ms: reuse it)."""
         return self.engine_class()
 
 
-def _pieces(
-    rule: RuleSpec, weighed: tuple[tuple[str, Any], ...]
-) -> tuple[tuple[Any, float, Any], ...]:
+def _rule_notes(knowledge: KnowledgeBase, rule: RuleSpec) -> tuple[RuleNote, ...]:
+    """The note attributes ``rule`` concludes, each with the note's value: its one value, or
+    for a set attribute the tuple of the values it concludes."""
+    said: dict[str, list[str]] = {}
+    for conclusion in rule.conclusions:
+        if knowledge.attributes[conclusion.attribute].note:
+            said.setdefault(conclusion.attribute, []).append(conclusion.value)
+    return tuple(
+        (name, tuple(values) if knowledge.attributes[name].multi else values[0])
+        for name, values in said.items()
+    )
+
+
+def _pieces(rule: RuleSpec, weighed: tuple[Concluded, ...]) -> tuple[Piece, ...]:
     """A rule's conclusions grouped by their certainty (see :attr:`CompiledBase.pieces`);
     one group, at the rule's certainty, when no value has a certainty of its own."""
     if all(c.certainty is None for c in rule.conclusions):
         return (
             (tuple((c.attribute, c.value) for c in rule.conclusions), rule.certainty, weighed),
         )
-    groups: dict[float, list[tuple[str, Any]]] = {}
+    groups: dict[float, list[Concluded]] = {}
     for conclusion in rule.conclusions:
         groups.setdefault(rule.certainty_of(conclusion), []).append(
             (conclusion.attribute, conclusion.value)
@@ -246,7 +276,7 @@ def _positions(rank: tuple[tuple[int, ...], ...]) -> tuple[int, ...]:
     return tuple(position)
 
 
-def _predicate(condition: Condition) -> Callable[[Any], bool]:
+def _predicate(condition: Condition) -> ValueTest:
     """The value test of a condition, one callable per distinct test: experta shares an alpha
     node among patterns whose tests are equal, and a predicate equals only itself, so rules
     testing the same condition (``plant.signs`` contains ``drooping``, or one of the same
@@ -255,7 +285,7 @@ def _predicate(condition: Condition) -> Callable[[Any], bool]:
 
 
 @functools.cache
-def _shared_predicate(condition: Condition) -> Callable[[Any], bool]:
+def _shared_predicate(condition: Condition) -> ValueTest:
     wanted = frozenset(condition.operands)
     if condition.concluded:  # one_of, or the tested values of a `not`
         return lambda value: value in wanted
@@ -284,13 +314,13 @@ def _shared_predicate(condition: Condition) -> Callable[[Any], bool]:
     return condition.holds_value
 
 
-def _with_members(test: Callable[[Any], bool], members: frozenset[Any]) -> Callable[[Any], bool]:
+def _with_members(test: ValueTest, members: frozenset[SingleValue]) -> ValueTest:
     """``test`` of a set value, marked as passing only for a set holding one of ``members``."""
     test.members = members  # type: ignore[attr-defined]
     return test
 
 
-def _pattern(condition: Condition, binding: str | None) -> Any:
+def _pattern(condition: Condition, binding: str | None) -> Any:  # an experta pattern
     """The experta pattern for one condition; ``binding`` names the matched fact."""
     name = condition.attribute
     if condition.op == "absent":
@@ -333,8 +363,8 @@ def binds(part: Condition) -> bool:
 
 
 def _patterns(
-    rule: RuleSpec, names: dict[Any, str], made: dict[Any, Any]
-) -> tuple[list[Any], tuple[str, ...]]:
+    rule: RuleSpec, names: dict[Condition, str], made: dict[Condition, Any]
+) -> tuple[list[Any], tuple[str, ...]]:  # experta patterns
     """The experta patterns of a rule and the names bound to its matched facts, in order.
 
     A matched fact is bound to a name given to its condition (``names``: one per distinct
@@ -380,10 +410,14 @@ def _action(index: int, stage: int, bindings: tuple[str, ...]) -> Callable[..., 
     return action
 
 
-def _engine_class(knowledge: KnowledgeBase, rule_stages: dict[str, int], declared: Any) -> type:
-    namespace: dict[str, Any] = {}
-    names: dict[Any, str] = {}
-    made: dict[Any, Any] = {}
+def _engine_class(
+    knowledge: KnowledgeBase,
+    rule_stages: dict[str, int],
+    declared: tuple[tuple[Concluded, ...], ...],
+) -> type:
+    namespace: dict[str, Any] = {}  # the class body: experta rules and methods
+    names: dict[Condition, str] = {}
+    made: dict[Condition, Any] = {}
     for index, rule in enumerate(knowledge.rules):
         stage = rule_stages[rule.id]
         salience = rule.salience - _STAGE_STEP * stage
@@ -391,7 +425,7 @@ def _engine_class(knowledge: KnowledgeBase, rule_stages: dict[str, int], declare
         action = _action(index, stage, bindings)
         namespace[f"rule_{index}"] = Rule(*patterns, salience=salience)(action)
 
-    def fired(self: Any, index: int, matched: tuple[tuple[str, Any], ...]) -> None:
+    def fired(self: Any, index: int, matched: Matched) -> None:
         self.record.append((index, matched))
         for attribute, value in declared[index]:
             self.declare(Fact(attr=attribute, value=value))

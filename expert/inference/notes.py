@@ -4,20 +4,19 @@ certainty each rule gave it.
 
 from __future__ import annotations
 
-from typing import Any
-
 from ..model.certainty import combined
 from ..model.outcome import Firing, Note
-from .compiler import CompiledBase
+from ..model.rules import Concluded
+from .compiler import CompiledBase, SaidNotes
 
 
 def note_certainties(
     compiled: CompiledBase, noting: list[tuple[Firing, int]]
-) -> dict[tuple[str, Any], float]:
+) -> dict[Concluded, float]:
     """The combined certainty of each value the notes conclude that no rule tests (those a
     rule tests are weighed with the verdicts, stage by stage): each rule once, at its
     strongest."""
-    by_key: dict[tuple[str, Any], dict[str, float]] = {}
+    by_key: dict[Concluded, dict[str, float]] = {}
     untested = compiled.untested_notes
     for firing, index in noting:
         for name, values in untested[index]:
@@ -54,18 +53,15 @@ def class_notes(compiled: CompiledBase, noting: list[tuple[Firing, int]]) -> tup
     return tuple(notes.values())
 
 
-def _rule_notes(
-    compiled: CompiledBase, firing: Firing, index: int
-) -> tuple[tuple[tuple[str, str], Note], ...]:
+def _rule_notes(compiled: CompiledBase, firing: Firing, index: int) -> SaidNotes:
     """The notes of a firing of rule ``index``, each with its key (rule id, attribute)."""
     attributes = compiled.knowledge.attributes
     said = []
-    for name, values in compiled.notes[index]:
-        attribute = attributes[name]
+    for name, value in compiled.notes[index]:
         note = Note(
-            subject=attribute.group,
+            subject=attributes[name].group,
             attribute=name,
-            value=values if attribute.multi else values[0],
+            value=value,
             rule=firing.rule,
             source=firing.source,
             quote=firing.quote,

@@ -7,12 +7,15 @@ thread-safe: :class:`~expert.api.expert.Expert` keeps one runner per thread.
 
 from __future__ import annotations
 
-from collections.abc import Collection
-from typing import Any, Protocol
+from collections.abc import Collection, Mapping
+from typing import Protocol, TypeAlias
 
 from .._support.collector import collector_paused
 from ..errors import ExpertError, InferenceError
-from .compiler import CompiledBase
+from ..model.rules import Concluded
+from ..model.vocabulary import FactValue
+from ._compat import Fact
+from .compiler import CompiledBase, Matched
 from .rete import Match, TunedNetwork, new_fact
 
 __all__ = ["Conclusions", "ExpertaRunner", "Record", "Runner", "not_settled"]
@@ -20,13 +23,13 @@ __all__ = ["Conclusions", "ExpertaRunner", "Record", "Runner", "not_settled"]
 #: What a run returns: (rule index, matched (attribute, value) facts) per firing, in firing
 #: order. ``matched`` lists the facts the rule's positive conditions matched, in the order of
 #: its conditions (a condition on several concluded values matches one fact per value).
-Record = list[tuple[int, tuple[tuple[str, Any], ...]]]
+Record: TypeAlias = list[tuple[int, Matched]]
 
 
 #: Concluded ``(attribute, value)`` facts, as a run takes them: given at the start (what the
 #: stated facts state outright) or kept out of working memory (conclusions that count for
 #: nothing, so that ``absent`` and ``not`` do not see them).
-Conclusions = Collection[tuple[str, Any]]
+Conclusions: TypeAlias = Collection[Concluded]
 
 
 class Runner(Protocol):
@@ -38,7 +41,7 @@ class Runner(Protocol):
     def __init__(self, compiled: CompiledBase, run_limit: int) -> None: ...
 
     def run(
-        self, stated: dict[str, Any], given: Conclusions = (), kept_out: Conclusions = ()
+        self, stated: Mapping[str, FactValue], given: Conclusions = (), kept_out: Conclusions = ()
     ) -> Record:
         """Fire the rules on ``stated`` facts (full names to values); return the record.
 
@@ -88,11 +91,11 @@ class ExpertaRunner:
         #: The working-memory fact of each concluded (attribute, value), made once: there
         #: are only as many as the rules conclude and inputs state, and nothing changes a
         #: fact (a reset empties the memories that held it).
-        self._facts: dict[tuple[str, Any], Any] = {}
-        self._stated: dict[tuple[str, type, Any], Any] = {}
+        self._facts: dict[Concluded, Fact] = {}
+        self._stated: dict[tuple[str, type, FactValue], Fact] = {}
 
     def run(
-        self, stated: dict[str, Any], given: Conclusions = (), kept_out: Conclusions = ()
+        self, stated: Mapping[str, FactValue], given: Conclusions = (), kept_out: Conclusions = ()
     ) -> Record:
         """Fire the rules on ``stated`` (full fact names to values); see :class:`Runner`.
 
@@ -117,7 +120,7 @@ class ExpertaRunner:
             raise not_settled(self.compiled, self.run_limit, record)
         return record
 
-    def _fire(self, facts: list[Any], record: Record, known: set[tuple[str, Any]]) -> bool:
+    def _fire(self, facts: list[Fact], record: Record, known: set[Concluded]) -> bool:
         """Fire the activations stage by stage; return False if the run limit was reached.
 
         experta's own ``run()`` asks the whole network for changes after every single firing.
@@ -163,7 +166,7 @@ class ExpertaRunner:
                         known.add(conclusion)
                         facts.append(self._fact(conclusion))
 
-    def _stated_fact(self, name: str, value: Any) -> Any:
+    def _stated_fact(self, name: str, value: FactValue) -> Fact:
         """The working-memory fact of a stated value, made once while the cache has room
         (amounts can take any value, so it is emptied when full). The value's type is part
         of the key: ``1``, ``1.0`` and ``True`` are equal but not the same fact."""
@@ -175,7 +178,7 @@ class ExpertaRunner:
             fact = self._stated[key] = new_fact(name, value)
         return fact
 
-    def _fact(self, conclusion: tuple[str, Any]) -> Any:
+    def _fact(self, conclusion: Concluded) -> Fact:
         """The working-memory fact of a concluded (attribute, value)."""
         fact = self._facts.get(conclusion)
         if fact is None:

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Mapping
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from ..model.certainty import THRESHOLD, combined
 from ..model.outcome import Conflict, Firing, Member, Outcome, Verdict
-from ..model.vocabulary import json_value
-from .compiler import CompiledBase
+from ..model.rules import Concluded
+from ..model.vocabulary import FactValue, SingleValue, json_value, show_value
+from .compiler import CompiledBase, Matched
 from .notes import class_notes, note_certainties
 from .runner import Record
 
@@ -20,12 +21,12 @@ OutcomeT = TypeVar("OutcomeT", bound=Outcome)
 
 def build_result(
     compiled: CompiledBase,
-    stated: dict[str, Any],
+    stated: Mapping[str, FactValue],
     record: Record,
     *,
     engine: str = "experta",
     run_limit: int | None = None,
-    implied: Mapping[str, tuple[Any, str]] | None = None,
+    implied: Mapping[str, tuple[str | None, str]] | None = None,
     make: Callable[..., OutcomeT] = Outcome,  # type: ignore[assignment]
 ) -> OutcomeT:
     """Turn a firing record into an outcome: certainties, verdicts and conflicts.
@@ -50,34 +51,36 @@ def build_result(
     if implied is None:
         implied = compiled.knowledge.implied(stated) if compiled.stating else {}
     statements = dict(implied)
-    given = {(name, value) for name, (value, _) in statements.items() if value is not None}
+    given: set[Concluded] = {
+        (name, value) for name, (value, _) in statements.items() if value is not None
+    }
     # One rule is one piece of evidence: when it fires on several matches (its premise
     # holds in more than one way), it counts once, with its strongest match (MYCIN).
-    contributions: dict[tuple[str, Any], dict[str, float]] = {key: {} for key in given}
-    certainties: dict[tuple[str, Any], float] = dict.fromkeys(given, 1.0)
+    contributions: dict[Concluded, dict[str, float]] = {key: {} for key in given}
+    certainties: dict[Concluded, float] = dict.fromkeys(given, 1.0)
     #: Per conclusion, the firings that count as evidence for it (not too weak, not defeated).
-    evidence: dict[tuple[str, Any], list[Firing]] = {}
+    evidence: dict[Concluded, list[Firing]] = {}
     #: Conclusions a statement overruled: per conclusion, the rules' would-be contributions.
-    overruled: dict[tuple[str, Any], dict[str, float]] = {}
-    lost: dict[tuple[str, Any], tuple[str, Any]] = {}  # outweighed by an opposed value
+    overruled: dict[Concluded, dict[str, float]] = {}
+    lost: dict[Concluded, Concluded] = {}  # outweighed by an opposed value
     counted: set[int] = set()  # rules that fired with a strength that counts
-    changed: set[tuple[str, Any]] = set()  # conclusions whose certainty is not yet updated
+    changed: set[Concluded] = set()  # conclusions whose certainty is not yet updated
     firings: list[Firing] = []
     noting: list[tuple[Firing, int]] = []  # counting firings of rules that conclude notes
     current_stage = 0
 
-    raw: dict[tuple[str, Any], float] = {}  # opposed values' certainty before they meet
+    raw: dict[Concluded, float] = {}  # opposed values' certainty before they meet
     single = compiled.single
     attributes = compiled.knowledge.attributes
     #: Values of a one-valued attribute another value of which is certain: their certainty.
-    excluded: dict[tuple[str, Any], float] = {}
+    excluded: dict[Concluded, float] = {}
     #: How many values of each one-valued attribute have evidence: with one, none is ruled out.
     valued: dict[str, int] = {}
     for name, _ in given:
         if name in single:
             valued[name] = valued.get(name, 0) + 1
 
-    def settle(keys: set[tuple[str, Any]], watched: frozenset[str]) -> None:
+    def settle(keys: set[Concluded], watched: frozenset[str]) -> None:
         """Combine the evidence of ``keys``; then, among those of the ``watched``
         attributes, the weaker of opposed values loses, and a certain value of a one-valued
         attribute leaves the others nothing (MYCIN)."""
@@ -105,13 +108,18 @@ def build_result(
             changed.clear()
             current_stage = stage
         # The premise is the weakest concluded fact matched; a stated fact counts as 1.
+        # ``premises`` points at concluded facts only, (attribute, word) pairs: the record
+        # types its matched facts as stated or concluded, and no check per firing narrows them.
         at = premises[index]
         if not at:
             premise = 1.0
         elif len(at) == 1:
-            premise = certainties.get(matched[at[0]], 0.0)
+            premise = certainties.get(matched[at[0]], 0.0)  # type: ignore[arg-type]
         else:
-            premise = min(certainties.get(matched[position], 0.0) for position in at)
+            premise = min(
+                certainties.get(matched[position], 0.0)  # type: ignore[arg-type]
+                for position in at
+            )
         # Values with certainties of their own: one firing per certainty, each its evidence.
         # A table row with several values in a cell counts each match (``each_match``).
         label = f"{rule_id} {matched!r}" if each_match[index] else rule_id
@@ -190,8 +198,8 @@ def build_result(
 
 
 def not_counting(
-    compiled: CompiledBase, record: Record, certainties: Mapping[tuple[str, Any], float]
-) -> frozenset[tuple[str, Any]]:
+    compiled: CompiledBase, record: Record, certainties: Mapping[Concluded, float]
+) -> frozenset[Concluded]:
     """The conclusions a run put in working memory that count for nothing (defeated,
     overruled, outweighed by an opposed value, or on too weak a premise) and that an
     ``absent`` or ``not`` condition tests: a run must keep them out, or those conditions
@@ -210,17 +218,17 @@ def not_counting(
 
 def could_change(
     compiled: CompiledBase,
-    stated: Mapping[str, Any],
-    given: Collection[tuple[str, Any]],
+    stated: Mapping[str, FactValue],
+    given: Collection[Concluded],
     record: Record,
-    kept_out: frozenset[tuple[str, Any]],
+    kept_out: frozenset[Concluded],
 ) -> bool:
     """Whether keeping ``kept_out`` out of working memory could change what fires: some
     rule with an ``absent`` or ``not`` condition that did not fire would have all its
     conditions met without them. (Keeping facts out never stops a rule with such a
     condition from firing, and a rule firing on a kept-out fact counted for nothing.)"""
     fired = {index for index, _ in record}
-    memory: dict[str, set[Any]] = {}
+    memory: dict[str, set[str]] = {}
     for name, value in given:
         memory.setdefault(name, set()).add(value)
     for index in fired:
@@ -246,11 +254,11 @@ def could_change(
 
 def _exclude(
     name: str,
-    values: tuple[Any, ...],
-    changed: set[tuple[str, Any]],
-    contributions: dict[tuple[str, Any], dict[str, float]],
-    certainties: dict[tuple[str, Any], float],
-    excluded: dict[tuple[str, Any], float],
+    values: tuple[str, ...],
+    changed: set[Concluded],
+    contributions: dict[Concluded, dict[str, float]],
+    certainties: dict[Concluded, float],
+    excluded: dict[Concluded, float],
 ) -> None:
     """Where exactly one value of the one-valued attribute ``name`` is certain, the other
     values count for nothing (their certainty, kept in ``excluded``, is shown in the
@@ -277,11 +285,11 @@ def _exclude(
 
 
 def _oppose(
-    keys: set[tuple[str, Any]],
-    opposed: dict[tuple[str, Any], tuple[tuple[tuple[str, Any], bool], ...]],
-    raw: dict[tuple[str, Any], float],
-    certainties: dict[tuple[str, Any], float],
-    lost: dict[tuple[str, Any], tuple[str, Any]],
+    keys: set[Concluded],
+    opposed: dict[Concluded, tuple[tuple[Concluded, bool], ...]],
+    raw: dict[Concluded, float],
+    certainties: dict[Concluded, float],
+    lost: dict[Concluded, Concluded],
 ) -> None:
     """Settle the opposed values among ``keys`` and their rivals (``raw``: their certainty
     before they meet): a value is out (certainty 0, recorded in ``lost`` with the value it
@@ -334,7 +342,7 @@ def _canonical(compiled: CompiledBase, record: Record) -> Record:
     return ordered
 
 
-def _match(firing: tuple[int, tuple[tuple[str, Any], ...]]) -> tuple[Any, ...]:
+def _match(firing: tuple[int, Matched]) -> tuple[SingleValue | list[SingleValue] | None, ...]:
     """Sort key of a firing by its matched facts, to order the firings of one rule."""
     # A rule's n-th matched fact always comes from its n-th condition: values compare by kind.
     return tuple(json_value(value) for _, value in firing[1])
@@ -345,7 +353,7 @@ def _strongest_first(firing: Firing) -> tuple[float, str]:
 
 
 def _reasons(
-    evidence: dict[tuple[str, Any], list[Firing]], attribute: str, values: tuple[Any, ...]
+    evidence: dict[Concluded, list[Firing]], attribute: str, values: tuple[str, ...]
 ) -> tuple[Firing, ...]:
     """The firings behind ``values`` of ``attribute``, each rule once (its strongest),
     strongest first."""
@@ -365,11 +373,11 @@ def _reasons(
 
 
 def _overruled(
-    stated: dict[str, Any],
-    statements: dict[str, tuple[Any, str]],
-    overruled: dict[tuple[str, Any], dict[str, float]],
-    evidence: dict[tuple[str, Any], list[Firing]],
-    certainties: dict[tuple[str, Any], float],
+    stated: Mapping[str, FactValue],
+    statements: dict[str, tuple[str | None, str]],
+    overruled: dict[Concluded, dict[str, float]],
+    evidence: dict[Concluded, list[Firing]],
+    certainties: dict[Concluded, float],
 ) -> list[Conflict]:
     """A conflict per attribute where rules concluded another value than the stated one: the
     statement wins, each overruled value keeps what its rules would have given it. Where
@@ -384,7 +392,10 @@ def _overruled(
         if not others:
             continue
         if value is None:
-            winner: tuple[Any, float, tuple[Firing, ...]] = (stated[stated_by], 1.0, ())
+            said = stated[stated_by]
+            # `states` is for a choice (the vocabulary refuses it on another kind): one word.
+            shown = said if isinstance(said, str) else show_value(said)
+            winner: tuple[SingleValue, float, tuple[Firing, ...]] = (shown, 1.0, ())
         else:
             winner = (value, certainties[name, value], _reasons(evidence, name, (value,)))
         sides = [winner] + [(v, cf, _reasons(evidence, name, (v,))) for v, cf in others]
@@ -394,11 +405,11 @@ def _overruled(
 
 def _opposed(
     compiled: CompiledBase,
-    lost: dict[tuple[str, Any], tuple[str, Any]],
-    contributions: dict[tuple[str, Any], dict[str, float]],
-    given: set[tuple[str, Any]],
-    evidence: dict[tuple[str, Any], list[Firing]],
-    certainties: dict[tuple[str, Any], float],
+    lost: dict[Concluded, Concluded],
+    contributions: dict[Concluded, dict[str, float]],
+    given: set[Concluded],
+    evidence: dict[Concluded, list[Firing]],
+    certainties: dict[Concluded, float],
 ) -> list[Conflict]:
     """A conflict per opposed value that lost: the winner's side, then the loser's (its
     attribute in ``against``), in vocabulary order of the losers."""
@@ -418,14 +429,14 @@ def _opposed(
 
 def _verdicts(
     compiled: CompiledBase,
-    certainties: dict[tuple[str, Any], float],
-    evidence: dict[tuple[str, Any], list[Firing]],
-    statements: dict[str, tuple[Any, str]],
-    excluded: dict[tuple[str, Any], float],
+    certainties: dict[Concluded, float],
+    evidence: dict[Concluded, list[Firing]],
+    statements: dict[str, tuple[str | None, str]],
+    excluded: dict[Concluded, float],
 ) -> tuple[tuple[Verdict, ...], list[Conflict]]:
-    reasons: dict[tuple[str, tuple[Any, ...]], tuple[Firing, ...]] = {}
+    reasons: dict[tuple[str, tuple[str, ...]], tuple[Firing, ...]] = {}
 
-    def because(attribute: str, values: tuple[Any, ...]) -> tuple[Firing, ...]:
+    def because(attribute: str, values: tuple[str, ...]) -> tuple[Firing, ...]:
         """The reasons of ``values``, each set of values worked out once (asked again to
         rank values, then for the verdict and a conflict)."""
         asked = (attribute, values)
@@ -439,7 +450,7 @@ def _verdicts(
             found = reasons[asked] = _reasons(evidence, attribute, values)
         return found
 
-    concluded: dict[str, dict[Any, float]] = {}
+    concluded: dict[str, dict[str, float]] = {}
     for (name, value), score in certainties.items():
         if score:  # a value no counting evidence reached is no verdict
             found = concluded.get(name)

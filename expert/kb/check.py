@@ -23,7 +23,7 @@ import attrs
 from .._support.collector import collector_paused
 from ..errors import KnowledgeBaseError
 from ..model.knowledge_base import KnowledgeBase
-from ..model.rules import Condition, RuleSpec, normalise_text
+from ..model.rules import Conclusion, Condition, RuleSpec, normalise_text
 from ..model.vocabulary import show_value
 from .derivations import Derivations
 from .disagreements import Disagreement, disagreements, opposed_disagreements
@@ -315,7 +315,7 @@ def _duplicates_and_subsumed(knowledge: KnowledgeBase) -> list[Finding]:
     implied by one of the other's, so each class is compared only with the classes filed
     under one of the conditions its own imply (each class is filed under its rarest one)."""
     position = {rule.id: index for index, rule in enumerate(knowledge.rules)}
-    groups: dict[tuple[frozenset[Any], bool, str], list[RuleSpec]] = defaultdict(list)
+    groups: dict[tuple[frozenset[Conclusion], bool, str], list[RuleSpec]] = defaultdict(list)
     for rule in knowledge.rules:
         groups[frozenset(rule.conclusions), rule.certainty > 0, rule.source].append(rule)
     found: list[tuple[tuple[int, int], Finding]] = []

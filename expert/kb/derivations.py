@@ -12,15 +12,14 @@ the tracing says what must be stated, not what must stay unsaid.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Set
 from itertools import pairwise, product
-from typing import Any
 
 import attrs
 
 from ..model.knowledge_base import KnowledgeBase
 from ..model.rules import Condition, RuleSpec
-from ..model.vocabulary import Attribute
+from ..model.vocabulary import Attribute, FactValue, SingleValue
 
 __all__ = [
     "Derivations",
@@ -65,16 +64,17 @@ class Derivations:
     def __init__(self, knowledge: KnowledgeBase, limit: int = LIMIT) -> None:
         self.knowledge = knowledge
         self.limit = limit
-        self._ways: dict[tuple[str, Any], tuple[Derivation, ...] | None] = {}
-        self._busy: set[tuple[str, Any]] = set()
-        self._concluders: dict[tuple[str, Any], list[RuleSpec]] = {}
+        # Keyed by what a condition names: (attribute, value) of a concluded attribute.
+        self._ways: dict[tuple[str, SingleValue], tuple[Derivation, ...] | None] = {}
+        self._busy: set[tuple[str, SingleValue]] = set()
+        self._concluders: dict[tuple[str, SingleValue], list[RuleSpec]] = {}
         for rule in knowledge.rules:
             if rule.certainty > 0:
                 for conclusion in rule.conclusions:
                     key = (conclusion.attribute, conclusion.value)
                     self._concluders.setdefault(key, []).append(rule)
 
-    def ways(self, attribute: str, value: Any) -> tuple[Derivation, ...] | None:
+    def ways(self, attribute: str, value: SingleValue) -> tuple[Derivation, ...] | None:
         """The ways some rule concludes ``attribute = value``; ``()`` if none can, ``None``
         if there are too many to list."""
         key = (attribute, value)
@@ -105,7 +105,7 @@ class Derivations:
             if not condition.concluded or condition.op in ("not", "absent"):
                 continue
             if condition.op in ("equals", "contains"):
-                needed: list[tuple[Any, ...]] = [(value,) for value in condition.operands]
+                needed: list[tuple[SingleValue, ...]] = [(value,) for value in condition.operands]
             elif condition.op == "one_of":
                 needed = [condition.operands]
             else:  # present: any value
@@ -144,13 +144,13 @@ class Derivations:
         return tuple(unique.values())
 
 
-def can_hold(attributes: Any, conditions: Iterable[Condition]) -> bool:
+def can_hold(attributes: Mapping[str, Attribute], conditions: Iterable[Condition]) -> bool:
     """Whether some stated facts meet all ``conditions`` on input attributes at once."""
     grouped: dict[str, list[Condition]] = {}
     for condition in conditions:
         grouped.setdefault(condition.attribute, []).append(condition)
     for name, group in grouped.items():
-        attribute: Attribute = attributes[name]
+        attribute = attributes[name]
         if attribute.multi:
             if set_meeting(group, set(attribute.values)) is None and not empty_ok(group):
                 return False
@@ -162,7 +162,7 @@ def can_hold(attributes: Any, conditions: Iterable[Condition]) -> bool:
     return True
 
 
-def candidates(attribute: Attribute, conditions: list[Condition]) -> list[Any]:
+def candidates(attribute: Attribute, conditions: list[Condition]) -> list[SingleValue | None]:
     """Values worth trying for a stated attribute (None stands for 'not known').
 
     For an amount: its minimum, each threshold, a point between each two and one above the
@@ -186,28 +186,28 @@ def candidates(attribute: Attribute, conditions: list[Condition]) -> list[Any]:
         )
         points = set(thresholds) | {a / 2 + b / 2 for a, b in pairwise(thresholds)}
         points.add(thresholds[-1] + abs(thresholds[-1]) + 1)
-        return [None] + sorted(p for p in points if math.isfinite(p) and attribute.within(p))
+        return [None, *sorted(p for p in points if math.isfinite(p) and attribute.within(p))]
     return [None, *attribute.values]
 
 
 def set_meeting(
-    conditions: list[Condition], available: set[Any], start: Iterable[Any] = ()
-) -> frozenset[Any] | None:
+    conditions: list[Condition], available: Set[str], start: Iterable[str] = ()
+) -> frozenset[str] | None:
     """A non-empty set drawn from ``available`` (keeping what ``start`` holds, where it can)
     that meets all of ``conditions`` on a set, or ``None``."""
-    required: set[Any] = set()
-    excluded: set[Any] = set()
+    required: set[str] = set()
+    excluded: set[str] = set()
     for condition in conditions:
         if condition.op in ("equals", "contains"):
-            required |= set(condition.operands)
+            required |= _words(condition)
         elif condition.op == "not":
-            excluded |= set(condition.operands)
+            excluded |= _words(condition)
     if required & excluded or not required <= available:
         return None
     chosen = (set(start) - excluded) | required
     for condition in conditions:
         if condition.op == "one_of":
-            options = (set(condition.operands) & available) - excluded
+            options = (_words(condition) & available) - excluded
             if not options:
                 return None
             if not chosen & options:
@@ -218,14 +218,20 @@ def set_meeting(
     return state if state and all(condition.holds(state) for condition in conditions) else None
 
 
+def _words(condition: Condition) -> set[str]:
+    """The values a condition on a set names: words, as a set's values are (the rule parser
+    checks each is one of the attribute's values)."""
+    return {value for value in condition.operands if isinstance(value, str)}
+
+
 def empty_ok(conditions: list[Condition]) -> bool:
     """Whether an empty set (nothing stated or concluded) meets all ``conditions``."""
     return all(condition.holds(frozenset()) for condition in conditions)
 
 
 def value_meeting(
-    attribute: Attribute, conditions: list[Condition], current: Any = None
-) -> tuple[bool, Any]:
+    attribute: Attribute, conditions: list[Condition], current: FactValue | None = None
+) -> tuple[bool, FactValue | None]:
     """A value of a stated attribute meeting every one of ``conditions``, as close to
     ``current`` as may be: ``(True, value)`` (``None``: not stated), or ``(False, None)``.
 
@@ -233,13 +239,15 @@ def value_meeting(
     as it can.
     """
     if attribute.multi:
-        found = set_meeting(conditions, set(attribute.values), current or ())
+        held = current if isinstance(current, frozenset) else ()
+        found = set_meeting(conditions, set(attribute.values), held)
         if found is not None:
             return True, found
         return (True, None) if empty_ok(conditions) else (False, None)
     options = candidates(attribute, conditions)
     if attribute.kind == "amount" and isinstance(current, (int, float)):
-        options.sort(key=lambda v: -1 if v is None else abs(v - current))
+        # Not known first, then the numbers nearest the current one (amounts are numbers).
+        options.sort(key=lambda v: abs(v - current) if isinstance(v, (int, float)) else -1)
     for option in options:
         if all(condition.holds(option) for condition in conditions):
             return True, option

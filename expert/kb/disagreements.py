@@ -10,7 +10,7 @@ from typing import Any
 import attrs
 
 from ..model.knowledge_base import KnowledgeBase
-from ..model.rules import Condition, RuleSpec
+from ..model.rules import Concluded, Condition, RuleSpec
 from .satisfiability import Satisfiability
 
 #: Opponents tried one by one before a rule's question is settled through the index.
@@ -45,7 +45,7 @@ def disagreements(knowledge: KnowledgeBase, satisfiable: Satisfiability) -> list
     def settled(one: RuleSpec, other: RuleSpec) -> bool:
         return (one.id, other.id) in decided or (other.id, one.id) in decided
 
-    by_attribute: dict[str, list[tuple[RuleSpec, Any]]] = {}
+    by_attribute: dict[str, list[tuple[RuleSpec, str]]] = {}
     for rule in knowledge.rules:
         for conclusion in rule.conclusions:
             if not knowledge.attributes[conclusion.attribute].multi and rule.certainty > 0:
@@ -56,7 +56,7 @@ def disagreements(knowledge: KnowledgeBase, satisfiable: Satisfiability) -> list
         values = sorted({value for _, value in live}, key=str)
         if len(values) < 2:
             continue
-        sides: dict[Any, set[tuple[str, str]]] = {}
+        sides: dict[str, set[tuple[str, str]]] = {}
         for value in values:
             opponents = sorted(
                 (rule for rule, other in live if other != value), key=lambda r: len(r.tested())
@@ -89,7 +89,7 @@ def opposed_disagreements(
     """For each pair of opposed values (``opposes``), the rules of each side that can fire
     together with a rule of the other: where they do, one side stays and the other is shown
     as a disagreement."""
-    concluding: dict[tuple[str, Any], list[RuleSpec]] = {}
+    concluding: dict[Concluded, list[RuleSpec]] = {}
     for rule in knowledge.rules:
         if rule.certainty > 0 and satisfiable.rule(rule):
             for conclusion in rule.conclusions:
@@ -166,7 +166,7 @@ class Disagreement:
     """
 
     attribute: str
-    sides: dict[Any, tuple[tuple[str, str], ...]]
+    sides: dict[str, tuple[tuple[str, str], ...]]
     against: str = ""
 
     def to_dict(self) -> dict[str, Any]:

@@ -17,7 +17,7 @@ from .._support.paths import check_path_argument, read_regular
 from .._support.strict_json import loads
 from ..errors import FactError, UsageError, unknown_key
 from ..model.knowledge_base import KnowledgeBase
-from ..model.vocabulary import json_value
+from ..model.vocabulary import FactValue, json_value
 
 __all__ = ["MAX_BYTES", "facts_json", "read_facts", "write_facts"]
 
@@ -25,7 +25,7 @@ __all__ = ["MAX_BYTES", "facts_json", "read_facts", "write_facts"]
 MAX_BYTES = 1 << 20
 
 
-def facts_json(facts: Mapping[str, Any]) -> dict[str, dict[str, Any]]:
+def facts_json(facts: Mapping[str, FactValue]) -> dict[str, dict[str, Any]]:
     """Full-named facts as JSON-ready groups: ``{"plant": {"light": "low"}}``, sets as
     sorted lists."""
     grouped: dict[str, dict[str, Any]] = {}
@@ -35,7 +35,7 @@ def facts_json(facts: Mapping[str, Any]) -> dict[str, dict[str, Any]]:
     return grouped
 
 
-def write_facts(path: Path, facts: Mapping[str, Any]) -> None:
+def write_facts(path: Path, facts: Mapping[str, FactValue]) -> None:
     """Save full-named ``facts`` to ``path`` at once (an existing file is replaced whole).
 
     Raises:
@@ -49,7 +49,7 @@ def write_facts(path: Path, facts: Mapping[str, Any]) -> None:
         raise UsageError(f"cannot save to {path}: {error.strerror or error}") from None
 
 
-def read_facts(path: Path, knowledge: KnowledgeBase) -> dict[str, Any]:
+def read_facts(path: Path, knowledge: KnowledgeBase) -> dict[str, FactValue]:
     """The facts saved in ``path``, by full name, validated against ``knowledge``.
 
     Raises:
@@ -86,7 +86,7 @@ def read_facts(path: Path, knowledge: KnowledgeBase) -> dict[str, Any]:
     found = unknown_key(data, list(groups))
     if found:
         raise UsageError(f"{path}: {found[0]}", suggestion=found[1])
-    named: dict[str, Any] = {}
+    named: dict[str, object] = {}  # JSON values, checked by state() below
     for group, facts in data.items():
         if facts is None:
             continue

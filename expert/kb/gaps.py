@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import math
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from itertools import combinations
 from pathlib import Path
 from typing import Any
@@ -29,7 +29,8 @@ from .._support.key_value import key_value
 from .._support.toml_files import read_toml
 from ..errors import KnowledgeBaseError, brief
 from ..model.knowledge_base import KnowledgeBase
-from ..model.vocabulary import Attribute, show_value
+from ..model.outcome import Outcome
+from ..model.vocabulary import Attribute, FactValue, SingleValue, show_value, values_of
 
 __all__ = ["FILE", "Gap", "GapPolicy", "GapReport", "find_gaps", "read_policy"]
 
@@ -46,7 +47,7 @@ class Gap:
         reason: why the sources say nothing here, when the base lists it as known.
     """
 
-    facts: tuple[tuple[str, Any], ...]
+    facts: tuple[tuple[str, FactValue], ...]
     reason: str | None = None
     notes: tuple[str, ...] = ()
 
@@ -75,7 +76,7 @@ class Known:
     facts: tuple[tuple[str, str], ...]
     reason: str
 
-    def stated_in(self, facts: Mapping[str, Any]) -> bool:
+    def stated_in(self, facts: Mapping[str, FactValue]) -> bool:
         """Whether ``facts`` state this gap (a set stating it among its members)."""
         for name, pattern in self.facts:
             value = facts.get(name)
@@ -97,7 +98,7 @@ class Known:
         return True
 
 
-def _matches(pattern: str, value: Any) -> bool:
+def _matches(pattern: str, value: FactValue | None) -> bool:
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         low, dash, high = pattern.partition("-")
         try:
@@ -262,7 +263,7 @@ def _known(entry: dict[str, Any], knowledge: KnowledgeBase, path: Path) -> Known
     return Known(facts=facts, reason=reason.strip())
 
 
-def trial_values(knowledge: KnowledgeBase, attribute: Attribute) -> list[Any]:
+def trial_values(knowledge: KnowledgeBase, attribute: Attribute) -> list[FactValue]:
     """The values worth trying for one input: every allowed value, or for an amount every
     threshold the rules use and a point on each side."""
     if attribute.kind in ("choice", "set"):
@@ -289,7 +290,9 @@ def trial_values(knowledge: KnowledgeBase, attribute: Attribute) -> list[Any]:
 
 
 def find_gaps(
-    knowledge: KnowledgeBase, consult: Any, policy: GapPolicy | None = None
+    knowledge: KnowledgeBase,
+    consult: Callable[[Mapping[str, FactValue]], Outcome],
+    policy: GapPolicy | None = None,
 ) -> GapReport:
     """Try every single input value and every pair of ``pairs`` values; report those no
     advice is concluded for.
@@ -300,7 +303,7 @@ def find_gaps(
         policy: what to check; the base's ``gaps.toml`` by default.
     """
     policy = policy or read_policy(knowledge)
-    singles: list[tuple[str, Any]] = [
+    singles: list[tuple[str, FactValue]] = [
         (name, value)
         for name in policy.inputs
         for value in trial_values(knowledge, knowledge.inputs[name])
@@ -310,7 +313,7 @@ def find_gaps(
         for name in policy.pairs
         for value in trial_values(knowledge, knowledge.inputs[name])
     ]
-    trials: list[tuple[tuple[str, Any], ...]] = [(fact,) for fact in singles]
+    trials: list[tuple[tuple[str, FactValue], ...]] = [(fact,) for fact in singles]
     trials += [
         (a, b)
         for a, b in combinations(paired, 2)
@@ -340,32 +343,36 @@ def find_gaps(
     return GapReport(len(trials), tuple(gaps), tuple(known), stale)
 
 
-def _merged(facts: Iterable[tuple[str, Any]]) -> dict[str, Any]:
+def _merged(facts: Iterable[tuple[str, FactValue]]) -> dict[str, FactValue]:
     """The facts as a consultation's mapping; two values of one set input are one set."""
-    merged: dict[str, Any] = {}
+    merged: dict[str, FactValue] = {}
     for name, value in facts:
-        merged[name] = merged[name] | value if name in merged else value
+        before = merged.get(name)
+        # Only a set input is tried twice in one trial (see find_gaps).
+        if isinstance(before, frozenset) and isinstance(value, frozenset):
+            value = before | value
+        merged[name] = value
     return merged
 
 
-def _shown(value: Any) -> Any:
+def _shown(value: FactValue) -> FactValue:
     if isinstance(value, frozenset) and len(value) == 1:
         return next(iter(value))
     return value
 
 
-def _advice(policy: GapPolicy, result: Any, notes: set[str]) -> set[tuple[str, Any]]:
+def _advice(policy: GapPolicy, result: Outcome, notes: set[str]) -> set[tuple[str, SingleValue]]:
     """The advice a result concludes: (attribute, value) for each value of each advice verdict.
     A note attribute is never advice."""
     return {
         (verdict.attribute, value)
         for verdict in result.verdicts
         if verdict.attribute not in notes and _is_advice(policy, verdict.attribute)
-        for value in (verdict.value if isinstance(verdict.value, tuple) else (verdict.value,))
+        for value in values_of(verdict.value)
     }
 
 
-def _notes(result: Any) -> set[str]:
+def _notes(result: Outcome) -> set[str]:
     """The note attributes a result concludes."""
     return {note.attribute for note in result.notes}
 

@@ -22,7 +22,7 @@ from ..model.goals import read_goals
 from ..model.knowledge_base import KnowledgeBase
 from ..model.phrasing import read_phrasing
 from ..model.rules import Condition, RuleSpec, Source
-from ..model.vocabulary import Attribute, Group
+from ..model.vocabulary import Attribute, Group, SingleValue
 from .rule_cache import ParsedFiles
 from .rule_parser import RowParser, RuleParser
 from .tables import read_table
@@ -332,7 +332,8 @@ def _table_rules(
 def _check_revisions(rules: list[RuleSpec]) -> None:
     """A revision sees only what the rules that are no revisions concluded: one revising a
     value another revision of the attribute concludes would revise a revision."""
-    revised: dict[tuple[str, Any], RuleSpec] = {}
+    # Keyed as a condition names a value: (attribute, value).
+    revised: dict[tuple[str, SingleValue], RuleSpec] = {}
     for rule in rules:
         if rule.revises:
             for conclusion in rule.conclusions:

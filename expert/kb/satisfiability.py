@@ -6,20 +6,19 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from typing import Any
 
 from ..model.knowledge_base import KnowledgeBase
-from ..model.rules import Condition, RuleSpec
+from ..model.rules import Concluded, Condition, RuleSpec
 from .derivations import candidates, empty_ok, set_meeting
 
 
-def _set_satisfiable(conditions: list[Condition], available: set[Any]) -> bool:
+def _set_satisfiable(conditions: list[Condition], available: set[str]) -> bool:
     """Whether some subset of ``available`` meets all set conditions."""
     return set_meeting(conditions, available) is not None or empty_ok(conditions)
 
 
 def _group_satisfiable(
-    knowledge: KnowledgeBase, name: str, group: Sequence[Condition], available: set[Any]
+    knowledge: KnowledgeBase, name: str, group: Sequence[Condition], available: set[str]
 ) -> bool:
     """Whether some value of one attribute meets all of ``group`` (``available``: the
     reachable values of a concluded attribute)."""
@@ -41,14 +40,14 @@ def _by_attribute(conditions: Iterable[Condition]) -> dict[str, tuple[Condition,
     return {name: tuple(group) for name, group in grouped.items()}
 
 
-def _available(reachable: set[tuple[str, Any]], name: str) -> set[Any]:
+def _available(reachable: set[Concluded], name: str) -> set[str]:
     return {value for attr, value in reachable if attr == name}
 
 
 def conditions_satisfiable(
     knowledge: KnowledgeBase,
     conditions: list[Condition] | tuple[Condition, ...],
-    reachable: set[tuple[str, Any]],
+    reachable: set[Concluded],
 ) -> bool:
     """Whether some facts (and reachable conclusions) meet all ``conditions`` at once."""
     return all(
@@ -61,9 +60,9 @@ class Satisfiability:
     """Satisfiability once the reachable conclusions are known, remembered per attribute:
     a set of conditions holds together when each attribute's share of them does."""
 
-    def __init__(self, knowledge: KnowledgeBase, reachable: set[tuple[str, Any]]) -> None:
+    def __init__(self, knowledge: KnowledgeBase, reachable: set[Concluded]) -> None:
         self.knowledge = knowledge
-        self.available: dict[str, set[Any]] = defaultdict(set)
+        self.available: dict[str, set[str]] = defaultdict(set)
         for name, value in reachable:
             self.available[name].add(value)
         self._groups: dict[tuple[str, frozenset[Condition]], bool] = {}
@@ -103,11 +102,11 @@ class Satisfiability:
         )
 
 
-def reachable(knowledge: KnowledgeBase) -> set[tuple[str, Any]]:
+def reachable(knowledge: KnowledgeBase) -> set[Concluded]:
     """Every (attribute, value) some rule can conclude from some facts (a fixpoint).
 
     A rule is tried again only when an attribute it tests gained a reachable value."""
-    reachable: set[tuple[str, Any]] = set()
+    reachable: set[Concluded] = set()
     testers: dict[str, list[RuleSpec]] = defaultdict(list)
     for rule in knowledge.rules:
         for name in rule.tested():

@@ -23,7 +23,7 @@ import attrs
 
 from .._support.toml_files import read_text
 from ..errors import KnowledgeBaseError, brief, suggest, unknown_key
-from ..model.vocabulary import Attribute
+from ..model.vocabulary import Attribute, SingleValue
 
 __all__ = ["ANY", "Row", "read_table"]
 
@@ -221,7 +221,7 @@ def _cell(column: str, text: str, attributes: Mapping[str, Attribute]) -> Any:
     return values if len(values) > 1 else values[0]
 
 
-def _typed(attribute: Attribute, text: str) -> Any:
+def _typed(attribute: Attribute, text: str) -> SingleValue:
     if attribute.kind == "flag" and text.lower() in ("true", "false"):
         return text.lower() == "true"
     if attribute.kind == "amount":
@@ -229,7 +229,7 @@ def _typed(attribute: Attribute, text: str) -> Any:
     return text
 
 
-def _number(text: str) -> Any:
+def _number(text: str) -> int | float | str:
     """An int or float as TOML reads it; other text as it is (the rule's checks refuse it)."""
     for kind in (int, float):
         try:

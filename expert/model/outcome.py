@@ -10,6 +10,7 @@ import attrs
 from .._support.short_repr import cf, fit, pairs, shown
 from ..errors import ExplanationError
 from .display import ShownInNotebook
+from .rules import Concluded
 from .vocabulary import FactValue, SingleValue, VerdictValue, json_value
 
 if TYPE_CHECKING:
@@ -47,7 +48,7 @@ class Firing:
     rule: str
     source: str
     quote: str
-    conclusions: tuple[tuple[str, SingleValue], ...]
+    conclusions: tuple[Concluded, ...]
     matched: tuple[tuple[str, FactValue], ...]
     rule_certainty: float
     certainty: float
@@ -90,7 +91,7 @@ class Member:
         because: the firings that concluded it, strongest first.
     """
 
-    value: SingleValue
+    value: str  # a set's value: a word
     certainty: float
     because: tuple[Firing, ...]
 
@@ -309,7 +310,7 @@ class Outcome:
     firings: tuple[Firing, ...]
     verdicts: tuple[Verdict, ...]
     conflicts: tuple[Conflict, ...]
-    certainties: Mapping[tuple[str, SingleValue], float]
+    certainties: Mapping[Concluded, float]
     notes: tuple[Note, ...] = attrs.field(kw_only=True, default=())
     knowledge: KnowledgeBase = attrs.field(repr=False, kw_only=True)
     engine: str = attrs.field(default="experta", kw_only=True)
@@ -351,8 +352,8 @@ class Outcome:
 
     def certainty(self, attribute: str, value: FactValue) -> float:
         """Combined certainty of ``attribute = value`` (0 when nothing concluded it)."""
-        if isinstance(value, frozenset):
-            return 0.0  # a stated set: rules conclude its members one by one
+        if not isinstance(value, str):
+            return 0.0  # rules conclude words only, a set's members one by one
         return self.certainties.get((attribute, value), 0.0)
 
     def support(self, attribute: str, value: FactValue) -> tuple[Firing, ...]:

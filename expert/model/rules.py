@@ -33,6 +33,13 @@ OPERATORS: dict[str, str] = {
 State: TypeAlias = SingleValue | frozenset[SingleValue] | None
 
 
+#: A concluded value with its attribute, ``(attribute, value)``: what a rule's firing puts in
+#: working memory, and the key of a certainty. The value is a word: rules conclude only
+#: choices and sets (the vocabulary refuses a concluded flag or amount), and a conclusion's
+#: value is one of the attribute's values (the rule parser checks it).
+Concluded: TypeAlias = tuple[str, str]
+
+
 NUMERIC = {"lt": "<", "le": "<=", "gt": ">", "ge": ">="}
 
 
@@ -139,13 +146,14 @@ class Conclusion:
 
     Attributes:
         attribute: the attribute's full name.
-        value: the value concluded.
+        value: the value concluded: one of the attribute's values (rules conclude only
+            choices and sets).
         certainty: the value's own certainty (``then.a.b = { light = 0.3, medium = 0.6 }``),
             or ``None`` for the rule's (:meth:`RuleSpec.certainty_of`).
     """
 
     attribute: str
-    value: SingleValue
+    value: str
     certainty: float | None = None
 
 

@@ -24,8 +24,9 @@ KINDS = ("choice", "set", "flag", "amount")
 
 
 #: One value of an attribute: a choice's value or one member of a set (``str``), a flag
-#: (``bool``), an amount (``int`` or ``float``). What a rule concludes, what a condition
-#: compares with, a set verdict's member.
+#: (``bool``), an amount (``int`` or ``float``). What a condition compares with, a set
+#: verdict's member. (What a rule concludes is always a word, ``str``: rules conclude only
+#: choices and sets.)
 SingleValue: TypeAlias = str | bool | float | int
 
 #: A stated fact's value in its canonical form (what :meth:`Attribute.validate` returns): a

@@ -13,12 +13,12 @@ alone: inline styles, no script, no stylesheet, no external resource.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from html import escape
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, TypeAlias
 
 from .._support.short_repr import cf
-from ..model.vocabulary import show_value
+from ..model.vocabulary import SingleValue, show_value
 from ..model.words import SETTLED, capitalised, certainty_words, short_quote, source_words
 from ..reasoning.answer import depends_on
 
@@ -160,9 +160,11 @@ def lines_box(lines: Sequence[Line]) -> str:
 # -- values ----------------------------------------------------------------------------------
 
 
-def _sides_table(
-    conflict: Conflict, words: Any = show_value, knowledge: KnowledgeBase | None = None
-) -> str:
+#: A value of an attribute in words: ``words(attribute, value)``.
+_Words: TypeAlias = Callable[[str, SingleValue], str]
+
+
+def _sides_table(conflict: Conflict, words: _Words, knowledge: KnowledgeBase | None = None) -> str:
     rows = []
     for index, (value, certainty, firings) in enumerate(conflict.sides):
         sources = ", ".join(
@@ -305,8 +307,8 @@ def _details(summary: str, inner: str, open_: bool = False) -> str:
     )
 
 
-def _words_of(knowledge: KnowledgeBase) -> Any:
-    def words(name: str, value: Any) -> str:
+def _words_of(knowledge: KnowledgeBase) -> _Words:
+    def words(name: str, value: SingleValue) -> str:
         spec = knowledge.attributes.get(name)
         return spec.word(value) if spec is not None else show_value(value)
 

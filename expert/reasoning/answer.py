@@ -160,8 +160,9 @@ def answer_of(result: Outcome) -> Answer:
         if known:
             text += f" The sources say nothing there: {known[0]}."
         return Answer(None, None, 0.0, text, (), goal)
-    verdict, chosen = found
-    return _answer(result, verdict, [chosen] if isinstance(chosen, Member) else chosen, goal)
+    verdict, strongest = found
+    members = [strongest] if isinstance(strongest, Member) else strongest
+    return _answer(result, verdict, members, goal)
 
 
 def _answer_each(result: Outcome, reading: Reading) -> Answer:
@@ -295,12 +296,16 @@ def _top(members: Sequence[Member]) -> list[Member]:
 
 
 def _answer(
-    result: Outcome, verdict: Verdict, chosen: Any, goal: Goal | None, by: Goal | None = None
+    result: Outcome,
+    verdict: Verdict,
+    chosen: list[Member] | VerdictValue,
+    goal: Goal | None,
+    by: Goal | None = None,
 ) -> Answer:
     """The answer of ``verdict``: one value, or the members ``chosen`` of a set."""
     attribute = result.knowledge.attributes[verdict.attribute]
     if isinstance(chosen, list):  # members of a set
-        value: Any = tuple(member.value for member in chosen)
+        value: VerdictValue = tuple(member.value for member in chosen)
         certainty = min(member.certainty for member in chosen)
         firings = sorted(
             {f for member in chosen for f in member.because},
@@ -338,10 +343,10 @@ def _sentence(attribute: Attribute, value: VerdictValue) -> str:
     return f"{attribute.title}: {attribute.words_of(value)}"
 
 
-def _strongest(result: Outcome) -> tuple[Verdict, Any] | None:
+def _strongest(result: Outcome) -> tuple[Verdict, Member | VerdictValue] | None:
     """The strongest concluded value (a member, for a set) that rests on a stated fact;
     without one, the strongest concluded value at all."""
-    candidates: list[tuple[float, int, Verdict, Any]] = []
+    candidates: list[tuple[float, int, Verdict, Member | VerdictValue]] = []
     for place, verdict in enumerate(result.verdicts):
         if verdict.members:
             candidates += [(m.certainty, place, verdict, m) for m in verdict.members]

@@ -80,7 +80,7 @@ class Guide:
     """
 
     expert: Expert
-    facts: dict[str, Any] = attrs.field(factory=dict)
+    facts: dict[str, FactValue] = attrs.field(factory=dict)
     skipped: set[str] = attrs.field(factory=set)
     asked: list[Asked] = attrs.field(factory=list, init=False)
     _current: Question | None = attrs.field(default=None, init=False)
@@ -124,7 +124,7 @@ class Guide:
             self._current, self._whys = question, 0
         return question
 
-    def answer(self, value: Any) -> Any:
+    def answer(self, value: object) -> FactValue:
         """Answer the current question and return the value stated.
 
         Args:
@@ -138,7 +138,7 @@ class Guide:
             UsageError: there is no question to answer.
         """
         question = self._question()
-        stated = question.attribute.parse(_typed(question, value))
+        stated = question.attribute.validate(_typed(question, value))
         self.facts = self.expert.knowledge.state({**self.facts, question.name: stated})
         self.asked.append(Asked(question.name, question.text, self.facts[question.name]))
         self._current = None
@@ -174,7 +174,7 @@ class Guide:
         return question
 
 
-def _typed(question: Question, value: Any) -> Any:
+def _typed(question: Question, value: object) -> object:
     """A typed answer with labels turned into values: ``low light`` -> ``low``;
     anything else unchanged, for the attribute to parse or refuse."""
     if not isinstance(value, str) or question.attribute.kind not in ("choice", "set"):

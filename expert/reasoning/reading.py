@@ -78,7 +78,7 @@ class _Meaning:
 
     kind: str  # "value", "named" or "question"
     attribute: str = ""
-    value: Any = None
+    value: Any = None  # for a value: a word, or a flag's bool (read by kind, not narrowed)
     question: int = -1
 
 
@@ -207,7 +207,7 @@ class Reader:
                     phrases.append(attribute.labels.get(value, ""))
                     if value not in _VAGUE:
                         phrases.append(value)
-                typed: Any = value == "true" if attribute.kind == "flag" else value
+                typed: SingleValue = value == "true" if attribute.kind == "flag" else value
                 for phrase in phrases:
                     self._add(phrase, _Meaning("value", name, typed))
         for number, question in enumerate(phrasing.questions):
@@ -274,7 +274,8 @@ class Reader:
         stems = [self._stem(word) for word in words]
         spans = self._spans(stems)
         facts: dict[str, Any] = {}
-        named: dict[str, list[Any]] = {}  # the value named for a fact taking one, and its "or"s
+        # The value named for a fact taking one, and its "or"s.
+        named: dict[str, list[SingleValue]] = {}
         named_end: dict[str, int] = {}  # where the last value named for it ends
         sets: dict[str, list[str]] = {}
         used: set[int] = set()
@@ -378,11 +379,11 @@ def read_question(knowledge: KnowledgeBase, text: str) -> Reading:
 
 
 def _name(
-    named: dict[str, list[Any]],
+    named: dict[str, list[SingleValue]],
     named_end: dict[str, int],
     words: list[str],
     attribute: str,
-    value: Any,
+    value: SingleValue,
     start: int,
     end: int,
 ) -> None:

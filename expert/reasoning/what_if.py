@@ -12,7 +12,7 @@ import attrs
 from .._support.short_repr import cf, fit, pairs, shown
 from ..model.display import Displayable, Line
 from ..model.stated_facts import GivenFacts, named_once
-from ..model.vocabulary import show_value, values_of
+from ..model.vocabulary import FactValue, show_value, values_of
 
 if TYPE_CHECKING:
     from ..model.outcome import Outcome, Verdict
@@ -103,7 +103,7 @@ class VerdictChange:
 class Difference(Displayable):
     """The verdicts that change when facts change."""
 
-    changes: dict[str, Any]
+    changes: dict[str, FactValue | None]
     before: Outcome = attrs.field(repr=False)
     after: Outcome = attrs.field(repr=False)
     differences: tuple[VerdictChange, ...]
@@ -151,7 +151,9 @@ class Difference(Displayable):
         ]
 
 
-def changed_facts(result: Outcome, changes: GivenFacts) -> tuple[dict[str, Any], dict[str, Any]]:
+def changed_facts(
+    result: Outcome, changes: GivenFacts
+) -> tuple[dict[str, FactValue], dict[str, FactValue | None]]:
     """Apply ``changes`` (full, or unambiguous short fact names; ``None`` forgets) to the
     result's facts; return the new facts and the changes by full name.
 
@@ -161,7 +163,7 @@ def changed_facts(result: Outcome, changes: GivenFacts) -> tuple[dict[str, Any],
         FactError: an unknown name, a fact changed twice or a bad value.
     """
     facts = dict(result.facts)
-    applied: dict[str, Any] = {}
+    applied: dict[str, FactValue | None] = {}
     for attribute, given in named_once(result.knowledge.inputs, changes):
         value = None if given is None else attribute.validate(given)
         if value is None:

@@ -41,6 +41,7 @@ from ..errors import ExplanationError, PhraseError, suggest
 from ..headphones import BASE_NAME
 from ..kb.load import bundled_path
 from ..model.knowledge_base import KnowledgeBase
+from ..model.outcome import Note
 from ..model.rules import normalise_text
 from ..model.vocabulary import Attribute, show_value
 from .plugin import Consultation
@@ -356,7 +357,7 @@ def note_attribute(knowledge: KnowledgeBase, name: str) -> Attribute:
     )
 
 
-def notes_on(result: Result, name: str) -> list[Any]:
+def notes_on(result: Result, name: str) -> list[Note]:
     """The notes ``result`` reports on ``name``."""
     return [note for note in result.notes if note.attribute == name]
 
