@@ -19,7 +19,6 @@ __all__ = [
     "PhraseError",
     "UsageError",
     "brief",
-    "one_line",
     "suggest",
     "unknown_key",
 ]
@@ -59,20 +58,6 @@ def unknown_key(given: Iterable[object], allowed: Sequence[str]) -> tuple[str, s
     return (
         f"unknown key {brief(unknown[0])}; allowed: {', '.join(allowed)}",
         suggest(unknown[0], allowed),
-    )
-
-
-# The one escaper is expert._support.safe_text.one_line; this copy stays only while the
-# command line and the shell still import it from here (errors cannot import _support).
-def one_line(text: str) -> str:
-    """``text`` made safe to print as one line: control and line-breaking characters escaped.
-
-    User input ends up in error messages; a stray newline or terminal escape in it must not
-    break the one-line promise or the user's terminal.
-    """
-    return "".join(
-        char if char.isprintable() or char == " " else char.encode("unicode_escape").decode()
-        for char in text
     )
 
 

@@ -20,9 +20,10 @@ import sys
 import traceback
 from collections.abc import Sequence
 
+from .._support.safe_text import one_line
 from .._support.streams import EnvironmentFailure, discard, guarded_streams
 from .._support.terminal import size
-from ..errors import BatchError, ExpertError, InferenceError, one_line
+from ..errors import BatchError, ExpertError, InferenceError
 from .commands import run
 from .output import TerminalConsole
 from .parser import build_parser, parameter_flags

@@ -6,6 +6,7 @@ import argparse
 from collections.abc import Sequence
 from typing import Any
 
+from .._support.key_value import key_value
 from ..api.expert import Expert
 from ..errors import UsageError
 from ..headphones import GROUP_FLAGS
@@ -24,10 +25,10 @@ def pairs(tokens: Sequence[str], flag: str, example: str = EXAMPLE_FACT) -> list
     """
     found: list[tuple[str, str]] = []
     for token in tokens:
-        key, sep, value = token.partition("=")
-        if not sep or not key.strip():
+        split = key_value(token)
+        if split is None or not split[0].strip():
             raise UsageError(f"{flag} takes KEY=VALUE, got {token!r} (e.g. {flag} {example})")
-        found.append((key.strip(), value))
+        found.append((split[0].strip(), split[1]))
     return found
 
 
@@ -37,10 +38,10 @@ def attribute_value(text: str, flag: str) -> tuple[str, str]:
     Raises:
         UsageError: ``text`` has no ``=``.
     """
-    attribute, sep, value = text.partition("=")
-    if not sep:
+    split = key_value(text)
+    if split is None:
         raise UsageError(f"{flag} takes ATTR=VALUE, got {text!r}")
-    return attribute.strip(), value.strip()
+    return split[0].strip(), split[1].strip()
 
 
 def stated_facts(expert: Expert, args: argparse.Namespace) -> dict[str, Any]:

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from .._support.key_value import key_value
 from ..errors import ExpertError, UsageError
 from ..model.knowledge_base import KnowledgeBase
 from ..model.vocabulary import Attribute, resolve, show_value
@@ -62,9 +63,9 @@ def pairs(words: Sequence[str]) -> list[tuple[str, list[str]]]:
         return [(words[0], list(words[1:]))]
     found: list[tuple[str, list[str]]] = []
     for word in words:
-        name, sep, value = word.partition("=")
-        if sep:
-            found.append((name, [value] if value else []))
+        split = key_value(word)
+        if split is not None:
+            found.append((split[0], [split[1]] if split[1] else []))
         else:  # a value continued after a space: uses=gaming, calls
             found[-1][1].append(word)
     return found

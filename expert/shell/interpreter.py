@@ -16,12 +16,13 @@ from typing import Any, TextIO
 
 from rich.console import Console
 
+from .._support.key_value import key_value
 from .._support.numbers import read_count
-from .._support.safe_text import visible
+from .._support.safe_text import one_line, visible
 from .._support.streams import EnvironmentFailure
 from .._support.terminal import size
 from ..api.expert import Expert, Result
-from ..errors import ExpertError, UsageError, one_line, suggest
+from ..errors import ExpertError, UsageError, suggest
 from ..kb.fact_files import read_facts, write_facts
 from ..model.goals import Goal
 from ..model.knowledge_base import KnowledgeBase
@@ -273,7 +274,7 @@ class Shell:
         self._say(self.result().how(self._attribute(args[0])).to_text())
 
     def _do_why_not(self, args: list[str]) -> None:
-        words = args[0].split("=", 1) + args[1:] if args and "=" in args[0] else args
+        words = _attribute_value(args)
         if len(words) != 2:
             raise UsageError(
                 "why-not takes an attribute and a value, e.g. why-not "
@@ -283,7 +284,7 @@ class Shell:
         self._say(self.result().why_not(self._attribute(attribute), value.lower()).to_text())
 
     def _do_how_to(self, args: list[str]) -> None:
-        words = args[0].split("=", 1) + args[1:] if args and "=" in args[0] else args
+        words = _attribute_value(args)
         most = read_count(words[2]) if len(words) == 3 else 2
         if len(words) not in (2, 3) or most is None:
             raise UsageError(
@@ -431,3 +432,9 @@ class Shell:
         answered = sum(not asked.skipped for asked in guide.asked)
         self._say(f"You answered {answered} of {len(guide.asked)} questions.\n")
         self._do_consult([])
+
+
+def _attribute_value(args: list[str]) -> list[str]:
+    """``ATTR=VALUE ...`` as ``[ATTR, VALUE, ...]``; ``ATTR VALUE ...`` as it is."""
+    split = key_value(args[0]) if args else None
+    return [*split, *args[1:]] if split is not None else args
