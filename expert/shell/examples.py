@@ -29,6 +29,8 @@ class Examples:
         topic, rule: the first topic and the id of its first rule.
         subject: what the base is about, in its own words: the labels of its input groups
             (``a plant``), or ``""`` when it gives none.
+        question: the first question its ``questions.toml`` gives as an example
+            (``Where should I put my fern?``), or ``""``.
     """
 
     fact: str = "NAME"
@@ -42,6 +44,7 @@ class Examples:
     topic: str = "TOPIC"
     rule: str = "ID"
     subject: str = ""
+    question: str = ""
 
     @classmethod
     def of(cls, knowledge: KnowledgeBase) -> Examples:
@@ -68,6 +71,7 @@ class Examples:
         words = [knowledge.group_words.get(a.group) for a in inputs]
         labels = dict.fromkeys(group.label for group in words if group and group.label)
         found["subject"] = " and ".join(labels)
+        found["question"] = next(iter(knowledge.phrasing.examples()), "")
         return cls(**found)
 
     def fill(self, text: str) -> str:

@@ -124,9 +124,10 @@ def _interactive(expert: Expert) -> int:
 
 def banner(examples: Examples) -> str:
     """The shell's first line: what the loaded base is about, in its own words (the labels
-    of its input groups), and how to begin."""
+    of its input groups), and how to begin (with one of its example questions)."""
     about = f"expert on {examples.subject}" if examples.subject else "expert"
+    like = f" (such as “{examples.question}”)" if examples.question else ""
     return visible(
-        f"{about}: ask a question in your own words, type ask for a guided consultation, "
-        "help for the commands, Ctrl-D to leave."
+        f"{about}: ask a question in your own words{like}, type ask for a guided "
+        "consultation, help for the commands, Ctrl-D to leave."
     )

@@ -61,10 +61,11 @@ def test_a_base_without_sets_leaves_them_out_of_help():
 
 
 def test_the_banner_names_what_the_base_is_about():
-    """The banner is the base's input groups in its words, or neutral when it has none."""
+    """The banner is the base's input groups in its words, or neutral when it has none,
+    with its first example question if it gives any (WINEX gives none)."""
     assert banner(Examples.of(load(EXAMPLES / "plants"))) == (
-        "expert on a plant: ask a question in your own words, type ask for a guided "
-        "consultation, help for the commands, Ctrl-D to leave."
+        "expert on a plant: ask a question in your own words (such as “Where should I put my "
+        "fern?”), type ask for a guided consultation, help for the commands, Ctrl-D to leave."
     )
     assert banner(Examples.of(load(EXAMPLES / "winex"))).startswith(
         "expert on a meal and your taste in wine: ask a question"
@@ -85,6 +86,6 @@ def test_on_the_bundled_base_the_texts_still_read_well():
     )
     assert shell.execute("help rules").splitlines()[1] == "Example: rules assessment"
     assert banner(shell.examples) == (
-        "expert on a device: ask a question in your own words, type ask for a guided "
-        "consultation, help for the commands, Ctrl-D to leave."
+        "expert on a device: ask a question in your own words (such as “Is headphone input or "
+        "output?”), type ask for a guided consultation, help for the commands, Ctrl-D to leave."
     )
