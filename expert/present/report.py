@@ -23,19 +23,18 @@ from ..model.goals import Goal, choose_goal
 from ..model.outcome import Conflict, Firing, Member, Outcome, Verdict
 from ..model.vocabulary import Attribute, FactValue, SingleValue, join_words, show_value
 from ..model.words import (
-    SETTLED,
     capitalised,
     certainty_words,
     group_words,
     member_words,
     short_quote,
     source_words,
-    stated_subject,
     statement,
     tested,
     you_said,
 )
 from ..reasoning.answer import STRONG, Answer, answer_of, depends_on
+from .full_report import full_lines
 from .notebook import report_html
 
 __all__ = ["HINTS", "MORE", "SETTLED_WORDS", "Report", "report", "short_quote"]
@@ -116,8 +115,8 @@ class Report(Displayable):
         answer = self.answered
         if self.full:  # every verdict by its id: the facts by theirs too
             facts = ", ".join(f"{n} = {show_value(v)}" for n, v in result.facts.items())
-            return [Line(0, "fact", f"You said: {facts or 'nothing yet'}.")] + self._everything(
-                answer
+            return [Line(0, "fact", f"You said: {facts or 'nothing yet'}.")] + full_lines(
+                result, answer
             )
         question = result.question
         if question is not None:
@@ -445,43 +444,6 @@ class Report(Displayable):
                 return [Line(2, "quote", f"“{text}” ({source_words(knowledge, firing.source)})")]
         return []
 
-    # -- the full report ---------------------------------------------------------------------
-
-    def _everything(self, answer: Answer) -> list[Line]:
-        out = []
-        if answer.attribute is not None:
-            out.append(Line(0, "answer", answer.text))
-        for verdict in self.result.verdicts:
-            out.append(Line(0, "verdict", _one_line(verdict)))
-            if verdict.members:
-                for member in verdict.members:
-                    out.append(
-                        Line(1, "verdict", f"{show_value(member.value)} ({cf(member.certainty)})")
-                    )
-                    out += [_cited(f, 2) for f in member.because]
-            else:
-                out += [_cited(f, 1) for f in verdict.because]
-        if self.result.conflicts:
-            out.append(Line(0, "heading", "Where the articles disagree:"))
-            for conflict in self.result.conflicts:
-                out.append(Line(1, "conflict", _ids_dispute(conflict)))
-                for value, certainty, firings in conflict.sides[1:]:
-                    lost = "overruled" if conflict.stated else "outweighed"
-                    out.append(
-                        Line(2, "conflict", f"{lost}: {show_value(value)} ({cf(certainty)})")
-                    )
-                    out += [_cited(f, 3) for f in firings]
-        if self.result.notes:
-            of = stated_subject(self.result.knowledge, self.result.facts)
-            out.append(Line(0, "heading", f"What the articles say in general (not of {of}):"))
-            for note in self.result.notes:
-                head = (
-                    f"{note.subject}: {note.attribute.split('.', 1)[1]} {show_value(note.value)}"
-                )
-                out.append(Line(1, "note", f"{head} ({cf(note.certainty)}, {note.rule})"))
-                out.append(Line(2, "quote", f"“{note.quote}” ({note.source})"))
-        return out
-
 
 def _bands(members: tuple[Member, ...] | list[Member]) -> list[tuple[str, list[SingleValue]]]:
     """Members grouped by their certainty in words (``certain``, ``likely``), in order."""
@@ -493,42 +455,6 @@ def _bands(members: tuple[Member, ...] | list[Member]) -> list[tuple[str, list[S
         else:
             bands.append((sure, [member.value]))
     return bands
-
-
-def _cited(firing: Firing, depth: int) -> Line:
-    weight = f"{cf(firing.certainty)}"
-    if firing.defeated_by:
-        weight += f", defeated by {', '.join(firing.defeated_by)}"
-    elif firing.overruled_by:
-        weight += f", overruled by what you said ({firing.overruled_by})"
-    return Line(depth, "quote", f"{firing.rule} ({firing.source}, {weight}): “{firing.quote}”")
-
-
-def _one_line(verdict: Verdict) -> str:
-    if verdict.members:
-        values = ", ".join(f"{show_value(m.value)} {cf(m.certainty)}" for m in verdict.members)
-        return f"{verdict.attribute}: {values}"
-    said = f", stated by {verdict.stated_by}" if verdict.stated_by else ""
-    return f"{verdict.attribute} = {show_value(verdict.value)} ({cf(verdict.certainty)}{said})"
-
-
-def _ids_dispute(conflict: Conflict) -> str:
-    def side(value: SingleValue, certainty: float, firings: tuple[Firing, ...]) -> str:
-        sources = ", ".join(sorted({f.source for f in firings}))
-        return (
-            f"{show_value(value)} ({cf(certainty)}, {sources})"
-            if sources
-            else (f"{show_value(value)} ({cf(certainty)})")
-        )
-
-    winner, *losers = conflict.sides
-    shown = side(*winner)
-    if conflict.stated:
-        shown = f"{show_value(conflict.winner)} (stated by {conflict.stated})"
-    rest = " vs ".join(side(*loser) for loser in losers)
-    where = f"{conflict.attribute}" + (f" vs {conflict.against}" if conflict.against else "")
-    how = SETTLED[conflict.settled_by]
-    return f"{where}: {shown} vs {rest}; {show_value(conflict.winner)} wins {how}"
 
 
 def report(result: Outcome, *, full: bool = False, hints: str = "api") -> Report:
