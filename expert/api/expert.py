@@ -14,8 +14,9 @@ import attrs
 from .._support.paths import check_path_argument
 from ..errors import EngineUnavailableError, FactError, InferenceError, UsageError, brief, suggest
 from ..inference.compiler import compile_base
+from ..inference.negation import could_change, not_counting
 from ..inference.runner import ExpertaRunner, Runner
-from ..inference.verdicts import build_result, could_change, not_counting
+from ..inference.verdicts import build_result
 from ..kb.load import load
 from ..model.display import draw_when_needed
 from ..model.knowledge_base import KnowledgeBase
