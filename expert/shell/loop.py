@@ -58,6 +58,7 @@ def guided(
     one a line from ``stdin``. Returns the exit code: 0."""
     stdin = stdin or sys.stdin
     stdout = stdout or sys.stdout
+    stdin.read(0)  # a closed standard input fails here, before a question is put
     if stdin.isatty() and stdout.isatty():
         from prompt_toolkit import PromptSession
 
