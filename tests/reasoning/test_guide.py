@@ -146,7 +146,7 @@ def test_needs_stated_ask_what_still_changes_the_recommendation(expert):
 def test_a_question_speaks_in_labels(expert):
     """The text comes from the label, the choices pair each value with its label."""
     question = expert.guide().next_question()
-    assert question.text == "What do you use it for?"
+    assert question.text == "What will you use it for?"
     assert ("online-gaming", "online games") in question.choices
     assert question.multiple
     mic = expert.guide({"needs.uses": {"calls"}, "device.fit": "in-ear"}).questions()
@@ -161,7 +161,7 @@ def test_answers_take_labels_values_and_several_members(expert):
     assert guide.answer("online games, calls") == frozenset({"online-gaming", "calls"})
     assert guide.facts["needs.uses"] == frozenset({"online-gaming", "calls"})
     assert guide.asked[0].name == "needs.uses" and not guide.asked[0].skipped
-    assert guide.asked[0].text == "What do you use it for?"
+    assert guide.asked[0].text == "What will you use it for?"
     verdict = guide.result.verdict("recommendation.kind")
     assert (verdict.value, verdict.certainty) == ("headset", 1.0)
     other = expert.guide()
