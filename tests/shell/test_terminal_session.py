@@ -109,7 +109,9 @@ def test_a_guided_consultation_with_why(spawn):
     child.expect_exact("Question 1: What will you use it for? (one or more of music, movies")
     child.expect_exact("what you use it for?")
     child.send("gaming\r")
-    child.expect_exact("Question 2: What kind of microphone does it have? (no microphone, an in-line microphone")
+    child.expect_exact(
+        "Question 2: What kind of microphone does it have? (no microphone, an in-line microphone"
+    )
     child.expect_exact("microphone?")
     child.send("why\r")
     child.expect_exact("I ask about microphone because rule tiny.boom-headset uses it:")
