@@ -162,7 +162,7 @@ class Attribute:
         ask_order: for an input, where a guided consultation asks it: declared ones first,
             lowest first (``None``: after them, by how telling the question is).
         question: for an input, the sentence a guided consultation asks it by (``What kind
-            of microphone does it have?``); ``""``: its label turned into a question.
+            of plant is it?``); ``""``: its label turned into a question.
         minimum: for an amount, the least value a user may state (``min`` in the
             vocabulary, 0 unless declared).
         maximum: for an amount, the greatest value a user may state (``max``; ``None``: no

@@ -34,7 +34,7 @@ ANSWER_WORDS = ("why", "skip", "stop")
 
 def question_text(attribute: Attribute) -> str:
     """The question for an input in the base's words: its ``question`` (``What kind of
-    microphone does it have?``), else its ``label`` (else its help line) as a question,
+    plant is it?``), else its ``label`` (else its help line) as a question,
     ``What you use it for?`` reading ``What do you use it for?``."""
     if attribute.question:
         return attribute.question
