@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import ast
 import os
+import re
 import shutil
 import textwrap
 from pathlib import Path
@@ -230,3 +232,22 @@ def unprivileged() -> list[str]:
     if setpriv is None:
         pytest.skip("run as root without setpriv: file permissions cannot be tested")
     return [setpriv, "--bounding-set=-dac_override,-dac_read_search"]
+
+
+def original_questions(example: Path, names: list[str] | tuple[str, ...]) -> dict[str, str]:
+    """The questions of a ported program, by its attribute names (``names`` in the order of
+    its questions), each as the restatement in ``example/articles`` quotes it
+    (``It asks: "..."``); checked against the first words its recorder knew CLIPS's own
+    question by (``ASKS`` in ``record_clips_answers.py``, read as data, not run)."""
+    (article,) = (example / "articles").glob("*.txt")
+    quoted = re.findall(r'^It asks: "([^"]+)"', article.read_text(encoding="utf-8"), re.M)
+    questions = dict(zip(names, quoted, strict=True))
+    tree = ast.parse((example / "record_clips_answers.py").read_text(encoding="utf-8"))
+    (asks,) = [
+        node.value
+        for node in tree.body
+        if isinstance(node, ast.Assign) and [ast.unparse(t) for t in node.targets] == ["ASKS"]
+    ]
+    for start, name in ast.literal_eval(asks).items():
+        assert questions[name].startswith(start), (name, questions[name], start)
+    return questions

@@ -22,6 +22,7 @@ import gzip
 from pathlib import Path
 
 import pytest
+from support import original_questions
 
 from expert import Expert
 from expert.cli import main
@@ -42,6 +43,9 @@ QUESTIONS = (
     "point-surface-state",
     "conductivity-test-positive",
 )
+
+#: The program's own questions, word for word, by name.
+ORIGINAL_QUESTIONS = original_questions(AUTO, QUESTIONS)
 
 
 def _load() -> list[dict]:
@@ -159,8 +163,8 @@ def test_the_mechanic_is_the_fallback_revision():
 @pytest.mark.parametrize("engine", ["experta", "clips"])
 def test_the_guide_asks_what_clips_asks_in_its_order(engine):
     """Driven by the guide, answering from each profile, the port asks exactly the
-    questions CLIPS asked, in CLIPS's order, and suggests CLIPS's repair. A question the
-    profile lacks is one CLIPS never asked: it fails the test."""
+    questions CLIPS asked, in CLIPS's order and in the program's words, and suggests CLIPS's
+    repair. A question the profile lacks is one CLIPS never asked: it fails the test."""
     if engine == "clips":
         pytest.importorskip("clips", reason="clipspy is not installed")
     expert = Expert(rules=AUTO, engine=engine)
@@ -173,6 +177,7 @@ def test_the_guide_asks_what_clips_asks_in_its_order(engine):
                 break
             name = question.name
             assert name in profile["asked"], f"{profile['asked']}: asked {name}, CLIPS did not"
+            assert question.text == ORIGINAL_QUESTIONS[name.removeprefix("car.")]
             asked.append(name)
             guide.answer(profile["asked"][name])
         else:
@@ -188,8 +193,19 @@ def test_a_question_waits_for_its_rule_s_conditions():
     no`` and ``engine-rotates yes``, or ``engine-output-low yes``) are asked."""
     guide = Expert(rules=AUTO).guide({})
     assert guide.next_question().name == "car.engine-starts"
+    assert guide.next_question().text == "Does the engine start (yes/no)?"
     guide.answer("yes")
     assert guide.next_question().name == "car.runs-normally"
     guide.skip()
     assert guide.next_question() is None
     assert _repair(guide.result) == "Take your car to a mechanic."
+
+
+def test_every_question_is_the_program_s_own():
+    """Each input's question is the program's, word for word (as its restatement quotes it,
+    beginning as CLIPS's own did when recorded); the help line says what is asked and when."""
+    inputs = Expert(rules=AUTO).knowledge.inputs
+    assert {name: inputs[f"car.{name}"].question for name in QUESTIONS} == ORIGINAL_QUESTIONS
+    assert inputs["car.runs-normally"].doc == (
+        "whether the engine runs normally (asked when the engine starts)"
+    )

@@ -35,6 +35,7 @@ import time
 from pathlib import Path
 
 import pytest
+from support import original_questions
 
 from expert import Expert
 from expert.cli import main
@@ -53,6 +54,8 @@ PORT_NAMES = {
     "preferred-color": "preference.color",
     "preferred-sweetness": "preference.sweetness",
 }
+#: The port's names and WINEX's.
+WINEX_NAMES = {port: name for name, port in PORT_NAMES.items()}
 PORT_BEST = {
     "best-color": "wine.best-color",
     "best-body": "wine.best-body",
@@ -74,6 +77,8 @@ BEST = {
     "best-body": "wine.best_body",
     "best-sweetness": "wine.best_sweetness",
 }
+#: WINEX's own questions, word for word, by its names.
+ORIGINAL_QUESTIONS = original_questions(WINEX, tuple(PORT_NAMES))
 #: The order in which CLIPS asks (see the module's docstring).
 CLIPS_ORDER = (
     "preference.sweetness",
@@ -252,6 +257,7 @@ def _guided(profile: dict) -> list[str]:
         attribute = question.name
         assert attribute in profile["facts"], f"asked {attribute}, which CLIPS does not ask"
         assert attribute not in asked, f"asked {attribute} twice"
+        assert question.text == ORIGINAL_QUESTIONS[WINEX_NAMES[attribute]]
         asked.append(attribute)
         guide.answer(profile["facts"][attribute])
     else:
@@ -270,12 +276,22 @@ def test_guide_matches_clips():
     is not poultry, the sauce of a meal without one), which ``ask_when`` keeps from being asked;
     answering it ``unknown`` would state a fact CLIPS never had, and skipping it would hide that
     the guide asked what WINEX does not. So such a question fails the test. Each question the
-    guide asks is answered from the profile; the questions come in CLIPS's order; the wines at
-    the end are CLIPS's. The guide may leave out a question whose answer could change nothing,
-    but then the wines still have to be CLIPS's.
+    guide asks is answered from the profile; the questions come in CLIPS's order, each in
+    WINEX's own words; the wines at the end are CLIPS's. The guide may leave out a question
+    whose answer could change nothing, but then the wines still have to be CLIPS's.
     """
     for profile in _spread(256):
         try:
             _guided(profile)
         except AssertionError as error:
             raise AssertionError(f"{profile['facts']}: {error}") from error
+
+
+@pytest.mark.parametrize(("base", "names"), [(WINEX, PORT_NAMES), (PLAIN, NAMES)])
+def test_every_question_is_winex_s_own(base, names):
+    """Each input's question is WINEX's, word for word (as its restatement quotes it,
+    beginning as CLIPS's own did when recorded), in both ports."""
+    inputs = Expert(rules=base).knowledge.inputs
+    asked = {name: inputs[port].question for name, port in names.items()}
+    assert asked == ORIGINAL_QUESTIONS
+    assert len(inputs) == len(names)

@@ -111,6 +111,11 @@ def _attribute(name: str, spec: Any, path: object) -> Attribute:
             raise fail(f"`{key}` is for an input: it says when a guided consultation asks it")
     if order is not None and (isinstance(order, bool) or not isinstance(order, int)):
         raise fail(f"`ask_order` must be a whole number (lowest asked first), not {brief(order)}")
+    question = spec.get("question", "")
+    if "question" in spec and not flags["input"]:
+        raise fail("`question` is for an input: the sentence a guided consultation asks it by")
+    if not isinstance(question, str) or ("question" in spec and not question.strip()):
+        raise fail(f"`question` must be a sentence (a non-empty string), not {brief(question)}")
     if "ask_when" in spec and not _alternatives(spec["ask_when"]):
         raise fail(
             "`ask_when` must be a table of conditions in the rule `when` syntax, e.g. "
@@ -132,6 +137,7 @@ def _attribute(name: str, spec: Any, path: object) -> Attribute:
         opposes=_opposition(spec.get("opposes"), kind, fail),
         states=texts["states"],
         ask_order=order,
+        question=question,
         minimum=minimum,
         maximum=maximum,
     )
@@ -351,7 +357,7 @@ _GROUP = re.compile(r"[a-z][a-z0-9_-]*\Z")
 
 _KEYS = {
     "values", "multi", "kind", "input", "note", "doc", "label", "labels", "says", "tone",
-    "tones", "opposes", "states", "ask_when", "ask_order", "min", "max",
+    "tones", "opposes", "states", "ask_when", "ask_order", "question", "min", "max",
 }  # fmt: skip
 
 

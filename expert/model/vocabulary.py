@@ -161,6 +161,8 @@ class Attribute:
             a tuple of conditions, asked once all of one hold (``()``: no condition).
         ask_order: for an input, where a guided consultation asks it: declared ones first,
             lowest first (``None``: after them, by how telling the question is).
+        question: for an input, the sentence a guided consultation asks it by (``What kind
+            of plant is it?``); ``""``: its label turned into a question.
         minimum: for an amount, the least value a user may state (``min`` in the
             vocabulary, 0 unless declared).
         maximum: for an amount, the greatest value a user may state (``max``; ``None``: no
@@ -182,6 +184,7 @@ class Attribute:
     states: str = ""
     ask_when: tuple[tuple[Any, ...], ...] = ()
     ask_order: int | None = None
+    question: str = ""
     minimum: float = 0
     maximum: float | None = None
 

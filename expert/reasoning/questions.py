@@ -33,8 +33,11 @@ ANSWER_WORDS = ("why", "skip", "stop")
 
 
 def question_text(attribute: Attribute) -> str:
-    """The question for an input in the base's words: its ``label`` (else its help line) as a
-    question, ``What you use it for?`` reading ``What do you use it for?``."""
+    """The question for an input in the base's words: its ``question`` (``What kind of
+    plant is it?``), else its ``label`` (else its help line) as a question,
+    ``What you use it for?`` reading ``What do you use it for?``."""
+    if attribute.question:
+        return attribute.question
     words = attribute.title
     # A label written as a noun phrase about the person ("what you use it for") asks with "do".
     for lead in ("what you ", "how you ", "where you "):
@@ -70,7 +73,8 @@ class Question(ShownInNotebook):
 
     @property
     def text(self) -> str:
-        """The question in the base's words (``What do you use it for?``), never an id."""
+        """The question in the base's words (``What will you use it for?``), never an id:
+        see :func:`question_text`."""
         return question_text(self.attribute)
 
     @property

@@ -3,14 +3,20 @@ in the base's words, with answers, skips, why and the result so far."""
 
 from __future__ import annotations
 
+import io
 import json
 import textwrap
 from pathlib import Path
 
+import attrs
 import pytest
 
 from expert import Expert, FactError, KnowledgeBaseError, UsageError
+from expert.cli import main
+from expert.present.notebook import question_html
 from expert.reasoning.guide import Guide
+from expert.reasoning.questions import question_text
+from expert.shell import Shell, scripted
 
 MEAL_VOCABULARY = """
 ["meal.main_component"]
@@ -144,9 +150,9 @@ def test_needs_stated_ask_what_still_changes_the_recommendation(expert):
 
 
 def test_a_question_speaks_in_labels(expert):
-    """The text comes from the label, the choices pair each value with its label."""
+    """The text is the input's question, the choices pair each value with its label."""
     question = expert.guide().next_question()
-    assert question.text == "What do you use it for?"
+    assert question.text == "What will you use it for?"
     assert ("online-gaming", "online games") in question.choices
     assert question.multiple
     mic = expert.guide({"needs.uses": {"calls"}, "device.fit": "in-ear"}).questions()
@@ -161,7 +167,7 @@ def test_answers_take_labels_values_and_several_members(expert):
     assert guide.answer("online games, calls") == frozenset({"online-gaming", "calls"})
     assert guide.facts["needs.uses"] == frozenset({"online-gaming", "calls"})
     assert guide.asked[0].name == "needs.uses" and not guide.asked[0].skipped
-    assert guide.asked[0].text == "What do you use it for?"
+    assert guide.asked[0].text == "What will you use it for?"
     verdict = guide.result.verdict("recommendation.kind")
     assert (verdict.value, verdict.certainty) == ("headset", 1.0)
     other = expert.guide()
@@ -290,8 +296,6 @@ def test_ask_when_and_ask_order_are_validated(tmp_path):
 def test_the_shell_counts_an_allowed_unknown_as_an_answer(meal):
     """In the shell's ask, unknown (a value of the base) is answered and counted; a skip is
     asked but not answered."""
-    from expert.shell import Shell, scripted
-
     shell = Shell(meal, read=scripted(["skip", "unknown"]), echo=True)
     out = shell.execute("ask")
     assert "Question 1: Number of guests? (a number) — or why, skip, stop" in out
@@ -300,3 +304,131 @@ def test_the_shell_counts_an_allowed_unknown_as_an_answer(meal):
     assert "You answered 1 of 2 questions." in out
     assert shell.facts == {"meal.main_component": "unknown"}
     assert shell.skipped == {"meal.guests"}
+
+
+def test_every_input_of_the_bundled_base_asks_in_a_sentence(expert):
+    """Each of the 30 inputs has a question of its own, a sentence ending in a question mark;
+    a flag asks yes or no."""
+    inputs = expert.knowledge.inputs
+    assert len(inputs) == 30
+    for spec in inputs.values():
+        assert spec.question[:1].isupper() and spec.question.endswith("?"), spec.name
+        assert question_text(spec) == spec.question
+        if spec.kind == "flag":
+            assert spec.question.split()[0] in ("Does", "Do", "Is", "Are"), spec.name
+    assert inputs["device.mic"].question == "What kind of microphone does it have?"
+    assert inputs["device.anc"].question == "Does it have active noise cancellation?"
+    assert inputs["needs.uses"].question == "What will you use it for?"
+
+
+def test_the_guide_asks_the_bundled_base_s_questions(expert):
+    """The guide puts each input's question, and each answer keeps it as it was put."""
+    guide = expert.guide({"needs.uses": {"calls"}, "device.fit": "in-ear"})
+    texts = {question.name: question.text for question in guide.questions()}
+    assert texts["device.mic"] == "What kind of microphone does it have?"
+    assert texts["needs.priorities"] == "What matters most to you?"
+    assert texts["device.anc"] == "Does it have active noise cancellation?"
+    first = guide.next_question()
+    guide.skip()
+    assert guide.asked[0].to_dict()["text"] == first.text == texts[first.name]
+
+
+def test_an_input_s_question_is_what_the_guide_asks_everywhere(tmp_path):
+    """A ``question`` is the question's text, the answer's record and its JSON, the shell's
+    and the command line's line, and a notebook's view; an input without one is asked by its
+    label."""
+    vocabulary = MEAL_VOCABULARY.replace(
+        'label = "number of guests"', 'label = "number of guests"\nquestion = "How many guests?"'
+    )
+    base = write_meal_base(tmp_path / "meal", vocabulary)
+    guide = Expert(base).guide()
+    question = guide.next_question()
+    assert question.text == "How many guests?"
+    assert '<div style="font-weight:600">How many guests?</div>' in question_html(question)
+    guide.answer(2)
+    assert json.loads(json.dumps(guide.asked[0].to_dict()))["text"] == "How many guests?"
+    assert guide.next_question().text == "Main component?"  # no question: the label asks
+    out = Shell(Expert(base), read=scripted(["8", "stop"]), echo=True).execute("ask")
+    assert out.startswith("Question 1: How many guests? (a number) — or why, skip, stop\n")
+    assert "Question 2: Main component? (poultry, fish, vegetables, unknown)" in out
+
+
+def test_without_a_question_the_label_is_asked(meal):
+    """A base without ``question`` works as before: the label (else the help line) as a
+    question, a label about the person ("what you ...") asked with "do"."""
+    assert meal.guide().next_question().text == "Number of guests?"
+    assert meal.guide({"meal.guests": 2}).next_question().text == "Main component?"
+    spec = meal.knowledge.inputs["meal.guests"]
+    assert question_text(attrs.evolve(spec, label="what you serve")) == "What do you serve?"
+    assert question_text(attrs.evolve(spec, label="", doc="guests expected")) == (
+        "Guests expected?"
+    )
+
+
+def test_a_question_from_the_file_reaches_a_terminal_escaped(tmp_path, capsys, monkeypatch):
+    """Control characters of a question are shown as escapes in the shell and on the command
+    line, and a notebook shows its markup as text."""
+    vocabulary = MEAL_VOCABULARY.replace(
+        'label = "number of guests"',
+        'label = "number of guests"\nquestion = "How \\u001b[2Jmany <b>guests</b>?"',
+    )
+    base = write_meal_base(tmp_path / "meal", vocabulary)
+    expert = Expert(base)
+    question = expert.guide().next_question()
+    assert question.text == "How \x1b[2Jmany <b>guests</b>?"
+    assert "How \x1b[2Jmany &lt;b&gt;guests&lt;/b&gt;?" in question_html(question)
+    out = Shell(expert, read=scripted(["stop"])).execute("ask")
+    assert "Question 1: How \\x1b[2Jmany <b>guests</b>? (a number)" in out
+    assert "\x1b" not in out
+    monkeypatch.setattr("sys.stdin", io.StringIO("stop\n"))
+    assert main(["--rules", str(base), "consult", "--ask"]) == 0
+    printed = capsys.readouterr().out
+    assert printed.startswith("Question 1: How \\x1b[2Jmany <b>guests</b>? (a number)")
+    assert "\x1b" not in printed
+
+
+@pytest.mark.parametrize(
+    ("where", "line", "message"),
+    [
+        (
+            'label = "wine colour"',
+            'question = "Which wine?"',
+            (
+                "attribute wine.colour: `question` is for an input: the sentence a guided "
+                "consultation asks it by"
+            ),
+        ),
+        (
+            'label = "sauce"',
+            'question = ""',
+            "attribute meal.sauce: `question` must be a sentence (a non-empty string), not ''",
+        ),
+        (
+            'label = "sauce"',
+            'question = "  "',
+            "attribute meal.sauce: `question` must be a sentence (a non-empty string), not '  '",
+        ),
+        (
+            'label = "spiciness"',
+            "question = 42",
+            "attribute meal.spicy: `question` must be a sentence (a non-empty string), not 42",
+        ),
+        (
+            'label = "spiciness"',
+            'question = ["Spicy?"]',
+            (
+                "attribute meal.spicy: `question` must be a sentence (a non-empty string), not "
+                "['Spicy?']"
+            ),
+        ),
+    ],
+)
+def test_a_bad_question_is_refused_naming_the_attribute(tmp_path, capsys, where, line, message):
+    """A question on a concluded attribute, empty, blank or not a string: the base is refused
+    with one line naming the attribute (exit 2 on the command line)."""
+    base = write_meal_base(tmp_path / "meal", MEAL_VOCABULARY.replace(where, f"{where}\n{line}"))
+    with pytest.raises(KnowledgeBaseError) as caught:
+        Expert(base)
+    assert str(caught.value) == f"{base / 'vocabulary.toml'}: {message}"
+    assert main(["--rules", str(base), "check"]) == 2
+    assert capsys.readouterr().err == f"expert: {base / 'vocabulary.toml'}: {message}\n"

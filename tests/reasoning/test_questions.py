@@ -29,7 +29,7 @@ def test_asking_stops_by_itself_once_the_answer_cannot_change():
     shell = Shell(Expert(), out=out, read=answers, echo=True)
     shell.execute("ask")
     text = out.getvalue()
-    assert text.startswith("Question 1: What do you use it for? (one or more of music, movies,")
+    assert text.startswith("Question 1: What will you use it for? (one or more of music, movies,")
     assert "what you use it for? online-gaming" in text
     assert "Question 2: What matters most to you?" in text
     assert "Nothing you could still tell me changes the answer on what to get." in text
@@ -64,7 +64,7 @@ def test_consult_ask_runs_the_same_dialog_on_the_command_line(capsys, monkeypatc
     monkeypatch.setattr("sys.stdin", io.StringIO("online-gaming\n"))
     assert main(["consult", "--ask"]) == 0
     out = capsys.readouterr().out
-    assert out.startswith("Question 1: What do you use it for? (")
+    assert out.startswith("Question 1: What will you use it for? (")
     assert "what you use it for? online-gaming" in out and "For these needs, get a headset" in out
     assert "More: --all" in out  # the command line's hints, not the REPL's
 
@@ -75,7 +75,7 @@ def test_guided_starts_from_the_facts_given():
     code = guided(
         Expert(), {"needs.uses": frozenset({"online-gaming"})}, stdin=io.StringIO(""), stdout=out
     )
-    assert code == 0 and "What do you use it for?" not in out.getvalue()
+    assert code == 0 and "What will you use it for?" not in out.getvalue()
     assert "Question 1: What matters most to you?" in out.getvalue()
 
 
@@ -85,7 +85,7 @@ def test_consult_ask_with_a_device_asks_about_needs(capsys, monkeypatch):
     monkeypatch.setattr("sys.stdin", io.StringIO("online-gaming\nskip\nstop\n"))
     assert main(["consult", "--device", "mic=inline", "--ask"]) == 0
     out = capsys.readouterr().out
-    assert out.startswith("Question 1: What do you use it for? (one or more of music, movies,")
+    assert out.startswith("Question 1: What will you use it for? (one or more of music, movies,")
     assert "Question 2: What matters most to you? (one or more of sound quality," in out
     assert "You answered 1 of 2 questions." in out
     assert "You said: a device with an in-line microphone, for online games." in out

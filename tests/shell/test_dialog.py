@@ -38,11 +38,11 @@ def test_ask_with_why_skip_and_answers(tiny_expert):
     answers = scripted(["skip", "why", "boom", "30", "why", "skip"])
     shell = Shell(tiny_expert, read=answers, echo=True)
     out = shell.execute("ask")
-    assert out.index("Question 1: What do you use it for? (one or more of music,") < out.index(
-        "Question 2: Microphone? (no microphone, an in-line microphone,"
+    assert out.index("Question 1: What will you use it for? (one or more of music,") < out.index(
+        "Question 2: What kind of microphone does it have? (no microphone, an in-line microphone,"
     )
-    assert out.index("Question 2: Microphone?") < out.index(
-        "Question 3: Your budget in USD? (a number) — or why, skip, stop"
+    assert out.index("Question 2: What kind of microphone does it have?") < out.index(
+        "Question 3: How much do you want to spend, in USD? (a number) — or why, skip, stop"
     )
     assert "microphone? why" in out
     assert (
@@ -65,7 +65,7 @@ def test_ask_asks_again_after_a_bad_answer(tiny_expert):
     out = shell.execute("ask")
     assert "error: needs.uses: 'gamng' is not allowed" in out
     assert "(did you mean 'gaming'?)" in out
-    assert out.count("Question 1: What do you use it for?") == 1
+    assert out.count("Question 1: What will you use it for?") == 1
     assert "Stopped asking." in out and shell.facts == {"needs.uses": frozenset({"gaming"})}
 
 
@@ -82,8 +82,8 @@ def test_ask_stops_after_n_questions_and_goes_on_later(tiny_expert):
     out = shell.execute("ask 2")
     assert "2 more questions could change the answer; type ask to go on." in out
     out = shell.execute("ask")
-    assert "Question 1: Your budget in USD?" in out
-    assert "What do you use it for?" not in out.split("\n\n")[0]
+    assert "Question 1: How much do you want to spend, in USD?" in out
+    assert "What will you use it for?" not in out.split("\n\n")[0]
     assert shell.facts == {"device.mic": "boom", "needs.budget": 50.0}
 
 

@@ -106,10 +106,12 @@ def test_a_guided_consultation_with_why(spawn):
     it."""
     child = spawn()
     child.send("ask\r")
-    child.expect_exact("Question 1: What do you use it for? (one or more of music, movies")
+    child.expect_exact("Question 1: What will you use it for? (one or more of music, movies")
     child.expect_exact("what you use it for?")
     child.send("gaming\r")
-    child.expect_exact("Question 2: Microphone? (no microphone, an in-line microphone")
+    child.expect_exact(
+        "Question 2: What kind of microphone does it have? (no microphone, an in-line microphone"
+    )
     child.expect_exact("microphone?")
     child.send("why\r")
     child.expect_exact("I ask about microphone because rule tiny.boom-headset uses it:")
@@ -118,10 +120,10 @@ def test_a_guided_consultation_with_why(spawn):
     child.send("bo\t")
     child.expect(on_screen("boom"))  # completion runs in the background: wait for it
     child.send("\r")
-    child.expect_exact("Question 3: Your budget in USD? (a number)")
+    child.expect_exact("Question 3: How much do you want to spend, in USD? (a number)")
     child.expect_exact("your budget in USD?")
     child.send("30\r")
-    child.expect_exact("Question 4: Kind of device?")
+    child.expect_exact("Question 4: What kind of device is it?")
     child.expect_exact("kind of device?")
     child.send("skip\r")
     child.expect_exact("Nothing you could still tell me changes the answer")
