@@ -28,9 +28,6 @@ IMPORTS_ALLOWED = {
     "bundled base's (its contract), declared by the domain",
     "cli/facts.py": "the --device and --needs flags state facts of the bundled base's groups",
     "cli/commands/batch.py": "sample-catalogue writes the bundled base's sample catalogue",
-    "batch/judge.py": "a catalogue's label is checked against the bundled base's verdict "
-    "(expert.headphones.LABELLED)",
-    "batch/summary.py": "the summary names the verdict labels are checked against",
     "specs/steps.py": "a specification run against the wrong base names the bundled one",
 }
 

@@ -4,7 +4,7 @@ processes or on a Dask cluster.
 A batch reads a catalogue (CSV or JSON Lines), one record a line, and writes one output row
 per record: its id, each verdict's value, certainty and rule ids, and, when the catalogue has
 a label column, whether its label disagrees with the labelled verdict
-(:data:`expert.headphones.LABELLED` for the bundled base). Bad records
+(the one the base's vocabulary declares ``catalogue_label = true``). Bad records
 never stop a batch: each is written, with its line number and the reason, to an errors file.
 An interrupted run continues from its last complete chunk; the finished output is renamed
 into place, so it is never half-written.

@@ -20,7 +20,6 @@ import attrs
 
 from ..api.expert import Expert
 from ..errors import BatchError, ExpertError, Parameter, brief
-from ..headphones import LABELLED
 from ..model.typed_facts import group_of
 from ..model.vocabulary import json_value
 from .formats import facts, flatten
@@ -51,8 +50,8 @@ class Settings:
         header: the columns of a CSV catalogue.
         id_column: the column (or key) holding each record's id; the line number stands in
             where it is missing or empty.
-        label_column: the column holding the catalogue's own kind (a value of
-            :data:`expert.headphones.LABELLED`).
+        label_column: the column holding the catalogue's own kind (a value of the verdict
+            the base declares ``catalogue_label``).
         label_always: give every row ``label`` and ``disagrees`` (the label column was named,
             or is in the CSV header); otherwise only rows that have a label get them.
         ignore: columns (or keys) that are neither facts nor id nor label.
@@ -102,7 +101,9 @@ class Consultant:
     Attributes:
         expert: the expert.
         base: the checksum of the files of its knowledge base (:func:`base_digest`).
-        labels: the values a catalogue's label may take (those of :data:`expert.headphones.LABELLED`).
+        labelled: the verdict a catalogue's label is checked against (the base's
+            ``catalogue_label``), or ``None``.
+        labels: the values a catalogue's label may take (those of ``labelled``).
         summarised: the attributes a summary counts: those the base's goals answer, but for
             sets.
     """
@@ -111,8 +112,8 @@ class Consultant:
         self.expert = Expert(rules, engine=engine, cache_size=0)
         knowledge = self.expert.knowledge
         self.base = base_digest(knowledge.files)
-        labelled = knowledge.attributes.get(LABELLED)
-        self.labels = labelled.values if labelled is not None else ()
+        self.labelled = knowledge.catalogue_label
+        self.labels = knowledge.attributes[self.labelled].values if self.labelled else ()
         # A set verdict's values are counted nowhere: its combinations are too many to read.
         answers = dict.fromkeys(goal.attribute for goal in knowledge.goals)
         self.summarised = tuple(a for a in answers if not knowledge.attributes[a].multi)
@@ -194,7 +195,10 @@ def judge(record: Mapping[str, Any], number: int, settings: Settings) -> dict[st
     found = consultant(settings.rules, settings.engine)
     label = _label(record.get(settings.label_column))
     if label is not None and label not in found.labels:
-        allowed = ", ".join(found.labels) or f"none (the knowledge base has no {LABELLED})"
+        allowed = ", ".join(found.labels) or (
+            "none (the knowledge base declares no verdict to check a label against: "
+            "`catalogue_label = true` in its vocabulary)"
+        )
         return Rejection("bad-label", f"{label!r} is not allowed; allowed: {allowed}").row(
             number, ident
         )
@@ -208,7 +212,7 @@ def judge(record: Mapping[str, Any], number: int, settings: Settings) -> dict[st
     row: dict[str, Any] = {"id": ident, "line": number, "verdicts": verdicts}
     row["conflicts"] = conflicts
     if settings.label_always or settings.label_column in record:
-        kind = verdicts.get(LABELLED)
+        kind = verdicts.get(found.labelled) if found.labelled else None
         row["label"] = label
         row["disagrees"] = None if label is None or kind is None else kind["value"] != label
     return row

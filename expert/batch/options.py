@@ -100,8 +100,8 @@ class BatchOptions:
         id_column: the column holding record ids (``id`` by default; the line number when a
             record has none).
         label_column: the column holding the catalogue's own kind; each output row then says
-            whether the labelled verdict (:data:`expert.headphones.LABELLED`) disagrees with it (``label`` by default, if
-            there).
+            whether the labelled verdict (the one the base declares ``catalogue_label``)
+            disagrees with it (``label`` by default, if there).
         ignore: columns that are neither facts nor id nor label.
         rules: the knowledge base's directory; the bundled one by default.
         engine: the inference engine (see :data:`expert.api.expert.ENGINES`).

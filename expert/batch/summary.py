@@ -14,7 +14,6 @@ from typing import Any
 
 import attrs
 
-from ..headphones import LABELLED
 from .sidecar import whole
 
 __all__ = ["Summary", "summary_problem"]
@@ -100,8 +99,10 @@ class Summary:
             raise ValueError(problem)
         return cls(**{field.name: data[field.name] for field in attrs.fields(cls)})
 
-    def to_text(self) -> str:
-        """A few lines for people: counts, rejections, verdicts and disagreements."""
+    def to_text(self, labelled: str | None = None) -> str:
+        """A few lines for people: counts, rejections, verdicts and disagreements with
+        ``labelled``, the verdict labels were checked against (the knowledge base's
+        ``catalogue_label``)."""
         done = self.rows - self.resumed_rows
         rate = f", {done / self.seconds:,.0f} rows/s" if self.seconds and done else ""
         rejected = sum(self.rejected.values())
@@ -121,7 +122,7 @@ class Summary:
         if self.labelled:
             share = self.disagreements / self.labelled
             lines.append(
-                f"  label disagrees with {LABELLED}: {self.disagreements:,} of "
+                f"  label disagrees with {labelled or 'the verdict'}: {self.disagreements:,} of "
                 f"{self.labelled:,} labelled rows ({share:.1%}); no verdict {self.undecided:,}"
             )
         if self.output:

@@ -33,7 +33,8 @@ __all__ = [
     "bundled_inputs",
 ]
 
-#: The verdict a catalogue's label column is checked against (a batch run's disagreements).
+#: The verdict a catalogue's label column is checked against (a batch run's disagreements):
+#: the one rules/vocabulary.toml declares ``catalogue_label = true``.
 LABELLED = "device.kind"
 
 #: The values a catalogue's label may take (those of ``device.kind``).

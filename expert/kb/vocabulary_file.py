@@ -63,7 +63,7 @@ def _attribute(name: str, spec: Any, path: object) -> Attribute:
     if found:
         raise fail(*found)
     flags = {}
-    for key in ("input", "note", "multi"):
+    for key in ("input", "note", "multi", "catalogue_label"):
         flags[key] = spec.get(key, False)
         if not isinstance(flags[key], bool):
             raise fail(f"`{key}` must be true or false")
@@ -79,6 +79,11 @@ def _attribute(name: str, spec: Any, path: object) -> Attribute:
         raise fail(f"rules conclude a choice or a set, not a {kind}; is it `input = true`?")
     if flags["input"] and flags["note"]:
         raise fail("a note is concluded by rules; it cannot be `input = true`")
+    if flags["catalogue_label"] and (flags["input"] or flags["note"] or kind != "choice"):
+        raise fail(
+            "`catalogue_label` is for a concluded choice: the verdict a catalogue's label "
+            "column is checked against"
+        )
     values = spec.get("values", [])
     if kind in ("choice", "set"):
         if not isinstance(values, list) or not values or not all(_word(v) for v in values):
@@ -138,6 +143,7 @@ def _attribute(name: str, spec: Any, path: object) -> Attribute:
         states=texts["states"],
         ask_order=order,
         question=question,
+        catalogue_label=flags["catalogue_label"],
         minimum=minimum,
         maximum=maximum,
     )
@@ -276,6 +282,13 @@ def check_references(
                     f"attribute {attribute.name}: `states` {target.name}, but they share no value",
                     path=path,
                 )
+    labelled = [a.name for a in attributes.values() if a.catalogue_label]
+    if len(labelled) > 1:
+        raise KnowledgeBaseError(
+            f"`catalogue_label` is declared on {', '.join(labelled)}; a catalogue's label is "
+            "checked against one verdict: keep it on one",
+            path=path,
+        )
     for group in groups.values():
         named = attributes.get(group.named_by) if group.named_by else None
         if group.named_by and (named is None or not named.input or named.group != group.name):
@@ -358,6 +371,7 @@ _GROUP = re.compile(r"[a-z][a-z0-9_-]*\Z")
 _KEYS = {
     "values", "multi", "kind", "input", "note", "doc", "label", "labels", "says", "tone",
     "tones", "opposes", "states", "ask_when", "ask_order", "question", "min", "max",
+    "catalogue_label",
 }  # fmt: skip
 
 

@@ -48,6 +48,14 @@ class KnowledgeBase:
     def _inputs(self) -> Mapping[str, Attribute]:
         return {name: a for name, a in self.attributes.items() if a.input}
 
+    #: The verdict a catalogue's label is checked against (``catalogue_label = true`` in
+    #: the vocabulary), or ``None`` when the base declares none.
+    catalogue_label: str | None = attrs.field(init=False, repr=False, eq=False)
+
+    @catalogue_label.default
+    def _labelled(self) -> str | None:
+        return next((n for n, a in self.attributes.items() if a.catalogue_label), None)
+
     #: Each attribute's place in the vocabulary (the order facts are said back in).
     attribute_order: Mapping[str, int] = attrs.field(init=False, repr=False, eq=False)
 

@@ -163,6 +163,8 @@ class Attribute:
             lowest first (``None``: after them, by how telling the question is).
         question: for an input, the sentence a guided consultation asks it by (``What kind
             of plant is it?``); ``""``: its label turned into a question.
+        catalogue_label: for a concluded choice, whether it is the verdict a batch checks
+            a catalogue's label column against (``catalogue_label = true``; one per base).
         minimum: for an amount, the least value a user may state (``min`` in the
             vocabulary, 0 unless declared).
         maximum: for an amount, the greatest value a user may state (``max``; ``None``: no
@@ -185,6 +187,7 @@ class Attribute:
     ask_when: tuple[tuple[Any, ...], ...] = ()
     ask_order: int | None = None
     question: str = ""
+    catalogue_label: bool = False
     minimum: float = 0
     maximum: float | None = None
 

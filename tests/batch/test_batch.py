@@ -120,6 +120,28 @@ def test_label_disagreements_are_flagged_and_counted(capsys, tmp_path):
     }
     summary = json.loads(out)
     assert (summary["labelled"], summary["disagreements"]) == (3, 1)
+    code, out, _ = run(capsys, "batch", source, "-o", tmp_path / "again.jsonl")
+    assert code == 0
+    assert "  label disagrees with device.kind: 1 of 3 labelled rows (33.3%); no verdict 0" in out
+
+
+def test_a_base_declaring_no_catalogue_label_refuses_labels_saying_how(capsys, tmp_path):
+    """The verdict labels are checked against is the base's own declaration
+    (``catalogue_label = true``); a base with none refuses a label, saying how to declare it."""
+    plants = Path(__file__).resolve().parents[2] / "docs" / "examples" / "plants"
+    source = tmp_path / "cat.jsonl"
+    source.write_text('{"id": "a", "kind": "fern", "label": "north-window"}\n', encoding="utf-8")
+    code, _, _ = run(
+        capsys, "--rules", plants, "batch", source, "-o", tmp_path / "out.jsonl",
+        "--errors", tmp_path / "errors.jsonl",
+    )  # fmt: skip
+    assert code == 0
+    (error,) = jsonl(tmp_path / "errors.jsonl")
+    assert error["error"] == "bad-label"
+    assert error["reason"] == (
+        "'north-window' is not allowed; allowed: none (the knowledge base declares no verdict "
+        "to check a label against: `catalogue_label = true` in its vocabulary)"
+    )
 
 
 JUNK_JSONL = [

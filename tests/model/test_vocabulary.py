@@ -187,6 +187,15 @@ def test_short_names_resolve_only_when_unambiguous():
             {"plant.size": {"input": True, "kind": "amount", "min": 9, "max": 3}},
             "`max` 3 is below",
         ),
+        (
+            {"plant.kind": {"input": True, "values": ["a"], "catalogue_label": True}},
+            "`catalogue_label` is for a concluded choice: the verdict a catalogue's label",
+        ),
+        (
+            {"care.tasks": {"multi": True, "values": ["a"], "catalogue_label": True}},
+            "`catalogue_label` is for a concluded choice",
+        ),
+        ({"care.spot": {"values": ["a"], "catalogue_label": 1}}, "must be true or false"),
     ],
 )
 def test_a_bad_vocabulary_entry_is_refused(table, message):
@@ -194,6 +203,21 @@ def test_a_bad_vocabulary_entry_is_refused(table, message):
     with pytest.raises(KnowledgeBaseError, match=message) as caught:
         declare({}, table, "vocabulary.toml")
     assert str(caught.value).startswith("vocabulary.toml: ")
+
+
+def test_one_verdict_at_most_is_the_catalogue_label():
+    """The bundled base declares device.kind (the domain's LABELLED); two declared are refused
+    naming both."""
+    from expert.headphones import LABELLED
+    from expert.kb.load import load
+    from expert.kb.vocabulary_file import check_references
+
+    assert load().catalogue_label == LABELLED
+    attributes: dict = {}
+    table = {n: {"values": ["a"], "catalogue_label": True} for n in ("care.spot", "care.when")}
+    declare(attributes, table, "vocabulary.toml")
+    with pytest.raises(KnowledgeBaseError, match="declared on care.spot, care.when; a catalogue"):
+        check_references(attributes, {}, "vocabulary.toml")
 
 
 def test_any_group_names_consult_by_full_name(plants):

@@ -15,6 +15,7 @@ from ..._support.safe_text import visible
 from ..._support.streams import EnvironmentFailure
 from ...batch.formats import EXTENSIONS
 from ...errors import UsageError
+from ...kb.load import load
 from ...present.render import to_json
 from ..output import cannot_write, echo
 
@@ -77,7 +78,10 @@ def batch(args: argparse.Namespace) -> int:
             "once that is fixed",
             1,
         ) from None
-    echo(to_json(summary.to_dict()) if args.json else summary.to_text())
+    if args.json:
+        echo(to_json(summary.to_dict()))
+    else:  # the base was loaded for the run: this reads it from the in-process cache
+        echo(summary.to_text(load(args.rules).catalogue_label))
     return 0
 
 
