@@ -171,6 +171,20 @@ def test_alternatives_that_agree_give_their_answer_at_the_weakest_certainty(expe
     assert result.report().to_text().splitlines()[1] == answer.text
 
 
+def test_a_fact_stating_what_the_question_asks_is_not_a_given(expert):
+    """ "Is a headset with no mic still a headset?" asks what kind of device it is: the
+    headset named is what is asked about, not a statement that would answer itself."""
+    result = expert.ask("is a headset with no mic still a headset?")
+    assert dict(result.facts) == {"device.mic": "none"}
+    assert (result.answer.attribute, result.answer.value) == ("device.kind", "headphones")
+    assert result.report().to_text().splitlines()[:2] == [
+        "I read this as: a device with no microphone; you ask what kind of device it is.",
+        "This device is headphones (certain).",
+    ]
+    # Asked about something else, the same words state the device.
+    assert expert.ask("is a headset with no mic good for calls?").facts["device.type"] == "headset"
+
+
 def test_values_named_apart_are_a_comparison_and_the_first_is_stated(expert):
     result = expert.ask("how does a headset sound compared to headphones")
     assert result.facts["device.type"] == "headset"
