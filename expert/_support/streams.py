@@ -51,9 +51,9 @@ def guarded_streams() -> Iterator[None]:
     streams wrapped as the module says; they are put back afterwards."""
     _fill_closed_descriptors()
     saved = sys.stdin, sys.stdout, sys.stderr
-    sys.stdin = _Guarded(sys.stdin, "standard input", reading=True)  # type: ignore[assignment]
-    sys.stdout = _Guarded(sys.stdout, "standard output")  # type: ignore[assignment]
-    sys.stderr = _Guarded(sys.stderr, "standard error", quiet=True)  # type: ignore[assignment]
+    sys.stdin = _Guarded(sys.stdin, "standard input", reading=True)
+    sys.stdout = _Guarded(sys.stdout, "standard output")
+    sys.stderr = _Guarded(sys.stderr, "standard error", quiet=True)
     try:
         yield
     finally:

@@ -125,7 +125,10 @@ def on_dask(
         numbered = list(enumerate(records, start=1))
         if not numbered:
             return []
-        bag = dask.bag.from_sequence(numbered, partition_size=max(1, partition_size))
+        # dask is untyped; from_sequence makes the bag of (line, record) pairs
+        bag = dask.bag.from_sequence(  # type: ignore[no-untyped-call]
+            numbered, partition_size=max(1, partition_size)
+        )
         judged: list[dict[str, Any]] = client.compute(
             bag.map_partitions(_judge_partition, settings)
         ).result()

@@ -113,7 +113,12 @@ def _normalize_device(phrase: str) -> str:
     return phrase
 
 
-def _match(phrase: str, table: list, what: str, help_text: str) -> dict[str, Any]:
+def _match(
+    phrase: str,
+    table: list[tuple[str, Callable[..., dict[str, Any]]]],
+    what: str,
+    help_text: str,
+) -> dict[str, Any]:
     for pattern, build in table:
         found = re.fullmatch(pattern, phrase, flags=re.IGNORECASE)
         if found:

@@ -100,7 +100,7 @@ class AmountIndex:
         self.routes: list[list[tuple[Any, list[Callable[[Token], Any]]]] | None] = [None] * count
         self._always: list[tuple[str, list[Any], list[int]]] = []
         self._beside: list[tuple[Any, list[tuple[str, list[Any], list[int]]]]] = []
-        self._pairs: list[tuple[str, list[Any], list[tuple[Callable, Any, int]]]] = []
+        self._pairs: list[tuple[str, list[Any], list[tuple[Callable[..., Any], Any, int]]]] = []
 
     @classmethod
     def over(cls, index: RangeIndex, alpha: dict[int, Any]) -> AmountIndex | None:
@@ -143,7 +143,7 @@ class AmountIndex:
                     always.append(position)
         self._always = self._sorted(always)
         self._beside = [(other, self._sorted(found)) for other, found in beside.values()]
-        by_op: dict[str, list[tuple[Any, tuple[Callable, Any, int]]]] = {}
+        by_op: dict[str, list[tuple[Any, tuple[Callable[..., Any], Any, int]]]] = {}
         for first, later in pairs:
             op, threshold = self.tests[first]  # type: ignore[misc]
             other_op, other_threshold = self.tests[later]  # type: ignore[misc]

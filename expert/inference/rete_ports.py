@@ -166,7 +166,9 @@ def conflict_set_port(
     return callback
 
 
-def touching(node: Any, port: Callable[[Token], Any], touched: dict[int, Any]) -> Callable:
+def touching(
+    node: Any, port: Callable[[Token], Any], touched: dict[int, Any]
+) -> Callable[[Token], Any]:
     """``port``, noting first that ``node`` (which has a memory) was reached, so that a reset
     empties only the memories a consultation filled."""
     key = id(node)

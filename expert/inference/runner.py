@@ -16,7 +16,8 @@ from ..model.rules import Concluded
 from ..model.vocabulary import FactValue
 from ._compat import Fact
 from .compiler import CompiledBase, Matched
-from .rete import Match, TunedNetwork, new_fact
+from .rete import TunedNetwork, new_fact
+from .rete_ports import Match
 
 __all__ = ["Conclusions", "ExpertaRunner", "Record", "Runner", "not_settled"]
 
