@@ -28,7 +28,7 @@ from ..model.goals import Goal
 from ..model.knowledge_base import KnowledgeBase
 from ..model.rules import RuleSpec
 from ..model.stated_facts import named_once
-from ..model.vocabulary import Attribute
+from ..model.vocabulary import Attribute, show_value
 from ..present.render import (
     inputs_text,
     print_conflicts,
@@ -163,6 +163,10 @@ class Shell:
         self.facts = dict(result.facts)
         report = result.report(hints=self.hints)
         self._render(lambda console: print_lines(report.lines(), console))
+        left_open = result.question.left_open if result.question is not None else {}
+        for name, values in left_open.items():  # not kept: say how to go on with one
+            ways = " or ".join(f"set {name} {show_value(value)}" for value in values)
+            self._say(f"{name} is left open; to go on with one: {ways}")
 
     def _dispatch(self, word: str, args: list[str]) -> None:
         name = command_name(word)

@@ -378,3 +378,17 @@ def test_a_ten_megabyte_line_is_one_error_line_at_once(shell):
     output = shell.execute("set mic " + "x" * 10_000_000)
     assert output == f"error: the line is longer than the limit of {MAX_LINE:,} characters\n"
     assert shell.facts == {"device.mic": "boom"}
+
+
+def test_a_question_leaving_a_fact_open_says_how_to_go_on_with_one():
+    """Alternatives are answered each, the fact is not kept, and the shell says how to state
+    one to go on (``how`` on the open question has no verdict to explain)."""
+    plants = Shell(Expert(Path(__file__).resolve().parents[2] / "docs" / "examples" / "plants"))
+    out = plants.execute("where should I put a fern or a cactus in low light?")
+    assert "It depends on the kind of plant:" in out
+    assert out.splitlines()[-1] == (
+        "plant.kind is left open; to go on with one: set plant.kind fern or set plant.kind cactus"
+    )
+    assert plants.facts == {"plant.light": "low"}
+    plants.execute("set plant.kind fern")
+    assert plants.execute("how care.spot").startswith("care.spot = north-window")
