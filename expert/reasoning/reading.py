@@ -343,8 +343,8 @@ class Reader:
         phrasing = self.knowledge.phrasing
         kind = phrasing.questions[question[1]] if question is not None else None
         if kind is not None:
-            # A fact stating what the question asks ("is a headset with no mic still a
-            # headset?") is what it asks about, not a given: it would answer itself.
+            # A fact stating what the question asks ("with brown tips, is it still a
+            # fern?") is what it asks about, not a given: it would answer itself.
             inputs = self.knowledge.inputs
             ordered = {n: v for n, v in ordered.items() if inputs[n].states not in kind.attributes}
         opened = {name: left_open[name] for name in self.knowledge.inputs if name in left_open}
