@@ -43,6 +43,8 @@ class Dialog:
         echo: bool = False,
     ) -> None:
         self.guide = guide
+        #: Questions put so far, the one stopped at included.
+        self.put = 0
         self.read = read
         self.say = say
         self.fail = fail
@@ -68,6 +70,7 @@ class Dialog:
 
     def _pose(self, question: Question, number: int) -> bool:
         """Put one question until it is answered or skipped (``True``) or stopped."""
+        self.put += 1
         self.say(f"Question {number}: {question.text} ({_choices(question)}) — or why, skip, stop")
         prompt = f"{question.attribute.title}? "
         while True:

@@ -434,7 +434,9 @@ class Shell:
         finally:
             self.facts, self.skipped = dict(guide.facts), set(guide.skipped)
         answered = sum(not asked.skipped for asked in guide.asked)
-        self._say(f"You answered {answered} of {len(guide.asked)} questions.\n")
+        skipped = len(guide.asked) - answered
+        also = f", skipped {skipped}" if skipped else ""
+        self._say(f"You answered {answered} of {dialog.put} questions{also}.\n")
         self._do_consult([])
 
 

@@ -301,7 +301,7 @@ def test_the_shell_counts_an_allowed_unknown_as_an_answer(meal):
     assert "Question 1: Number of guests? (a number) — or why, skip, stop" in out
     assert "Question 2: Main component? (poultry, fish, vegetables, unknown)" in out
     assert "Nothing you could still tell me changes the answer on wine colour." in out
-    assert "You answered 1 of 2 questions." in out
+    assert "You answered 1 of 2 questions, skipped 1." in out
     assert shell.facts == {"meal.main_component": "unknown"}
     assert shell.skipped == {"meal.guests"}
 

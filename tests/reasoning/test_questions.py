@@ -33,7 +33,7 @@ def test_asking_stops_by_itself_once_the_answer_cannot_change():
     assert "what you use it for? online-gaming" in text
     assert "Question 2: What matters most to you?" in text
     assert "Nothing you could still tell me changes the answer on what to get." in text
-    assert "You answered 1 of 6 questions." in text
+    assert "You answered 1 of 6 questions, skipped 5." in text
     assert "For these needs, get a headset" in text
 
 
@@ -87,6 +87,6 @@ def test_consult_ask_with_a_device_asks_about_needs(capsys, monkeypatch):
     out = capsys.readouterr().out
     assert out.startswith("Question 1: What will you use it for? (one or more of music, movies,")
     assert "Question 2: What matters most to you? (one or more of sound quality," in out
-    assert "You answered 1 of 2 questions." in out
+    assert "You answered 1 of 3 questions, skipped 1." in out
     assert "You said: a device with an in-line microphone, for online games." in out
     assert "For these needs this device is a" in out

@@ -52,7 +52,7 @@ def test_ask_with_why_skip_and_answers(tiny_expert):
     assert "“come with an attached boom microphone” (“Headphones vs. Headsets" in out
     assert "I ask about kind of device because it states what it is outright." in out
     assert "Nothing you could still tell me changes the answer." in out
-    assert "You answered 2 of 4 questions." in out
+    assert "You answered 2 of 4 questions, skipped 2." in out
     assert "This device is a headset (certain)." in out
     assert "What level to buy: a premium model (unlikely, -0.60)." in out
     assert shell.facts == {"device.mic": "boom", "needs.budget": 30.0}

@@ -127,7 +127,7 @@ def test_a_guided_consultation_with_why(spawn):
     child.expect_exact("kind of device?")
     child.send("skip\r")
     child.expect_exact("Nothing you could still tell me changes the answer")
-    child.expect_exact("You answered 3 of 4 questions.")
+    child.expect_exact("You answered 3 of 4 questions, skipped 1.")
     child.expect_exact("You said: a device with a boom microphone")
     child.expect_exact("What to get: a headset")
     child.expect_exact(PROMPT)
