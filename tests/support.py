@@ -7,7 +7,9 @@ import os
 import re
 import shutil
 import textwrap
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -251,3 +253,20 @@ def original_questions(example: Path, names: list[str] | tuple[str, ...]) -> dic
     for start, name in ast.literal_eval(asks).items():
         assert questions[name].startswith(start), (name, questions[name], start)
     return questions
+
+
+def guided(guide: Any, answers: Mapping[str, Any], most: int) -> list[Any]:
+    """Drive ``guide`` (an :class:`~expert.reasoning.guide.Guide`), answering each question
+    from ``answers``; the questions put, in order. A question ``answers`` lacks, one asked
+    twice, or more than ``most`` questions fail the test."""
+    put: list[Any] = []
+    for _ in range(most + 1):
+        question = guide.next_question()
+        if question is None:
+            return put
+        name = question.name
+        assert name in answers, f"asked {name}, which the original does not ask"
+        assert name not in [asked.name for asked in put], f"asked {name} twice"
+        put.append(question)
+        guide.answer(answers[name])
+    pytest.fail("the guide kept asking")

@@ -22,7 +22,7 @@ import gzip
 from pathlib import Path
 
 import pytest
-from support import original_questions
+from support import guided, original_questions
 
 from expert import Expert
 from expert.cli import main
@@ -170,18 +170,10 @@ def test_the_guide_asks_what_clips_asks_in_its_order(engine):
     expert = Expert(rules=AUTO, engine=engine)
     for profile in PROFILES:
         guide = expert.guide({})
-        asked = []
-        for _ in range(len(QUESTIONS) + 1):
-            question = guide.next_question()
-            if question is None:
-                break
-            name = question.name
-            assert name in profile["asked"], f"{profile['asked']}: asked {name}, CLIPS did not"
-            assert question.text == ORIGINAL_QUESTIONS[name.removeprefix("car.")]
-            asked.append(name)
-            guide.answer(profile["asked"][name])
-        else:
-            pytest.fail("the guide kept asking")
+        put = guided(guide, profile["asked"], len(QUESTIONS))
+        for question in put:
+            assert question.text == ORIGINAL_QUESTIONS[question.name.removeprefix("car.")]
+        asked = [question.name for question in put]
         assert asked == list(profile["asked"]), "not CLIPS's questions in CLIPS's order"
         assert _repair(guide.result) == profile["repair"]
 

@@ -35,7 +35,7 @@ import time
 from pathlib import Path
 
 import pytest
-from support import original_questions
+from support import guided, original_questions
 
 from expert import Expert
 from expert.cli import main
@@ -249,19 +249,10 @@ def _spread(count: int) -> list[dict]:
 def _guided(profile: dict) -> list[str]:
     """Drive the guide with one profile's answers; the questions it asked, in order."""
     guide = WINEX_EXPERT.guide({})
-    asked = []
-    for _ in range(len(PORT_NAMES) + 1):
-        question = guide.next_question()
-        if question is None:
-            break
-        attribute = question.name
-        assert attribute in profile["facts"], f"asked {attribute}, which CLIPS does not ask"
-        assert attribute not in asked, f"asked {attribute} twice"
-        assert question.text == ORIGINAL_QUESTIONS[WINEX_NAMES[attribute]]
-        asked.append(attribute)
-        guide.answer(profile["facts"][attribute])
-    else:
-        pytest.fail("the guide kept asking")
+    put = guided(guide, profile["facts"], len(PORT_NAMES))
+    for question in put:
+        assert question.text == ORIGINAL_QUESTIONS[WINEX_NAMES[question.name]]
+    asked = [question.name for question in put]
     assert asked == [name for name in CLIPS_ORDER if name in asked], "not in CLIPS's order"
     assert not _differences(profile, guide.result)
     return asked

@@ -18,15 +18,6 @@ DAY = 24 * 3600
 NOW = 1_700_000_000.0
 
 
-@pytest.fixture
-def cache(tmp_path, monkeypatch) -> Path:
-    """An empty cache directory of this test's own."""
-    directory = tmp_path / "cache"
-    monkeypatch.setenv("EXPERT_CACHE_DIR", str(directory))
-    monkeypatch.delenv("EXPERT_NO_CACHE", raising=False)
-    return directory
-
-
 def entry(root: Path, number: int, used: float, size: int = 10) -> Path:
     """An entry named as the cache names one, last used at ``used``."""
     root.mkdir(mode=0o700, exist_ok=True)

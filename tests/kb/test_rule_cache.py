@@ -14,15 +14,6 @@ from expert.kb.load import load
 
 
 @pytest.fixture
-def cache(tmp_path, monkeypatch) -> Path:
-    """An empty cache directory of this test's own."""
-    directory = tmp_path / "cache"
-    monkeypatch.setenv("EXPERT_CACHE_DIR", str(directory))
-    monkeypatch.delenv("EXPERT_NO_CACHE", raising=False)
-    return directory
-
-
-@pytest.fixture
 def parsed(monkeypatch) -> list[str]:
     """The names of the files parsed as TOML (not taken from the cache), in order."""
     names: list[str] = []
